@@ -1,0 +1,16 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay pagination state of a connection.' })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field({ description: 'True when this page was requested with `after`.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}

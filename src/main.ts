@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { readConfig } from './config';
+import { createLogger } from './logger';
+import { openDatabase, DatabaseOpenError } from './database';
+import { createApp } from './server/app';
+import { seedAll } from '../seeds/seed-all';
+
+/** `npm start`: open (and on first start create and seed) the database, then serve GraphQL. */
+async function main() {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const dataSource = await openDatabase(config.databaseUrl);
+  const reports = await seedAll(dataSource);
+  for (const report of reports) logger.info(report, 'seed source');
+  const app = await createApp(dataSource, config, logger);
+  const port = await app.listen();
+  logger.info({ url: `http://localhost:${port}/graphql` }, 'GraphQL API ready (Apollo Sandbox at this URL in a browser)');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.stop();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  // One clear line, no stack trace, for the failures a user can fix (e.g. an unusable database path).
+  const message = error instanceof DatabaseOpenError ? error.message : `startup failed: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+});

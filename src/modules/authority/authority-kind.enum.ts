@@ -1,0 +1,9 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum AuthorityKind {
+  REGULATOR = 'REGULATOR',
+  GOVERNMENT = 'GOVERNMENT',
+  AGENCY = 'AGENCY',
+  COURT = 'COURT',
+}
+registerEnumType(AuthorityKind, { name: 'AuthorityKind' });

@@ -1,0 +1,33 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../common/pagination/connection.args';
+import { ConnectionType } from '../../common/pagination/connection.type';
+import type { RequestContext } from '../../context';
+import { PartyFieldsResolver } from '../party/party-fields.resolver';
+import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
+import { Sanction } from '../sanction/sanction.entity';
+import { Authority } from './authority.entity';
+
+export const AuthorityConnection = ConnectionType(Authority, 'Authority');
+
+@Resolver(() => Authority)
+export class AuthorityResolver extends PartyFieldsResolver(Authority) {
+  @Query(() => Authority, { nullable: true, description: 'A regulator, government, agency or court by slug; null when unknown.' })
+  authority(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
+    return services.catalog.bySlug(Authority, slug);
+  }
+
+  @Query(() => AuthorityConnection)
+  authorities(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
+    return services.catalog.connection(Authority, 'authority', args);
+  }
+
+  @FieldResolver(() => [Sanction], { description: 'Sanctions it imposed.' })
+  sanctionsImposed(@Root() authority: Authority, @Ctx() { loaders }: RequestContext) {
+    return loaders.manyBy(Sanction, 'authorityId').load(authority.id);
+  }
+
+  @FieldResolver(() => [RegulatoryAction], { description: 'Regulatory actions it took.' })
+  actions(@Root() authority: Authority, @Ctx() { loaders }: RequestContext) {
+    return loaders.manyBy(RegulatoryAction, 'authorityId').load(authority.id);
+  }
+}

@@ -1,0 +1,17 @@
+import { IsOptional, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { CaseStatus, LawsuitKind } from './lawsuit.enums';
+
+@InputType({ description: 'All given conditions must hold.' })
+export class LawsuitFilter {
+  @Field(() => LawsuitKind, { nullable: true })
+  kind?: LawsuitKind | null;
+
+  @Field(() => CaseStatus, { nullable: true })
+  status?: CaseStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Slug of a party on either side.' })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'party must be a slug (lowercase letters, digits and hyphens)' })
+  party?: string | null;
+}

@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType } from '../../common/pagination/connection.type';
+import type { RequestContext } from '../../context';
+import { Party } from '../party/party.union';
+import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
+import { Lawsuit } from './lawsuit.entity';
+import { PartyRole } from './lawsuit.enums';
+import { LawsuitsArgs } from './lawsuits.args';
+
+export const LawsuitConnection = ConnectionType(Lawsuit, 'Lawsuit');
+
+@Resolver(() => Lawsuit)
+export class LawsuitResolver {
+  @Query(() => Lawsuit, { nullable: true, description: 'A legal case by slug; null when unknown.' })
+  lawsuit(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
+    return services.catalog.bySlug(Lawsuit, slug);
+  }
+
+  @Query(() => LawsuitConnection, { description: 'Legal cases, optionally filtered by kind, status and party.' })
+  lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services }: RequestContext) {
+    return services.lawsuits.connection(args);
+  }
+
+  @FieldResolver(() => [Party], { description: 'Who brought the case (plaintiff, prosecutor, requesting state).' })
+  plaintiffs(@Root() lawsuit: Lawsuit, @Ctx() { services, loaders }: RequestContext) {
+    return services.lawsuits.sideOf(loaders, services.parties, lawsuit.id, PartyRole.PLAINTIFF);
+  }
+
+  @FieldResolver(() => [Party])
+  defendants(@Root() lawsuit: Lawsuit, @Ctx() { services, loaders }: RequestContext) {
+    return services.lawsuits.sideOf(loaders, services.parties, lawsuit.id, PartyRole.DEFENDANT);
+  }
+
+  @FieldResolver(() => RegulatoryAction, { nullable: true, description: 'The decision the case challenges, if any.' })
+  challenges(@Root() lawsuit: Lawsuit, @Ctx() { loaders }: RequestContext) {
+    return lawsuit.challengesId == null ? null : loaders.byId(RegulatoryAction).load(lawsuit.challengesId);
+  }
+}

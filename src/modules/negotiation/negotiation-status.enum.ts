@@ -1,0 +1,8 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum NegotiationStatus {
+  ONGOING = 'ONGOING',
+  FAILED = 'FAILED',
+  CONCLUDED = 'CONCLUDED',
+}
+registerEnumType(NegotiationStatus, { name: 'NegotiationStatus' });

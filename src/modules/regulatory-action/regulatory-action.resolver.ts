@@ -1,0 +1,24 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { Authority } from '../authority/authority.entity';
+import { Lawsuit } from '../lawsuit/lawsuit.entity';
+import { Party } from '../party/party.union';
+import { RegulatoryAction } from './regulatory-action.entity';
+
+@Resolver(() => RegulatoryAction)
+export class RegulatoryActionResolver {
+  @FieldResolver(() => Authority)
+  authority(@Root() action: RegulatoryAction, @Ctx() { services, loaders }: RequestContext) {
+    return services.parties.required(loaders, action.authorityId);
+  }
+
+  @FieldResolver(() => Party, { nullable: true, description: 'Who the action is aimed at.' })
+  subject(@Root() action: RegulatoryAction, @Ctx() { services, loaders }: RequestContext) {
+    return action.subjectId == null ? null : services.parties.required(loaders, action.subjectId);
+  }
+
+  @FieldResolver(() => [Lawsuit], { description: 'Cases brought to overturn it.' })
+  challengedBy(@Root() action: RegulatoryAction, @Ctx() { loaders }: RequestContext) {
+    return loaders.manyBy(Lawsuit, 'challengesId').load(action.id);
+  }
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { NodeResolver } from './common/node/node.resolver';
+import { AuthorityResolver } from './modules/authority/authority.resolver';
+import { CompanyResolver } from './modules/company/company.resolver';
+import { EventResolver } from './modules/event/event.resolver';
+import { LawsuitResolver } from './modules/lawsuit/lawsuit.resolver';
+import { LicensingNegotiationResolver } from './modules/negotiation/licensing-negotiation.resolver';
+import { CharacterizationResolver } from './modules/party/characterization.resolver';
+import { PatentStatResolver } from './modules/patent-stat/patent-stat.resolver';
+import { AffiliationResolver, KinshipResolver, PersonResolver } from './modules/person/person.resolver';
+import { RankingEntryResolver, RankingResolver } from './modules/ranking/ranking.resolver';
+import { RegulatoryActionResolver } from './modules/regulatory-action/regulatory-action.resolver';
+import { SanctionResolver } from './modules/sanction/sanction.resolver';
+import { CitationResolver, CitedResolver, SourceResolver } from './modules/source/source.resolver';
+import { StatementResolver } from './modules/statement/statement.resolver';
+import { nodeEntities } from './entities';
+
+export const resolvers = [
+  NodeResolver,
+  CompanyResolver,
+  PersonResolver,
+  AffiliationResolver,
+  KinshipResolver,
+  AuthorityResolver,
+  CharacterizationResolver,
+  LawsuitResolver,
+  SanctionResolver,
+  RegulatoryActionResolver,
+  LicensingNegotiationResolver,
+  PatentStatResolver,
+  RankingResolver,
+  RankingEntryResolver,
+  StatementResolver,
+  EventResolver,
+  SourceResolver,
+  CitationResolver,
+  CitedResolver,
+] as const;
+
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    // Node types reachable only through `node(id)` must still be in the schema.
+    orphanedTypes: Object.values(nodeEntities),
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+const HEADER = '# Emitted by `npm run schema` from the type-graphql classes in src/. Do not edit by hand.\n\n';
+
+/** The SDL committed as schema/schema.graphql. */
+export async function printAppSchema(): Promise<string> {
+  return HEADER + printSchema(await buildAppSchema()) + '\n';
+}

@@ -1,0 +1,48 @@
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+/** graphql-js messages about a literal of the wrong type or an unknown enum value: input errors. */
+const BAD_VALUE_MESSAGE = /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in "[^"]+" enum|Expected value of type|Int cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
+
+/**
+ * The one place where failures become GraphQL error codes:
+ * - class-validator failures -> BAD_USER_INPUT, listing every invalid argument and why;
+ * - wrong-typed or unknown enum literals -> BAD_USER_INPUT (graphql-js calls them validation errors);
+ * - anything without a code -> INTERNAL_SERVER_ERROR, masked in production.
+ */
+export function createFormatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) {
+      const invalid = flattenValidation(original.extensions.validationErrors as ValidationFailure[]);
+      return {
+        ...formatted,
+        message: `Invalid arguments: ${invalid.map((i) => `${i.field}: ${i.problems.join('; ')}`).join(' | ')}`,
+        extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, invalidArguments: invalid },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && BAD_VALUE_MESSAGE.test(formatted.message)) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ApolloServerErrorCode.BAD_USER_INPUT } };
+    }
+    if (production && (code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR)) {
+      return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    return code ? formatted : { ...formatted, extensions: { ...formatted.extensions, code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+function flattenValidation(failures: ValidationFailure[], prefix = ''): { field: string; problems: string[] }[] {
+  return failures.flatMap((failure) => {
+    const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+    const own = failure.constraints ? [{ field, problems: Object.values(failure.constraints) }] : [];
+    return [...own, ...flattenValidation(failure.children ?? [], field)];
+  });
+}
