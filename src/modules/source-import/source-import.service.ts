@@ -14,7 +14,8 @@ import { LicensingNegotiation } from '../negotiation/licensing-negotiation.entit
 import type { NegotiationStatus } from '../negotiation/negotiation-status.enum';
 import { NegotiationParty } from '../negotiation/negotiation-party.entity';
 import { Characterization } from '../party/characterization.entity';
-import { PartyEntity } from '../party/party.entity';
+import { PartyEntity, type PartyType } from '../party/party.entity';
+import { runSql } from '../../common/sql';
 import { PatentStat } from '../patent-stat/patent-stat.entity';
 import type { CountQualifier, PatentScope } from '../patent-stat/patent-stat.enums';
 import { Affiliation } from '../person/affiliation.entity';
@@ -29,7 +30,7 @@ import { Citation } from '../source/citation.entity';
 import { Source } from '../source/source.entity';
 import { Statement } from '../statement/statement.entity';
 import type { SourceDocument } from './source-document';
-import { validateSourceDocument } from './validate-source-document';
+import { referencedPartySlugs, validateSourceDocument } from './validate-source-document';
 
 export interface ImportReport {
   source: string;
@@ -64,13 +65,16 @@ class DocumentWriter {
   ) {}
 
   async write(force: boolean): Promise<ImportReport> {
-    const stored = await this.manager.getRepository(PartyEntity).find({ select: { id: true, slug: true } as never });
-    const storedTypes = new Map(stored.map((p) => [p.slug, p.nodeType.toUpperCase() as 'COMPANY' | 'PERSON' | 'AUTHORITY']));
-    const problems = validateSourceDocument(this.doc, storedTypes);
+    // Only the parties this document names are looked up, so imports stay cheap on a large store.
+    const slugs = referencedPartySlugs(this.doc);
+    const stored = slugs.length
+      ? await runSql<{ id: number; slug: string; party_type: PartyType }>(this.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs })
+      : [];
+    const problems = validateSourceDocument(this.doc, new Map(stored.map((p) => [p.slug, p.party_type])));
     if (problems.length > 0) {
       throw new BadUserInputError(`The source document is invalid: ${problems.join('; ')}`, { problems });
     }
-    for (const party of stored) this.partyIds.set(party.slug, party.id);
+    for (const party of stored) this.partyIds.set(party.slug, Number(party.id));
 
     const contentHash = createHash('sha256').update(JSON.stringify(this.doc)).digest('hex');
     const existing = await this.manager.getRepository(Source).findOneBy({ slug: this.doc.source.slug });

@@ -9,6 +9,20 @@ import type { SourceDocument } from './source-document';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 type PartyType = 'COMPANY' | 'PERSON' | 'AUTHORITY';
 
+const PARTY_REFERENCE_KEYS = new Set(['slug', 'party', 'person', 'organization', 'relative', 'authority', 'subject', 'target', 'speaker', 'holder', 'dataFrom', 'plaintiffs', 'defendants', 'parties', 'participants']);
+
+/** Every string that may name a party, anywhere in the document (a superset is harmless). */
+export function referencedPartySlugs(doc: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) value.forEach((item) => walk(item, key));
+    else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => k !== 'source' && walk(v, k));
+    else if (typeof value === 'string' && key && PARTY_REFERENCE_KEYS.has(key)) found.add(value);
+  };
+  walk(doc);
+  return [...found];
+}
+
 /**
  * Checks a source document completely and returns every problem as `path: what is wrong`
  * (empty when it can be imported). `storedParties` maps slugs already in the database to their

@@ -1,0 +1,117 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The built server (`npm start` runs dist/src/main.js) as a real process over real HTTP. */
+const MAIN = path.resolve(__dirname, '../dist/src/main.js');
+
+function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: string[] = [];
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        logs.push(line);
+        const entry = JSON.parse(line);
+        if (entry.url) resolve({ child, url: entry.url, logs });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${logs.join('\n')}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { response, body: (await response.json()) as any };
+}
+
+const FRONT_END_QUERY = `{
+  companies(first: 10) { totalCount edges { cursor node { slug
+    lawsuits { slug kind
+      plaintiffs { __typename ... on Company { slug sanctions { slug } people { role person { name } } } ... on Authority { slug } }
+      defendants { __typename ... on Company { slug sanctions { slug } people { role person { name } } } ... on Authority { slug sanctionsImposed { slug } } ... on Person { slug } }
+    } } } }
+}`;
+
+describe('the server process', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-process-'));
+  const databaseUrl = `sqlite:${path.join(dir, 'conflicts.sqlite')}`;
+
+  it('creates and seeds the database on first start, answers nested front-end queries in one request, and logs JSON lines', async () => {
+    const { child, url, logs } = await startServer({ DATABASE_URL: databaseUrl });
+    try {
+      const { response, body } = await post(url, FRONT_END_QUERY);
+      expect(response.status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      const huawei = body.data.companies.edges.find((e: any) => e.node.slug === 'huawei').node;
+      const fccSuit = huawei.lawsuits.find((l: any) => l.slug === 'huawei-v-fcc');
+      expect(fccSuit.plaintiffs[0]).toMatchObject({ slug: 'huawei', sanctions: [{ slug: 'us-sanctions-on-huawei' }] });
+      expect(fccSuit.plaintiffs[0].people.map((p: any) => p.person.name)).toEqual(['Meng Wanzhou', 'Ren Zhengfei']);
+      expect(fccSuit.defendants).toEqual([{ __typename: 'Authority', slug: 'fcc', sanctionsImposed: [] }]);
+      for (const line of logs.filter((l) => l.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
+      expect(logs.some((l) => JSON.parse(l).msg === 'seed source' && JSON.parse(l).status === 'created')).toBe(true);
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  });
+
+  it('does not duplicate anything on restart', async () => {
+    const { child, url, logs } = await startServer({ DATABASE_URL: databaseUrl });
+    try {
+      const { body } = await post(url, '{ companies { totalCount } lawsuits { totalCount } sources { totalCount } }');
+      expect(body.data).toEqual({ companies: { totalCount: 6 }, lawsuits: { totalCount: 5 }, sources: { totalCount: 1 } });
+      expect(logs.some((l) => l.startsWith('{') && JSON.parse(l).status === 'unchanged')).toBe(true);
+    } finally {
+      await stop(child);
+    }
+  });
+
+  it('allows cross-origin calls (any origin by default, a list with CORS_ORIGINS) and serves Apollo Sandbox to browsers', async () => {
+    const open = await startServer({ DATABASE_URL: databaseUrl });
+    const restricted = await startServer({ DATABASE_URL: databaseUrl, CORS_ORIGINS: 'https://newsroom.example, https://desk.example' });
+    try {
+      const { response } = await post(open.url, '{ __typename }', { origin: 'https://anywhere.example' });
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      const allowed = await post(restricted.url, '{ __typename }', { origin: 'https://desk.example' });
+      expect(allowed.response.headers.get('access-control-allow-origin')).toBe('https://desk.example');
+      const refused = await post(restricted.url, '{ __typename }', { origin: 'https://evil.example' });
+      expect(refused.response.headers.get('access-control-allow-origin')).toBeNull();
+      const page = await fetch(open.url, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/sandbox/i);
+    } finally {
+      await stop(open.child);
+      await stop(restricted.child);
+    }
+  });
+
+  const badDatabases: [string, () => string][] = [
+    ['a path under a regular file', () => { const file = path.join(dir, 'a-file'); writeFileSync(file, 'x'); return path.join(file, 'db.sqlite'); }],
+    ['a directory', () => dir],
+    ['a file that is not a database', () => { const file = path.join(dir, 'not-a-db.sqlite'); writeFileSync(file, 'this is not sqlite '.repeat(100)); return file; }],
+  ];
+  it.each(badDatabases)('exits with one clear line naming the path when the database is %s', (_label, makePath) => {
+    const file = makePath();
+    const result = spawnSync(process.execPath, [MAIN], { env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PORT: '0' }, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: cannot open database at /);
+    expect(lines[0]).toContain(file);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
