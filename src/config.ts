@@ -5,6 +5,10 @@ export interface AppConfig {
   corsOrigins: string[] | '*';
   production: boolean;
   logLevel: string;
+  /** `jit` (default): graphql-jit behind Apollo; `graphql-js`: Apollo's own executor. */
+  executor: 'jit' | 'graphql-js';
+  /** Benchmark switch: false makes every loader query once per key (N+1). */
+  loaderBatching: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -13,8 +17,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`PORT must be an integer between 0 and 65535 (got "${env.PORT}")`);
   }
   const origins = (env.CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean);
+  const executor = env.GRAPHQL_EXECUTOR ?? 'jit';
+  if (executor !== 'jit' && executor !== 'graphql-js') throw new Error(`GRAPHQL_EXECUTOR must be jit or graphql-js (got "${executor}")`);
+  const batching = env.LOADER_BATCHING ?? 'on';
+  if (batching !== 'on' && batching !== 'off') throw new Error(`LOADER_BATCHING must be on or off (got "${batching}")`);
   return {
     port,
+    executor,
+    loaderBatching: batching === 'on',
     databaseUrl: env.DATABASE_URL || undefined,
     corsOrigins: origins.length === 0 || origins.includes('*') ? '*' : origins,
     production: env.NODE_ENV === 'production',

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Loaders } from './common/loaders/loaders';
+import { SqlReader } from './common/database/sql-reader';
+import { Loaders, type LoaderOptions } from './common/loaders/loaders';
 import { createServices, type Services } from './services';
 
 /** What every resolver gets: this request's loaders and the app's services. */
@@ -9,7 +10,9 @@ export interface RequestContext {
   services: Services;
 }
 
-export function createContextFactory(dataSource: DataSource) {
+export function createContextFactory(dataSource: DataSource, loaderOptions?: LoaderOptions) {
   const services = createServices(dataSource);
-  return (requestId: string): RequestContext => ({ requestId, loaders: new Loaders(dataSource), services });
+  // One reader (and so one prepared-statement cache) per app; loaders are per request.
+  const reader = new SqlReader(dataSource);
+  return (requestId: string): RequestContext => ({ requestId, loaders: new Loaders(reader, loaderOptions), services });
 }

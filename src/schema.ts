@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { printSchema, type GraphQLSchema } from 'graphql';
+import { isAbstractType, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node/node.resolver';
 import { AuthorityResolver } from './modules/authority/authority.resolver';
@@ -39,13 +39,20 @@ export const resolvers = [
   CitedResolver,
 ] as const;
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     // Node types reachable only through `node(id)` must still be in the schema.
     orphanedTypes: Object.values(nodeEntities),
     validate: { forbidUnknownValues: false },
   });
+  // Every abstract type here (Node, Cited, Party) is resolved by the object's `nodeType`.
+  // type-graphql wraps resolveType in an async function, which graphql-jit cannot call; this
+  // synchronous one gives the same answer.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isAbstractType(type)) type.resolveType = (value: { nodeType?: string }) => value.nodeType;
+  }
+  return schema;
 }
 
 const HEADER = '# Emitted by `npm run schema` from the type-graphql classes in src/. Do not edit by hand.\n\n';

@@ -16,7 +16,7 @@ export interface Services {
 export function createServices(dataSource: DataSource): Services {
   return {
     catalog: new CatalogService(dataSource),
-    parties: new PartyService(dataSource),
+    parties: new PartyService(),
     lawsuits: new LawsuitService(dataSource),
     sources: new SourceService(dataSource),
     nodes: new NodeService(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,6 +13,7 @@ import { createContextFactory, type RequestContext } from '../context';
 import type { Logger } from '../logger';
 import { buildAppSchema } from '../schema';
 import { createFormatError } from './format-error';
+import { JitExecutorGateway } from './jit-executor';
 import { requestLogPlugin } from './request-log.plugin';
 
 export interface App {
@@ -27,12 +29,15 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(config.executor === 'jit' ? { gateway: new JitExecutorGateway(schema) } : { schema }),
     formatError: createFormatError(config.production),
     includeStacktraceInErrorResponses: !config.production,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No @cacheControl hints are used: the plugin would only wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       // Apollo Sandbox at GET /graphql, in production too: it is how journalists explore the API.
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       requestLogPlugin(logger),
@@ -40,7 +45,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   await apollo.start();
 
-  const contextFor = createContextFactory(dataSource);
+  const contextFor = createContextFactory(dataSource, { batch: config.loaderBatching });
   app.disable('x-powered-by');
   app.use(cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }));
   app.get('/', (_req, res) => res.redirect('/graphql'));

@@ -21,7 +21,7 @@ registerEnumType(DateBound, {
  * A date as precise as its source and no more. Stored as one sortable text column in an
  * EDTF-like notation: `2019-12`, `2019-02~` (approximate), `<2019-02~` (before, approximately).
  */
-@ObjectType({ description: 'A date as precise as its source states it.' })
+@ObjectType({ simpleResolvers: true, description: 'A date as precise as its source states it.' })
 export class FuzzyDate {
   @Field({ description: 'ISO 8601 prefix: YYYY, YYYY-MM or YYYY-MM-DD, as precise as `precision`.' })
   iso: string;

@@ -1,6 +1,15 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { SqlReader } from '../database/sql-reader';
 import { manyInKeyOrder, oneInKeyOrder } from './key-order';
+
+export interface LoaderOptions {
+  /**
+   * false turns batching off: one query per key, the N+1 behaviour of a naive server. Only the
+   * benchmark's "loaders off" variant uses it.
+   */
+  batch: boolean;
+}
 
 /**
  * The DataLoaders of one request (never shared between requests, so nothing cached outlives
@@ -10,13 +19,16 @@ import { manyInKeyOrder, oneInKeyOrder } from './key-order';
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    readonly reader: SqlReader,
+    private readonly options: LoaderOptions = { batch: true },
+  ) {}
 
   /** A loader with its own batch function, memoised under `name` for this request. */
-  custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, string>): DataLoader<K, V> {
+  custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V, string>(batch, { maxBatchSize: 500, ...options }) as DataLoader<K, V>;
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000, batch: this.options.batch });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;
@@ -24,19 +36,25 @@ export class Loaders {
 
   /** Rows by primary key; null where no row has the key (or the row is of another subtype). */
   byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
-    const repository = this.dataSource.getRepository(entity);
-    return this.custom<number, T | null>(`${repository.metadata.name}.byId`, async (ids) => {
-      const rows = await repository.findBy({ id: In(ids as number[]) } as never);
-      return oneInKeyOrder(ids, rows, (row) => row.id);
-    });
+    return this.custom<number, T | null>(`${entityName(entity)}.byId`, async (ids) =>
+      oneInKeyOrder(ids, await this.reader.whereIn(entity, 'id', ids), (row) => row.id),
+    );
   }
 
-  /** For each key, the rows whose `column` holds it, in insertion (id) order. */
-  manyBy<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, column: keyof T & string): DataLoader<number, T[]> {
-    const repository = this.dataSource.getRepository(entity);
-    return this.custom<number, T[]>(`${repository.metadata.name}.by.${column}`, async (keys) => {
-      const rows = await repository.find({ where: { [column]: In(keys as number[]) } as never, order: { id: 'ASC' } as never });
-      return manyInKeyOrder(keys, rows, (row) => row[column] as number);
-    });
+  /** For each key, the rows whose `property` holds it, in insertion (id) order. */
+  manyBy<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<number, T[]> {
+    return this.custom<number, T[]>(`${entityName(entity)}.by.${property}`, async (keys) =>
+      manyInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as number),
+    );
   }
+
+  /** Tells the id loader about rows already read (e.g. a connection's page), so they are not read again. */
+  prime<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, rows: T[]): void {
+    const loader = this.byId(entity);
+    for (const row of rows) loader.prime(row.id, row);
+  }
+}
+
+function entityName(entity: EntityTarget<unknown>): string {
+  return typeof entity === 'function' ? entity.name : String(entity);
 }

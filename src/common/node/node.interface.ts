@@ -6,6 +6,7 @@ import { Field, ID, InterfaceType } from 'type-graphql';
   resolveType: (value: { nodeType: string }) => value.nodeType,
 })
 export abstract class Node {
-  @Field(() => ID, { name: 'id', description: 'Global, opaque ID; pass it to `node(id)`.' })
+  // Not simple: the schema name `id` differs from the property (the numeric key is `id` on entities).
+  @Field(() => ID, { name: 'id', simple: false, description: 'Global, opaque ID; pass it to `node(id)`.' })
   globalId: string;
 }

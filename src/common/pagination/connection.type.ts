@@ -9,12 +9,13 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise, so the COUNT runs only when the field is selected. */
+  readonly totalCount: number | Promise<number>;
 }
 
 /** Builds the Relay `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType implements Edge<T> {
     @Field()
     cursor: string;
@@ -23,7 +24,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} objects.` })
   class ConnectionClass implements Connection<T> {
     @Field(() => [EdgeType])
     edges: EdgeType[];
@@ -31,8 +32,9 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'How many objects match, over all pages.' })
-    totalCount: number;
+    // Not simple: the count is a promise, started only when this field is selected.
+    @Field(() => Int, { simple: false, description: 'How many objects match, over all pages.' })
+    readonly totalCount: number | Promise<number>;
   }
   return ConnectionClass;
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay pagination state of a connection.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay pagination state of a connection.' })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;

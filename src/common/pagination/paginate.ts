@@ -27,15 +27,18 @@ export async function paginate<T extends ObjectLiteral & { slug: string }>(
   { first, after }: ConnectionArgs,
 ): Promise<Connection<T>> {
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
   const page = query.clone().orderBy(`${alias}.slug`, 'ASC').limit(first + 1);
   if (after != null) page.andWhere(`${alias}.slug > :afterSlug`, { afterSlug: decodeCursor(after) });
   const rows = await page.getMany();
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.slug), node }));
+  let totalCount: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
+    // Counted only when asked for: a COUNT over a large table costs more than the page itself.
+    get totalCount() {
+      return (totalCount ??= query.clone().getCount());
+    },
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: after != null,

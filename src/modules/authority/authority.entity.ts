@@ -6,7 +6,7 @@ import { PartyEntity, PartyType } from '../party/party.entity';
 import { AuthorityKind } from './authority-kind.enum';
 
 @ChildEntity(PartyType.AUTHORITY)
-@ObjectType({ implements: [Node, Cited], description: 'A regulator, government, agency or court.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A regulator, government, agency or court.' })
 export class Authority extends PartyEntity {
   get nodeType() {
     return 'Authority';

@@ -5,7 +5,7 @@ import { Node } from '../../common/node/node.interface';
 import { PartyEntity, PartyType } from '../party/party.entity';
 
 @ChildEntity(PartyType.COMPANY)
-@ObjectType({ implements: [Node, Cited], description: 'A company: a party to disputes, a patent holder, an employer.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A company: a party to disputes, a patent holder, an employer.' })
 export class Company extends PartyEntity {
   get nodeType() {
     return 'Company';

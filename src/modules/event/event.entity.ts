@@ -6,7 +6,7 @@ import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
 
 @Entity('event')
-@ObjectType({ implements: [Node, Cited], description: 'Something that happened: an arrest, a notice, a meeting.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'Something that happened: an arrest, a notice, a meeting.' })
 export class Event extends NodeEntity {
   get nodeType() {
     return 'Event';

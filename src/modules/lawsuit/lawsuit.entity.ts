@@ -8,7 +8,7 @@ import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity'
 import { CaseStatus, LawsuitKind } from './lawsuit.enums';
 
 @Entity('lawsuit')
-@ObjectType({ implements: [Node, Cited], description: 'A lawsuit, prosecution or other legal case.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A lawsuit, prosecution or other legal case.' })
 export class Lawsuit extends NodeEntity {
   get nodeType() {
     return 'Lawsuit';

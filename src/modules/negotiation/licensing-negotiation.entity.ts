@@ -7,7 +7,7 @@ import { NodeEntity } from '../../common/node/node.entity';
 import { NegotiationStatus } from './negotiation-status.enum';
 
 @Entity('licensing_negotiation')
-@ObjectType({ implements: [Node, Cited], description: 'Talks about licensing intellectual property.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'Talks about licensing intellectual property.' })
 export class LicensingNegotiation extends NodeEntity {
   get nodeType() {
     return 'LicensingNegotiation';

@@ -8,7 +8,7 @@ import { PartyEntity } from './party.entity';
 /** A cited description of a party ("one of the leading developers of 5G wireless networking tech"). */
 @Entity('characterization')
 @Unique(['partyId', 'text'])
-@ObjectType({ implements: [Node, Cited], description: 'How a source characterizes a party.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'How a source characterizes a party.' })
 export class Characterization extends NodeEntity {
   get nodeType() {
     return 'Characterization';

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, TableInheritance } from 'typeorm';
+import { Column, Entity, Index, TableInheritance } from 'typeorm';
 import { NodeEntity } from '../../common/node/node.entity';
 
 export enum PartyType {
@@ -13,8 +13,10 @@ export enum PartyType {
  * every "who" in a dispute is a real foreign key and slugs are unique across all of them.
  */
 @Entity('party')
-@ObjectType('PartyFields', { description: 'Fields shared by companies, people and authorities (not in the schema itself).' })
+@ObjectType('PartyFields', { simpleResolvers: true, description: 'Fields shared by companies, people and authorities (not in the schema itself).' })
 @TableInheritance({ column: { type: 'varchar', name: 'party_type', length: 16 } })
+// Listing one kind of party in slug order (the connections) reads this index, no sort.
+@Index('IDX_party_type_slug', ['party_type', 'slug'])
 export abstract class PartyEntity extends NodeEntity {
   @Field({ description: 'Stable, human-readable key, unique across companies, people and authorities.' })
   @Column({ unique: true })

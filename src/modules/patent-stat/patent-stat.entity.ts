@@ -9,7 +9,7 @@ import { CountQualifier, PatentScope } from './patent-stat.enums';
 
 @Entity('patent_stat')
 @Unique(['holderId', 'scope', 'asOf'])
-@ObjectType({ implements: [Node, Cited], description: 'How many patents a company holds, as a source states it.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'How many patents a company holds, as a source states it.' })
 export class PatentStat extends NodeEntity {
   get nodeType() {
     return 'PatentStat';

@@ -8,7 +8,7 @@ import { PartyEntity } from '../party/party.entity';
 
 @Entity('affiliation')
 @Unique(['personId', 'organizationId', 'role'])
-@ObjectType({ implements: [Node, Cited], description: 'A person’s role at an organization.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A person’s role at an organization.' })
 export class Affiliation extends NodeEntity {
   get nodeType() {
     return 'Affiliation';

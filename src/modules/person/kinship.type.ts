@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Cited } from '../../common/citation/cited.interface';
 
 /** A family tie seen from one person: `relation` reads "<this person> is <relation> <person>". */
-@ObjectType({ implements: Cited, description: 'A family tie, read from the person whose `relatives` list holds it.' })
+@ObjectType({ simpleResolvers: true, implements: Cited, description: 'A family tie, read from the person whose `relatives` list holds it.' })
 export class Kinship {
   readonly nodeType = 'Kinship';
 

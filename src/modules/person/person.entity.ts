@@ -5,7 +5,7 @@ import { Node } from '../../common/node/node.interface';
 import { PartyEntity, PartyType } from '../party/party.entity';
 
 @ChildEntity(PartyType.PERSON)
-@ObjectType({ implements: [Node, Cited], description: 'A person: an executive, a founder, a defendant.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A person: an executive, a founder, a defendant.' })
 export class Person extends PartyEntity {
   get nodeType() {
     return 'Person';

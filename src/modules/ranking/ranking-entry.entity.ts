@@ -8,7 +8,7 @@ import { Ranking } from './ranking.entity';
 
 @Entity('ranking_entry')
 @Unique(['rankingId', 'partyId'])
-@ObjectType({ implements: [Node, Cited], description: 'A party’s place in a ranking.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A party’s place in a ranking.' })
 export class RankingEntry extends NodeEntity {
   get nodeType() {
     return 'RankingEntry';

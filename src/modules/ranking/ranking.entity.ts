@@ -6,7 +6,7 @@ import { NodeEntity } from '../../common/node/node.entity';
 import { PartyEntity } from '../party/party.entity';
 
 @Entity('ranking')
-@ObjectType({ implements: [Node, Cited], description: 'A league table, e.g. the top 10 US patent receivers of 2019.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A league table, e.g. the top 10 US patent receivers of 2019.' })
 export class Ranking extends NodeEntity {
   get nodeType() {
     return 'Ranking';

@@ -7,7 +7,7 @@ import { NodeEntity } from '../../common/node/node.entity';
 import { PartyEntity } from '../party/party.entity';
 
 @Entity('regulatory_action')
-@ObjectType({ implements: [Node, Cited], description: 'A decision or rule of an authority that affects a party.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A decision or rule of an authority that affects a party.' })
 export class RegulatoryAction extends NodeEntity {
   get nodeType() {
     return 'RegulatoryAction';

@@ -8,7 +8,7 @@ import { PartyEntity } from '../party/party.entity';
 import { SanctionStatus } from './sanction-status.enum';
 
 @Entity('sanction')
-@ObjectType({ implements: [Node, Cited], description: 'A sanction an authority imposed on a party.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A sanction an authority imposed on a party.' })
 export class Sanction extends NodeEntity {
   get nodeType() {
     return 'Sanction';

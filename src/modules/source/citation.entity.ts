@@ -6,7 +6,7 @@ import { Source } from './source.entity';
 @Entity('citation')
 @Unique(['subjectType', 'subjectId', 'sourceId', 'quote'])
 @Index(['subjectType', 'subjectId'])
-@ObjectType({ description: 'Where a fact is stated: a source and the sentence, copied verbatim.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a fact is stated: a source and the sentence, copied verbatim.' })
 export class Citation {
   @PrimaryGeneratedColumn()
   id: number;

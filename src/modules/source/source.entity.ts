@@ -5,7 +5,7 @@ import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
 
 @Entity('source')
-@ObjectType({ implements: Node, description: 'A document that facts are taken from, kept verbatim.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A document that facts are taken from, kept verbatim.' })
 export class Source extends NodeEntity {
   get nodeType() {
     return 'Source';

@@ -7,7 +7,7 @@ import { NodeEntity } from '../../common/node/node.entity';
 import { PartyEntity } from '../party/party.entity';
 
 @Entity('statement')
-@ObjectType({ implements: [Node, Cited], description: 'Something a party said, as a source reports it.' })
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'Something a party said, as a source reports it.' })
 export class Statement extends NodeEntity {
   get nodeType() {
     return 'Statement';
