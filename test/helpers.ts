@@ -7,6 +7,8 @@ import { openDatabase } from '../src/database';
 import { createLogger } from '../src/logger';
 import { createApp, type App } from '../src/server/app';
 import { seedAll } from '../seeds/seed-all';
+import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
+import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
 
 export const SOURCE_TEXT_PATH = path.resolve(__dirname, '../../shared/sources/2020-02-06-huawei-verizon.txt');
 
@@ -35,9 +37,12 @@ export interface GraphQLResponse<T> {
 }
 
 /** A seeded server on a fresh SQLite file, listening on a free port. */
-export async function startTestServer(options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startTestServer(options: { logger?: Logger; env?: NodeJS.ProcessEnv; syntheticCompanies?: number } = {}): Promise<TestServer> {
   const dataSource = await openDatabase(tempSqliteUrl(), options.logger);
   await seedAll(dataSource);
+  if (options.syntheticCompanies) {
+    await writeSyntheticGraph(createBulkWriter(dataSource), { companies: options.syntheticCompanies });
+  }
   const config = readConfig({ NODE_ENV: 'test', ...options.env });
   const app = await createApp(dataSource, config, createLogger('silent'));
   const port = await app.listen(0);

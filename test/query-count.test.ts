@@ -14,36 +14,60 @@ class SelectCounter implements Logger {
   log() {}
 }
 
-const NESTED = `query($first: Int) { companies(first: $first) { edges { node { slug
-  lawsuits { slug citations { quote }
-    plaintiffs { ... on Company { slug sanctions { slug } people { role person { name } } } ... on Authority { slug } }
-    defendants { ... on Company { slug sanctions { slug } people { role person { name } } } ... on Authority { slug } ... on Person { slug } } }
-  adversaries { ... on Authority { slug } ... on Company { slug } }
+/** The front-end's page: companies → lawsuits → plaintiffs/defendants → their sanctions and people. */
+const FRONT_END = `query($first: Int, $suits: Int) { companies(first: $first) { totalCount edges { node { slug
+  lawsuits(first: $suits) { slug citations { quote source { title } }
+    plaintiffs { ... on Company { slug sanctions { slug authority { slug } } people { role person { name } } } ... on Authority { slug } ... on Person { slug } }
+    defendants { ... on Company { slug sanctions { slug authority { slug } } people { role person { name } } } ... on Authority { slug } ... on Person { slug } } }
+  adversaries { ... on Authority { slug } ... on Company { slug } ... on Person { slug } }
 } } } }`;
 
-describe('SQL statements per request', () => {
+describe('SQL statements per request (synthetic graph of 400 companies)', () => {
   const counter = new SelectCounter();
-  let server: TestServer;
+  const servers: Record<'batched' | 'unbatched', TestServer> = {} as never;
   beforeAll(async () => {
-    server = await startTestServer({ logger: counter });
+    servers.batched = await startTestServer({ logger: counter, syntheticCompanies: 400 });
+    servers.unbatched = await startTestServer({ logger: counter, syntheticCompanies: 400, env: { LOADER_BATCHING: 'off' } });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await servers.batched.close();
+    await servers.unbatched.close();
+  });
 
-  async function selectsFor(first: number) {
+  async function run(server: TestServer, variables: Record<string, number | null>) {
     counter.selects = 0;
-    const response = await server.gql(NESTED, { first });
+    const response = await server.gql(FRONT_END, variables);
     expect(response.errors).toBeUndefined();
-    return { selects: counter.selects, companies: response.data.companies.edges.length };
+    const companies = response.data.companies.edges;
+    const suits = companies.reduce((n: number, e: any) => n + e.node.lawsuits.length, 0);
+    return { selects: counter.selects, companies: companies.length, suits };
   }
 
-  it('does not grow with the number of companies on the page', async () => {
-    // Both pages include Huawei, so every level of the query is reached in both.
-    const small = await selectsFor(3);
-    const large = await selectsFor(6);
-    expect(small.companies).toBe(3);
-    expect(large.companies).toBe(6);
-    // Batches may split differently across ticks, but twice the rows must not cost more statements.
-    expect(large.selects).toBeLessThanOrEqual(small.selects);
-    expect(small.selects).toBeLessThanOrEqual(15);
+  it('is the same for 5 and for 50 companies: bounded by the depth of the query', async () => {
+    const five = await run(servers.batched, { first: 5, suits: null });
+    const fifty = await run(servers.batched, { first: 50, suits: null });
+    expect(five.companies).toBe(5);
+    expect(fifty.companies).toBe(50);
+    expect(fifty.suits).toBeGreaterThan(five.suits);
+    expect(fifty.selects).toBe(five.selects);
+  });
+
+  it('stays the same when nested lists are limited with first (one window query per level)', async () => {
+    const five = await run(servers.batched, { first: 5, suits: 1 });
+    const fifty = await run(servers.batched, { first: 50, suits: 1 });
+    expect(fifty.suits).toBeLessThanOrEqual(50);
+    expect(fifty.selects).toBe(five.selects);
+  });
+
+  it('grows with the rows when batching is off (the counter sees N+1)', async () => {
+    const five = await run(servers.unbatched, { first: 5, suits: null });
+    const fifty = await run(servers.unbatched, { first: 50, suits: null });
+    expect(fifty.selects).toBeGreaterThan(5 * five.selects);
+  });
+
+  it('answers the same data with and without batching', async () => {
+    const a = await servers.batched.gql(FRONT_END, { first: 20, suits: 2 });
+    const b = await servers.unbatched.gql(FRONT_END, { first: 20, suits: 2 });
+    expect(JSON.stringify(a.data)).toBe(JSON.stringify(b.data));
   });
 });

@@ -64,6 +64,16 @@ export class SqlReader {
     return rows.map((row) => mapper.map(row) as T);
   }
 
+  /**
+   * Runs SQL whose rows are `entity` rows plus extra columns (e.g. the parent key of a batched
+   * window query); each result has the mapped entity and the raw row.
+   */
+  async queryEntities<T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, parameters: unknown[]): Promise<{ entity: T; row: Record<string, unknown> }[]> {
+    const mapper = this.mapperFor(this.dataSource.getMetadata(entity));
+    const rows = await this.query<Record<string, unknown>>(sql, parameters);
+    return rows.map((row) => ({ entity: mapper.map(row) as T, row }));
+  }
+
   private mapperFor(metadata: EntityMetadata): RowMapper {
     let mapper = this.mappers.get(metadata);
     if (!mapper) {

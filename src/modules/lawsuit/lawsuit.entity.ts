@@ -8,6 +8,10 @@ import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity'
 import { CaseStatus, LawsuitKind } from './lawsuit.enums';
 
 @Entity('lawsuit')
+// The filtered connection (kind and/or status, in slug order) reads one of these, no sort.
+@Index(['kind', 'slug'])
+@Index(['status', 'slug'])
+@Index(['kind', 'status', 'slug'])
 @ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A lawsuit, prosecution or other legal case.' })
 export class Lawsuit extends NodeEntity {
   get nodeType() {
@@ -23,12 +27,10 @@ export class Lawsuit extends NodeEntity {
   title: string;
 
   @Field(() => LawsuitKind)
-  @Index()
   @Column('varchar', { length: 32 })
   kind: LawsuitKind;
 
   @Field(() => CaseStatus)
-  @Index()
   @Column('varchar', { length: 16 })
   status: CaseStatus;
 

@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { PartyLawsuitsArgs } from '../lawsuit/party-lawsuits.args';
 import type { RequestContext } from '../../context';
 import { Event } from '../event/event.entity';
 import { EventParticipant } from '../event/event-participant.entity';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
-import { PartyRole } from '../lawsuit/lawsuit.enums';
 import { LicensingNegotiation } from '../negotiation/licensing-negotiation.entity';
 import { NegotiationParty } from '../negotiation/negotiation-party.entity';
 import { PatentStat } from '../patent-stat/patent-stat.entity';
@@ -35,9 +35,11 @@ async function viaJoin<J extends { id: number; partyId: number }, T extends { id
 export function PartyFieldsResolver<T extends PartyEntity>(type: ClassType<T>) {
   @Resolver(() => type)
   abstract class PartyFields {
-    @FieldResolver(() => [Lawsuit], { description: 'Cases it is a party to: as PLAINTIFF, as DEFENDANT, or both when omitted.' })
-    lawsuits(@Root() party: T, @Ctx() ctx: RequestContext, @Arg('role', () => PartyRole, { nullable: true }) role?: PartyRole | null) {
-      return ctx.services.lawsuits.ofParty(ctx.loaders, party.id, role);
+    @FieldResolver(() => [Lawsuit], {
+      description: 'Cases it is a party to (as PLAINTIFF, as DEFENDANT, or both when role is omitted), in filing order, undated last.',
+    })
+    lawsuits(@Root() party: T, @Ctx() ctx: RequestContext, @Args() { role, first }: PartyLawsuitsArgs) {
+      return ctx.services.lawsuits.ofParty(ctx.loaders, party.id, role, first);
     }
 
     @FieldResolver(() => [Sanction], { description: 'Sanctions targeting it.' })
