@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { SqlReader } from './common/database/sql-reader';
 import { Loaders, type LoaderOptions } from './common/loaders/loaders';
 import { createServices, type Services } from './services';
 
@@ -11,8 +10,7 @@ export interface RequestContext {
 }
 
 export function createContextFactory(dataSource: DataSource, loaderOptions?: LoaderOptions) {
-  const services = createServices(dataSource);
   // One reader (and so one prepared-statement cache) per app; loaders are per request.
-  const reader = new SqlReader(dataSource);
-  return (requestId: string): RequestContext => ({ requestId, loaders: new Loaders(reader, loaderOptions), services });
+  const services = createServices(dataSource);
+  return (requestId: string): RequestContext => ({ requestId, loaders: new Loaders(services.reader, loaderOptions), services });
 }

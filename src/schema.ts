@@ -16,6 +16,7 @@ import { SanctionResolver } from './modules/sanction/sanction.resolver';
 import { CitationResolver, CitedResolver, SourceResolver } from './modules/source/source.resolver';
 import { StatementResolver } from './modules/statement/statement.resolver';
 import { nodeEntities } from './entities';
+import { validateArgs } from './common/validate-args';
 
 export const resolvers = [
   NodeResolver,
@@ -44,7 +45,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers,
     // Node types reachable only through `node(id)` must still be in the schema.
     orphanedTypes: Object.values(nodeEntities),
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgs,
   });
   // Every abstract type here (Node, Cited, Party) is resolved by the object's `nodeType`.
   // type-graphql wraps resolveType in an async function, which graphql-jit cannot call; this

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SqlReader } from './common/database/sql-reader';
 import { LawsuitService } from './modules/lawsuit/lawsuit.service';
 import { PartyService } from './modules/party/party.service';
 import { SourceService } from './modules/source/source.service';
@@ -6,6 +7,8 @@ import { NodeService } from './common/node/node.service';
 import { CatalogService } from './common/catalog.service';
 
 export interface Services {
+  /** The fast read path, shared by services and every request's loaders. */
+  reader: SqlReader;
   catalog: CatalogService;
   parties: PartyService;
   lawsuits: LawsuitService;
@@ -14,10 +17,12 @@ export interface Services {
 }
 
 export function createServices(dataSource: DataSource): Services {
+  const reader = new SqlReader(dataSource);
   return {
-    catalog: new CatalogService(dataSource),
+    reader,
+    catalog: new CatalogService(dataSource, reader),
     parties: new PartyService(),
-    lawsuits: new LawsuitService(dataSource),
+    lawsuits: new LawsuitService(reader),
     sources: new SourceService(dataSource),
     nodes: new NodeService(),
   };

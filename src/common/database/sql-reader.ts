@@ -2,21 +2,31 @@ import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'ty
 
 interface SqliteStatement {
   all(...values: unknown[]): unknown[];
+  raw(toggle: boolean): SqliteStatement;
+  columns(): { name: string }[];
 }
 interface SqliteHandle {
   prepare(sql: string): SqliteStatement;
 }
 
+/** Rows as arrays of values, with their column names: cheaper to read than one object per row. */
+interface RowSet {
+  columns: string[];
+  rows: unknown[][];
+}
+
 /**
  * The read path of the loaders, and the one place that knows the SQL dialects apart.
  * SQLite: cached better-sqlite3 prepared statements, a key list bound as one JSON parameter
- * (`IN (SELECT value FROM json_each(?))`), so one statement serves every batch size.
+ * (`IN (SELECT value FROM json_each(?))`), so one statement serves every batch size; entity
+ * rows are read as arrays (better-sqlite3 builds an object per row otherwise, which costs
+ * about as much as the query).
  * PostgreSQL: `= ANY($1)` with an array parameter, through TypeORM's pool.
  * Every statement is reported to TypeORM's logger, so statement counts stay observable.
  */
 export class SqlReader {
   private readonly sqlite: SqliteHandle | null;
-  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly statements = new Map<string, { objects: SqliteStatement; arrays: SqliteStatement; columns: string[] }>();
   private readonly mappers = new Map<EntityMetadata, RowMapper>();
 
   constructor(private readonly dataSource: DataSource) {
@@ -33,45 +43,90 @@ export class SqlReader {
     return this.sqlite ? JSON.stringify(keys) : [...keys];
   }
 
-  /** Runs SQL written with `?` placeholders. */
+  /** Runs SQL written with `?` placeholders; rows as objects. */
   async query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    if (this.dataSource.options.logging) this.dataSource.logger.logQuery(sql, parameters);
-    if (this.sqlite) {
-      let statement = this.statements.get(sql);
-      if (!statement) {
-        statement = this.sqlite.prepare(sql);
-        this.statements.set(sql, statement);
-      }
-      return statement.all(...parameters) as T[];
-    }
-    let n = 0;
-    return this.dataSource.query(sql.replace(/\?/g, () => `$${++n}`), parameters);
+    this.log(sql, parameters);
+    if (this.sqlite) return this.prepared(sql).objects.all(...parameters) as T[];
+    return this.dataSource.query(this.toPostgres(sql), parameters);
   }
 
   /** Entities of a type whose `property` is one of the keys, in id order. */
-  async whereIn<T extends ObjectLiteral>(entity: EntityTarget<T>, property: string, keys: readonly (number | string)[]): Promise<T[]> {
-    const metadata = this.dataSource.getMetadata(entity);
-    const mapper = this.mapperFor(metadata);
-    const column = metadata.findColumnWithPropertyName(property)?.databaseName;
-    if (!column) throw new Error(`${metadata.name} has no column for property ${property}`);
-    const discriminator = metadata.discriminatorColumn && metadata.parentEntityMetadata
-      ? ` AND "${metadata.discriminatorColumn.databaseName}" = '${metadata.discriminatorValue}'`
-      : '';
-    const rows = await this.query<Record<string, unknown>>(
-      `SELECT * FROM "${metadata.tableName}" WHERE ${this.inList(`"${column}"`)}${discriminator} ORDER BY id`,
-      [this.listParameter(keys)],
-    );
-    return rows.map((row) => mapper.map(row) as T);
+  whereIn<T extends ObjectLiteral>(entity: EntityTarget<T>, property: string, keys: readonly (number | string)[]): Promise<T[]> {
+    return this.select(entity, [this.inList(`"${this.columnOf(entity, property)}"`)], [this.listParameter(keys)], 'ORDER BY id');
   }
 
   /**
-   * Runs SQL whose rows are `entity` rows plus extra columns (e.g. the parent key of a batched
-   * window query); each result has the mapped entity and the raw row.
+   * Entities of a type matching every condition (SQL with `?` placeholders), then `tail`
+   * (ORDER BY / LIMIT). Subtypes of single-table inheritance get their discriminator added.
    */
-  async queryEntities<T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, parameters: unknown[]): Promise<{ entity: T; row: Record<string, unknown> }[]> {
-    const mapper = this.mapperFor(this.dataSource.getMetadata(entity));
-    const rows = await this.query<Record<string, unknown>>(sql, parameters);
-    return rows.map((row) => ({ entity: mapper.map(row) as T, row }));
+  async select<T extends ObjectLiteral>(entity: EntityTarget<T>, conditions: string[], parameters: unknown[], tail = ''): Promise<T[]> {
+    const metadata = this.dataSource.getMetadata(entity);
+    const result = await this.rowSet(`SELECT * FROM "${metadata.tableName}"${this.where(metadata, conditions)} ${tail}`, parameters);
+    return this.mapperFor(metadata).mapAll(result) as T[];
+  }
+
+  /** How many rows of a type match every condition. */
+  async count(entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[]): Promise<number> {
+    const metadata = this.dataSource.getMetadata(entity);
+    const [row] = await this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${metadata.tableName}"${this.where(metadata, conditions)}`, parameters);
+    return Number(row.n);
+  }
+
+  /** The column name of an entity property. */
+  columnOf(entity: EntityTarget<ObjectLiteral>, property: string): string {
+    const metadata = this.dataSource.getMetadata(entity);
+    const column = metadata.findColumnWithPropertyName(property)?.databaseName;
+    if (!column) throw new Error(`${metadata.name} has no column for property ${property}`);
+    return column;
+  }
+
+  private where(metadata: EntityMetadata, conditions: string[]): string {
+    const all = metadata.discriminatorColumn && metadata.parentEntityMetadata
+      ? [`"${metadata.discriminatorColumn.databaseName}" = '${metadata.discriminatorValue}'`, ...conditions]
+      : conditions;
+    return all.length ? ` WHERE ${all.join(' AND ')}` : '';
+  }
+
+  /**
+   * Runs SQL whose rows are `entity` rows plus a `keyColumn` (e.g. the parent key of a batched
+   * window query); each result has the mapped entity and that key.
+   */
+  async queryEntities<T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, parameters: unknown[], keyColumn: string): Promise<{ entity: T; key: number }[]> {
+    const result = await this.rowSet(sql, parameters);
+    const entities = this.mapperFor(this.dataSource.getMetadata(entity)).mapAll(result) as T[];
+    const keyIndex = result.columns.indexOf(keyColumn);
+    return entities.map((mapped, i) => ({ entity: mapped, key: Number(result.rows[i][keyIndex]) }));
+  }
+
+  private async rowSet(sql: string, parameters: unknown[]): Promise<RowSet> {
+    this.log(sql, parameters);
+    if (this.sqlite) {
+      const statement = this.prepared(sql);
+      return { columns: statement.columns, rows: statement.arrays.all(...parameters) as unknown[][] };
+    }
+    const objects: Record<string, unknown>[] = await this.dataSource.query(this.toPostgres(sql), parameters);
+    const columns = objects.length ? Object.keys(objects[0]) : [];
+    return { columns, rows: objects.map((row) => columns.map((c) => row[c])) };
+  }
+
+  private prepared(sql: string) {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      const objects = this.sqlite!.prepare(sql);
+      const arrays = this.sqlite!.prepare(sql).raw(true);
+      statement = { objects, arrays, columns: arrays.columns().map((c) => c.name) };
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private toPostgres(sql: string): string {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  }
+
+  private log(sql: string, parameters: unknown[]) {
+    if (this.dataSource.options.logging) this.dataSource.logger.logQuery(sql, parameters);
   }
 
   private mapperFor(metadata: EntityMetadata): RowMapper {
@@ -84,30 +139,58 @@ export class SqlReader {
   }
 }
 
-/** Turns a raw row into an entity instance the way TypeORM would (transformers, simple-json), minus its overhead. */
+interface Shape {
+  prototype: object;
+  columns: { property: string; column: string; convert?: (value: unknown) => unknown }[];
+}
+
+/** How to read one entity type out of a row of given columns. */
+interface Plan {
+  discriminatorIndex: number;
+  shapes: Map<string | undefined, { prototype: object; fields: { index: number; property: string; convert?: (value: unknown) => unknown }[] }>;
+}
+
+/** Turns raw rows into entity instances the way TypeORM would (transformers, simple-json), minus its overhead. */
 class RowMapper {
-  private readonly byDiscriminator = new Map<string, { prototype: object; columns: ColumnMapping[] }>();
-  private readonly own: { prototype: object; columns: ColumnMapping[] };
+  private readonly shapes = new Map<string | undefined, Shape>();
+  private readonly plans = new Map<string, Plan>();
 
   constructor(private readonly metadata: EntityMetadata) {
-    this.own = RowMapper.shape(metadata);
+    this.shapes.set(undefined, RowMapper.shape(metadata));
     // Single-table inheritance: a party row becomes a Company, Person or Authority.
-    for (const child of metadata.childEntityMetadatas) this.byDiscriminator.set(String(child.discriminatorValue), RowMapper.shape(child));
+    for (const child of metadata.childEntityMetadatas) this.shapes.set(String(child.discriminatorValue), RowMapper.shape(child));
   }
 
-  map(row: Record<string, unknown>): object {
-    const discriminator = this.metadata.discriminatorColumn ? String(row[this.metadata.discriminatorColumn.databaseName]) : undefined;
-    const shape = (discriminator !== undefined && this.byDiscriminator.get(discriminator)) || this.own;
-    const entity = Object.create(shape.prototype) as Record<string, unknown>;
-    for (const { property, column, convert } of shape.columns) {
-      const value = row[column];
-      entity[property] = convert && value != null ? convert(value) : value ?? null;
+  mapAll({ columns, rows }: RowSet): object[] {
+    const plan = this.planFor(columns);
+    return rows.map((values) => {
+      const shape = (plan.discriminatorIndex >= 0 && plan.shapes.get(String(values[plan.discriminatorIndex]))) || plan.shapes.get(undefined)!;
+      const entity = Object.create(shape.prototype) as Record<string, unknown>;
+      for (const { index, property, convert } of shape.fields) {
+        const value = values[index];
+        entity[property] = convert && value != null ? convert(value) : (value ?? null);
+      }
+      return entity;
+    });
+  }
+
+  private planFor(columns: string[]): Plan {
+    const signature = columns.join(',');
+    let plan = this.plans.get(signature);
+    if (!plan) {
+      const shapes = new Map<string | undefined, { prototype: object; fields: { index: number; property: string; convert?: (value: unknown) => unknown }[] }>();
+      for (const [discriminator, shape] of this.shapes) {
+        const fields = shape.columns.map((c) => ({ index: columns.indexOf(c.column), property: c.property, convert: c.convert })).filter((f) => f.index >= 0);
+        shapes.set(discriminator, { prototype: shape.prototype, fields });
+      }
+      plan = { discriminatorIndex: this.metadata.discriminatorColumn ? columns.indexOf(this.metadata.discriminatorColumn.databaseName) : -1, shapes };
+      this.plans.set(signature, plan);
     }
-    return entity;
+    return plan;
   }
 
-  private static shape(metadata: EntityMetadata) {
-    const columns: ColumnMapping[] = metadata.columns
+  private static shape(metadata: EntityMetadata): Shape {
+    const columns = metadata.columns
       .filter((column) => !column.isDiscriminator && !column.isVirtual)
       .map((column) => {
         const transformer = Array.isArray(column.transformer) ? undefined : column.transformer;
@@ -122,10 +205,4 @@ class RowMapper {
       });
     return { prototype: (metadata.target as { prototype: object }).prototype, columns };
   }
-}
-
-interface ColumnMapping {
-  property: string;
-  column: string;
-  convert?: (value: unknown) => unknown;
 }

@@ -1,4 +1,5 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { SqlReader } from '../database/sql-reader';
 import { InvalidCursorError } from '../errors';
 import type { ConnectionArgs } from './connection.args';
 import type { Connection } from './connection.type';
@@ -18,18 +19,25 @@ export function decodeCursor(cursor: string): string {
   return decoded.slice(CURSOR_PREFIX.length);
 }
 
+/** Conditions (SQL with `?` placeholders) that every node of a connection meets. */
+export interface ConnectionFilter {
+  conditions: string[];
+  parameters: unknown[];
+}
+
 /**
  * Keyset pagination over a unique `slug` column: stable under inserts, and as fast on page
  * 1,000 as on page 1 (no OFFSET).
  */
 export async function paginate<T extends ObjectLiteral & { slug: string }>(
-  query: SelectQueryBuilder<T>,
+  reader: SqlReader,
+  entity: EntityTarget<T>,
+  { conditions, parameters }: ConnectionFilter,
   { first, after }: ConnectionArgs,
 ): Promise<Connection<T>> {
-  const alias = query.alias;
-  const page = query.clone().orderBy(`${alias}.slug`, 'ASC').limit(first + 1);
-  if (after != null) page.andWhere(`${alias}.slug > :afterSlug`, { afterSlug: decodeCursor(after) });
-  const rows = await page.getMany();
+  const pageConditions = after != null ? [...conditions, 'slug > ?'] : conditions;
+  const pageParameters = after != null ? [...parameters, decodeCursor(after)] : parameters;
+  const rows = await reader.select(entity, pageConditions, [...pageParameters, first + 1], 'ORDER BY slug LIMIT ?');
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.slug), node }));
   let totalCount: Promise<number> | undefined;
@@ -37,7 +45,7 @@ export async function paginate<T extends ObjectLiteral & { slug: string }>(
     edges,
     // Counted only when asked for: a COUNT over a large table costs more than the page itself.
     get totalCount() {
-      return (totalCount ??= query.clone().getCount());
+      return (totalCount ??= reader.count(entity, conditions, parameters));
     },
     pageInfo: {
       hasNextPage: rows.length > first,

@@ -18,7 +18,7 @@ export class AuthorityResolver extends PartyFieldsResolver(Authority) {
 
   @Query(() => AuthorityConnection)
   authorities(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Authority, 'authority', args);
+    return services.catalog.connection(Authority, args);
   }
 
   @FieldResolver(() => [Sanction], { description: 'Sanctions it imposed.' })

@@ -17,7 +17,7 @@ export class CompanyResolver extends PartyFieldsResolver(Company) {
 
   @Query(() => CompanyConnection)
   companies(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Company, 'company', args);
+    return services.catalog.connection(Company, args);
   }
 
   @FieldResolver(() => [Affiliation], { description: 'People and their roles at the company.' })

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { SqlReader } from '../../common/database/sql-reader';
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
 import { paginate } from '../../common/pagination/paginate';
@@ -10,19 +10,16 @@ import { PartyRole } from './lawsuit.enums';
 import type { LawsuitsArgs } from './lawsuits.args';
 
 export class LawsuitService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: SqlReader) {}
 
   connection({ filter, ...page }: LawsuitsArgs) {
-    const query = this.dataSource.getRepository(Lawsuit).createQueryBuilder('lawsuit');
-    if (filter?.kind) query.andWhere('lawsuit.kind = :kind', { kind: filter.kind });
-    if (filter?.status) query.andWhere('lawsuit.status = :status', { status: filter.status });
+    const clauses: [string, unknown][] = [];
+    if (filter?.kind) clauses.push(['kind = ?', filter.kind]);
+    if (filter?.status) clauses.push(['status = ?', filter.status]);
     if (filter?.party) {
-      query.andWhere(
-        `lawsuit.id IN (SELECT lp.lawsuit_id FROM lawsuit_party lp JOIN party p ON p.id = lp.party_id WHERE p.slug = :party)`,
-        { party: filter.party },
-      );
+      clauses.push(['id IN (SELECT lp.lawsuit_id FROM lawsuit_party lp JOIN party p ON p.id = lp.party_id WHERE p.slug = ?)', filter.party]);
     }
-    return paginate(query, page);
+    return paginate(this.reader, Lawsuit, { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) }, page);
   }
 
   /**
@@ -45,8 +42,9 @@ export class LawsuitService {
            WHERE ranked.position <= ?
            ORDER BY ranked.parent_key, ranked.position`,
           [reader.listParameter(partyIds), ...(role ? [role] : []), first ?? Number.MAX_SAFE_INTEGER],
+          'parent_key',
         );
-        return manyInKeyOrder(partyIds, rows, ({ row }) => Number(row.parent_key)).map((group) => group.map(({ entity }) => entity));
+        return manyInKeyOrder(partyIds, rows, ({ key }) => key).map((group) => group.map(({ entity }) => entity));
       })
       .load(partyId);
   }

@@ -21,7 +21,7 @@ export class PersonResolver extends PartyFieldsResolver(Person) {
 
   @Query(() => PersonConnection)
   people(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Person, 'person', args);
+    return services.catalog.connection(Person, args);
   }
 
   @FieldResolver(() => [Affiliation], { description: 'Roles at organizations.' })

@@ -17,7 +17,7 @@ export class SanctionResolver {
 
   @Query(() => SanctionConnection)
   sanctions(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Sanction, 'sanction', args);
+    return services.catalog.connection(Sanction, args);
   }
 
   @FieldResolver(() => Party)

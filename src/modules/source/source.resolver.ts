@@ -14,7 +14,7 @@ export const SourceConnection = ConnectionType(Source, 'Source');
 export class SourceResolver {
   @Query(() => SourceConnection, { description: 'The documents every fact is taken from.' })
   sources(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Source, 'source', args);
+    return services.catalog.connection(Source, args);
   }
 }
 
