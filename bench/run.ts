@@ -71,7 +71,8 @@ async function ensureDatabase(companies: number): Promise<string> {
 }
 
 async function start(variant: (typeof VARIANTS)[number], file: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, variant.command.map((c) => path.join(ROOT, c)), {
+  // The same V8 flag as `npm start` (a larger young generation: fewer scavenges per request).
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...variant.command.map((c) => path.join(ROOT, c))], {
     // warn: request logging is not part of what is measured.
     env: { ...process.env, ...variant.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
