@@ -1,15 +1,34 @@
-import type { DataSource } from 'typeorm';
+import type { Viewer } from './common/auth';
 import { Loaders } from './common/loaders/loaders';
+import type { Database } from './database';
 import { createServices, type Services } from './services';
 
-/** What every resolver gets: this request's loaders and the app's services. */
+/** What every resolver gets: this request's loaders and caller, and the app's services. */
 export interface RequestContext {
   requestId: string;
   loaders: Loaders;
   services: Services;
+  /** The caller's API key, or null for an anonymous request. */
+  viewer: Viewer | null;
+  /** Aborted when the request runs past its time limit; the work still to do is then abandoned. */
+  signal: AbortSignal;
+  timeoutMs: number;
 }
 
-export function createContextFactory(dataSource: DataSource) {
-  const services = createServices(dataSource);
-  return (requestId: string): RequestContext => ({ requestId, loaders: new Loaders(dataSource), services });
+export interface RequestOptions {
+  viewer?: Viewer | null;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export function createContextFactory(database: Database) {
+  const services = createServices(database);
+  return (requestId: string, { viewer = null, signal = new AbortController().signal, timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
+    requestId,
+    loaders: new Loaders(database.reader, signal, timeoutMs),
+    services,
+    viewer,
+    signal,
+    timeoutMs,
+  });
 }

@@ -16,6 +16,9 @@ import { SanctionResolver } from './modules/sanction/sanction.resolver';
 import { CitationResolver, CitedResolver, SourceResolver } from './modules/source/source.resolver';
 import { StatementResolver } from './modules/statement/statement.resolver';
 import { nodeEntities } from './entities';
+import { authChecker } from './common/auth';
+import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -37,6 +40,8 @@ export const resolvers = [
   SourceResolver,
   CitationResolver,
   CitedResolver,
+  ApiKeyResolver,
+  AuditResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
@@ -45,6 +50,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // Node types reachable only through `node(id)` must still be in the schema.
     orphanedTypes: Object.values(nodeEntities),
     validate: { forbidUnknownValues: false },
+    // `@Authorized(Role.X)`: checked for every field that has it, however the field is reached.
+    authChecker,
   });
 }
 

@@ -1,9 +1,12 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from './database';
 import { LawsuitService } from './modules/lawsuit/lawsuit.service';
 import { PartyService } from './modules/party/party.service';
 import { SourceService } from './modules/source/source.service';
 import { NodeService } from './common/node/node.service';
 import { CatalogService } from './common/catalog.service';
+import { ApiKeyService } from './modules/api-key/api-key.service';
+import { AuditService } from './modules/audit/audit.service';
+import { EditService } from './modules/editing/edit.service';
 
 export interface Services {
   catalog: CatalogService;
@@ -11,14 +14,23 @@ export interface Services {
   lawsuits: LawsuitService;
   sources: SourceService;
   nodes: NodeService;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
+  edits: EditService;
+  database: Database;
 }
 
-export function createServices(dataSource: DataSource): Services {
+export function createServices(database: Database): Services {
+  const dataSource = database.reader;
   return {
     catalog: new CatalogService(dataSource),
     parties: new PartyService(dataSource),
     lawsuits: new LawsuitService(dataSource),
     sources: new SourceService(dataSource),
     nodes: new NodeService(),
+    apiKeys: new ApiKeyService(dataSource),
+    audit: new AuditService(dataSource),
+    edits: new EditService(database),
+    database,
   };
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { RequestTimeoutError } from '../errors';
 import { manyInKeyOrder, oneInKeyOrder } from './key-order';
 
 /**
@@ -10,13 +11,22 @@ import { manyInKeyOrder, oneInKeyOrder } from './key-order';
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Aborted when the request times out: no further batch is then loaded. */
+    private readonly signal?: AbortSignal,
+    private readonly timeoutMs = 10_000,
+  ) {}
 
   /** A loader with its own batch function, memoised under `name` for this request. */
   custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, string>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V, string>(batch, { maxBatchSize: 500, ...options }) as DataLoader<K, V>;
+      const guarded: DataLoader.BatchLoadFn<K, V> = (keys) => {
+        if (this.signal?.aborted) return Promise.reject(new RequestTimeoutError(this.timeoutMs));
+        return batch(keys);
+      };
+      loader = new DataLoader<K, V, string>(guarded, { maxBatchSize: 500, ...options }) as DataLoader<K, V>;
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -1,0 +1,159 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { QueryLimitError } from '../common/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/connection.args';
+import type { QueryLimits } from '../config';
+
+/**
+ * Hostile-query limits. Each rejects an operation before it executes, with
+ * GRAPHQL_VALIDATION_FAILED and a message that names the limit and the value found:
+ * - length and tokens: checked on the raw source, before it is parsed;
+ * - depth: a validation rule (below) that counts introspection too, except `ofType`;
+ * - aliases and directives: graphql-armor's validation rules;
+ * - cost: graphql-query-complexity with the request's variables, after validation.
+ */
+export function queryLimits(limits: QueryLimits, { production }: { production: boolean }) {
+  const armor = new ApolloArmor({
+    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reportLimit] },
+    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reportLimit] },
+    // Field suggestions ("Did you mean …") tell an attacker the schema; production drops them.
+    blockFieldSuggestion: { enabled: production },
+    maxDepth: { enabled: false },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+  }).protect();
+  return {
+    validationRules: [...armor.validationRules, depthLimitRule(limits.maxDepth)],
+    plugins: [...armor.plugins, sourceLimitsPlugin(limits), costLimitPlugin(limits.maxCost)],
+  };
+}
+
+/** graphql-armor prefixes its messages with "Syntax Error: "; these are validation failures. */
+function reportLimit(context: ValidationContext | null, error: GraphQLError) {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
+}
+
+/** Length, then tokens (counted with graphql-js's own lexer), before the document is parsed. */
+function sourceLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveSource({ source }) {
+          if (source.length > limits.maxLength) {
+            throw new QueryLimitError(`Query length limit of ${limits.maxLength} characters exceeded, found ${source.length}.`);
+          }
+          const tokens = countTokens(source);
+          if (tokens > limits.maxTokens) {
+            throw new QueryLimitError(`Token limit of ${limits.maxTokens} exceeded, found ${tokens}.`);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Tokens up to the first lexical error (the parser then reports that error). */
+export function countTokens(text: string): number {
+  const lexer = new Lexer(new Source(text));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) count += 1;
+  } catch {
+    // A syntax error: parsing reports it.
+  }
+  return count;
+}
+
+/**
+ * Depth of the deepest field path, through fragments. `ofType` does not add a level: it unwraps
+ * a type reference (list, non-null) rather than reaching a new object, and Apollo Sandbox's
+ * introspection query nests it eight deep. Everything else in introspection counts as usual.
+ */
+export function depthLimitRule(maxDepth: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const depthOf = (selectionSet: SelectionSetNode | undefined, visiting: Set<string>): number => {
+      let deepest = 0;
+      for (const selection of selectionSet?.selections ?? []) {
+        let depth = 0;
+        if (selection.kind === Kind.FIELD) {
+          depth = (selection.name.value === 'ofType' ? 0 : 1) + depthOf(selection.selectionSet, visiting);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          depth = depthOf(selection.selectionSet, visiting);
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          // Unknown and cyclic fragments are reported by graphql-js's own rules.
+          if (fragment && !visiting.has(name)) depth = depthOf(fragment.selectionSet, new Set(visiting).add(name));
+        }
+        deepest = Math.max(deepest, depth);
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(operation) {
+        const depth = depthOf(operation.selectionSet, new Set());
+        if (depth > maxDepth) {
+          context.reportError(new GraphQLError(`Query depth limit of ${maxDepth} exceeded, found ${depth}.`, { nodes: [operation] }));
+        }
+      },
+    };
+  };
+}
+
+/** A field with a `first` argument returns a page: it costs 1 plus `first` times one item. */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
+  const requested = Number.isInteger(args.first) ? (args.first as number) : DEFAULT_PAGE_SIZE;
+  // An out-of-range `first` is rejected by argument validation, with its own message.
+  return 1 + Math.min(Math.max(requested, 1), MAX_PAGE_SIZE) * childComplexity;
+};
+
+/**
+ * The computed cost of an operation: every field costs 1 plus its children (type-graphql's
+ * `complexity` option overrides that for a field), and a page multiplies its children by `first`.
+ * Throws when the variables do not fit the operation (execution then reports that).
+ */
+export function operationCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string): number {
+  return getComplexity({
+    schema,
+    query,
+    variables,
+    operationName,
+    estimators: [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+          } catch {
+            return; // bad variables: execution reports them as BAD_USER_INPUT
+          }
+          if (cost > maxCost) throw new QueryLimitError(`Query cost limit of ${maxCost} exceeded, found ${cost}.`);
+        },
+      };
+    },
+  };
+}
