@@ -54,6 +54,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // main.ts handles SIGTERM: stop accepting, drain, close the database, exit 0.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // Apollo Sandbox at GET /graphql, in production too: it is how journalists explore the API.

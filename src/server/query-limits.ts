@@ -20,7 +20,8 @@ import type { QueryLimits } from '../config';
 /**
  * Hostile-query limits. Each rejects an operation before it executes, with
  * GRAPHQL_VALIDATION_FAILED and a message that names the limit and the value found:
- * - length and tokens: checked on the raw source, before it is parsed;
+ * - length and tokens: graphql-js's parser refuses a longer source before parsing and stops at
+ *   the token limit (`parseOptions`); format-error.ts turns those parse errors into these;
  * - depth: a validation rule (below) that counts introspection too, except `ofType`;
  * - aliases and directives: graphql-armor's validation rules;
  * - cost: graphql-query-complexity with the request's variables, after validation.
@@ -36,8 +37,10 @@ export function queryLimits(limits: QueryLimits, { production }: { production: b
     costLimit: { enabled: false },
   }).protect();
   return {
+    // graphql-js checks both before and while parsing, so an oversized document is never parsed whole.
+    parseOptions: { maxSourceLength: limits.maxLength, maxLexicalTokens: limits.maxTokens },
     validationRules: [...armor.validationRules, depthLimitRule(limits.maxDepth)],
-    plugins: [...armor.plugins, sourceLimitsPlugin(limits), costLimitPlugin(limits.maxCost)],
+    plugins: [...armor.plugins, costLimitPlugin(limits.maxCost)],
   };
 }
 
@@ -46,23 +49,21 @@ function reportLimit(context: ValidationContext | null, error: GraphQLError) {
   context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
 }
 
-/** Length, then tokens (counted with graphql-js's own lexer), before the document is parsed. */
-function sourceLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveSource({ source }) {
-          if (source.length > limits.maxLength) {
-            throw new QueryLimitError(`Query length limit of ${limits.maxLength} characters exceeded, found ${source.length}.`);
-          }
-          const tokens = countTokens(source);
-          if (tokens > limits.maxTokens) {
-            throw new QueryLimitError(`Token limit of ${limits.maxTokens} exceeded, found ${tokens}.`);
-          }
-        },
-      };
-    },
-  };
+/** graphql-js's messages when `maxLexicalTokens` or `maxSourceLength` stops the parser. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+const TOO_LONG = /^Syntax Error: Source contains more than (\d+) UTF-16 code units/;
+
+/**
+ * The limit's own error for a parse that the token or length limit aborted (format-error.ts
+ * uses it), or null for any other parse error. Counting the tokens of a document that the
+ * body-size limit already bounds is cheap.
+ */
+export function parseLimitMessage(message: string, source: string | undefined): string | null {
+  const long = TOO_LONG.exec(message);
+  if (long) return `Query length limit of ${long[1]} characters exceeded, found ${source?.length ?? `more than ${long[1]}`}.`;
+  const many = TOO_MANY_TOKENS.exec(message);
+  if (many) return `Token limit of ${many[1]} exceeded, found ${source === undefined ? `more than ${many[1]}` : countTokens(source)}.`;
+  return null;
 }
 
 /** Tokens up to the first lexical error (the parser then reports that error). */

@@ -31,7 +31,7 @@ export function requestLogPlugin(logger: Logger, database?: Database): ApolloSer
             }
             databaseFailed ||= isDatabaseFailure(error);
             logger[internal ? 'error' : 'info'](
-              { requestId: contextValue.requestId, operationName, code, err: internal ? (error.originalError ?? error) : undefined, path: error.path },
+              { requestId: contextValue.requestId, operationName, code: code ?? 'INTERNAL_SERVER_ERROR', err: internal ? (error.originalError ?? error) : undefined, path: error.path },
               error.message,
             );
           }
