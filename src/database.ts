@@ -5,6 +5,7 @@ import { Mutex } from 'async-mutex';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger } from 'typeorm';
 import { createDataSource, dataSourceOptions } from '../ormconfig';
 import { DatabaseUnavailableError } from './common/errors';
+import { takeWriteLock } from './common/sql';
 
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
@@ -91,7 +92,10 @@ export class Database {
     if (!this.available) throw new DatabaseUnavailableError();
     return this.writeLock.runExclusive(async () => {
       if (!this.available || !this.writer.isInitialized) throw new DatabaseUnavailableError();
-      return this.writer.transaction(work);
+      return this.writer.transaction(async (manager) => {
+        await takeWriteLock(manager);
+        return work(manager);
+      });
     });
   }
 

@@ -63,8 +63,8 @@ export class DatabaseUnavailableError extends GraphQLError {
   }
 }
 
-/** SQLite result codes (and driver states) that mean the database itself is unusable, not that a query was wrong. */
-const DATABASE_FAILURE_CODES = /^SQLITE_(IOERR|READONLY|CANTOPEN|NOTADB|CORRUPT|FULL|PERM)/;
+/** SQLite result codes (and driver states) that mean the database itself is unusable (or locked past the busy timeout), not that a query was wrong. */
+const DATABASE_FAILURE_CODES = /^SQLITE_(IOERR|READONLY|CANTOPEN|NOTADB|CORRUPT|FULL|PERM|BUSY)/;
 
 /** True for failures of the database rather than of the request: a missing, read-only or closed database. */
 export function isDatabaseFailure(error: unknown): boolean {

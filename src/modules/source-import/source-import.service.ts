@@ -5,7 +5,7 @@ import { encodeGlobalId } from '../../common/node/global-id';
 import { appendAudit, type Actor } from '../audit/audit.service';
 import { Characterization } from '../party/characterization.entity';
 import type { PartyType } from '../party/party.entity';
-import { runSql } from '../../common/sql';
+import { runSql, takeWriteLock } from '../../common/sql';
 import { PatentStat } from '../patent-stat/patent-stat.entity';
 import type { CountQualifier, PatentScope } from '../patent-stat/patent-stat.enums';
 import { Affiliation } from '../person/affiliation.entity';
@@ -32,7 +32,10 @@ export class SourceImportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async import(doc: SourceDocument, options: ImportOptions = {}): Promise<ImportReport> {
-    return this.dataSource.transaction((manager) => this.importIn(manager, doc, options));
+    return this.dataSource.transaction(async (manager) => {
+      await takeWriteLock(manager);
+      return this.importIn(manager, doc, options);
+    });
   }
 
   /** The same, inside a transaction the caller holds (the `importSource` mutation's). */
