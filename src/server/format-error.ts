@@ -20,7 +20,8 @@ export function createFormatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
-      const invalid = flattenValidation(original.extensions.validationErrors as ValidationFailure[]);
+      const failures = original.extensions.validationErrors;
+      const invalid = flattenValidation(Array.isArray(failures) ? (failures as ValidationFailure[]) : []);
       return {
         ...formatted,
         message: `Invalid arguments: ${invalid.map((i) => `${i.field}: ${i.problems.join('; ')}`).join(' | ')}`,

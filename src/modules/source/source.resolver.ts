@@ -26,7 +26,7 @@ export class SourceResolver {
   @Mutation(() => ImportReport, {
     description: 'Loads a whole source document, in the format of the files in seeds/, in one transaction: every problem is listed and nothing is written, or all of it is (editors).',
   })
-  importSource(@Arg('input', () => GraphQLJSONObject) input: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+  importSource(@Arg('input', () => GraphQLJSONObject, { validate: false }) input: Record<string, unknown>, @Ctx() ctx: RequestContext) {
     return ctx.services.edits.importSource(ctx, input);
   }
 
