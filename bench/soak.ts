@@ -8,8 +8,9 @@ import autocannon from 'autocannon';
  * `npm run soak`: the built server as its own process on a fresh SQLite file, under autocannon
  * (50 connections, 60 s; SOAK_CONNECTIONS / SOAK_SECONDS to change) sending a mix of reads and
  * writes, on 127.0.0.1 only. Reports requests, latency, unexpected errors (socket errors,
- * timeouts, non-2xx answers, GraphQL errors), writes lost, and the server's RSS over time.
- * Exits 1 when there was any unexpected error or lost write.
+ * timeouts, non-2xx answers, GraphQL errors), writes answered but not stored, and the server's
+ * RSS over time.
+ * Exits 1 when there was any unexpected error or lost write, or RSS climbed after the warm-up.
  */
 const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
@@ -22,6 +23,8 @@ const READS = [
   `{ lawsuits(filter: { kind: PATENT_INFRINGEMENT, party: "verizon" }, first: 10) { totalCount edges { node { title status filed { iso precision approximate } technologies plaintiffs { ... on Company { name } } defendants { ... on Company { name } } } } } }`,
   `{ person(slug: "meng-wanzhou") { name affiliations { role organization { ... on Company { name } } } relatives { relation person { name } } events { title location date { iso precision approximate bound } citations { quote } } legalCases { title kind status } statements { text } } }`,
 ];
+
+const WRITE = 'mutation Soak($input: RecordStatementInput!) { recordStatement(input: $input) { slug } }';
 
 function rssKiB(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -37,6 +40,8 @@ async function main() {
 
   const server = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let logLines = 0;
+  const slow: { at: string; ms: number; operation: string | null }[] = [];
+  const warnings: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -47,6 +52,8 @@ async function main() {
       for (const line of lines) {
         const entry = JSON.parse(line);
         if (entry.url) resolve(String(entry.url).replace('localhost', '127.0.0.1'));
+        if (typeof entry.ms === 'number' && entry.ms >= 1000) slow.push({ at: entry.time, ms: entry.ms, operation: entry.operationName ?? null });
+        if (entry.level >= 40) warnings.push(line.slice(0, 300));
       }
     });
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -59,7 +66,7 @@ async function main() {
   const sampler = setInterval(sample, 5000);
 
   let writes = 0;
-  let writesOk = 0;
+  const answered = new Set<string>();
   let graphqlErrors = 0;
   const examples: string[] = [];
   const check = (status: number, body: string) => {
@@ -82,14 +89,14 @@ async function main() {
     method: 'POST',
     path: '/graphql',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    // One document, different variables, as a front-end sends it.
     setupRequest: (request: Record<string, unknown>) => {
       writes += 1;
-      const slug = `soak-${writes}`;
-      const query = `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "Soak statement ${writes}.", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { slug } }`;
-      return { ...request, body: JSON.stringify({ query }) };
+      const input = { slug: `soak-${writes}`, speaker: 'huawei', text: `Soak statement ${writes}.`, citations: [{ source: SOURCE, quote: 'Huawei said last year' }] };
+      return { ...request, body: JSON.stringify({ query: WRITE, variables: { input } }) };
     },
     onResponse: (status: number, body: string) => {
-      if (status === 200 && !check(status, body)) writesOk += 1;
+      if (status === 200 && !check(status, body)) answered.add(JSON.parse(body).data.recordStatement.slug);
     },
   };
 
@@ -99,7 +106,9 @@ async function main() {
   sample();
 
   const stored = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ company(slug: "huawei") { statements { slug } } }' }) });
-  const storedWrites = ((await stored.json()) as any).data.company.statements.filter((s: { slug: string }) => s.slug.startsWith('soak-')).length;
+  const storedSlugs = new Set<string>(((await stored.json()) as any).data.company.statements.map((s: { slug: string }) => s.slug));
+  // A write is lost when it was answered as done but is not stored (writes cut off by the end of the run may be stored unanswered).
+  const lost = [...answered].filter((slug) => !storedSlugs.has(slug));
 
   server.kill('SIGTERM');
   const exitCode = await new Promise<number | null>((resolve) => server.once('exit', resolve));
@@ -112,16 +121,22 @@ async function main() {
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
     latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
-    writesAnswered: writesOk,
-    writesStored: storedWrites,
+    writesSent: writes,
+    writesAnswered: answered.size,
+    writesStored: [...storedSlugs].filter((slug) => slug.startsWith('soak-')).length,
+    writesLost: lost.length,
     unexpectedErrors: { total: unexpected, socket: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors, examples },
     rssMiB: { start: mib(rss[0].kib), afterWarmUp: mib(rss[Math.min(2, rss.length - 1)].kib), end: mib(rss.at(-1)!.kib), max: mib(Math.max(...rss.map((s) => s.kib))) },
     rssSamples: rss.map((s) => `${s.at}s ${mib(s.kib)} MiB`),
     serverLogLines: logLines,
+    serverWarnings: warnings.slice(0, 5),
+    operationsOver1s: { count: slow.length, first: slow.slice(0, 5) },
     serverExitCode: exitCode,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  const ok = unexpected === 0 && storedWrites === writesOk && exitCode === 0;
+  // Flat memory: after the warm-up (JIT, caches, first GCs) RSS may wander but not climb.
+  const flat = rss.at(-1)!.kib <= 1.5 * rss[Math.min(2, rss.length - 1)].kib;
+  const ok = unexpected === 0 && lost.length === 0 && exitCode === 0 && flat;
   process.stdout.write(ok ? 'soak: OK\n' : 'soak: FAILED\n');
   process.exit(ok ? 0 : 1);
 }
