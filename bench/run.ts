@@ -8,7 +8,6 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import type { Logger } from 'typeorm';
 import { readConfig } from '../src/config';
-import { createContextFactory } from '../src/context';
 import { openDatabase } from '../src/database';
 import { createLogger } from '../src/logger';
 import { createApp } from '../src/server/app';
@@ -135,10 +134,9 @@ async function statementsPerRequest(file: string): Promise<Record<VariantName, R
   const dataSource = await openDatabase(`sqlite:${file}`, counter);
   for (const [name, batching] of [['shipped', 'on'], ['loaders-off', 'off']] as const) {
     const app = await createApp(dataSource, readConfig({ NODE_ENV: 'production', LOADER_BATCHING: batching }), createLogger('silent'));
-    const contextFor = createContextFactory(dataSource, { batch: batching === 'on' });
     for (const operation of OPERATIONS) {
       counter.count = 0;
-      await app.apollo.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.name }, { contextValue: contextFor('bench') });
+      await app.apollo.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.name }, { contextValue: app.contextFor('bench') });
       result[name][operation.name] = counter.count;
     }
     await app.stop();

@@ -15,10 +15,11 @@ export function readSeedDocuments(dir = SEEDS_DIR): { file: string; document: So
     .map((name) => ({ file: path.join(dir, name), document: JSON.parse(readFileSync(path.join(dir, name), 'utf8')) }));
 }
 
-/** Imports every seed document, each in its own transaction; unchanged ones are skipped. */
+/** Imports every seed document, each in its own transaction; unchanged ones are skipped (and a load that changed anything is audited as `seed`). */
 export async function seedAll(dataSource: DataSource, options: { force?: boolean } = {}): Promise<ImportReport[]> {
   const importer = new SourceImportService(dataSource);
   const reports: ImportReport[] = [];
-  for (const { document } of readSeedDocuments()) reports.push(await importer.import(document, options));
+  const actor = { name: 'seed', keyId: null, role: null, action: 'seed' };
+  for (const { document } of readSeedDocuments()) reports.push(await importer.import(document, { ...options, actor }));
   return reports;
 }

@@ -1,3 +1,13 @@
+/** Query limits: each rejects an operation before execution (see src/server/query-limits.ts). */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxLength: number;
+  maxCost: number;
+}
+
 /** Environment, read once. */
 export interface AppConfig {
   port: number;
@@ -9,6 +19,30 @@ export interface AppConfig {
   executor: 'jit' | 'graphql-js';
   /** Benchmark switch: false makes every loader query once per key (N+1). */
   loaderBatching: boolean;
+  limits: QueryLimits;
+  /** A request still running after this long is answered with an error and its work abandoned. */
+  requestTimeoutMs: number;
+  /** On SIGTERM, in-flight requests get this long to finish. */
+  shutdownGraceMs: number;
+  /** How often the database is checked (and, while it is unavailable, reopened). */
+  databaseCheckMs: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+  maxLength: 15000,
+  maxCost: 5000,
+};
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,5 +63,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: origins.length === 0 || origins.includes('*') ? '*' : origins,
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    limits: {
+      maxDepth: positiveInt(env, 'QUERY_MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxAliases: positiveInt(env, 'QUERY_MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxDirectives: positiveInt(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxTokens: positiveInt(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxLength: positiveInt(env, 'QUERY_MAX_LENGTH', DEFAULT_LIMITS.maxLength),
+      maxCost: positiveInt(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost),
+    },
+    requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000),
+    shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
   };
 }

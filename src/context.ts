@@ -1,16 +1,40 @@
-import type { DataSource } from 'typeorm';
-import { Loaders, type LoaderOptions } from './common/loaders/loaders';
+import type { Viewer } from './common/auth';
+import { Loaders } from './common/loaders/loaders';
+import type { Database } from './database';
 import { createServices, type Services } from './services';
 
-/** What every resolver gets: this request's loaders and the app's services. */
+/** What every resolver gets: this request's loaders and caller, and the app's services. */
 export interface RequestContext {
   requestId: string;
   loaders: Loaders;
   services: Services;
+  /** The caller's API key, or null for an anonymous request. */
+  viewer: Viewer | null;
+  /** Aborted when the request runs past its time limit; the work still to do is then abandoned. */
+  signal: AbortSignal;
+  timeoutMs: number;
 }
 
-export function createContextFactory(dataSource: DataSource, loaderOptions?: LoaderOptions) {
-  // One reader (and so one prepared-statement cache) per app; loaders are per request.
-  const services = createServices(dataSource);
-  return (requestId: string): RequestContext => ({ requestId, loaders: new Loaders(services.reader, loaderOptions), services });
+export interface RequestOptions {
+  viewer?: Viewer | null;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface ContextFactoryOptions {
+  /** Benchmark switch: false makes every loader query once per key (N+1). */
+  loaderBatching?: boolean;
+}
+
+export function createContextFactory(database: Database, { loaderBatching = true }: ContextFactoryOptions = {}) {
+  // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
+  const services = createServices(database);
+  return (requestId: string, { viewer = null, signal = new AbortController().signal, timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
+    requestId,
+    loaders: new Loaders(services.sqlReader, { batch: loaderBatching, signal, timeoutMs }),
+    services,
+    viewer,
+    signal,
+    timeoutMs,
+  });
 }

@@ -1,5 +1,11 @@
-import type { DataSource, Logger } from 'typeorm';
+import { constants as fsConstants, statSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Mutex } from 'async-mutex';
+import { DataSource, type DataSourceOptions, type EntityManager, type Logger } from 'typeorm';
 import { createDataSource, dataSourceOptions } from '../ormconfig';
+import { DatabaseUnavailableError } from './common/errors';
+import { takeWriteLock } from './common/sql';
 
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
@@ -29,4 +35,142 @@ export async function openDatabase(url: string | undefined, logger?: Logger): Pr
     throw new DatabaseOpenError(`cannot open database at ${where}: ${reason}`);
   }
   return dataSource;
+}
+
+export type DatabaseState = 'available' | 'unavailable';
+
+/**
+ * The database as the server uses it: reads on one connection, writes on a second one, one
+ * write transaction at a time. With SQLite in WAL mode readers never see a write before it
+ * commits (nor one that rolls back), and the busy timeout lets another process (the import
+ * CLI) write too. The database is checked regularly: while it is missing, unreadable or
+ * read-only it is `unavailable` (requests get SERVICE_UNAVAILABLE, /readyz 503) and the
+ * connections are closed; once it is back they are reopened.
+ */
+export class Database {
+  private state: DatabaseState = 'available';
+  private reason: string | null = null;
+  private readonly writeLock = new Mutex();
+  private checking: Promise<DatabaseState> | null = null;
+  private monitor: NodeJS.Timeout | null = null;
+  private inode: number | null = null;
+
+  private constructor(
+    /** Reads (and the schema); the DataSource the caller opened. */
+    readonly reader: DataSource,
+    /** Write transactions; a second connection to the same SQLite file (the same pool on PostgreSQL). */
+    readonly writer: DataSource,
+    private readonly file: string | null,
+    private readonly logger?: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
+  ) {}
+
+  /** Adds the write connection to an opened database. */
+  static async attach(reader: DataSource, logger?: Database['logger']): Promise<Database> {
+    const options = reader.options;
+    const file = options.type === 'better-sqlite3' && options.database !== ':memory:' ? String(options.database) : null;
+    if (!file) return new Database(reader, reader, null, logger);
+    // The file exists by now: reopening must never create an empty one in its place.
+    reader.setOptions({ fileMustExist: true } as never);
+    const writer = new DataSource({ ...options, synchronize: false, fileMustExist: true } as DataSourceOptions);
+    await writer.initialize();
+    const database = new Database(reader, writer, file, logger);
+    database.inode = statSync(file).ino;
+    return database;
+  }
+
+  get available(): boolean {
+    return this.state === 'available';
+  }
+
+  /** Why the database is unavailable (for logs and /readyz), or null. */
+  get unavailableReason(): string | null {
+    return this.reason;
+  }
+
+  /** Runs `work` in one write transaction, after any other write has finished; all or nothing. */
+  async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.available) throw new DatabaseUnavailableError();
+    return this.writeLock.runExclusive(async () => {
+      if (!this.available || !this.writer.isInitialized) throw new DatabaseUnavailableError();
+      return this.writer.transaction(async (manager) => {
+        await takeWriteLock(manager);
+        return work(manager);
+      });
+    });
+  }
+
+  /** Checks the database now (at most one check at a time); reopens it when it has come back. */
+  check(): Promise<DatabaseState> {
+    this.checking ??= (this.available ? this.probe() : this.reopen()).finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  /** Checks every `intervalMs` (the timer does not keep the process alive). */
+  startMonitor(intervalMs: number): void {
+    this.monitor ??= setInterval(() => void this.check().catch(() => undefined), intervalMs).unref();
+  }
+
+  /** Stops the monitor and closes the write connection (the caller closes the reader it opened). */
+  async close(): Promise<void> {
+    if (this.monitor) clearInterval(this.monitor);
+    this.monitor = null;
+    await this.checking?.catch(() => undefined);
+    if (this.writer !== this.reader && this.writer.isInitialized) await this.writeLock.runExclusive(() => this.writer.destroy());
+  }
+
+  private async probe(): Promise<DatabaseState> {
+    try {
+      if (this.file) {
+        const stat = await fs.stat(this.file);
+        if (this.inode !== null && stat.ino !== this.inode) throw new Error('the database file was replaced');
+        await fs.access(this.file, fsConstants.R_OK | fsConstants.W_OK);
+        await fs.access(path.dirname(this.file), fsConstants.W_OK);
+      }
+      await this.reader.query('SELECT 1');
+      return this.state;
+    } catch (error) {
+      await this.markUnavailable(error as Error);
+      return this.state;
+    }
+  }
+
+  private async markUnavailable(error: Error): Promise<void> {
+    if (!this.available) return;
+    this.state = 'unavailable';
+    this.reason = error.message.split('\n')[0];
+    this.logger?.error({ reason: this.reason }, 'database unavailable; retrying');
+    if (!this.file) return; // PostgreSQL: the pool reconnects by itself; probe() notices when it answers again.
+    // Closing makes every further query fail fast, and lets the file be reopened when it returns.
+    await this.writeLock.runExclusive(async () => {
+      if (this.writer.isInitialized) await this.writer.destroy().catch(() => undefined);
+    });
+    if (this.reader.isInitialized) await this.reader.destroy().catch(() => undefined);
+  }
+
+  private async reopen(): Promise<DatabaseState> {
+    try {
+      if (this.file) {
+        await fs.access(this.file, fsConstants.R_OK | fsConstants.W_OK);
+        await fs.access(path.dirname(this.file), fsConstants.W_OK);
+        if (!this.reader.isInitialized) await this.reader.initialize();
+        await this.reader.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
+        await this.reader.query('DROP TABLE _write_check');
+        if (!this.writer.isInitialized) await this.writer.initialize();
+        this.inode = (await fs.stat(this.file)).ino;
+      } else {
+        await this.reader.query('SELECT 1');
+      }
+      this.state = 'available';
+      this.logger?.info({ was: this.reason }, 'database available again');
+      this.reason = null;
+    } catch {
+      if (this.file) {
+        if (this.writer.isInitialized) await this.writer.destroy().catch(() => undefined);
+        if (this.reader.isInitialized) await this.reader.destroy().catch(() => undefined);
+      }
+    }
+    return this.state;
+  }
 }

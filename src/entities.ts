@@ -1,3 +1,6 @@
+import { ApiKey } from './modules/api-key/api-key.entity';
+import { Role } from './modules/api-key/role.enum';
+import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { Authority } from './modules/authority/authority.entity';
 import { Company } from './modules/company/company.entity';
 import { Event } from './modules/event/event.entity';
@@ -43,6 +46,8 @@ export const entities = [
   EventParticipant,
   Source,
   Citation,
+  ApiKey,
+  AuditEntry,
 ];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
@@ -62,5 +67,13 @@ export const nodeEntities = {
   Statement,
   Event,
   Source,
+  ApiKey,
+  AuditEntry,
 } as const;
 export type NodeTypeName = keyof typeof nodeEntities;
+
+/** Node types that only some roles may load through `node(id)`. */
+export const restrictedNodeTypes: Partial<Record<NodeTypeName, Role>> = {
+  ApiKey: Role.ADMIN,
+  AuditEntry: Role.ADMIN,
+};

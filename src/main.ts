@@ -16,11 +16,18 @@ async function main() {
   const port = await app.listen();
   logger.info({ url: `http://localhost:${port}/graphql` }, 'GraphQL API ready (Apollo Sandbox at this URL in a browser)');
 
+  // Stop accepting, let in-flight requests finish (SHUTDOWN_GRACE_MS at most), close the database, exit 0.
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.stop();
-    await dataSource.destroy();
-    process.exit(0);
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    try {
+      await app.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      logger.info({ signal }, 'stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

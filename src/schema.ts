@@ -17,6 +17,9 @@ import { CitationResolver, CitedResolver, SourceResolver } from './modules/sourc
 import { StatementResolver } from './modules/statement/statement.resolver';
 import { nodeEntities } from './entities';
 import { validateArgs } from './common/validate-args';
+import { authChecker } from './common/auth';
+import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -38,6 +41,8 @@ export const resolvers = [
   SourceResolver,
   CitationResolver,
   CitedResolver,
+  ApiKeyResolver,
+  AuditResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
@@ -46,6 +51,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     // Node types reachable only through `node(id)` must still be in the schema.
     orphanedTypes: Object.values(nodeEntities),
     validateFn: validateArgs,
+    // `@Authorized(Role.X)`: checked for every field that has it, however the field is reached.
+    authChecker,
   });
   // Every abstract type here (Node, Cited, Party) is resolved by the object's `nodeType`.
   // type-graphql wraps resolveType in an async function, which graphql-jit cannot call; this

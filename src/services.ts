@@ -1,29 +1,41 @@
-import type { DataSource } from 'typeorm';
+import type { Database } from './database';
 import { SqlReader } from './common/database/sql-reader';
 import { LawsuitService } from './modules/lawsuit/lawsuit.service';
 import { PartyService } from './modules/party/party.service';
 import { SourceService } from './modules/source/source.service';
 import { NodeService } from './common/node/node.service';
 import { CatalogService } from './common/catalog.service';
+import { ApiKeyService } from './modules/api-key/api-key.service';
+import { AuditService } from './modules/audit/audit.service';
+import { EditService } from './modules/editing/edit.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders. */
-  reader: SqlReader;
+  sqlReader: SqlReader;
   catalog: CatalogService;
   parties: PartyService;
   lawsuits: LawsuitService;
   sources: SourceService;
   nodes: NodeService;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
+  edits: EditService;
+  database: Database;
 }
 
-export function createServices(dataSource: DataSource): Services {
-  const reader = new SqlReader(dataSource);
+export function createServices(database: Database): Services {
+  const dataSource = database.reader;
+  const sqlReader = new SqlReader(dataSource);
   return {
-    reader,
-    catalog: new CatalogService(dataSource, reader),
+    sqlReader,
+    catalog: new CatalogService(dataSource, sqlReader),
     parties: new PartyService(),
-    lawsuits: new LawsuitService(reader),
+    lawsuits: new LawsuitService(sqlReader),
     sources: new SourceService(dataSource),
     nodes: new NodeService(),
+    apiKeys: new ApiKeyService(dataSource),
+    audit: new AuditService(dataSource),
+    edits: new EditService(database),
+    database,
   };
 }

@@ -1,10 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import pino from 'pino';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource, Logger } from 'typeorm';
 import { readConfig } from '../src/config';
+import type { RequestOptions } from '../src/context';
 import { openDatabase } from '../src/database';
-import { createLogger } from '../src/logger';
+import { createLogger, type Logger as AppLogger } from '../src/logger';
+import { ApiKeyService } from '../src/modules/api-key/api-key.service';
+import type { Role } from '../src/modules/api-key/role.enum';
 import { createApp, type App } from '../src/server/app';
 import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
@@ -37,14 +41,16 @@ export interface GraphQLResponse<T> {
 }
 
 /** A seeded server on a fresh SQLite file, listening on a free port. */
-export async function startTestServer(options: { logger?: Logger; env?: NodeJS.ProcessEnv; syntheticCompanies?: number } = {}): Promise<TestServer> {
-  const dataSource = await openDatabase(tempSqliteUrl(), options.logger);
+export async function startTestServer(
+  options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number } = {},
+): Promise<TestServer> {
+  const dataSource = await openDatabase(options.url ?? tempSqliteUrl(), options.logger);
   await seedAll(dataSource);
   if (options.syntheticCompanies) {
     await writeSyntheticGraph(createBulkWriter(dataSource), { companies: options.syntheticCompanies });
   }
   const config = readConfig({ NODE_ENV: 'test', ...options.env });
-  const app = await createApp(dataSource, config, createLogger('silent'));
+  const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'));
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
@@ -61,15 +67,38 @@ export async function startTestServer(options: { logger?: Logger; env?: NodeJS.P
     },
     async close() {
       await app.stop();
-      await dataSource.destroy();
+      if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
 }
 
 /** Runs an operation in-process (no HTTP), with a fresh request context as the server builds it. */
-export async function execute<T = any>(server: TestServer, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-  const { createContextFactory } = await import('../src/context');
-  const response = await server.app.apollo.executeOperation({ query, variables }, { contextValue: createContextFactory(server.dataSource)('test') });
+export async function execute<T = any>(server: TestServer, query: string, variables?: Record<string, unknown>, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
+  const response = await server.app.apollo.executeOperation({ query, variables }, { contextValue: server.app.contextFor('test', options) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return { status: response.http.status ?? 200, ...(response.body.singleResult as object) } as GraphQLResponse<T>;
+}
+
+/** Creates an API key of this role in the server's database; returns the key itself. */
+export async function createKey(server: TestServer, role: Role, name = `${role.toLowerCase()}-key`): Promise<string> {
+  const { key } = await server.app.database.write((manager) => new ApiKeyService(server.dataSource).create(manager, name, role));
+  return key;
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** A pino logger whose JSON lines are kept in `lines`, to check what the server logged. */
+export function capturingLogger(): { logger: AppLogger; lines: () => Record<string, any>[] } {
+  const chunks: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (chunk: string) => void chunks.push(chunk) }) as unknown as AppLogger;
+  return { logger, lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line)) };
+}
+
+/** Polls `check` until it is true (no timing assertions: only a generous overall limit). */
+export async function eventually(check: () => Promise<boolean> | boolean, what: string, limitMs = 20_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

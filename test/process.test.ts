@@ -1,13 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { eventually } from './helpers';
 
 /** The built server (`npm start` runs dist/src/main.js) as a real process over real HTTP. */
 const MAIN = path.resolve(__dirname, '../dist/src/main.js');
 
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startServer(env: NodeJS.ProcessEnv, user: { uid?: number; gid?: number } = {}): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...user });
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -113,5 +115,68 @@ describe('the server process', () => {
     expect(lines[0]).toMatch(/^error: cannot open database at /);
     expect(lines[0]).toContain(file);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the server process under failure', () => {
+  it('on SIGTERM stops accepting, finishes the request in flight, closes the database and exits 0', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-sigterm-'));
+    const { child, url, logs } = await startServer({ DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}` });
+    const { hostname, port } = new URL(url);
+    // A request in flight when the signal comes: its headers are in (the server answered
+    // `100 Continue`, so it is handling it), its body not yet sent.
+    const body = JSON.stringify({ query: '{ companies { totalCount } }' });
+    let inFlight!: http.ClientRequest;
+    let accepted!: () => void;
+    const headersIn = new Promise<void>((resolve) => (accepted = resolve));
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      inFlight = http.request({ hostname, port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, text }));
+      });
+      inFlight.on('continue', accepted);
+      inFlight.on('error', reject);
+      inFlight.flushHeaders();
+    });
+    await headersIn;
+    const exited = new Promise<number | null>((resolve) => {
+      child.removeAllListeners('exit');
+      child.once('exit', resolve);
+    });
+    child.kill('SIGTERM');
+    await eventually(() => logs.some((l) => l.includes('"shutting down"')), 'the shutdown log line');
+    await expect(fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).rejects.toThrow();
+    inFlight.end(body);
+    const { status, text } = await answer;
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ data: { companies: { totalCount: 6 } } });
+    expect(await exited).toBe(0);
+    expect(logs.some((l) => l.includes('"stopped"'))).toBe(true);
+  });
+
+  // As root, file permissions do not apply: the server then runs as `nobody`, as it would in production.
+  const asUser: { uid?: number; gid?: number } = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  it('answers SERVICE_UNAVAILABLE and /readyz 503 while its database is read-only, and recovers by itself', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-readonly-'));
+    if (asUser.uid !== undefined) chownSync(dir, asUser.uid, asUser.gid!);
+    const file = path.join(dir, 'db.sqlite');
+    const { child, url } = await startServer({ DATABASE_URL: `sqlite:${file}`, DATABASE_CHECK_MS: '50', NODE_ENV: 'production' }, asUser);
+    const readyz = url.replace('/graphql', '/readyz');
+    try {
+      expect((await fetch(readyz)).status).toBe(200);
+      chmodSync(file, 0o444);
+      await eventually(async () => (await fetch(readyz)).status === 503, '/readyz to answer 503');
+      expect(await (await fetch(readyz)).json()).toEqual({ status: 'unavailable' });
+      const { response, body } = await post(url, '{ companies { totalCount } }');
+      expect(response.status).toBe(503);
+      expect(body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(JSON.stringify(body)).not.toMatch(/sqlite|readonly|EACCES/i);
+      chmodSync(file, 0o644);
+      await eventually(async () => (await fetch(readyz)).status === 200, '/readyz to answer 200 again');
+      expect((await post(url, '{ companies { totalCount } }')).body.data).toEqual({ companies: { totalCount: 6 } });
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
   });
 });

@@ -23,6 +23,7 @@ describe('loading sources', () => {
     expect(first.status).toBe('created');
     const before = await snapshot(dataSource);
     expect(before.party).toHaveLength(11);
+    expect(before.audit_entry).toEqual([expect.objectContaining({ actor: 'seed', action: 'seed' })]);
 
     const [again] = await seedAll(dataSource);
     expect(again).toEqual({ source: '2020-02-06-huawei-verizon', status: 'unchanged', written: {} });

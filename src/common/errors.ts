@@ -24,3 +24,55 @@ export class MissingRecordError extends Error {
     super(`${what} ${String(key)} not found`);
   }
 }
+
+/** An operation over one of the configured query limits (depth, aliases, directives, tokens, length, cost). */
+export class QueryLimitError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+  }
+}
+
+/** No API key, or one that is unknown or revoked. */
+export class UnauthenticatedError extends GraphQLError {
+  /** `httpStatus` for a key refused before execution (the whole request fails with 401). */
+  constructor(message = 'This needs an API key: send `Authorization: Bearer KEY`', httpStatus?: number) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+  }
+}
+
+/** A key whose role is below what the field needs. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+/** The request ran past REQUEST_TIMEOUT_MS; whatever it had not done yet is abandoned. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(`The request was aborted: it ran longer than ${timeoutMs / 1000} s`, { extensions: { code: 'REQUEST_TIMEOUT', http: { status: 503 } } });
+  }
+}
+
+/** The database cannot be used right now (missing, unreadable, read-only); the server retries by itself. */
+export class DatabaseUnavailableError extends GraphQLError {
+  constructor() {
+    super('The database is unavailable right now; the server is retrying, please try again shortly', {
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    });
+  }
+}
+
+/** SQLite result codes (and driver states) that mean the database itself is unusable (or locked past the busy timeout), not that a query was wrong. */
+const DATABASE_FAILURE_CODES = /^SQLITE_(IOERR|READONLY|CANTOPEN|NOTADB|CORRUPT|FULL|PERM|BUSY)/;
+
+/** True for failures of the database rather than of the request: a missing, read-only or closed database. */
+export function isDatabaseFailure(error: unknown): boolean {
+  for (let e = error as { code?: unknown; driverError?: unknown; message?: unknown; originalError?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e instanceof DatabaseUnavailableError) return true;
+    if (typeof e.code === 'string' && DATABASE_FAILURE_CODES.test(e.code)) return true;
+    if (typeof e.message === 'string' && /database connection is not open|Connection with sqlite database is not established|DataSource is not initialized/i.test(e.message)) return true;
+    e = (e.driverError ?? e.originalError) as typeof e;
+  }
+  return false;
+}

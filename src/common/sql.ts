@@ -9,3 +9,13 @@ export async function runSql<T>(db: DataSource | EntityManager, sql: string, par
   const [query, values] = driver.escapeQueryWithParameters(sql, parameters);
   return db.query(query, values);
 }
+
+/**
+ * Takes SQLite's write lock at the start of a transaction, as BEGIN IMMEDIATE would (TypeORM
+ * begins deferred): a transaction that has already read cannot wait for the lock (SQLite answers
+ * SQLITE_BUSY at once), one that asks for it first waits up to the busy timeout while another
+ * connection or process writes. Does nothing on PostgreSQL.
+ */
+export async function takeWriteLock(manager: EntityManager): Promise<void> {
+  if (manager.connection.options.type === 'better-sqlite3') await manager.query('DELETE FROM audit_entry WHERE 0 = 1');
+}

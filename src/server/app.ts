@@ -6,64 +6,156 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
+import { DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
 import type { AppConfig } from '../config';
-import { createContextFactory, type RequestContext } from '../context';
+import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
+import { Database } from '../database';
 import type { Logger } from '../logger';
 import { buildAppSchema } from '../schema';
 import { createFormatError } from './format-error';
 import { JitExecutorGateway } from './jit-executor';
+import { queryLimits } from './query-limits';
 import { requestLogPlugin } from './request-log.plugin';
 
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
+  database: Database;
+  /** A request context as the server builds one (for in-process execution). */
+  contextFor(requestId: string, options?: RequestOptions): RequestContext;
   /** Starts listening; resolves with the bound port. */
   listen(port?: number): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the write connection. */
   stop(): Promise<void>;
+}
+
+/** The JSON body of an error answered outside GraphQL execution (body too large, timeout …). */
+function errorBody(message: string, code: string, requestId: string) {
+  return { errors: [{ message, extensions: { code, requestId } }] };
 }
 
 export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<App> {
   const schema = await buildAppSchema();
+  const database = await Database.attach(dataSource, logger);
+  database.startMonitor(config.databaseCheckMs);
   const app = express();
   const httpServer = http.createServer(app);
+  // Slow clients cannot hold a connection open forever.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
+  const limits = queryLimits(config.limits, { production: config.production });
   const apollo = new ApolloServer<RequestContext>({
     ...(config.executor === 'jit' ? { gateway: new JitExecutorGateway(schema) } : { schema }),
     formatError: createFormatError(config.production),
     includeStacktraceInErrorResponses: !config.production,
     introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // main.ts handles SIGTERM: stop accepting, drain, close the database, exit 0.
+    stopOnTerminationSignals: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // No @cacheControl hints are used: the plugin would only wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       // Apollo Sandbox at GET /graphql, in production too: it is how journalists explore the API.
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-      requestLogPlugin(logger),
+      requestLogPlugin(logger, database),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
 
-  const contextFor = createContextFactory(dataSource, { batch: config.loaderBatching });
+  const contextFor = createContextFactory(database, { loaderBatching: config.loaderBatching });
+  const services = contextFor('startup').services;
+
+  /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
+  const requestIds: RequestHandler = (req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  };
+
+  /** After REQUEST_TIMEOUT_MS the client gets an error, and the request's remaining work is abandoned. */
+  const deadline: RequestHandler = (_req, res, next) => {
+    const controller = new AbortController();
+    res.locals.signal = controller.signal;
+    const timer = setTimeout(() => {
+      controller.abort();
+      logger.warn({ requestId: res.locals.requestId, ms: config.requestTimeoutMs }, 'request timed out');
+      if (!res.headersSent) {
+        res.status(503).json(errorBody(`The request was aborted: it ran longer than ${config.requestTimeoutMs / 1000} s`, 'REQUEST_TIMEOUT', res.locals.requestId));
+      }
+    }, config.requestTimeoutMs);
+    res.once('close', () => clearTimeout(timer));
+    next();
+  };
+
+  /** Errors outside GraphQL (the body parser's, mostly) answered as GraphQL-shaped JSON. */
+  const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+    const requestId = res.locals.requestId ?? randomUUID();
+    if (res.headersSent) return; // e.g. the answer to a timed-out request, already sent
+    if (error?.type === 'entity.too.large') {
+      res.status(413).json(errorBody(`The request body is larger than the limit of 100 kB`, 'PAYLOAD_TOO_LARGE', requestId));
+    } else if (error?.type === 'entity.parse.failed') {
+      res.status(400).json(errorBody('The request body is not valid JSON', 'BAD_REQUEST', requestId));
+    } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json(errorBody(error.expose ? error.message : 'Bad request', 'BAD_REQUEST', requestId));
+    } else {
+      logger.error({ requestId, err: error }, 'unexpected error handling a request');
+      res.status(500).json(errorBody(`Internal server error (request id ${requestId})`, 'INTERNAL_SERVER_ERROR', requestId));
+    }
+  };
+
   app.disable('x-powered-by');
+  app.use(requestIds);
   app.use(cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const state = await database.check();
+    if (state === 'available') res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', ...(config.production ? {} : { reason: database.unavailableReason }) });
+  });
   app.use(
     '/graphql',
+    deadline,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = String(req.headers['x-request-id'] ?? randomUUID());
-        res.setHeader('x-request-id', requestId);
-        return contextFor(requestId);
+        const requestId: string = res.locals.requestId;
+        const unavailable = () => {
+          void database.check();
+          const error = new DatabaseUnavailableError();
+          error.extensions.requestId = requestId;
+          return error;
+        };
+        if (!database.available) throw unavailable();
+        let viewer;
+        try {
+          viewer = await services.apiKeys.viewerFor(req.headers.authorization);
+        } catch (error) {
+          throw isDatabaseFailure(error) ? unavailable() : error;
+        }
+        return contextFor(requestId, { viewer, signal: res.locals.signal, timeoutMs: config.requestTimeoutMs });
       },
     }),
   );
+  app.use(httpErrors);
 
   return {
     httpServer,
     apollo,
+    database,
+    contextFor,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -72,6 +164,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await database.close();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
@@ -21,6 +21,10 @@ export class JitExecutorGateway implements GatewayInterface {
 
   async load() {
     const executor: GatewayExecutor = async ({ document, queryHash, operationName, operation, request, context }) => {
+      // Mutations are not the hot path: graphql-js runs them, with its exact input coercion.
+      if (operation.operation !== 'query') {
+        return execute({ schema: this.schema, document, operationName, variableValues: request.variables, contextValue: context });
+      }
       const key = `${queryHash}:${operationName ?? ''}`;
       let query = this.compiled.get(key);
       if (!query) {
@@ -48,16 +52,15 @@ export class JitExecutorGateway implements GatewayInterface {
 type JitError = Pick<GraphQLError, 'message' | 'path' | 'locations' | 'originalError'> & { extensions?: GraphQLError['extensions'] };
 
 /**
- * graphql-jit reports resolver errors as look-alikes of graphql-js's GraphQLError (no `extensions`
- * unless the cause had some) and variable errors without their AST node; Apollo's error handling
- * needs both as graphql-js would give them.
+ * graphql-jit reports errors as look-alikes of graphql-js's GraphQLError (read-only `message`, no
+ * `extensions` unless the cause had some, variable errors without their AST node); Apollo and its
+ * plugins need them as graphql-js would give them, so each is rebuilt as a real one.
  */
 function toGraphQLError(error: JitError, operation: OperationDefinitionNode): GraphQLError {
   // A variable that could not be coerced: attach its definition, as graphql-js does, so Apollo
   // answers BAD_USER_INPUT with HTTP 400 exactly as without graphql-jit.
   const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(error.message)?.[1];
   const definition = variable ? operation.variableDefinitions?.find((d) => d.variable.name.value === variable) : undefined;
-  if (error instanceof GraphQLError && !definition) return error;
   const real = new GraphQLError(error.message, {
     nodes: definition,
     path: error.path,

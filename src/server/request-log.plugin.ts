@@ -1,22 +1,41 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { isDatabaseFailure } from '../common/errors';
 import type { RequestContext } from '../context';
+import type { Database } from '../database';
 import type { Logger } from '../logger';
 
-/** One JSON log line per GraphQL operation, with its request id, and the real cause of each error. */
-export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+/**
+ * One JSON log line per GraphQL operation, with its request id, and the real cause of each error
+ * (clients only see a masked message and the request id). A database failure also makes the
+ * database be checked at once, so /readyz and later requests know without waiting for the monitor.
+ */
+export function requestLogPlugin(logger: Logger, database?: Database): ApolloServerPlugin<RequestContext> {
   return {
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+      const requestId = requestContext.contextValue?.requestId;
+      if (code) logger.info({ requestId, code }, error.message);
+      else logger.error({ requestId, err: error }, 'unexpected error processing a request');
+    },
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
         async didEncounterErrors({ errors, operationName }) {
+          let databaseFailed = false;
           for (const error of errors) {
             const code = error.extensions?.code;
             const internal = !code || code === 'INTERNAL_SERVER_ERROR';
+            if (internal || isDatabaseFailure(error)) {
+              // formatError keeps the request id when it masks the error, so a report can be matched to this line.
+              error.extensions.requestId = contextValue.requestId;
+            }
+            databaseFailed ||= isDatabaseFailure(error);
             logger[internal ? 'error' : 'info'](
-              { requestId: contextValue.requestId, operationName, code, err: internal ? (error.originalError ?? error) : undefined, path: error.path },
+              { requestId: contextValue.requestId, operationName, code: code ?? 'INTERNAL_SERVER_ERROR', err: internal ? (error.originalError ?? error) : undefined, path: error.path },
               error.message,
             );
           }
+          if (databaseFailed) void database?.check();
         },
         async willSendResponse({ operationName, response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;

@@ -25,12 +25,14 @@ interface RowSet {
  * Every statement is reported to TypeORM's logger, so statement counts stay observable.
  */
 export class SqlReader {
-  private readonly sqlite: SqliteHandle | null;
+  private readonly sqlite: boolean;
+  /** The connection the cached statements belong to; reopening the database replaces it. */
+  private handle: SqliteHandle | null = null;
   private readonly statements = new Map<string, { objects: SqliteStatement; arrays: SqliteStatement; columns: string[] }>();
   private readonly mappers = new Map<EntityMetadata, RowMapper>();
 
   constructor(private readonly dataSource: DataSource) {
-    this.sqlite = dataSource.options.type === 'better-sqlite3' ? (dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection : null;
+    this.sqlite = dataSource.options.type === 'better-sqlite3';
   }
 
   /** SQL for "column is one of the keys in the list parameter at this `?`". */
@@ -110,10 +112,15 @@ export class SqlReader {
   }
 
   private prepared(sql: string) {
+    const handle = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
+    if (handle !== this.handle) {
+      this.handle = handle;
+      this.statements.clear();
+    }
     let statement = this.statements.get(sql);
     if (!statement) {
-      const objects = this.sqlite!.prepare(sql);
-      const arrays = this.sqlite!.prepare(sql).raw(true);
+      const objects = handle.prepare(sql);
+      const arrays = handle.prepare(sql).raw(true);
       statement = { objects, arrays, columns: arrays.columns().map((c) => c.name) };
       this.statements.set(sql, statement);
     }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { SqlReader } from '../database/sql-reader';
+import { RequestTimeoutError } from '../errors';
 import { manyInKeyOrder, oneInKeyOrder } from './key-order';
 
 export interface LoaderOptions {
@@ -8,7 +9,10 @@ export interface LoaderOptions {
    * false turns batching off: one query per key, the N+1 behaviour of a naive server. Only the
    * benchmark's "loaders off" variant uses it.
    */
-  batch: boolean;
+  batch?: boolean;
+  /** Aborted when the request times out: no further batch is then loaded. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 /**
@@ -21,14 +25,18 @@ export class Loaders {
 
   constructor(
     readonly reader: SqlReader,
-    private readonly options: LoaderOptions = { batch: true },
+    private readonly options: LoaderOptions = {},
   ) {}
 
   /** A loader with its own batch function, memoised under `name` for this request. */
   custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000, batch: this.options.batch });
+      const { signal, timeoutMs = 10_000, batch: batching = true } = this.options;
+      const guarded: DataLoader.BatchLoadFn<K, V> = signal
+        ? (keys) => (signal.aborted ? Promise.reject(new RequestTimeoutError(timeoutMs)) : batch(keys))
+        : batch;
+      loader = new DataLoader<K, V>(guarded, { maxBatchSize: 1000, batch: batching });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;
@@ -46,12 +54,6 @@ export class Loaders {
     return this.custom<number, T[]>(`${entityName(entity)}.by.${property}`, async (keys) =>
       manyInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as number),
     );
-  }
-
-  /** Tells the id loader about rows already read (e.g. a connection's page), so they are not read again. */
-  prime<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, rows: T[]): void {
-    const loader = this.byId(entity);
-    for (const row of rows) loader.prime(row.id, row);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
@@ -6,11 +6,26 @@ import { PartyFieldsResolver } from '../party/party-fields.resolver';
 import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
 import { Sanction } from '../sanction/sanction.entity';
 import { Authority } from './authority.entity';
+import { Role } from '../api-key/role.enum';
+import { PartyType } from '../party/party.entity';
+import { CreateAuthorityInput, UpdateAuthorityInput } from '../party/party.input';
 
 export const AuthorityConnection = ConnectionType(Authority, 'Authority');
 
 @Resolver(() => Authority)
 export class AuthorityResolver extends PartyFieldsResolver(Authority) {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Authority, { description: 'Adds an authority, with the sources that state it (editors).' })
+  createAuthority(@Arg('input') input: CreateAuthorityInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.createParty(ctx, PartyType.AUTHORITY, input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Authority, { description: 'Changes the given fields of an authority, with the sources that state the change (editors).' })
+  updateAuthority(@Arg('input') input: UpdateAuthorityInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.updateParty(ctx, PartyType.AUTHORITY, input);
+  }
+
   @Query(() => Authority, { nullable: true, description: 'A regulator, government, agency or court by slug; null when unknown.' })
   authority(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
     return services.catalog.bySlug(Authority, slug);

@@ -1,15 +1,30 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
 import { PartyFieldsResolver } from '../party/party-fields.resolver';
 import { Affiliation } from '../person/affiliation.entity';
 import { Company } from './company.entity';
+import { Role } from '../api-key/role.enum';
+import { PartyType } from '../party/party.entity';
+import { CreateCompanyInput, UpdateCompanyInput } from '../party/party.input';
 
 export const CompanyConnection = ConnectionType(Company, 'Company');
 
 @Resolver(() => Company)
 export class CompanyResolver extends PartyFieldsResolver(Company) {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Company, { description: 'Adds a company, with the sources that state it (editors).' })
+  createCompany(@Arg('input') input: CreateCompanyInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.createParty(ctx, PartyType.COMPANY, input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Company, { description: 'Changes the given fields of a company, with the sources that state the change (editors).' })
+  updateCompany(@Arg('input') input: UpdateCompanyInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.updateParty(ctx, PartyType.COMPANY, input);
+  }
+
   @Query(() => Company, { nullable: true, description: 'A company by slug; null when unknown.' })
   company(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
     return services.catalog.bySlug(Company, slug);

@@ -1,11 +1,19 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
+import { Role } from '../api-key/role.enum';
+import { RecordEventInput } from './event.input';
 
 @Resolver(() => Event)
 export class EventResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Event, { description: 'Records an event, with the sources that report it (editors).' })
+  recordEvent(@Arg('input') input: RecordEventInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.recordEvent(ctx, input);
+  }
+
   @FieldResolver(() => [Party])
   async participants(@Root() event: Event, @Ctx() { services, loaders }: RequestContext) {
     const links = await loaders.manyBy(EventParticipant, 'eventId').load(event.id);

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
@@ -6,11 +6,25 @@ import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity'
 import { Lawsuit } from './lawsuit.entity';
 import { PartyRole } from './lawsuit.enums';
 import { LawsuitsArgs } from './lawsuits.args';
+import { Role } from '../api-key/role.enum';
+import { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
 
 export const LawsuitConnection = ConnectionType(Lawsuit, 'Lawsuit');
 
 @Resolver(() => Lawsuit)
 export class LawsuitResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Lawsuit, { description: 'Files a case: parties by slug with their sides, with the sources that report it (editors).' })
+  fileLawsuit(@Arg('input') input: FileLawsuitInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.fileLawsuit(ctx, input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Lawsuit, { description: 'Sets the status of a case, with the sources that report it (editors).' })
+  updateLawsuitStatus(@Arg('input') input: UpdateLawsuitStatusInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.updateLawsuitStatus(ctx, input);
+  }
+
   @Query(() => Lawsuit, { nullable: true, description: 'A legal case by slug; null when unknown.' })
   lawsuit(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
     return services.catalog.bySlug(Lawsuit, slug);

@@ -1,11 +1,19 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
+import { Role } from '../api-key/role.enum';
+import { RecordNegotiationInput } from './negotiation.input';
 
 @Resolver(() => LicensingNegotiation)
 export class LicensingNegotiationResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => LicensingNegotiation, { description: 'Records licensing talks, with the sources that report them (editors).' })
+  recordNegotiation(@Arg('input') input: RecordNegotiationInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.recordNegotiation(ctx, input);
+  }
+
   @FieldResolver(() => [Party])
   async parties(@Root() negotiation: LicensingNegotiation, @Ctx() { services, loaders }: RequestContext) {
     const links = await loaders.manyBy(NegotiationParty, 'negotiationId').load(negotiation.id);

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
@@ -9,11 +9,26 @@ import { Affiliation } from './affiliation.entity';
 import { KinshipRecord } from './kinship.entity';
 import { Kinship } from './kinship.type';
 import { Person } from './person.entity';
+import { Role } from '../api-key/role.enum';
+import { PartyType } from '../party/party.entity';
+import { CreatePersonInput, UpdatePersonInput } from '../party/party.input';
 
 export const PersonConnection = ConnectionType(Person, 'Person');
 
 @Resolver(() => Person)
 export class PersonResolver extends PartyFieldsResolver(Person) {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Person, { description: 'Adds a person, with the sources that state it (editors).' })
+  createPerson(@Arg('input') input: CreatePersonInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.createParty(ctx, PartyType.PERSON, input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Person, { description: 'Changes the given fields of a person, with the sources that state the change (editors).' })
+  updatePerson(@Arg('input') input: UpdatePersonInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.updateParty(ctx, PartyType.PERSON, input);
+  }
+
   @Query(() => Person, { nullable: true, description: 'A person by slug; null when unknown.' })
   person(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
     return services.catalog.bySlug(Person, slug);

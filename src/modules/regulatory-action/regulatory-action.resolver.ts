@@ -1,12 +1,20 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Authority } from '../authority/authority.entity';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
 import { Party } from '../party/party.union';
 import { RegulatoryAction } from './regulatory-action.entity';
+import { Role } from '../api-key/role.enum';
+import { RecordRegulatoryActionInput } from './regulatory-action.input';
 
 @Resolver(() => RegulatoryAction)
 export class RegulatoryActionResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => RegulatoryAction, { description: 'Records a regulatory action, with the sources that report it (editors).' })
+  recordRegulatoryAction(@Arg('input') input: RecordRegulatoryActionInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.recordRegulatoryAction(ctx, input);
+  }
+
   @FieldResolver(() => Authority)
   authority(@Root() action: RegulatoryAction, @Ctx() { services, loaders }: RequestContext) {
     return services.parties.required(loaders, action.authorityId);

@@ -1,15 +1,23 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
 import { Authority } from '../authority/authority.entity';
 import { Party } from '../party/party.union';
 import { Sanction } from './sanction.entity';
+import { Role } from '../api-key/role.enum';
+import { RecordSanctionInput } from './sanction.input';
 
 export const SanctionConnection = ConnectionType(Sanction, 'Sanction');
 
 @Resolver(() => Sanction)
 export class SanctionResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Sanction, { description: 'Records a sanction, with the sources that report it (editors).' })
+  recordSanction(@Arg('input') input: RecordSanctionInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.recordSanction(ctx, input);
+  }
+
   @Query(() => Sanction, { nullable: true, description: 'A sanction by slug; null when unknown.' })
   sanction(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
     return services.catalog.bySlug(Sanction, slug);

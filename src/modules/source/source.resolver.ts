@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Cited } from '../../common/citation/cited.interface';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
@@ -7,11 +7,29 @@ import type { RequestContext } from '../../context';
 import { Citation } from './citation.entity';
 import { Source } from './source.entity';
 import type { CitedSubject } from './source.service';
+import { Role } from '../api-key/role.enum';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { ImportReport } from '../source-import/import-report.type';
+import { AddSourceInput } from './source.input';
 
 export const SourceConnection = ConnectionType(Source, 'Source');
 
 @Resolver(() => Source)
 export class SourceResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Source, { description: 'Adds a source document (its full text) that facts can then cite (editors).' })
+  addSource(@Arg('input') input: AddSourceInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.addSource(ctx, input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ImportReport, {
+    description: 'Loads a whole source document, in the format of the files in seeds/, in one transaction: every problem is listed and nothing is written, or all of it is (editors).',
+  })
+  importSource(@Arg('input', () => GraphQLJSONObject, { validate: false }) input: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.importSource(ctx, input);
+  }
+
   @Query(() => SourceConnection, { description: 'The documents every fact is taken from.' })
   sources(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
     return services.catalog.connection(Source, args);

@@ -1,10 +1,18 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { Statement } from './statement.entity';
+import { Role } from '../api-key/role.enum';
+import { RecordStatementInput } from './statement.input';
 
 @Resolver(() => Statement)
 export class StatementResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Statement, { description: 'Records what a party said, with the sources that report it (editors).' })
+  recordStatement(@Arg('input') input: RecordStatementInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.edits.recordStatement(ctx, input);
+  }
+
   @FieldResolver(() => Party)
   speaker(@Root() statement: Statement, @Ctx() { services, loaders }: RequestContext) {
     return services.parties.required(loaders, statement.speakerId);

@@ -1,0 +1,57 @@
+import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { BadUserInputError } from '../../common/errors';
+import { decodeGlobalId, encodeGlobalId } from '../../common/node/global-id';
+import type { RequestContext } from '../../context';
+import { actorOf, appendAudit } from '../audit/audit.service';
+import { ApiKey } from './api-key.entity';
+import { CreateApiKeyInput } from './api-key.input';
+import { Role } from './role.enum';
+
+@ObjectType({ description: 'A new API key: `key` is shown this once and never stored.' })
+class CreatedApiKey {
+  @Field({ description: 'Send as `Authorization: Bearer KEY`. Store it now: it cannot be shown again.' })
+  key: string;
+
+  @Field(() => ApiKey)
+  apiKey: ApiKey;
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => [ApiKey], { description: 'Every API key, revoked ones included (admins).' })
+  apiKeys(@Ctx() { services }: RequestContext) {
+    return services.apiKeys.list();
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CreatedApiKey, { description: 'Creates an API key (admins).' })
+  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() { services, viewer }: RequestContext) {
+    return services.database.write(async (manager) => {
+      const created = await services.apiKeys.create(manager, input.name, input.role);
+      await appendAudit(manager, actorOf(viewer!), {
+        action: 'createApiKey',
+        subject: created.apiKey.globalId,
+        changes: [{ op: 'INSERT', table: 'api_key', rowId: created.apiKey.id, values: { name: input.name, role: input.role, prefix: created.apiKey.prefix } }],
+      });
+      return created;
+    });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ApiKey, { description: 'Revokes an API key: requests with it are refused from now on (admins).' })
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: RequestContext) {
+    const decoded = decodeGlobalId(id);
+    if (decoded.type !== 'ApiKey') throw new BadUserInputError(`"${id}" is not the ID of an API key`, { argument: 'id' });
+    return services.database.write(async (manager) => {
+      const apiKey = await services.apiKeys.revoke(manager, decoded.id);
+      if (!apiKey) throw new BadUserInputError(`unknown API key "${id}"`, { argument: 'id' });
+      await appendAudit(manager, actorOf(viewer!), {
+        action: 'revokeApiKey',
+        subject: encodeGlobalId('ApiKey', apiKey.id),
+        changes: [{ op: 'UPDATE', table: 'api_key', rowId: apiKey.id, values: { revokedAt: { from: null, to: apiKey.revokedAt } } }],
+      });
+      return apiKey;
+    });
+  }
+}

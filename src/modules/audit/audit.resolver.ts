@@ -1,0 +1,17 @@
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs } from '../../common/pagination/connection.args';
+import { ConnectionType } from '../../common/pagination/connection.type';
+import type { RequestContext } from '../../context';
+import { Role } from '../api-key/role.enum';
+import { AuditEntry } from './audit-entry.entity';
+
+export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => AuditEntryConnection, { description: 'Every write, newest first: who, when, what changed (admins).' })
+  auditLog(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
+    return services.audit.connection(args);
+  }
+}

@@ -1,0 +1,59 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Viewer } from '../../common/auth';
+import type { ConnectionArgs } from '../../common/pagination/connection.args';
+import type { Connection } from '../../common/pagination/connection.type';
+import { decodeCursor, encodeCursor } from '../../common/pagination/paginate';
+import { InvalidCursorError } from '../../common/errors';
+import type { Role } from '../api-key/role.enum';
+import { AuditEntry, type AuditChange } from './audit-entry.entity';
+
+/** Who made a write: an API key's holder, or a command run on the server (`cli:import`, `seed`). */
+export interface Actor {
+  name: string;
+  keyId: number | null;
+  role: Role | null;
+}
+
+export function actorOf(viewer: Viewer): Actor {
+  return { name: viewer.name, keyId: viewer.keyId, role: viewer.role };
+}
+
+/** Appends one entry, inside the caller's transaction, so it is written exactly when the change is. */
+export async function appendAudit(
+  manager: EntityManager,
+  actor: Actor,
+  entry: { action: string; subject: string | null; changes: AuditChange[] },
+): Promise<AuditEntry> {
+  const repository = manager.getRepository(AuditEntry);
+  return repository.save(
+    repository.create({ at: new Date().toISOString(), actor: actor.name, actorKeyId: actor.keyId, role: actor.role, ...entry }),
+  );
+}
+
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first; cursors are opaque (the entry's position). */
+  async connection({ first, after }: ConnectionArgs): Promise<Connection<AuditEntry>> {
+    const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
+    const totalCount = await query.clone().getCount();
+    const page = query.clone().orderBy('entry.id', 'DESC').limit(first + 1);
+    if (after != null) {
+      const before = Number(decodeCursor(after));
+      if (!Number.isInteger(before)) throw new InvalidCursorError(after);
+      page.andWhere('entry.id < :before', { before });
+    }
+    const rows = await page.getMany();
+    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(String(node.id)), node }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+}

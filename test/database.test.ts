@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { Role } from '../src/modules/api-key/role.enum';
+import { bearer, createKey, eventually, startTestServer, tempSqliteUrl, type TestServer } from './helpers';
+
+const SOURCE = '2020-02-06-huawei-verizon';
+const statement = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "Said.", citations: [{ source: "${SOURCE}", quote: "Huawei" }] }) { slug } }`;
+
+/** SQLite under load and under failure: WAL, busy timeout, concurrent writers, a database that goes away and comes back. */
+describe('the database', () => {
+  let server: TestServer;
+  let file: string;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    const url = tempSqliteUrl();
+    file = url.slice('sqlite:'.length);
+    server = await startTestServer({ url, env: { DATABASE_CHECK_MS: '50' } });
+    editor = bearer(await createKey(server, Role.EDITOR));
+  });
+  afterAll(() => server.close());
+
+  const readyz = async () => (await fetch(server.url.replace('/graphql', '/readyz'))).status;
+
+  it('runs SQLite in WAL mode with a 5 s busy timeout, on both connections', async () => {
+    for (const dataSource of [server.app.database.reader, server.app.database.writer]) {
+      expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      expect(await dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+    }
+    expect(server.app.database.writer).not.toBe(server.app.database.reader);
+  });
+
+  it('lets readers read while another process holds the write lock, and waits for it to write', async () => {
+    // Another process (as `npm run import` would be) takes the write lock and holds it a moment.
+    const locker = spawn(process.execPath, ['-e', `
+      const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+      db.exec('BEGIN IMMEDIATE');
+      db.prepare("UPDATE party SET description = description WHERE slug = 'huawei'").run();
+      process.stdout.write('locked\\n');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 300);
+    `], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => locker.stdout!.once('data', () => resolve()));
+    const read = await server.gql(`{ companies { totalCount } }`);
+    expect(read.data.companies.totalCount).toBe(6);
+    const write = await server.gql(statement('while-locked'), {}, editor);
+    expect(write.errors).toBeUndefined();
+    await new Promise((resolve) => locker.once('exit', resolve));
+  });
+
+  it('loses no write: 100 concurrent mutations from 10 clients, with reads in between', async () => {
+    const clients = await Promise.all(Array.from({ length: 10 }, (_, i) => createKey(server, Role.EDITOR, `client-${i}`)));
+    const auditBefore = Number((await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry'))[0].n);
+    const results = await Promise.all(
+      clients.flatMap((key, c) =>
+        Array.from({ length: 10 }, async (_, n) => {
+          const [write, read] = await Promise.all([
+            server.gql(statement(`concurrent-${c}-${n}`), {}, bearer(key)),
+            server.gql(`{ company(slug: "huawei") { statements { slug } } }`),
+          ]);
+          expect(read.errors).toBeUndefined();
+          return write;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    const rows = await server.dataSource.query(`SELECT slug FROM statement WHERE slug LIKE 'concurrent-%'`);
+    expect(rows).toHaveLength(100);
+    const audit = await server.dataSource.query(`SELECT actor, COUNT(*) AS n FROM audit_entry WHERE id > ${auditBefore} GROUP BY actor ORDER BY actor`);
+    expect(audit).toEqual(clients.map((_, i) => ({ actor: `client-${i}`, n: 10 })));
+  });
+
+  it('goes unavailable when its file disappears, answers clearly meanwhile, and recovers by itself when it returns', async () => {
+    expect(await readyz()).toBe(200);
+    expect((await server.gql(statement('before-outage'), {}, editor)).errors).toBeUndefined();
+
+    renameSync(file, `${file}.moved`);
+    await eventually(async () => (await readyz()) === 503, '/readyz to answer 503');
+    const read = await server.gql(`{ companies { totalCount } }`);
+    expect(read.status).toBe(503);
+    expect(read.errors).toEqual([{ message: expect.stringMatching(/database is unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) } }]);
+    const write = await server.gql(statement('during-outage'), {}, editor);
+    expect(write.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(write)).not.toMatch(/sqlite|ENOENT|\/tmp/i);
+    const health = await fetch(server.url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
+    // It must not create an empty database in the old place.
+    expect(existsSync(file)).toBe(false);
+
+    renameSync(`${file}.moved`, file);
+    await eventually(async () => (await readyz()) === 200, '/readyz to answer 200 again');
+    const after = await server.gql(`{ company(slug: "huawei") { statements { slug } } }`);
+    const slugs = after.data.company.statements.map((s: { slug: string }) => s.slug);
+    expect(slugs).toContain('before-outage');
+    expect(slugs).not.toContain('during-outage');
+    expect((await server.gql(statement('after-outage'), {}, editor)).errors).toBeUndefined();
+  });
+
+  it('recovers when a removed file is restored from a backup', async () => {
+    const backup = `${file}.backup`;
+    await server.app.database.reader.query(`VACUUM INTO '${backup}'`);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    await eventually(async () => (await readyz()) === 503, '/readyz to answer 503');
+    copyFileSync(backup, file);
+    await eventually(async () => (await readyz()) === 200, '/readyz to answer 200 again');
+    const res = await server.gql(`{ company(slug: "huawei") { statements { slug } } }`);
+    expect(res.data.company.statements.map((s: { slug: string }) => s.slug)).toContain('after-outage');
+  });
+});

@@ -1,0 +1,157 @@
+import { CatalogService } from '../src/common/catalog.service';
+import { Role } from '../src/modules/api-key/role.enum';
+import { PartyService } from '../src/modules/party/party.service';
+import { FactWriter } from '../src/modules/source-import/fact-writer';
+import { bearer, capturingLogger, createKey, startTestServer, type TestServer } from './helpers';
+
+/** What the HTTP layer refuses, and how it answers. */
+describe('HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('answers a body over 100 kB with 413 and a JSON error', async () => {
+    const response = await post(JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(101 * 1024) } }));
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as any;
+    expect(body.errors[0]).toMatchObject({ message: 'The request body is larger than the limit of 100 kB', extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('answers malformed JSON with 400 and a JSON error', async () => {
+    const response = await post('{"query": ');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers array batching with 400', async () => {
+    const response = await post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/batching/i);
+  });
+
+  it('prevents CSRF: a GET or a simple POST without a preflight-forcing header is refused', async () => {
+    const simpleGet = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(simpleGet.status).toBe(400);
+    expect(await simpleGet.text()).toMatch(/Cross-Site Request Forgery/);
+    const textPlain = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(textPlain.status).toBe(400);
+    const preflighted = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(preflighted.status).toBe(200);
+    expect(await preflighted.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses mutations over GET', async () => {
+    const editor = await createKey(server, Role.EDITOR);
+    const query = `mutation { recordStatement(input: { slug: "via-get", speaker: "huawei", text: "x", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei" }] }) { slug } }`;
+    const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true', ...bearer(editor) } });
+    expect(response.status).toBe(405);
+    expect(((await response.json()) as any).errors[0].message).toMatch(/GET requests only support query operations/);
+    expect(await server.dataSource.query(`SELECT id FROM statement WHERE slug = 'via-get'`)).toEqual([]);
+  });
+
+  it('gives every answer a request id (the client’s own when it sends a sane one)', async () => {
+    const response = await post(JSON.stringify({ query: '{ __typename }' }), { 'x-request-id': 'newsroom-42' });
+    expect(response.headers.get('x-request-id')).toBe('newsroom-42');
+    const generated = await post(JSON.stringify({ query: '{ __typename }' }), { 'x-request-id': 'bad id with spaces' });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('includes stack traces and field suggestions outside production', async () => {
+    jest.spyOn(PartyService.prototype, 'adversaries').mockRejectedValue(new Error('secret detail'));
+    const res = await server.gql(`{ company(slug: "huawei") { adversaries { __typename } } }`);
+    expect(res.errors?.[0].extensions?.stacktrace).toBeDefined();
+    const typo = await server.gql(`{ compny(slug: "huawei") { slug } }`);
+    expect(typo.errors?.[0].message).toMatch(/Did you mean "company"/);
+  });
+});
+
+describe('HTTP in production', () => {
+  let server: TestServer;
+  const log = capturingLogger();
+  beforeAll(async () => {
+    server = await startTestServer({ env: { NODE_ENV: 'production' }, appLogger: log.logger });
+  });
+  afterAll(() => server.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('masks internal errors as INTERNAL_SERVER_ERROR with a request id, and logs the real cause under that id', async () => {
+    jest.spyOn(PartyService.prototype, 'adversaries').mockRejectedValue(new Error('secret detail: table party is corrupt'));
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ company(slug: "huawei") { name adversaries { __typename } } }` }) });
+    const body = (await response.json()) as any;
+    const requestId = response.headers.get('x-request-id');
+    expect(body.data.company).toBeNull();
+    expect(body.errors).toEqual([
+      { message: `Internal server error (request id ${requestId})`, path: ['company', 'adversaries'], locations: expect.any(Array), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/secret|stacktrace/);
+    const line = log.lines().find((l) => l.requestId === requestId && l.level === 50);
+    expect(line).toMatchObject({ msg: 'secret detail: table party is corrupt', code: 'INTERNAL_SERVER_ERROR', path: ['company', 'adversaries'] });
+    expect(line!.err.stack).toMatch(/secret detail/);
+  });
+
+  it('gives no field suggestions and no stack traces', async () => {
+    const typo = await server.gql(`{ compny(slug: "huawei") { slug } }`);
+    expect(typo.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
+    expect(typo.errors?.[0].extensions?.stacktrace).toBeUndefined();
+    const bad = await server.gql(`{ companies(first: 500) { totalCount } }`);
+    expect(bad.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', invalidArguments: [{ field: 'first', problems: ['first must be between 1 and 100'] }] });
+  });
+
+  it('keeps introspection on', async () => {
+    const res = await server.gql(`{ __schema { queryType { name } } }`);
+    expect(res.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('a request that runs past the time limit', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { REQUEST_TIMEOUT_MS: '200' } });
+  });
+  afterAll(() => server.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('is answered with a clear REQUEST_TIMEOUT error', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = CatalogService.prototype.connection;
+    jest.spyOn(CatalogService.prototype, 'connection').mockImplementation(async function (this: CatalogService, ...args) {
+      await gate;
+      return original.apply(this, args);
+    });
+    const res = await server.gql(`{ companies { totalCount } }`);
+    release();
+    expect(res.status).toBe(503);
+    expect(res.errors).toEqual([{ message: 'The request was aborted: it ran longer than 0.2 s', extensions: { code: 'REQUEST_TIMEOUT', requestId: expect.any(String) } }]);
+    // The server goes on answering.
+    jest.restoreAllMocks();
+    expect((await server.gql(`{ companies { totalCount } }`)).data.companies.totalCount).toBe(6);
+  });
+
+  it('is abandoned: a mutation that times out commits nothing', async () => {
+    const editor = await createKey(server, Role.EDITOR);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = FactWriter.prototype.cite;
+    jest.spyOn(FactWriter.prototype, 'cite').mockImplementation(async function (this: FactWriter, ...args) {
+      await gate;
+      return original.apply(this, args);
+    });
+    const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry');
+    const res = await server.gql(`mutation { recordStatement(input: { slug: "too-slow", speaker: "huawei", text: "x",
+      citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei" }] }) { slug } }`, {}, bearer(editor));
+    expect(res.errors?.[0].extensions?.code).toBe('REQUEST_TIMEOUT');
+    release();
+    // Waits for the abandoned transaction to end (writes run one at a time), then looks.
+    await server.app.database.write(async () => undefined);
+    expect(await server.dataSource.query(`SELECT id FROM statement WHERE slug = 'too-slow'`)).toEqual([]);
+    expect(await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry')).toEqual(before);
+  });
+});
