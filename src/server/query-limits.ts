@@ -1,11 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { LRUCache } from 'lru-cache';
 import {
   GraphQLError,
   Kind,
   Lexer,
   Source,
   TokenKind,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -146,15 +148,24 @@ export function operationCost(schema: GraphQLSchema, query: Parameters<typeof ge
 }
 
 function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  // Apollo hands back the same parsed document for a repeated query, so its cost (per set of
+  // variables) is computed once, not on every request.
+  const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
-          } catch {
-            return; // bad variables: execution reports them as BAD_USER_INPUT
+          let byVariables = costs.get(document);
+          if (!byVariables) costs.set(document, (byVariables = new LRUCache({ max: 100 })));
+          const key = `${operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`;
+          let cost = byVariables.get(key);
+          if (cost === undefined) {
+            try {
+              cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+            } catch {
+              return; // bad variables: execution reports them as BAD_USER_INPUT
+            }
+            byVariables.set(key, cost);
           }
           if (cost > maxCost) throw new QueryLimitError(`Query cost limit of ${maxCost} exceeded, found ${cost}.`);
         },
