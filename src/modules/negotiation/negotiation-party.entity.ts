@@ -1,25 +1,14 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { PartyEntity } from '../party/party.entity';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { PartyLinkEntity } from '../party/party-link.entity';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 
 @Entity('negotiation_party')
 @Unique(['negotiationId', 'partyId'])
-export class NegotiationParty {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class NegotiationParty extends PartyLinkEntity {
   @Column()
   negotiationId: number;
 
   @ManyToOne(() => LicensingNegotiation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'negotiation_id' })
   negotiation?: LicensingNegotiation;
-
-  @Index()
-  @Column()
-  partyId: number;
-
-  @ManyToOne(() => PartyEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'party_id' })
-  party?: PartyEntity;
 }
