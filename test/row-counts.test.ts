@@ -1,0 +1,54 @@
+import { installRowCounts } from '../src/common/database/row-counts';
+import { Company } from '../src/modules/company/company.entity';
+import { startTestServer, type TestServer } from './helpers';
+
+/** The trigger-kept counts behind unfiltered totalCount agree with COUNT(*) through every kind of write. */
+describe('row counts', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ syntheticCompanies: 300 });
+  });
+  afterAll(() => server.close());
+
+  async function expectExact() {
+    const kept = Object.fromEntries((await server.dataSource.query('SELECT name, n FROM row_count')).map((r: { name: string; n: number }) => [r.name, r.n]));
+    const counted = Object.fromEntries([
+      ...(await server.dataSource.query(`SELECT 'party:' || party_type AS name, COUNT(*) AS n FROM party GROUP BY party_type`)),
+      ...(await server.dataSource.query(`SELECT 'lawsuit' AS name, COUNT(*) AS n FROM lawsuit UNION ALL SELECT 'sanction', COUNT(*) FROM sanction UNION ALL SELECT 'source', COUNT(*) FROM source`)),
+    ].map((r: { name: string; n: number }) => [r.name, r.n]));
+    expect(kept).toEqual(counted);
+    const { data } = await server.gql('{ companies { totalCount } people { totalCount } authorities { totalCount } lawsuits { totalCount } sanctions { totalCount } sources { totalCount } }');
+    expect(data).toEqual({
+      companies: { totalCount: counted['party:COMPANY'] },
+      people: { totalCount: counted['party:PERSON'] },
+      authorities: { totalCount: counted['party:AUTHORITY'] },
+      lawsuits: { totalCount: counted.lawsuit },
+      sanctions: { totalCount: counted.sanction },
+      sources: { totalCount: counted.source },
+    });
+  }
+
+  it('match COUNT(*) after the seed and a bulk synthetic load', async () => {
+    await expectExact();
+  });
+
+  it('follow inserts and deletes', async () => {
+    const repository = server.dataSource.getRepository(Company);
+    const created = await repository.save(repository.create({ slug: 'row-count-probe', name: 'Probe', aliases: [], description: null, headquarters: null, country: null }));
+    await expectExact();
+    await repository.delete(created.id);
+    await expectExact();
+  });
+
+  it('are recounted when reinstalled, e.g. after a schema change rebuilt a table', async () => {
+    await server.dataSource.query(`UPDATE row_count SET n = 0`);
+    await installRowCounts(server.dataSource);
+    await expectExact();
+  });
+
+  it('leave filtered counts to COUNT over the index', async () => {
+    const { data } = await server.gql('{ lawsuits(filter: { kind: PATENT_INFRINGEMENT }) { totalCount } }');
+    const [{ n }] = await server.dataSource.query(`SELECT COUNT(*) AS n FROM lawsuit WHERE kind = 'PATENT_INFRINGEMENT'`);
+    expect(data.lawsuits.totalCount).toBe(n);
+  });
+});
