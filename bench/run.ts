@@ -159,6 +159,7 @@ async function main() {
   const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, SQLite ${sqliteVersion}`;
   const rows: string[] = [];
   const ratios: string[] = [];
+  const frontEnd = new Map<number, { vsRaw: number; vsOff: number }>();
   const latencies = new Map<string, Map<number, number>>();
   for (const companies of settings.scales) {
     const file = await ensureDatabase(companies);
@@ -197,6 +198,7 @@ async function main() {
       const raw = results.get(`raw:${operation.name}`)!.reqPerSec;
       const off = results.get(`loaders-off:${operation.name}`)!.reqPerSec;
       ratios.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${(shipped / raw).toFixed(2)}× | ${(shipped / off).toFixed(2)}× |`);
+      if (operation.name === 'FrontEnd') frontEnd.set(companies, { vsRaw: shipped / raw, vsOff: shipped / off });
     }
     for (const server of Object.values(servers)) server!.child.kill('SIGTERM');
   }
@@ -206,6 +208,16 @@ async function main() {
     const ratio = byScale.get(largest)! / Math.max(byScale.get(smallest)!, 1);
     return `| ${name} | ${byScale.get(smallest)} | ${byScale.get(largest)} | ${ratio.toFixed(2)}× |`;
   });
+  const verdict = (value: number, target: number, higherIsBetter = true) =>
+    (higherIsBetter ? value >= target : value <= target)
+      ? `met (${value.toFixed(2)}×)`
+      : `missed: ${value.toFixed(2)}×, ${(higherIsBetter ? target / value : value / target).toFixed(2)}× short`;
+  const atLargest = frontEnd.get(largest)!;
+  const targets = [
+    `| FrontEnd ≥ 0.5× the raw handler (${largest.toLocaleString('en')} companies) | ${verdict(atLargest.vsRaw, 0.5)} |`,
+    `| FrontEnd ≥ 5× loaders off (${largest.toLocaleString('en')} companies) | ${verdict(atLargest.vsOff, 5)} |`,
+    ...[...latencies].map(([name, byScale]) => `| ${name}: p50 at ${largest.toLocaleString('en')} ≤ 1.5× p50 at ${smallest.toLocaleString('en')} | ${verdict(byScale.get(largest)! / Math.max(byScale.get(smallest)!, 1), 1.5, false)} |`),
+  ];
   const report = [
     `# Benchmark results`,
     '',
@@ -215,6 +227,12 @@ async function main() {
     '## Operations',
     '',
     ...OPERATIONS.map((o) => `- **${o.name}**: ${o.description}`),
+    '',
+    '## Targets',
+    '',
+    '| target | result |',
+    '| --- | --- |',
+    ...targets,
     '',
     '## Throughput and latency',
     '',
