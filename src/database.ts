@@ -6,6 +6,7 @@ import { DataSource, type DataSourceOptions, type EntityManager, type Logger } f
 import { createDataSource, dataSourceOptions } from '../ormconfig';
 import { DatabaseUnavailableError } from './common/errors';
 import { takeWriteLock } from './common/sql';
+import { searchDialect } from './modules/search/search.dialect';
 
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
@@ -29,6 +30,7 @@ export async function openDatabase(url: string | undefined, logger?: Logger): Pr
     // A write proves the file is writable, not just readable.
     await dataSource.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
     await dataSource.query('DROP TABLE _write_check');
+    await searchDialect(dataSource)?.ensureIndex(dataSource);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     const reason = (error as Error).message.split('\n')[0];
