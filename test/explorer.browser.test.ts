@@ -14,12 +14,13 @@ const SHOTS = path.resolve(__dirname, '../test-results');
 
 /** What the page functions below use of the explorer's cytoscape instance (window.explorerGraph). */
 interface GraphNode {
+  // (cytoscape's own types are not loaded in this Node-side test)
   data(key: string): unknown;
   renderedPosition(): { x: number; y: number };
 }
 declare global {
   interface Window {
-    explorerGraph?: { nodes(): GraphNode[] & { filter(f: (n: GraphNode) => boolean): GraphNode[] }; destroyed(): boolean };
+    explorerGraph?: { nodes(): GraphNode[] & { filter(f: (n: GraphNode) => boolean): GraphNode[] }; destroyed(): boolean; resize(): void };
   }
 }
 
@@ -45,7 +46,7 @@ describe('web explorer at /explorer', () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.origin !== origin && url.protocol !== 'data:') foreignRequests.push(request.url());
+      if (url.origin !== origin && !['data:', 'about:'].includes(url.protocol)) foreignRequests.push(request.url());
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
   }, 60_000);
@@ -61,6 +62,9 @@ describe('web explorer at /explorer', () => {
       const cy = window.explorerGraph;
       return !!cy && !cy.destroyed() && cy.nodes().some((n) => n.data('slug') === s && n.data('center') === 1);
     }, slug);
+
+  // Generous limits: the whole suite runs in parallel, and Chromium shares the CPU with it.
+  jest.setTimeout(90_000);
 
   it('searches "Meng" with the keyboard, opens her page: graph with Huawei and the US government, the Vancouver arrest in the timeline', async () => {
     await page.goto(`${origin}/explorer`);
@@ -91,13 +95,17 @@ describe('web explorer at /explorer', () => {
   });
 
   it('follows a node of the graph to that party’s page', async () => {
-    await page.evaluate(() => document.getElementById('graph')!.scrollIntoView());
+    // Where the Huawei node is drawn on screen (the graph is in view without scrolling at this
+    // size; resize() makes cytoscape re-read its container's position before the click).
     const position = await page.evaluate(() => {
-      const node = window.explorerGraph!.nodes().filter((n) => n.data('slug') === 'huawei')[0];
+      const cy = window.explorerGraph!;
+      cy.resize();
+      const node = cy.nodes().filter((n) => n.data('slug') === 'huawei')[0];
       const box = document.getElementById('graph')!.getBoundingClientRect();
       const at = node.renderedPosition();
-      return { x: box.left + at.x, y: box.top + at.y };
+      return { x: box.left + at.x, y: box.top + at.y, viewport: window.innerHeight };
     });
+    expect(position.y).toBeLessThan(position.viewport);
     await page.mouse.click(position.x, position.y);
     await page.getByRole('heading', { level: 2, name: /Huawei Technologies/ }).waitFor();
     expect(page.url()).toMatch(/#\/party\/huawei$/);
@@ -108,6 +116,7 @@ describe('web explorer at /explorer', () => {
 
   it('reads at phone width (375 px) without sideways scrolling', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('about:blank');
     await page.goto(`${origin}/explorer/#/party/meng-wanzhou`);
     await waitForGraphOf('meng-wanzhou');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
