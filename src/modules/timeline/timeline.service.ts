@@ -43,7 +43,8 @@ export class TimelineService {
     const parameters: unknown[] = [];
     if (args.party != null) {
       const party = await partyBySlug(this.reader, args.party, 'party');
-      conditions.push(`EXISTS (SELECT 1 FROM (${FACT_PARTICIPANTS}) p WHERE p.fact_type = f.fact_type AND p.fact_id = f.fact_id AND p.party_id = ?)`);
+      // Not correlated: the party's facts are found once, through the party-id indexes.
+      conditions.push(`(f.fact_type, f.fact_id) IN (SELECT p.fact_type, p.fact_id FROM (${FACT_PARTICIPANTS}) p WHERE p.party_id = ?)`);
       parameters.push(party.id);
     }
     if (args.from != null) {
