@@ -7,6 +7,7 @@ import { createDataSource, dataSourceOptions } from '../ormconfig';
 import { DatabaseUnavailableError } from './common/errors';
 import { takeWriteLock } from './common/sql';
 import { installRowCounts } from './common/database/row-counts';
+import { searchDialect } from './modules/search/search.dialect';
 
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
@@ -31,6 +32,7 @@ export async function openDatabase(url: string | undefined, logger?: Logger): Pr
     await dataSource.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
     await dataSource.query('DROP TABLE _write_check');
     await installRowCounts(dataSource);
+    await searchDialect(dataSource)?.ensureIndex(dataSource);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     const reason = (error as Error).message.split('\n')[0];

@@ -20,6 +20,9 @@ import { validateArgs } from './common/validate-args';
 import { authChecker } from './common/auth';
 import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
+import { TimelineResolver } from './modules/timeline/timeline.resolver';
+import { ConflictEdgeResolver, NetworkResolver } from './modules/network/network.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -43,6 +46,10 @@ export const resolvers = [
   CitedResolver,
   ApiKeyResolver,
   AuditResolver,
+  SearchResolver,
+  TimelineResolver,
+  NetworkResolver,
+  ConflictEdgeResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {

@@ -8,6 +8,10 @@ import { CatalogService } from './common/catalog.service';
 import { ApiKeyService } from './modules/api-key/api-key.service';
 import { AuditService } from './modules/audit/audit.service';
 import { EditService } from './modules/editing/edit.service';
+import { SearchService } from './modules/search/search.service';
+import { searchDialect } from './modules/search/search.dialect';
+import { TimelineService } from './modules/timeline/timeline.service';
+import { NetworkService } from './modules/network/network.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders. */
@@ -20,6 +24,9 @@ export interface Services {
   apiKeys: ApiKeyService;
   audit: AuditService;
   edits: EditService;
+  search: SearchService;
+  timeline: TimelineService;
+  network: NetworkService;
   database: Database;
 }
 
@@ -36,6 +43,9 @@ export function createServices(database: Database): Services {
     apiKeys: new ApiKeyService(dataSource),
     audit: new AuditService(dataSource),
     edits: new EditService(database),
+    search: new SearchService(searchDialect(dataSource)),
+    timeline: new TimelineService(sqlReader),
+    network: new NetworkService(sqlReader),
     database,
   };
 }

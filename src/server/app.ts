@@ -18,6 +18,7 @@ import { createFormatError } from './format-error';
 import { JitExecutorGateway } from './jit-executor';
 import { queryLimits } from './query-limits';
 import { requestLogPlugin } from './request-log.plugin';
+import { explorerRoutes } from './explorer';
 
 export interface App {
   httpServer: http.Server;
@@ -117,6 +118,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.use(requestIds);
   app.use(cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use('/explorer', ...explorerRoutes());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

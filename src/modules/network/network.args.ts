@@ -1,0 +1,28 @@
+import { Max, Min } from 'class-validator';
+import { ArgsType, Field, Int } from 'type-graphql';
+import { IsSlug } from '../../common/validation';
+
+export const MAX_NETWORK_DEPTH = 3;
+
+@ArgsType()
+export class ConflictNetworkArgs {
+  @Field({ description: 'Slug of the party at the center.' })
+  @IsSlug()
+  center: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 2, description: `How many links out from the center, 1–${MAX_NETWORK_DEPTH}.` })
+  @Min(1, { message: `depth must be between 1 and ${MAX_NETWORK_DEPTH}` })
+  @Max(MAX_NETWORK_DEPTH, { message: `depth must be between 1 and ${MAX_NETWORK_DEPTH}` })
+  depth: number = 2;
+}
+
+@ArgsType()
+export class ConflictPathArgs {
+  @Field({ description: 'Slug of the party the path starts at.' })
+  @IsSlug()
+  from: string;
+
+  @Field({ description: 'Slug of the party the path ends at.' })
+  @IsSlug()
+  to: string;
+}

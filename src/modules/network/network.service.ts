@@ -1,0 +1,158 @@
+import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
+import type { SqlReader } from '../../common/database/sql-reader';
+import type { Loaders } from '../../common/loaders/loaders';
+import type { NodeEntity } from '../../common/node/node.entity';
+import { nodeEntities, type NodeTypeName } from '../../entities';
+import { partyBySlug } from '../party/party-lookup';
+import { PartyEntity } from '../party/party.entity';
+import { ConflictEdge, ConflictEdgeKind, ConflictNode, type ConflictNetwork, type ConflictPath } from './conflict-network.type';
+
+interface EdgeRow {
+  fact_type: string;
+  fact_id: number;
+  from_id: number;
+  to_id: number;
+  kind: ConflictEdgeKind;
+  label: string;
+  since: string | null;
+}
+
+/** Longest chain conflictPath looks for (links); the graph of one report is far shallower. */
+export const MAX_PATH_LENGTH = 8;
+
+/**
+ * Every link that touches one of a list of parties, from every kind of fact, in one statement
+ * (each `?` is the same party list).
+ */
+function edgesSql(reader: SqlReader): { sql: string; lists: number } {
+  const touching = (a: string, b: string) => `(${reader.inList(a)} OR ${reader.inList(b)})`;
+  const sql = `
+  SELECT 'Lawsuit' AS fact_type, l.id AS fact_id, p.party_id AS from_id, d.party_id AS to_id,
+         CASE WHEN l.kind IN ('CRIMINAL', 'EXTRADITION') THEN 'CHARGED' ELSE 'SUED' END AS kind, l.title AS label, l.filed AS since
+    FROM lawsuit l
+    JOIN lawsuit_party p ON p.lawsuit_id = l.id AND p.role = 'PLAINTIFF'
+    JOIN lawsuit_party d ON d.lawsuit_id = l.id AND d.role = 'DEFENDANT'
+   WHERE ${touching('p.party_id', 'd.party_id')}
+  UNION ALL SELECT 'Sanction', id, authority_id, target_id, 'SANCTIONED', description, imposed FROM sanction
+   WHERE ${touching('authority_id', 'target_id')}
+  UNION ALL SELECT 'RegulatoryAction', id, authority_id, subject_id, 'REGULATED', description, date FROM regulatory_action
+   WHERE subject_id IS NOT NULL AND ${touching('authority_id', 'subject_id')}
+  UNION ALL SELECT 'LicensingNegotiation', n.id, a.party_id, b.party_id, 'NEGOTIATED_WITH', n.subject, n.started
+    FROM licensing_negotiation n
+    JOIN negotiation_party a ON a.negotiation_id = n.id
+    JOIN negotiation_party b ON b.negotiation_id = n.id AND b.party_id > a.party_id
+   WHERE ${touching('a.party_id', 'b.party_id')}
+  UNION ALL SELECT 'Affiliation', id, person_id, organization_id, 'AFFILIATED_WITH', role, since FROM affiliation
+   WHERE ${touching('person_id', 'organization_id')}
+  UNION ALL SELECT 'Kinship', id, person_id, relative_id, 'RELATED_TO', relation, NULL FROM kinship
+   WHERE ${touching('person_id', 'relative_id')}
+  UNION ALL SELECT 'Ranking', r.id, a.party_id, b.party_id, 'RANKED_WITH', r.name, NULL
+    FROM ranking r
+    JOIN ranking_entry a ON a.ranking_id = r.id
+    JOIN ranking_entry b ON b.ranking_id = r.id AND b.party_id > a.party_id
+   WHERE ${touching('a.party_id', 'b.party_id')}`;
+  return { sql, lists: 14 };
+}
+
+/** Conflict networks and paths: breadth-first over links, one statement per level. */
+export class NetworkService {
+  constructor(private readonly reader: SqlReader) {}
+
+  async network(loaders: Loaders, centerSlug: string, depth: number): Promise<ConflictNetwork> {
+    const center = await partyBySlug(this.reader, centerSlug, 'center');
+    const distance = new Map<number, number>([[center.id, 0]]);
+    const edges = new Map<string, ConflictEdge>();
+    let frontier = [center.id];
+    for (let level = 1; level <= depth && frontier.length; level++) {
+      const next: number[] = [];
+      for (const edge of await this.edgesTouching(frontier)) {
+        edges.set(edgeKey(edge), edge);
+        for (const end of [edge.fromId, edge.toId]) {
+          if (!distance.has(end)) {
+            distance.set(end, level);
+            next.push(end);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const nodes = await this.nodes(loaders, [...distance.keys()], distance);
+    return { nodes, edges: withNodeIds([...edges.values()], nodes) };
+  }
+
+  /** The shortest chain of links between two parties (links followed either way), or null. */
+  async path(loaders: Loaders, fromSlug: string, toSlug: string): Promise<ConflictPath | null> {
+    const [from, to] = await Promise.all([partyBySlug(this.reader, fromSlug, 'from'), partyBySlug(this.reader, toSlug, 'to')]);
+    const reachedBy = new Map<number, ConflictEdge | null>([[from.id, null]]);
+    let frontier = [from.id];
+    for (let level = 1; level <= MAX_PATH_LENGTH && frontier.length && !reachedBy.has(to.id); level++) {
+      const inFrontier = new Set(frontier);
+      const next: number[] = [];
+      for (const edge of await this.edgesTouching(frontier)) {
+        for (const [here, there] of [[edge.fromId, edge.toId], [edge.toId, edge.fromId]]) {
+          if (inFrontier.has(here) && !reachedBy.has(there)) {
+            reachedBy.set(there, edge);
+            next.push(there);
+          }
+        }
+      }
+      frontier = next;
+    }
+    if (!reachedBy.has(to.id)) return null;
+    const ids = [to.id];
+    const chain: ConflictEdge[] = [];
+    for (let at = to.id, edge = reachedBy.get(at); edge; edge = reachedBy.get(at)) {
+      chain.unshift(edge);
+      at = edge.fromId === at ? edge.toId : edge.fromId;
+      ids.unshift(at);
+    }
+    const distance = new Map(ids.map((id, i) => [id, i]));
+    const nodes = await this.nodes(loaders, ids, distance);
+    return { nodes, edges: withNodeIds(chain, nodes) };
+  }
+
+  /** The fact a link comes from (null for a family tie, which is not a node of its own). */
+  async fact(loaders: Loaders, edge: ConflictEdge): Promise<NodeEntity | null> {
+    if (!Object.hasOwn(nodeEntities, edge.factType)) return null;
+    return loaders.byId<NodeEntity>(nodeEntities[edge.factType as NodeTypeName]).load(edge.factId);
+  }
+
+  private async edgesTouching(partyIds: number[]): Promise<ConflictEdge[]> {
+    const { sql, lists } = edgesSql(this.reader);
+    const list = this.reader.listParameter(partyIds);
+    const rows = await this.reader.query<EdgeRow>(sql, Array.from({ length: lists }, () => list));
+    return rows.map((row) => {
+      const edge = new ConflictEdge();
+      edge.factType = row.fact_type;
+      edge.factId = Number(row.fact_id);
+      edge.fromId = Number(row.from_id);
+      edge.toId = Number(row.to_id);
+      edge.kind = row.kind;
+      edge.label = row.label;
+      edge.since = row.since == null ? null : FuzzyDate.parse(row.since);
+      return edge;
+    });
+  }
+
+  private async nodes(loaders: Loaders, ids: number[], distance: Map<number, number>): Promise<ConflictNode[]> {
+    const parties = await loaders.byId(PartyEntity).loadMany(ids);
+    return parties
+      .filter((p): p is PartyEntity => !!p && !(p instanceof Error))
+      .map((party) => Object.assign(new ConflictNode(), { id: party.globalId, party, distance: distance.get(party.id)! }))
+      .sort((a, b) => a.distance - b.distance || a.party.name.localeCompare(b.party.name));
+  }
+}
+
+function edgeKey(edge: ConflictEdge): string {
+  return `${edge.factType}:${edge.factId}:${edge.fromId}:${edge.toId}`;
+}
+
+/** Edges name their ends by the nodes' ids (the parties' global IDs). */
+function withNodeIds(edges: ConflictEdge[], nodes: ConflictNode[]): ConflictEdge[] {
+  const ids = new Map(nodes.map((node) => [node.party.id, node.id]));
+  for (const edge of edges) {
+    edge.from = ids.get(edge.fromId)!;
+    edge.to = ids.get(edge.toId)!;
+  }
+  return edges.filter((edge) => edge.from && edge.to);
+}

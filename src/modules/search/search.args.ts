@@ -1,0 +1,15 @@
+import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Int } from 'type-graphql';
+
+@ArgsType()
+export class SearchArgs {
+  @Field({ description: 'What to look for: every word must occur (as a word or the start of one), in any order.' })
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(200, { message: 'text must be at most 200 characters' })
+  text: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: 'At most this many hits, 1–50.' })
+  @Min(1, { message: 'first must be between 1 and 50' })
+  @Max(50, { message: 'first must be between 1 and 50' })
+  first: number = 10;
+}

@@ -1,0 +1,14 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { SearchArgs } from './search.args';
+import { SearchHit } from './search-hit.type';
+
+@Resolver(() => SearchHit)
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description: 'Ranked full-text search across names, aliases, descriptions, technologies and citation quotes of every type.',
+  })
+  search(@Args() { text, first }: SearchArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.search.search(loaders, text, first);
+  }
+}

@@ -1,0 +1,34 @@
+import { BadUserInputError } from '../../common/errors';
+import type { Loaders } from '../../common/loaders/loaders';
+import type { NodeEntity } from '../../common/node/node.entity';
+import { nodeEntities, restrictedNodeTypes, type NodeTypeName } from '../../entities';
+import type { SearchDialect, SearchRow } from './search.dialect';
+
+export interface SearchHitValue {
+  node: NodeEntity;
+  snippet: string;
+  score: number;
+}
+
+/** Ranked full-text search over names, aliases, descriptions, technologies and quotes. */
+export class SearchService {
+  constructor(private readonly dialect: SearchDialect | null) {}
+
+  async search(loaders: Loaders, text: string, first: number): Promise<SearchHitValue[]> {
+    if (!this.dialect) throw new Error('Full-text search is not available for this database yet');
+    const match = this.dialect.matchExpression(text);
+    if (!match) throw new BadUserInputError(`"${text}" has no word to search for`, { argument: 'text' });
+    // Several entries can lead to one object (its name and a quote citing it): the best one wins.
+    const rows = await loaders.reader.query<SearchRow>(this.dialect.searchSql, [match, first * 5 + 20]);
+    const best = new Map<string, SearchRow>();
+    for (const row of rows) {
+      const key = `${row.subject_type}:${row.subject_id}`;
+      if (!best.has(key) && Object.hasOwn(nodeEntities, row.subject_type) && !restrictedNodeTypes[row.subject_type as NodeTypeName]) best.set(key, row);
+    }
+    const picked = [...best.values()].slice(0, first);
+    const nodes = await Promise.all(
+      picked.map((row) => loaders.byId<NodeEntity>(nodeEntities[row.subject_type as NodeTypeName]).load(Number(row.subject_id))),
+    );
+    return picked.flatMap((row, i) => (nodes[i] ? [{ node: nodes[i]!, snippet: row.snippet, score: -Number(row.rank) }] : []));
+  }
+}

@@ -1,0 +1,119 @@
+import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
+import { InvalidCursorError } from '../../common/errors';
+import type { Loaders } from '../../common/loaders/loaders';
+import { manyInKeyOrder } from '../../common/loaders/key-order';
+import type { NodeEntity } from '../../common/node/node.entity';
+import type { Connection } from '../../common/pagination/connection.type';
+import { nodeEntities } from '../../entities';
+import type { SqlReader } from '../../common/database/sql-reader';
+import { partyBySlug } from '../party/party-lookup';
+import { PartyEntity } from '../party/party.entity';
+import type { TimelineArgs } from './timeline.args';
+import { TimelineEntry, type TimelineEntryKind, type TimelineFactType } from './timeline-entry.type';
+import { DATED_FACTS, FACT_PARTICIPANTS, periodKey, sortKeySql } from './timeline.sql';
+
+interface Row {
+  fact_type: TimelineFactType;
+  fact_id: number;
+  date: string;
+  kind: TimelineEntryKind;
+  title: string;
+  sort_key: string;
+}
+
+const CURSOR_PREFIX = 'timeline:';
+
+function encodeCursor(entry: { sortKey: string; factType: string; factId: number }): string {
+  return Buffer.from(`${CURSOR_PREFIX}${entry.sortKey}|${entry.factType}|${entry.factId}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string, number] {
+  const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const match = /^timeline:([0-9-]{10}[0-3])\|([A-Za-z]+)\|(\d{1,15})$/.exec(decoded);
+  if (!match) throw new InvalidCursorError(cursor);
+  return [match[1], match[2], Number(match[3])];
+}
+
+/** Every dated fact in chronological order, for one party or the whole graph. */
+export class TimelineService {
+  constructor(private readonly reader: SqlReader) {}
+
+  async timeline(args: TimelineArgs): Promise<Connection<TimelineEntry>> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    if (args.party != null) {
+      const party = await partyBySlug(this.reader, args.party, 'party');
+      // Not correlated: the party's facts are found once, through the party-id indexes.
+      conditions.push(`(f.fact_type, f.fact_id) IN (SELECT p.fact_type, p.fact_id FROM (${FACT_PARTICIPANTS}) p WHERE p.party_id = ?)`);
+      parameters.push(party.id);
+    }
+    if (args.from != null) {
+      conditions.push('f.sort_key >= ?');
+      parameters.push(periodKey(FuzzyDate.parse(args.from).iso, false));
+    }
+    if (args.to != null) {
+      conditions.push('f.sort_key <= ?');
+      parameters.push(periodKey(FuzzyDate.parse(args.to).iso, true));
+    }
+    const base = `SELECT * FROM (SELECT d.*, ${sortKeySql('d.date')} AS sort_key FROM (${DATED_FACTS}) d) f`;
+    const where = (extra: string[]) => (extra.length ? ` WHERE ${extra.join(' AND ')}` : '');
+    const pageConditions = [...conditions];
+    const pageParameters = [...parameters];
+    if (args.after != null) {
+      const [key, type, id] = decodeCursor(args.after);
+      pageConditions.push('(f.sort_key > ? OR (f.sort_key = ? AND (f.fact_type > ? OR (f.fact_type = ? AND f.fact_id > ?))))');
+      pageParameters.push(key, key, type, type, id);
+    }
+    const rows = await this.reader.query<Row>(`${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`, [
+      ...pageParameters,
+      args.first + 1,
+    ]);
+    const entries = rows.slice(0, args.first).map((row) => {
+      const entry = new TimelineEntry();
+      entry.date = FuzzyDate.parse(row.date);
+      entry.kind = row.kind;
+      entry.title = row.title;
+      entry.factType = row.fact_type;
+      entry.factId = Number(row.fact_id);
+      entry.sortKey = row.sort_key;
+      return entry;
+    });
+    const edges = entries.map((node) => ({ cursor: encodeCursor(node), node }));
+    let totalCount: Promise<number> | undefined;
+    const reader = this.reader;
+    return {
+      edges,
+      get totalCount() {
+        return (totalCount ??= reader.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, parameters).then(([r]) => Number(r.n)));
+      },
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: args.after != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  /** The fact an entry is about. */
+  async fact(loaders: Loaders, entry: TimelineEntry): Promise<NodeEntity> {
+    const fact = await loaders.byId<NodeEntity>(nodeEntities[entry.factType]).load(entry.factId);
+    if (!fact) throw new Error(`${entry.factType} ${entry.factId} not found`);
+    return fact;
+  }
+
+  /** Everyone a fact involves, one query per batch of entries. */
+  async participants(loaders: Loaders, entry: TimelineEntry): Promise<PartyEntity[]> {
+    const ids = await loaders
+      .custom<string, number[]>('Timeline.participants', async (keys) => {
+        const rows = await loaders.reader.query<{ fact_type: string; fact_id: number; party_id: number }>(
+          `SELECT DISTINCT fact_type, fact_id, party_id FROM (${FACT_PARTICIPANTS}) p WHERE ${loaders.reader.inList("p.fact_type || ':' || p.fact_id")} ORDER BY party_id`,
+          [loaders.reader.listParameter(keys)],
+        );
+        return manyInKeyOrder(keys, rows, (row) => `${row.fact_type}:${row.fact_id}`).map((list) => list.map((row) => Number(row.party_id)));
+      })
+      .load(`${entry.factType}:${entry.factId}`);
+    const parties = await loaders.byId(PartyEntity).loadMany(ids);
+    return parties.filter((p): p is PartyEntity => !!p && !(p instanceof Error));
+  }
+}

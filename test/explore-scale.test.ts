@@ -1,0 +1,71 @@
+import type { Logger } from 'typeorm';
+import { openDatabase } from '../src/database';
+import { startTestServer, tempSqliteUrl, type TestServer } from './helpers';
+import { seedAll } from '../seeds/seed-all';
+
+class SelectCounter implements Logger {
+  selects = 0;
+  logQuery(query: string) {
+    if (/^\s*SELECT/i.test(query)) this.selects += 1;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+/** The explore queries stay batched on a larger graph: statements per level, not per party or entry. */
+describe('explore queries on a synthetic graph of 400 companies', () => {
+  const counter = new SelectCounter();
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ logger: counter, syntheticCompanies: 400 });
+  });
+  afterAll(() => server.close());
+
+  async function selectsFor(query: string) {
+    counter.selects = 0;
+    const res = await server.gql(query);
+    expect(res.errors).toBeUndefined();
+    return { data: res.data, selects: counter.selects };
+  }
+
+  it('conflictNetwork at depth 3 costs a handful of statements however many parties it reaches', async () => {
+    const { data, selects } = await selectsFor(`{ conflictNetwork(center: "syn-authority-1", depth: 3) {
+      nodes { id party { ... on Company { slug } ... on Person { slug } ... on Authority { slug } } } edges { kind citations { quote } } } }`);
+    expect(data.conflictNetwork.nodes.length).toBeGreaterThan(50);
+    // center lookup + 3 levels + parties + citations (+ the API key check): not one per node.
+    expect(selects).toBeLessThanOrEqual(10);
+  });
+
+  it('a 100-entry timeline page with participants and citations is a few statements', async () => {
+    const { data, selects } = await selectsFor(`{ timeline(first: 100) { edges { node { title fact { id } participants { ... on Company { slug } ... on Authority { slug } ... on Person { slug } } citations { quote } } } } }`);
+    expect(data.timeline.edges.length).toBe(100);
+    expect(selects).toBeLessThanOrEqual(12);
+  });
+
+  it('search ranks and loads its hits in a few statements', async () => {
+    const { data, selects } = await selectsFor(`{ search(text: "company", first: 50) { snippet node { id } } }`);
+    expect(data.search.length).toBe(50);
+    expect(selects).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('search index on an existing database', () => {
+  it('is created and filled from the rows already there when a database without it is opened', async () => {
+    const url = tempSqliteUrl();
+    const first = await openDatabase(url);
+    await seedAll(first);
+    // As a database written before the index existed: no index, no triggers.
+    for (const { name } of await first.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'`)) await first.query(`DROP TRIGGER "${name}"`);
+    await first.query('DROP TABLE search_index');
+    await first.destroy();
+    const reopened = await openDatabase(url);
+    const rows = await reopened.query(`SELECT subject_type, subject_id FROM search_index WHERE search_index MATCH '"wanzhou"*' ORDER BY bm25(search_index, 10.0, 3.0, 1.0) LIMIT 1`);
+    expect(rows).toEqual([{ subject_type: 'Person', subject_id: expect.any(Number) }]);
+    const triggers = await reopened.query(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'`);
+    expect(Number(triggers[0].n)).toBeGreaterThanOrEqual(30);
+    await reopened.destroy();
+  });
+});

@@ -1,0 +1,130 @@
+/// <reference lib="dom" />
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from './helpers';
+
+/**
+ * The web explorer in headless Chromium (Debian's package, driven by playwright-core). It must
+ * run, not skip: .ci/run installs chromium when it is missing. Screenshots go to test-results/.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve(__dirname, '../test-results');
+
+/** What the page functions below use of the explorer's cytoscape instance (window.explorerGraph). */
+interface GraphNode {
+  // (cytoscape's own types are not loaded in this Node-side test)
+  data(key: string): unknown;
+  renderedPosition(): { x: number; y: number };
+}
+declare global {
+  interface Window {
+    explorerGraph?: { nodes(): GraphNode[] & { filter(f: (n: GraphNode) => boolean): GraphNode[] }; destroyed(): boolean; resize(): void };
+  }
+}
+
+describe('web explorer at /explorer', () => {
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let origin: string;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer();
+    origin = new URL(server.url).origin;
+    // A new, empty profile every run.
+    context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== origin && !['data:', 'about:'].includes(url.protocol)) foreignRequests.push(request.url());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  const graphLabels = () => page.evaluate(() => window.explorerGraph!.nodes().map((n) => n.data('label') as string));
+  const waitForGraphOf = (slug: string) =>
+    page.waitForFunction((s) => {
+      const cy = window.explorerGraph;
+      return !!cy && !cy.destroyed() && cy.nodes().some((n) => n.data('slug') === s && n.data('center') === 1);
+    }, slug);
+
+  // Generous limits: the whole suite runs in parallel, and Chromium shares the CPU with it.
+  jest.setTimeout(90_000);
+
+  it('searches "Meng" with the keyboard, opens her page: graph with Huawei and the US government, the Vancouver arrest in the timeline', async () => {
+    await page.goto(`${origin}/explorer`);
+    await page.getByRole('heading', { name: /who is fighting whom/i }).waitFor();
+    // Keyboard only: Tab to the search box, type, Enter; Tab to the first result, Enter.
+    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.id)) !== 'search-text'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-text');
+    await page.keyboard.type('Meng');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /results? for “Meng”/ }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-search-meng.png'), fullPage: true });
+    const first = page.locator('.hits li').first();
+    await expect(first.getByRole('link', { name: 'Meng Wanzhou' }).count()).resolves.toBe(1);
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Meng Wanzhou'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Meng Wanzhou');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 2, name: /Meng Wanzhou/ }).waitFor();
+    expect(page.url()).toMatch(/#\/party\/meng-wanzhou$/);
+    await waitForGraphOf('meng-wanzhou');
+    const labels = await graphLabels();
+    expect(labels).toEqual(expect.arrayContaining(['Meng Wanzhou', 'Huawei Technologies', 'United States government']));
+    const timeline = page.locator('ol.timeline');
+    await expect(timeline.getByText('Arrest of Meng Wanzhou in Vancouver').count()).resolves.toBe(1);
+    await expect(timeline.getByText('before about February 2019').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('“the arrest of chief financial officer Meng Wanzhou in Vancouver, Canada over a year ago”').count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-meng-wanzhou.png'), fullPage: true });
+  });
+
+  it('follows a node of the graph to that party’s page', async () => {
+    // Where the Huawei node is drawn on screen (the graph is in view without scrolling at this
+    // size; resize() makes cytoscape re-read its container's position before the click).
+    const position = await page.evaluate(() => {
+      const cy = window.explorerGraph!;
+      cy.resize();
+      const node = cy.nodes().filter((n) => n.data('slug') === 'huawei')[0];
+      const box = document.getElementById('graph')!.getBoundingClientRect();
+      const at = node.renderedPosition();
+      return { x: box.left + at.x, y: box.top + at.y, viewport: window.innerHeight };
+    });
+    expect(position.y).toBeLessThan(position.viewport);
+    await page.mouse.click(position.x, position.y);
+    await page.getByRole('heading', { level: 2, name: /Huawei Technologies/ }).waitFor();
+    expect(page.url()).toMatch(/#\/party\/huawei$/);
+    await waitForGraphOf('huawei');
+    expect(await graphLabels()).toEqual(expect.arrayContaining(['Verizon Communications', 'Federal Communications Commission']));
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-huawei.png'), fullPage: true });
+  });
+
+  it('reads at phone width (375 px) without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('about:blank');
+    await page.goto(`${origin}/explorer/#/party/meng-wanzhou`);
+    await waitForGraphOf('meng-wanzhou');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-phone.png'), fullPage: true });
+  });
+
+  it('talked only to its own server, without script errors', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
