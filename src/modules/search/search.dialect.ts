@@ -96,6 +96,11 @@ export interface SearchRow {
 export interface SearchDialect {
   /** Creates the index (and fills it from existing rows) when it is missing. */
   ensureIndex(dataSource: DataSource): Promise<void>;
+  /**
+   * Drops the index and its triggers, for a bulk load that then calls `ensureIndex` once: filling
+   * it in one pass is several times faster than a trigger per inserted row.
+   */
+  dropIndex(dataSource: DataSource): Promise<void>;
   /** SQL (with `?` for the match expression and the limit) returning `SearchRow`s, best first. */
   readonly searchSql: string;
   /** The engine's query for what a person typed; null when it holds no searchable word. */
@@ -131,6 +136,15 @@ export const sqliteSearch: SearchDialect = {
     }
     await dataSource.transaction(async (manager) => {
       for (const sql of statements) await manager.query(sql);
+    });
+  },
+
+  async dropIndex(dataSource) {
+    await dataSource.transaction(async (manager) => {
+      for (const t of TABLES) {
+        for (const suffix of ['ai', 'ad', 'au']) await manager.query(`DROP TRIGGER IF EXISTS search_${t.table}_${suffix}`);
+      }
+      await manager.query('DROP TABLE IF EXISTS search_index');
     });
   },
 
