@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import type { Logger } from 'typeorm';
+import { StatementCounter } from '../src/common/database/statement-counter';
 import { readConfig } from '../src/config';
 import { openDatabase } from '../src/database';
 import { createLogger } from '../src/logger';
@@ -115,18 +115,6 @@ function load(url: string, operation: BenchOperation, seconds: number): Promise<
   });
 }
 
-class StatementCounter implements Logger {
-  count = 0;
-  logQuery() {
-    this.count += 1;
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
-
 /** SQL statements per request for each variant, counted in-process on the same database. */
 async function statementsPerRequest(file: string): Promise<Record<VariantName, Record<string, number>>> {
   const result = { shipped: {}, 'loaders-off': {}, raw: {} } as Record<VariantName, Record<string, number>>;
@@ -135,9 +123,9 @@ async function statementsPerRequest(file: string): Promise<Record<VariantName, R
   for (const [name, batching] of [['shipped', 'on'], ['loaders-off', 'off']] as const) {
     const app = await createApp(dataSource, readConfig({ NODE_ENV: 'production', LOADER_BATCHING: batching }), createLogger('silent'));
     for (const operation of OPERATIONS) {
-      counter.count = 0;
+      counter.reset();
       await app.apollo.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.name }, { contextValue: app.contextFor('bench') });
-      result[name][operation.name] = counter.count;
+      result[name][operation.name] = counter.statements;
     }
     await app.stop();
   }

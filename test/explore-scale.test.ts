@@ -1,23 +1,11 @@
-import type { Logger } from 'typeorm';
+import { StatementCounter } from '../src/common/database/statement-counter';
 import { openDatabase } from '../src/database';
 import { startTestServer, tempSqliteUrl, type TestServer } from './helpers';
 import { seedAll } from '../seeds/seed-all';
 
-class SelectCounter implements Logger {
-  selects = 0;
-  logQuery(query: string) {
-    if (/^\s*SELECT/i.test(query)) this.selects += 1;
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
-
 /** The explore queries stay batched on a larger graph: statements per level, not per party or entry. */
 describe('explore queries on a synthetic graph of 400 companies', () => {
-  const counter = new SelectCounter();
+  const counter = new StatementCounter();
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ logger: counter, syntheticCompanies: 400 });
@@ -25,7 +13,7 @@ describe('explore queries on a synthetic graph of 400 companies', () => {
   afterAll(() => server.close());
 
   async function selectsFor(query: string) {
-    counter.selects = 0;
+    counter.reset();
     const res = await server.gql(query);
     expect(res.errors).toBeUndefined();
     return { data: res.data, selects: counter.selects };

@@ -1,18 +1,5 @@
-import type { Logger } from 'typeorm';
+import { StatementCounter } from '../src/common/database/statement-counter';
 import { startTestServer, type TestServer } from './helpers';
-
-/** Counts SELECT statements, to guard against N+1 resolution of nested lists. */
-class SelectCounter implements Logger {
-  selects = 0;
-  logQuery(query: string) {
-    if (/^\s*SELECT/i.test(query)) this.selects += 1;
-  }
-  logQueryError() {}
-  logQuerySlow() {}
-  logSchemaBuild() {}
-  logMigration() {}
-  log() {}
-}
 
 /** The front-end's page: companies → lawsuits → plaintiffs/defendants → their sanctions and people. */
 const FRONT_END = `query($first: Int, $suits: Int) { companies(first: $first) { totalCount edges { node { slug
@@ -23,7 +10,7 @@ const FRONT_END = `query($first: Int, $suits: Int) { companies(first: $first) { 
 } } } }`;
 
 describe('SQL statements per request (synthetic graph of 400 companies)', () => {
-  const counter = new SelectCounter();
+  const counter = new StatementCounter();
   const servers: Record<'batched' | 'unbatched', TestServer> = {} as never;
   beforeAll(async () => {
     servers.batched = await startTestServer({ logger: counter, syntheticCompanies: 400 });
@@ -35,7 +22,7 @@ describe('SQL statements per request (synthetic graph of 400 companies)', () => 
   });
 
   async function run(server: TestServer, variables: Record<string, number | null>) {
-    counter.selects = 0;
+    counter.reset();
     const response = await server.gql(FRONT_END, variables);
     expect(response.errors).toBeUndefined();
     const companies = response.data.companies.edges;
