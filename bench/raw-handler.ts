@@ -59,7 +59,8 @@ export function createRawHandler(db: Database.Database, onStatement: () => void 
 
   function frontEnd() {
     const page = all(`SELECT id, slug, name FROM party WHERE party_type = 'COMPANY' ORDER BY slug LIMIT 51`);
-    const [{ n: totalCount }] = all(`SELECT COUNT(*) AS n FROM party WHERE party_type = 'COMPANY'`);
+    // The same trigger-kept count the server reads (src/common/database/row-counts.ts).
+    const [{ n: totalCount }] = all(`SELECT n FROM row_count WHERE name = 'party:COMPANY'`);
     const companies = page.slice(0, 50);
     const lawsuits = lawsuitsOf(companies.map((c) => c.id));
     const lawsuitIds = companies.flatMap((c) => lawsuits(c.id).map((l) => l.id));

@@ -27,12 +27,13 @@ export function IsFuzzyDate(options: ValidationOptions = {}): PropertyDecorator 
           }
         },
         defaultMessage: (args) => {
-          const { property, value } = args!;
+          const { value } = args!;
           try {
             FuzzyDate.parse(String(value));
             return '';
           } catch (error) {
-            return `${property}: ${(error as Error).message}`;
+            // format-error.ts puts the field name in front of every problem.
+            return (error as Error).message;
           }
         },
       },
