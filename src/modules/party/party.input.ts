@@ -4,18 +4,9 @@ import { IsSlug } from '../../common/validation';
 import { AuthorityKind } from '../authority/authority-kind.enum';
 import { CitedInput } from '../source/citation.input';
 
-/** Fields every new party has. */
+/** Fields a new party may have and an update may change, with the same rules. */
 @InputType()
-abstract class NewPartyInput extends CitedInput {
-  @Field({ description: 'Unique across companies, people and authorities.' })
-  @IsSlug()
-  slug: string;
-
-  @Field()
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200)
-  name: string;
-
+abstract class PartyDescriptionInput extends CitedInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -29,9 +20,22 @@ abstract class NewPartyInput extends CitedInput {
   description?: string | null;
 }
 
+/** Fields every new party has. */
+@InputType()
+abstract class NewPartyInput extends PartyDescriptionInput {
+  @Field({ description: 'Unique across companies, people and authorities.' })
+  @IsSlug()
+  slug: string;
+
+  @Field()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
+}
+
 /** Fields an update may change; the ones left out stay as they are. */
 @InputType()
-abstract class PartyChangesInput extends CitedInput {
+abstract class PartyChangesInput extends PartyDescriptionInput {
   @Field({ description: 'Which party to change.' })
   @IsSlug()
   slug: string;
@@ -41,18 +45,6 @@ abstract class PartyChangesInput extends CitedInput {
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsNotEmpty({ each: true, message: 'aliases must not contain empty names' })
-  @MaxLength(200, { each: true })
-  aliases?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
-  description?: string | null;
 }
 
 const COUNTRY = /^[A-Z]{2}$/;
