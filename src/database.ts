@@ -31,8 +31,10 @@ export async function openDatabase(url: string | undefined, logger?: Logger): Pr
     // A write proves the file is writable, not just readable.
     await dataSource.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
     await dataSource.query('DROP TABLE _write_check');
-    await installRowCounts(dataSource);
-    await searchDialect(dataSource)?.ensureIndex(dataSource);
+    await dataSource.transaction(async (manager) => {
+      await installRowCounts(manager);
+      await searchDialect(dataSource)?.ensureIndex(manager);
+    });
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     const reason = (error as Error).message.split('\n')[0];

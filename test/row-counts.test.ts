@@ -42,7 +42,7 @@ describe('row counts', () => {
 
   it('are recounted when reinstalled, e.g. after a schema change rebuilt a table', async () => {
     await server.dataSource.query(`UPDATE row_count SET n = 0`);
-    await installRowCounts(server.dataSource);
+    await server.dataSource.transaction((manager) => installRowCounts(manager));
     await expectExact();
   });
 

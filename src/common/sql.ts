@@ -1,6 +1,19 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
+ * Anything that runs SQL on one connection and knows its DataSource: an EntityManager inside a
+ * transaction, or a migration's QueryRunner. Schema helpers take this, so a migration and a bulk
+ * load run them inside their own transaction.
+ */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+  readonly connection: DataSource;
+}
+
+export const isSqlite = (runner: { connection: DataSource } | DataSource): boolean =>
+  ('connection' in runner && runner.connection ? runner.connection : (runner as DataSource)).options.type === 'better-sqlite3';
+
+/**
  * Runs hand-written SQL with named parameters (`:name`, `:...list`) on either dialect: the
  * driver rewrites them into its own placeholders (`?` for SQLite, `$1` for PostgreSQL).
  */

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../sql';
 
 /**
  * Exact row counts kept by triggers, so the `totalCount` of an unfiltered connection is one
@@ -21,12 +21,12 @@ export function rowCountName(table: string, discriminator?: string): string | nu
 }
 
 /**
- * Creates the counts table and its triggers when missing, then recounts in one transaction
+ * Creates the counts table and its triggers when missing, then recounts (in the caller's transaction)
  * (the triggers are dropped whenever a schema change rebuilds a table). SQLite only for now;
  * on PostgreSQL counts are plain COUNTs.
  */
-export async function installRowCounts(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'better-sqlite3') return;
+export async function installRowCounts(runner: SqlRunner): Promise<void> {
+  if (runner.connection.options.type !== 'better-sqlite3') return;
   const statements = ['CREATE TABLE IF NOT EXISTS row_count (name VARCHAR PRIMARY KEY NOT NULL, n INTEGER NOT NULL)'];
   for (const { table, by } of COUNTED) {
     const name = (row: 'NEW' | 'OLD') => (by ? `'${table}:' || ${row}.${by}` : `'${table}'`);
@@ -39,15 +39,13 @@ export async function installRowCounts(dataSource: DataSource): Promise<void> {
        END`,
     );
   }
-  await dataSource.transaction(async (manager) => {
-    for (const sql of statements) await manager.query(sql);
-    await manager.query('DELETE FROM row_count');
-    for (const { table, by } of COUNTED) {
-      await manager.query(
-        by
-          ? `INSERT INTO row_count (name, n) SELECT '${table}:' || ${by}, COUNT(*) FROM "${table}" GROUP BY ${by}`
-          : `INSERT INTO row_count (name, n) SELECT '${table}', COUNT(*) FROM "${table}"`,
-      );
-    }
-  });
+  for (const sql of statements) await runner.query(sql);
+  await runner.query('DELETE FROM row_count');
+  for (const { table, by } of COUNTED) {
+    await runner.query(
+      by
+        ? `INSERT INTO row_count (name, n) SELECT '${table}:' || ${by}, COUNT(*) FROM "${table}" GROUP BY ${by}`
+        : `INSERT INTO row_count (name, n) SELECT '${table}', COUNT(*) FROM "${table}"`,
+    );
+  }
 }

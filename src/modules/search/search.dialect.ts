@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../../common/sql';
 
 /**
  * Everything dialect-specific about full-text search is in this file. SQLite: an FTS5 table
@@ -94,13 +95,13 @@ export interface SearchRow {
 }
 
 export interface SearchDialect {
-  /** Creates the index (and fills it from existing rows) when it is missing. */
-  ensureIndex(dataSource: DataSource): Promise<void>;
+  /** Creates the index (and fills it from existing rows) when it is missing, in the caller's transaction. */
+  ensureIndex(runner: SqlRunner): Promise<void>;
   /**
    * Drops the index and its triggers, for a bulk load that then calls `ensureIndex` once: filling
    * it in one pass is several times faster than a trigger per inserted row.
    */
-  dropIndex(dataSource: DataSource): Promise<void>;
+  dropIndex(runner: SqlRunner): Promise<void>;
   /** SQL (with `?` for the match expression and the limit) returning `SearchRow`s, best first. */
   readonly searchSql: string;
   /** The engine's query for what a person typed; null when it holds no searchable word. */
@@ -115,9 +116,9 @@ const values = (t: IndexedTable, r: string) => `${rowid(t, r)}, ${t.name(r)}, ${
 const COLUMNS = 'rowid, name, body, quote, subject_type, subject_id';
 
 export const sqliteSearch: SearchDialect = {
-  async ensureIndex(dataSource) {
+  async ensureIndex(runner) {
     // Only the tables this schema has (a database created by an older version may lack one).
-    const existing = new Set((await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r: { name: string }) => r.name));
+    const existing = new Set((await runner.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r: { name: string }) => r.name));
     const tables = TABLES.filter((t) => existing.has(t.table));
     const fresh = !existing.has('search_index');
     const statements: string[] = [];
@@ -134,18 +135,14 @@ export const sqliteSearch: SearchDialect = {
         `CREATE TRIGGER IF NOT EXISTS search_${t.table}_au AFTER UPDATE ON ${t.table} BEGIN DELETE FROM search_index WHERE rowid = ${rowid(t, 'OLD')}; INSERT INTO search_index (${COLUMNS}) VALUES (${values(t, 'NEW')}); END`,
       );
     }
-    await dataSource.transaction(async (manager) => {
-      for (const sql of statements) await manager.query(sql);
-    });
+    for (const sql of statements) await runner.query(sql);
   },
 
-  async dropIndex(dataSource) {
-    await dataSource.transaction(async (manager) => {
-      for (const t of TABLES) {
-        for (const suffix of ['ai', 'ad', 'au']) await manager.query(`DROP TRIGGER IF EXISTS search_${t.table}_${suffix}`);
-      }
-      await manager.query('DROP TABLE IF EXISTS search_index');
-    });
+  async dropIndex(runner) {
+    for (const t of TABLES) {
+      for (const suffix of ['ai', 'ad', 'au']) await runner.query(`DROP TRIGGER IF EXISTS search_${t.table}_${suffix}`);
+    }
+    await runner.query('DROP TABLE IF EXISTS search_index');
   },
 
   // bm25 weights: a match in a name counts 10 times, in body text 3 times, a quote once.
