@@ -3,15 +3,43 @@ import path from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { SnakeNamingStrategy } from './src/common/naming-strategy';
 import { entities } from './src/entities';
+import { postgresMigrations, sqliteMigrations } from './src/migrations';
 
 export const DEFAULT_SQLITE_PATH = path.join(__dirname.endsWith('dist') ? path.dirname(__dirname) : __dirname, 'data', 'conflicts.sqlite');
 
-/** `sqlite:PATH` (or unset: the embedded default) or `postgres://…`. */
-export function dataSourceOptions(url = process.env.DATABASE_URL, logger?: Logger): DataSourceOptions {
-  const common = { entities, namingStrategy: new SnakeNamingStrategy(), logger, logging: logger ? true : false } as const;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
-    return { ...common, type: 'postgres', url, synchronize: true };
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+/** The read replicas in DATABASE_REPLICA_URLS (comma-separated postgres:// URLs). */
+export function replicaUrls(list = process.env.DATABASE_REPLICA_URLS): string[] {
+  const urls = (list ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  const wrong = urls.find((url) => !POSTGRES_URL.test(url));
+  if (wrong) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs separated by commas (got "${wrong}")`);
+  return urls;
+}
+
+/**
+ * `sqlite:PATH` (or unset: the embedded default) or `postgres://…`, with read replicas from
+ * DATABASE_REPLICA_URLS. The schema is owned by the migrations in src/migrations/ (one set per
+ * dialect); nothing here ever synchronizes it.
+ */
+export function dataSourceOptions(url = process.env.DATABASE_URL, logger?: Logger, replicas = replicaUrls()): DataSourceOptions {
+  const common = {
+    entities,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger,
+    logging: logger ? true : false,
+    synchronize: false,
+    migrationsRun: false,
+    // Each migration commits on its own, so a failure leaves the ones before it applied.
+    migrationsTransactionMode: 'each',
+  } as const;
+  if (url && POSTGRES_URL.test(url)) {
+    const postgres = { ...common, type: 'postgres', migrations: postgresMigrations, applicationName: process.env.DATABASE_APPLICATION_NAME ?? 'conflict-explorer' } as const;
+    if (!replicas.length) return { ...postgres, url };
+    // Reads outside a write's transaction go to a replica (TypeORM picks one at random per query).
+    return { ...postgres, replication: { master: { url }, slaves: replicas.map((replica) => ({ url: replica })), defaultMode: 'slave' } };
   }
+  if (replicas.length) throw new Error('DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL (replicas are a PostgreSQL feature)');
   if (url && !url.startsWith('sqlite:')) {
     throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
   }
@@ -19,10 +47,10 @@ export function dataSourceOptions(url = process.env.DATABASE_URL, logger?: Logge
   return {
     ...common,
     type: 'better-sqlite3',
+    migrations: sqliteMigrations,
     database: file === ':memory:' ? file : path.resolve(file),
     enableWAL: file !== ':memory:',
     timeout: 5000,
-    synchronize: true,
   };
 }
 
@@ -30,6 +58,6 @@ export function createDataSource(url = process.env.DATABASE_URL, logger?: Logger
   return new DataSource(dataSourceOptions(url, logger));
 }
 
-/** The DataSource the server, the seed script and the TypeORM CLI share. */
+/** The DataSource the TypeORM CLI uses (`npm run typeorm -- migration:generate …`). */
 const AppDataSource = createDataSource();
 export default AppDataSource;

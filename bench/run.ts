@@ -121,7 +121,7 @@ function load(url: string, operation: BenchOperation, seconds: number): Promise<
 async function statementsPerRequest(file: string): Promise<Record<VariantName, Record<string, number>>> {
   const result = { shipped: {}, 'loaders-off': {}, raw: {} } as Record<VariantName, Record<string, number>>;
   const counter = new StatementCounter();
-  const dataSource = await openDatabase(`sqlite:${file}`, counter);
+  const dataSource = await openDatabase(`sqlite:${file}`, { logger: counter });
   for (const [name, batching] of [['shipped', 'on'], ['loaders-off', 'off']] as const) {
     const app = await createApp(dataSource, readConfig({ NODE_ENV: 'production', LOADER_BATCHING: batching }), createLogger('silent'));
     for (const operation of OPERATIONS) {

@@ -6,8 +6,6 @@ import { DataSource, type DataSourceOptions, type EntityManager, type Logger } f
 import { createDataSource, dataSourceOptions } from '../ormconfig';
 import { DatabaseUnavailableError } from './common/errors';
 import { takeWriteLock } from './common/sql';
-import { installRowCounts } from './common/database/row-counts';
-import { searchDialect } from './modules/search/search.dialect';
 
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
@@ -17,8 +15,18 @@ function describe(url: string | undefined): string {
   return options.type === 'better-sqlite3' ? String(options.database) : 'the PostgreSQL database in DATABASE_URL';
 }
 
-/** Opens the database and brings its schema up to date; fails with one readable line. */
-export async function openDatabase(url: string | undefined, logger?: Logger): Promise<DataSource> {
+export interface OpenOptions {
+  logger?: Logger;
+  /**
+   * Apply pending migrations. The embedded SQLite default always does (it has one user); a
+   * PostgreSQL database shared by several instances is migrated once, by `npm run migrate`,
+   * and refuses to open while its schema is behind.
+   */
+  migrate?: boolean;
+}
+
+/** Opens the database and checks its schema is current; fails with one readable line. */
+export async function openDatabase(url: string | undefined, { logger, migrate = false }: OpenOptions = {}): Promise<DataSource> {
   let where: string;
   try {
     where = describe(url);
@@ -28,19 +36,46 @@ export async function openDatabase(url: string | undefined, logger?: Logger): Pr
   const dataSource = createDataSource(url, logger);
   try {
     await dataSource.initialize();
-    // A write proves the file is writable, not just readable.
+    // A write proves the file is writable, not just readable (on PostgreSQL: the primary).
     await dataSource.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
     await dataSource.query('DROP TABLE _write_check');
-    await dataSource.transaction(async (manager) => {
-      await installRowCounts(manager);
-      await searchDialect(dataSource)?.ensureIndex(manager);
-    });
+    await adoptSynchronizedSchema(dataSource);
+    if (await dataSource.showMigrations()) {
+      if (!migrate && dataSource.options.type !== 'better-sqlite3') {
+        throw new DatabaseOpenError(`the database at ${where} has migrations pending: run \`npm run migrate\` first`);
+      }
+      await dataSource.runMigrations({ transaction: 'each' });
+    }
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    if (error instanceof DatabaseOpenError) throw error;
     const reason = (error as Error).message.split('\n')[0];
     throw new DatabaseOpenError(`cannot open database at ${where}: ${reason}`);
   }
   return dataSource;
+}
+
+/**
+ * Databases made before migrations existed were created by TypeORM's synchronize. When such a
+ * database has exactly the schema of the first migration, that migration is recorded as
+ * applied (the later, idempotent ones then run as usual); otherwise opening fails rather than
+ * guessing.
+ */
+async function adoptSynchronizedSchema(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner('master');
+  try {
+    if ((await runner.hasTable('migrations')) || !(await runner.hasTable('party'))) return;
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    if (pending.upQueries.length) {
+      throw new DatabaseOpenError('the database was created by an older version without migrations and its schema differs from the first migration; export its data and start from an empty database');
+    }
+    await dataSource.showMigrations(); // creates the migrations table
+    const [first] = dataSource.migrations;
+    const timestamp = Number(first.name!.slice(-13));
+    await runner.query(`INSERT INTO migrations (timestamp, name) VALUES (${timestamp}, '${first.name}')`);
+  } finally {
+    await runner.release();
+  }
 }
 
 export type DatabaseState = 'available' | 'unavailable';

@@ -1,6 +1,11 @@
 import { StatementCounter } from '../src/common/database/statement-counter';
 import { openDatabase } from '../src/database';
-import { startTestServer, tempSqliteUrl, type TestServer } from './helpers';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../ormconfig';
+import { SqlReader } from '../src/common/database/sql-reader';
+import { Person } from '../src/modules/person/person.entity';
+import { searchDialect, type SearchRow } from '../src/modules/search/search.dialect';
+import { freshDatabaseUrl, startTestServer, type TestServer } from './helpers';
 import { seedAll } from '../seeds/seed-all';
 
 /** The explore queries stay batched on a larger graph: statements per level, not per party or entry. */
@@ -40,20 +45,23 @@ describe('explore queries on a synthetic graph of 400 companies', () => {
   });
 });
 
-describe('search index on an existing database', () => {
-  it('is created and filled from the rows already there when a database without it is opened', async () => {
-    const url = tempSqliteUrl();
-    const first = await openDatabase(url);
-    await seedAll(first);
-    // As a database written before the index existed: no index, no triggers.
-    for (const { name } of await first.query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'`)) await first.query(`DROP TRIGGER "${name}"`);
-    await first.query('DROP TABLE search_index');
-    await first.destroy();
-    const reopened = await openDatabase(url);
-    const rows = await reopened.query(`SELECT subject_type, subject_id FROM search_index WHERE search_index MATCH '"wanzhou"*' ORDER BY bm25(search_index, 10.0, 3.0, 1.0) LIMIT 1`);
-    expect(rows).toEqual([{ subject_type: 'Person', subject_id: expect.any(Number) }]);
-    const triggers = await reopened.query(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'`);
-    expect(Number(triggers[0].n)).toBeGreaterThanOrEqual(30);
-    await reopened.destroy();
+describe('a database created before migrations existed', () => {
+  it('is adopted: its first migration is recorded, and the search index and row counts are built from its rows', async () => {
+    const url = await freshDatabaseUrl();
+    // As TypeORM's synchronize left it: the entity tables, no migrations table, no search index.
+    const legacy = new DataSource({ ...dataSourceOptions(url), synchronize: true });
+    await legacy.initialize();
+    await seedAll(legacy);
+    await legacy.destroy();
+
+    const adopted = await openDatabase(url, { migrate: true });
+    const applied = await adopted.query('SELECT name FROM migrations ORDER BY id');
+    expect(applied.map((row: { name: string }) => row.name)).toEqual(adopted.migrations.map((m) => m.name));
+    const search = searchDialect(adopted)!;
+    const [hit] = await new SqlReader(adopted).query<SearchRow>(search.searchSql, [search.matchExpression('wanzhou'), 1]);
+    expect(hit).toMatchObject({ subject_type: 'Person' });
+    const [{ n }] = await new SqlReader(adopted).query<{ n: number }>('SELECT n FROM row_count WHERE name = ?', ['party:PERSON']);
+    expect(Number(n)).toBe(await adopted.getRepository(Person).count());
+    await adopted.destroy();
   });
 });

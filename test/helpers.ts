@@ -13,6 +13,7 @@ import { createApp, type App } from '../src/server/app';
 import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
 import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
+import { createTestDatabase } from './postgres-databases';
 
 export const SOURCE_TEXT_PATH = path.resolve(__dirname, '../../shared/sources/2020-02-06-huawei-verizon.txt');
 
@@ -23,6 +24,26 @@ export function sourceText(): string {
 
 export function tempSqliteUrl(): string {
   return `sqlite:${path.join(mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-')), 'test.sqlite')}`;
+}
+
+/**
+ * The PostgreSQL server of `npm run test:pg` (a URL where tests may create databases), or
+ * undefined when the suite runs on SQLite.
+ */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL || undefined;
+export const onPostgres = TEST_POSTGRES_URL !== undefined;
+/** `describe` for tests of one dialect's own behaviour (SQLite files, PostgreSQL servers). */
+export const describeOnSqlite = onPostgres ? describe.skip : describe;
+export const describeOnPostgres = onPostgres ? describe : describe.skip;
+
+/** A new empty database for one test: a temporary SQLite file, or a new PostgreSQL database. */
+export async function freshDatabaseUrl(): Promise<string> {
+  return onPostgres ? createTestDatabase() : tempSqliteUrl();
+}
+
+/** Opens a fresh test database with its migrations applied (as `npm run migrate` would). */
+export async function openTestDatabase(options: { url?: string; logger?: Logger } = {}): Promise<DataSource> {
+  return openDatabase(options.url ?? (await freshDatabaseUrl()), { logger: options.logger, migrate: true });
 }
 
 export interface TestServer {
@@ -40,11 +61,11 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: (string | number)[] }[];
 }
 
-/** A seeded server on a fresh SQLite file, listening on a free port. */
+/** A seeded server on a fresh database, listening on a free port. */
 export async function startTestServer(
   options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number } = {},
 ): Promise<TestServer> {
-  const dataSource = await openDatabase(options.url ?? tempSqliteUrl(), options.logger);
+  const dataSource = await openTestDatabase(options);
   await seedAll(dataSource);
   if (options.syntheticCompanies) {
     await writeSyntheticGraph(createBulkWriter(dataSource), { companies: options.syntheticCompanies });

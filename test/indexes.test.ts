@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../src/database';
-import { tempSqliteUrl } from './helpers';
+import { openTestDatabase } from './helpers';
 
 /** Every foreign key, and every column the connections filter or order by, leads some index. */
 describe('indexes', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await openDatabase(tempSqliteUrl());
+    dataSource = await openTestDatabase();
   });
   afterAll(() => dataSource.destroy());
 

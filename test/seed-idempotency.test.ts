@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../src/database';
 import { SourceImportService } from '../src/modules/source-import/source-import.service';
 import { readSeedDocuments, seedAll } from '../seeds/seed-all';
-import { tempSqliteUrl } from './helpers';
+import { openTestDatabase } from './helpers';
 
 async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const tables = dataSource.entityMetadatas.map((m) => m.tableName);
@@ -14,7 +13,7 @@ async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[
 describe('loading sources', () => {
   let dataSource: DataSource;
   beforeEach(async () => {
-    dataSource = await openDatabase(tempSqliteUrl());
+    dataSource = await openTestDatabase();
   });
   afterEach(() => dataSource.destroy());
 

@@ -1,13 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../../src/database';
-import { tempSqliteUrl } from '../../test/helpers';
+import { openTestDatabase } from '../../test/helpers';
 import { createBulkWriter } from './bulk-writer';
 import { writeSyntheticGraph } from './synthetic-graph';
 
 describe('the synthetic graph', () => {
   const opened: DataSource[] = [];
   const generate = async (companies: number, seed = 2020) => {
-    const dataSource = await openDatabase(tempSqliteUrl());
+    const dataSource = await openTestDatabase();
     opened.push(dataSource);
     const written = await writeSyntheticGraph(createBulkWriter(dataSource), { companies, seed, batchSize: 997 });
     return { dataSource, written };

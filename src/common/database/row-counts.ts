@@ -49,3 +49,12 @@ export async function installRowCounts(runner: SqlRunner): Promise<void> {
     );
   }
 }
+
+/** Removes the counts table and its triggers (the reverse of `installRowCounts`). */
+export async function dropRowCounts(runner: SqlRunner): Promise<void> {
+  if (runner.connection.options.type !== 'better-sqlite3') return;
+  for (const { table } of COUNTED) {
+    for (const event of ['insert', 'delete']) await runner.query(`DROP TRIGGER IF EXISTS row_count_${table}_${event}`);
+  }
+  await runner.query('DROP TABLE IF EXISTS row_count');
+}

@@ -1,0 +1,63 @@
+import { DatabaseOpenError, openDatabase } from '../src/database';
+import { freshDatabaseUrl, onPostgres, openTestDatabase } from './helpers';
+
+/** The schema is owned by the migrations of each dialect; the entities must agree with them. */
+describe(`migrations (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('leave nothing for TypeORM to change: the entities and the migrations describe the same schema', async () => {
+    const dataSource = await openTestDatabase();
+    try {
+      const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+      expect(upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('revert to an empty schema and apply again to the same one', async () => {
+    const dataSource = await openTestDatabase();
+    try {
+      for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+      const runner = dataSource.createQueryRunner();
+      const tables = [...new Set(dataSource.entityMetadatas.map((m) => m.tableName)), 'row_count', 'search_index'];
+      const left = [];
+      for (const table of tables) if (await runner.hasTable(table)) left.push(table);
+      await runner.release();
+      expect(left).toEqual([]);
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('are applied in timestamp order, each once', async () => {
+    const dataSource = await openTestDatabase();
+    try {
+      const names = dataSource.migrations.map((m) => m.name!);
+      const timestamps = names.map((name) => Number(name.slice(-13)));
+      expect([...timestamps].sort((a, b) => a - b)).toEqual(timestamps);
+      const applied = await dataSource.query('SELECT name FROM migrations ORDER BY id');
+      expect(applied.map((row: { name: string }) => row.name)).toEqual(names);
+      expect(await dataSource.showMigrations()).toBe(false);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  if (onPostgres) {
+    it('are not applied by a server starting on PostgreSQL: it refuses to open a database that is behind', async () => {
+      const url = await freshDatabaseUrl();
+      await expect(openDatabase(url)).rejects.toThrow(DatabaseOpenError);
+      await expect(openDatabase(url)).rejects.toThrow(/has migrations pending: run `npm run migrate` first/);
+    });
+  } else {
+    it('are applied on opening the embedded SQLite database', async () => {
+      const dataSource = await openDatabase(await freshDatabaseUrl());
+      try {
+        expect(await dataSource.showMigrations()).toBe(false);
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+  }
+});
