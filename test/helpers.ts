@@ -70,7 +70,9 @@ export async function startTestServer(
   if (options.syntheticCompanies) {
     await writeSyntheticGraph(createBulkWriter(dataSource), { companies: options.syntheticCompanies });
   }
-  const config = readConfig({ NODE_ENV: 'test', ...options.env });
+  // The health probe's SELECT 1 would be counted by a statement-counting logger.
+  const probe = options.logger ? { DATABASE_CHECK_MS: '3600000' } : {};
+  const config = readConfig({ NODE_ENV: 'test', ...probe, ...options.env });
   const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'));
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;

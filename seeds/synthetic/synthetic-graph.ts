@@ -180,6 +180,8 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
   }
   rows += pendingRows;
   await flush();
+  // On PostgreSQL this moves the id sequences past the explicit ids just written.
+  await writer.close();
   options.onProgress?.(companies, rows);
   return written;
 }

@@ -48,8 +48,10 @@ export class SqlReader {
 
   /** Runs SQL written with `?` placeholders; rows as objects. */
   async query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    this.log(sql, parameters);
-    if (this.sqlite) return this.prepared(sql).objects.all(...parameters) as T[];
+    if (this.sqlite) {
+      this.log(sql, parameters);
+      return this.prepared(sql).objects.all(...parameters) as T[];
+    }
     return this.dataSource.query(this.toPostgres(sql), parameters);
   }
 
@@ -109,8 +111,8 @@ export class SqlReader {
   }
 
   private async rowSet(sql: string, parameters: unknown[]): Promise<RowSet> {
-    this.log(sql, parameters);
     if (this.sqlite) {
+      this.log(sql, parameters);
       const statement = this.prepared(sql);
       return { columns: statement.columns, rows: statement.arrays.all(...parameters) as unknown[][] };
     }
@@ -140,6 +142,7 @@ export class SqlReader {
     return sql.replace(/\?/g, () => `$${++n}`);
   }
 
+  /** better-sqlite3 statements bypass TypeORM, so they are reported here (TypeORM logs its own). */
   private log(sql: string, parameters: unknown[]) {
     if (this.dataSource.options.logging) this.dataSource.logger.logQuery(sql, parameters);
   }
