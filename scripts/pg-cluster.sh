@@ -4,6 +4,8 @@
 #   pg-cluster.sh start DIR PORT            initdb + start; prints the connection URL
 #   pg-cluster.sh replica DIR PORT PRIMARY  pg_basebackup -R from PRIMARY's port, then start
 #   pg-cluster.sh stop DIR                  stop (fast) and remove DIR
+# PG_LOG_STATEMENTS=1 logs every statement to DIR/server.log, prefixed with the client's
+# application_name (the replica test reads it to see which server ran what).
 set -euo pipefail
 
 bindir="${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
@@ -30,6 +32,9 @@ synchronous_commit = off
 full_page_writes = off
 max_connections = 300
 CONF
+    if [ "${PG_LOG_STATEMENTS:-}" = 1 ]; then
+      printf "log_statement = 'all'\nlog_line_prefix = '%%a|'\n" >>"$dir/data/postgresql.conf"
+    fi
     echo "host replication all 127.0.0.1/32 trust" >>"$dir/data/pg_hba.conf"
     as_pg "'$bindir/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w start >/dev/null"
     echo "postgres://postgres@127.0.0.1:$port/postgres"

@@ -170,11 +170,24 @@ export class Database {
         await fs.access(path.dirname(this.file), fsConstants.W_OK);
       }
       await this.reader.query('SELECT 1');
+      await this.probeReplicas();
       return this.state;
     } catch (error) {
       await this.markUnavailable(error as Error);
       return this.state;
     }
+  }
+
+  /** Every read replica must answer too: reads go to any of them at random. */
+  private async probeReplicas(): Promise<void> {
+    const replicas: { query(sql: string): Promise<unknown> }[] = (this.reader.driver as { slaves?: [] }).slaves ?? [];
+    await Promise.all(
+      replicas.map((pool, i) =>
+        pool.query('SELECT 1').catch((error: Error) => {
+          throw new Error(`read replica ${i + 1} does not answer: ${error.message}`);
+        }),
+      ),
+    );
   }
 
   private async markUnavailable(error: Error): Promise<void> {
@@ -202,6 +215,7 @@ export class Database {
         this.inode = (await fs.stat(this.file)).ino;
       } else {
         await this.reader.query('SELECT 1');
+        await this.probeReplicas();
       }
       this.state = 'available';
       this.logger?.info({ was: this.reason }, 'database available again');

@@ -14,8 +14,10 @@ import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 
 export interface Services {
-  /** The fast read path, shared by services and every request's loaders. */
+  /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
   sqlReader: SqlReader;
+  /** The same on the primary, for mutations reading what they wrote (the same reader without replicas). */
+  primaryReader: SqlReader;
   catalog: CatalogService;
   parties: PartyService;
   lawsuits: LawsuitService;
@@ -33,12 +35,14 @@ export interface Services {
 export function createServices(database: Database): Services {
   const dataSource = database.reader;
   const sqlReader = new SqlReader(dataSource);
+  const replicated = dataSource.options.type === 'postgres' && Boolean(dataSource.options.replication);
   return {
     sqlReader,
+    primaryReader: replicated ? new SqlReader(dataSource, 'master') : sqlReader,
     catalog: new CatalogService(dataSource, sqlReader),
     parties: new PartyService(),
     lawsuits: new LawsuitService(sqlReader),
-    sources: new SourceService(dataSource),
+    sources: new SourceService(),
     nodes: new NodeService(),
     apiKeys: new ApiKeyService(dataSource),
     audit: new AuditService(dataSource),

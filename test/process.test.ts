@@ -1,45 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { eventually } from './helpers';
-
-/** The built server (`npm start` runs dist/src/main.js) as a real process over real HTTP. */
-const MAIN = path.resolve(__dirname, '../dist/src/main.js');
-
-function startServer(env: NodeJS.ProcessEnv, user: { uid?: number; gid?: number } = {}): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...user });
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        logs.push(line);
-        const entry = JSON.parse(line);
-        if (entry.url) resolve({ child, url: entry.url, logs });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${logs.join('\n')}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
-
-async function post(url: string, query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  return { response, body: (await response.json()) as any };
-}
+import { MAIN, post, startServer, stop } from './server-process';
 
 const FRONT_END_QUERY = `{
   companies(first: 10) { totalCount edges { cursor node { slug

@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { DataSource } from 'typeorm';
 import { DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
 import type { AppConfig } from '../config';
+import { readYourWritesPlugin } from './read-your-writes.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
 import { Database } from '../database';
 import type { Logger } from '../logger';
@@ -66,6 +67,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // Apollo Sandbox at GET /graphql, in production too: it is how journalists explore the API.
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       requestLogPlugin(logger, database),
+      readYourWritesPlugin,
       ...limits.plugins,
     ],
   });

@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, ReplicationMode } from 'typeorm';
 import { rowCountName } from './row-counts';
 
 interface SqliteStatement {
@@ -32,7 +32,15 @@ export class SqlReader {
   private readonly statements = new Map<string, { objects: SqliteStatement; arrays: SqliteStatement; columns: string[] }>();
   private readonly mappers = new Map<EntityMetadata, RowMapper>();
 
-  constructor(private readonly dataSource: DataSource) {
+  /**
+   * @param replication where PostgreSQL reads go when DATABASE_REPLICA_URLS lists replicas:
+   * 'slave' (a replica: the server's reads), or 'master' (the primary: a mutation reading what
+   * it just wrote, which a replica may not have yet).
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly replication: ReplicationMode = 'slave',
+  ) {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
   }
 
@@ -52,7 +60,7 @@ export class SqlReader {
       this.log(sql, parameters);
       return this.prepared(sql).objects.all(...parameters) as T[];
     }
-    return this.dataSource.query(this.toPostgres(sql), parameters);
+    return this.postgresQuery(sql, parameters);
   }
 
   /** Entities of a type whose `property` is one of the keys, in id order. */
@@ -116,7 +124,7 @@ export class SqlReader {
       const statement = this.prepared(sql);
       return { columns: statement.columns, rows: statement.arrays.all(...parameters) as unknown[][] };
     }
-    const objects: Record<string, unknown>[] = await this.dataSource.query(this.toPostgres(sql), parameters);
+    const objects: Record<string, unknown>[] = await this.postgresQuery(sql, parameters);
     const columns = objects.length ? Object.keys(objects[0]) : [];
     return { columns, rows: objects.map((row) => columns.map((c) => row[c])) };
   }
@@ -135,6 +143,15 @@ export class SqlReader {
       this.statements.set(sql, statement);
     }
     return statement;
+  }
+
+  private async postgresQuery(sql: string, parameters: unknown[]): Promise<any[]> {
+    const runner = this.dataSource.createQueryRunner(this.replication);
+    try {
+      return await runner.query(this.toPostgres(sql), parameters);
+    } finally {
+      await runner.release();
+    }
   }
 
   private toPostgres(sql: string): string {

@@ -24,9 +24,19 @@ export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
-    readonly reader: SqlReader,
+    private source: SqlReader,
     private readonly options: LoaderOptions = {},
   ) {}
+
+  get reader(): SqlReader {
+    return this.source;
+  }
+
+  /** Reads through another reader from now on (before any loader has run: see read-your-writes.plugin.ts). */
+  readFrom(reader: SqlReader): void {
+    if (this.loaders.size) throw new Error('loaders already in use: the reader can only be chosen before the first load');
+    this.source = reader;
+  }
 
   /** A loader with its own batch function, memoised under `name` for this request. */
   custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {

@@ -46,7 +46,10 @@ export class ApiKeyService {
     if (authorization === undefined || authorization === '') return null;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new UnauthenticatedError('The Authorization header must be `Bearer KEY`', 401);
-    const apiKey = await this.dataSource.getRepository(ApiKey).findOneBy({ hash: hashKey(match[1]) });
+    // From the primary: a key works as soon as it is created and stops as soon as it is revoked,
+    // whatever a replica has replayed (one indexed lookup per authenticated request).
+    const primary = this.dataSource.createQueryRunner('master');
+    const apiKey = await primary.manager.findOneBy(ApiKey, { hash: hashKey(match[1]) }).finally(() => primary.release());
     if (!apiKey) throw new UnauthenticatedError('Unknown API key', 401);
     if (apiKey.revokedAt) throw new UnauthenticatedError('This API key was revoked', 401);
     return { keyId: apiKey.id, name: apiKey.name, role: apiKey.role };

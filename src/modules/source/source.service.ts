@@ -1,4 +1,3 @@
-import { Brackets, type DataSource } from 'typeorm';
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
 import { Citation } from './citation.entity';
@@ -9,8 +8,6 @@ export interface CitedSubject {
 }
 
 export class SourceService {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Citations of any cited object: one query per batch, whatever mix of types it holds. */
   citationsOf(loaders: Loaders, subject: CitedSubject): Promise<Citation[]> {
     return loaders
@@ -20,18 +17,11 @@ export class SourceService {
           const [type, id] = key.split(':');
           idsByType.set(type, [...(idsByType.get(type) ?? []), Number(id)]);
         }
-        const query = this.dataSource.getRepository(Citation).createQueryBuilder('citation').orderBy('citation.id');
-        query.where(
-          new Brackets((where) => {
-            [...idsByType].forEach(([type, ids], i) =>
-              where.orWhere(`(citation.subjectType = :type${i} AND citation.subjectId IN (:...ids${i}))`, {
-                [`type${i}`]: type,
-                [`ids${i}`]: ids,
-              }),
-            );
-          }),
-        );
-        const rows = await query.getMany();
+        // Through the request's reader: a mutation's answer reads the primary, a query a replica.
+        const reader = loaders.reader;
+        const groups = [...idsByType];
+        const condition = groups.map(() => `("subject_type" = ? AND ${reader.inList('"subject_id"')})`).join(' OR ');
+        const rows = await reader.select(Citation, [`(${condition})`], groups.flatMap(([type, ids]) => [type, reader.listParameter(ids)]), 'ORDER BY id');
         return manyInKeyOrder(keys, rows, (row) => `${row.subjectType}:${row.subjectId}`);
       })
       .load(`${subject.nodeType}:${subject.id}`);

@@ -1,0 +1,120 @@
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { describeOnPostgres, eventually } from './helpers';
+import { postgresAdmin, withDatabase } from './postgres-databases';
+import { post, runScript, startServer, stop } from './server-process';
+
+const CLUSTER = path.resolve(__dirname, '../scripts/pg-cluster.sh');
+const SOURCE = '2020-02-06-huawei-verizon';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+/** Runs scripts/pg-cluster.sh; returns the URL it prints. */
+function cluster(args: string[]): string {
+  const result = spawnSync('bash', [CLUSTER, ...args], { env: { ...process.env, PG_LOG_STATEMENTS: '1' }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`pg-cluster.sh ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+const createCompany = (slug: string) => `mutation { createCompany(input: { slug: "${slug}", name: "${slug}", citations: [{ source: "${SOURCE}", quote: "European and US entities" }] }) { slug name citations { quote } } }`;
+const readCompany = (slug: string) => `{ company(slug: "${slug}") { slug name } }`;
+
+/**
+ * Several stateless instances on one PostgreSQL primary with a streaming replica, as in
+ * production: own throwaway clusters (the replica made with `pg_basebackup -R`), the built
+ * server and scripts as real processes. Only on `npm run test:pg`.
+ */
+describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two instances', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-deploy-'));
+  chmodSync(root, 0o755); // the clusters run as the postgres user, who must reach their directories
+  const primaryDir = path.join(root, 'primary');
+  const replicaDir = path.join(root, 'replica');
+  let primaryUrl: string;
+  let replicaUrl: string;
+  const servers: ChildProcess[] = [];
+  let editorKey: string;
+
+  beforeAll(async () => {
+    const primaryPort = await freePort();
+    const admin = cluster(['start', primaryDir, String(primaryPort)]);
+    await postgresAdmin('CREATE DATABASE newsroom', admin);
+    primaryUrl = withDatabase(admin, 'newsroom');
+    const replicaAdmin = cluster(['replica', replicaDir, String(await freePort()), String(primaryPort)]);
+    replicaUrl = withDatabase(replicaAdmin, 'newsroom');
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((child) => stop(child)));
+    for (const dir of [replicaDir, primaryDir]) spawnSync('bash', [CLUSTER, 'stop', dir]);
+  }, 60_000);
+
+  async function instance(name: string, env: NodeJS.ProcessEnv) {
+    const started = await startServer({ DATABASE_APPLICATION_NAME: name, ...env });
+    servers.push(started.child);
+    return started;
+  }
+
+  it('refuses to start on a database whose migrations are pending, and `npm run migrate` applies them', async () => {
+    await expect(startServer({ DATABASE_URL: primaryUrl })).rejects.toThrow(/has migrations pending: run `npm run migrate` first/);
+    const check = runScript('migrate', ['--check'], { DATABASE_URL: primaryUrl });
+    expect({ status: check.status, out: check.stdout.trim() }).toEqual({ status: 1, out: 'migrations pending' });
+    const migrate = runScript('migrate', [], { DATABASE_URL: primaryUrl });
+    expect(migrate.stderr).toBe('');
+    expect(migrate.stdout).toMatch(/InitialSchema\d+\n.*RowCountsAndSearchIndex\d+\nschema up to date: 2 migrations applied/s);
+    expect(runScript('migrate', ['--check'], { DATABASE_URL: primaryUrl }).status).toBe(0);
+    const key = runScript('keys', ['create', '--name', 'desk', '--role', 'EDITOR'], { DATABASE_URL: primaryUrl });
+    expect(key.status).toBe(0);
+    editorKey = key.stdout.trim();
+  }, 60_000);
+
+  it('reads from the replica and writes to the primary; a mutation reads its own answer from the primary', async () => {
+    const a = await instance('instance-a', { DATABASE_URL: primaryUrl, DATABASE_REPLICA_URLS: replicaUrl });
+    const editor = { authorization: `Bearer ${editorKey}` };
+    // The seed that instance-a wrote at startup reaches the replica.
+    await eventually(async () => (await post(a.url, readCompany('huawei'))).body.data?.company?.slug === 'huawei', 'the seed on the replica');
+
+    // While the replica does not apply what the primary sends, a write is invisible to reads...
+    await postgresAdmin('SELECT pg_wal_replay_pause()', replicaUrl);
+    try {
+      const written = await post(a.url, createCompany('paused-replica-co'), editor);
+      expect(written.body.errors).toBeUndefined();
+      // ...except to the mutation's own answer, read from the primary (its citations are a separate load).
+      expect(written.body.data.createCompany).toEqual({ slug: 'paused-replica-co', name: 'paused-replica-co', citations: [{ quote: 'European and US entities' }] });
+      const read = await post(a.url, readCompany('paused-replica-co'));
+      expect(read.body).toEqual({ data: { company: null } });
+    } finally {
+      await postgresAdmin('SELECT pg_wal_replay_resume()', replicaUrl);
+    }
+    await eventually(async () => (await post(a.url, readCompany('paused-replica-co'))).body.data?.company !== null, 'the write replayed on the replica');
+
+    // The servers' own statement logs, by application_name: the INSERT ran on the primary only,
+    // the lookups by slug on the replica.
+    const log = (dir: string) => readFileSync(path.join(dir, 'server.log'), 'utf8').split('\n').filter((line) => line.startsWith('instance-a|'));
+    const inserts = (lines: string[]) => lines.filter((line) => /INSERT INTO "party"/.test(line)).length;
+    const lookups = (lines: string[]) => lines.filter((line) => /SELECT .*FROM "party".*"slug" = \$1/.test(line)).length;
+    expect({ primaryInserts: inserts(log(primaryDir)) > 0, replicaInserts: inserts(log(replicaDir)) }).toEqual({ primaryInserts: true, replicaInserts: 0 });
+    expect({ primaryLookups: lookups(log(primaryDir)), replicaLookups: lookups(log(replicaDir)) > 2 }).toEqual({ primaryLookups: 0, replicaLookups: true });
+  }, 60_000);
+
+  it('runs two instances on one database: a write through one is read through the other', async () => {
+    const [b, c] = await Promise.all([instance('instance-b', { DATABASE_URL: primaryUrl }), instance('instance-c', { DATABASE_URL: primaryUrl })]);
+    const before = (await post(c.url, '{ companies { totalCount } }')).body.data.companies.totalCount;
+    const written = await post(b.url, createCompany('two-instances-co'), { authorization: `Bearer ${editorKey}` });
+    expect(written.body.errors).toBeUndefined();
+    expect((await post(c.url, readCompany('two-instances-co'))).body).toEqual({ data: { company: { slug: 'two-instances-co', name: 'two-instances-co' } } });
+    // Counts are kept in the database, not in either process.
+    expect((await post(c.url, '{ companies { totalCount } }')).body.data.companies.totalCount).toBe(before + 1);
+    expect((await post(c.url, '{ search(text: "two-instances-co", first: 1) { node { ... on Company { slug } } } }')).body.data.search).toEqual([{ node: { slug: 'two-instances-co' } }]);
+  }, 60_000);
+});

@@ -1,0 +1,44 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/** The built server (`npm start` runs dist/src/main.js) and scripts, as real processes over real HTTP. */
+export const MAIN = path.resolve(__dirname, '../dist/src/main.js');
+
+/** Starts the built server with this environment; resolves once it logs its URL. */
+export function startServer(env: NodeJS.ProcessEnv, user: { uid?: number; gid?: number } = {}): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...user });
+  const logs: string[] = [];
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) {
+        logs.push(line);
+        const entry = JSON.parse(line);
+        if (entry.url) resolve({ child, url: entry.url, logs });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${logs.join('\n')}`)));
+  });
+}
+
+export function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+export async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { response, body: (await response.json()) as any };
+}
+
+/** Runs a built script (dist/scripts/NAME.js) to completion. */
+export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv) {
+  return spawnSync(process.execPath, [path.resolve(__dirname, `../dist/scripts/${name}.js`), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+}
