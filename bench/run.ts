@@ -12,6 +12,7 @@ import { openDatabase } from '../src/database';
 import { createLogger } from '../src/logger';
 import { createApp } from '../src/server/app';
 import { OPERATIONS, requestBody, type BenchOperation } from './operations';
+import { openRawDatabase } from './raw-database';
 import { createRawHandler } from './raw-handler';
 
 /**
@@ -133,12 +134,14 @@ async function statementsPerRequest(file: string): Promise<Record<VariantName, R
   }
   await dataSource.destroy();
   let raw = 0;
-  const handle = createRawHandler(new Database(file, { readonly: true }), () => (raw += 1));
+  const rawDatabase = await openRawDatabase(`sqlite:${file}`, () => (raw += 1));
+  const handle = createRawHandler(rawDatabase);
   for (const operation of OPERATIONS) {
     raw = 0;
-    handle(operation.name, operation.variables);
+    await handle(operation.name, operation.variables);
     result.raw[operation.name] = raw;
   }
+  await rawDatabase.close();
   return result;
 }
 
