@@ -283,7 +283,10 @@ async function main() {
     `Run ${started.toISOString()} on: ${machine}; ${databases.description}.`,
     `autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.runs} × ${settings.duration} s; medians of the runs. Every variant answered every operation with zero errors and byte-identical bodies (checked before measuring). Reproduce: \`${reproduceCommand()}\`.`,
     `The front-end page's \`totalCount\` is read with ${counting} by both the server and the raw handler (checked before measuring).` +
-      (dialect === 'postgres' ? ` The raw handler uses a pg pool of ${RAW_POSTGRES_POOL_SIZE} connections, as does the server (TypeORM's default). Peak RSS is the Node process's; PostgreSQL's own processes are not included.` : ''),
+      (dialect === 'postgres'
+        ? ` The raw handler uses a pg pool of ${RAW_POSTGRES_POOL_SIZE} connections, as does the server (TypeORM's default). Peak RSS is the Node process's; PostgreSQL's own processes are not included.` +
+          ` Statements per request are counted on one execution; how the loaders' batches form depends on when answers arrive, so a count can differ by one between runs.`
+        : ''),
     '',
     '### Targets',
     '',
