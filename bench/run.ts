@@ -1,27 +1,31 @@
 import 'reflect-metadata';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { StatementCounter } from '../src/common/database/statement-counter';
 import { readConfig } from '../src/config';
-import { openDatabase } from '../src/database';
 import { createLogger } from '../src/logger';
 import { createApp } from '../src/server/app';
+import { openBenchDatabase, openBenchDatabases, type BenchDatabases, type BenchDialect } from './bench-databases';
+import { freePort } from './free-port';
 import { OPERATIONS, requestBody, type BenchOperation } from './operations';
+import { openRawDatabase, RAW_POSTGRES_POOL_SIZE, type CompanyCountSource } from './raw-database';
 import { createRawHandler } from './raw-handler';
+import { writeResultsSection } from './results-file';
 
 /**
- * `npm run bench`: one run, side by side on the same synthetic database at each scale:
- * the server as shipped, the same server with loader batching off, and a raw node:http +
- * better-sqlite3 handler. Bodies must be byte-identical; results go to bench/results/latest.md.
+ * `npm run bench [-- --db sqlite|postgres]`: one run, side by side on the same synthetic database
+ * at each scale: the server as shipped, the same server with loader batching off, and a raw
+ * node:http handler on the database's own driver. Bodies must be byte-identical; results go to
+ * that database's section of bench/results/latest.md.
  */
 const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
 const { values: args } = parseArgs({
   options: {
+    db: { type: 'string', default: 'sqlite' },
     scales: { type: 'string', default: '1000,10000,100000' },
     warmup: { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
@@ -33,6 +37,12 @@ const { values: args } = parseArgs({
   },
 });
 const quick = args.quick;
+if (args.db !== 'sqlite' && args.db !== 'postgres') {
+  process.stderr.write(`error: --db must be sqlite or postgres (got ${JSON.stringify(args.db)})\n`);
+  process.exit(2);
+}
+const dialect: BenchDialect = args.db;
+const DIALECT_TITLES: Record<BenchDialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 const settings = {
   scales: args.scales!.split(',').map(Number),
   warmup: quick ? 2 : Number(args.warmup),
@@ -43,10 +53,11 @@ const settings = {
 };
 
 type VariantName = 'shipped' | 'loaders-off' | 'raw';
+const RAW_DRIVERS: Record<BenchDialect, string> = { sqlite: 'better-sqlite3', postgres: 'pg' };
 const VARIANTS: { name: VariantName; label: string; command: string[]; env: NodeJS.ProcessEnv }[] = [
   { name: 'shipped', label: 'this server as shipped', command: ['dist/src/main.js'], env: {} },
   { name: 'loaders-off', label: 'same server, loaders off (N+1)', command: ['dist/src/main.js'], env: { LOADER_BATCHING: 'off' } },
-  { name: 'raw', label: 'raw node:http + better-sqlite3', command: ['dist/bench/raw-server.js'], env: {} },
+  { name: 'raw', label: `raw node:http + ${RAW_DRIVERS[dialect]}`, command: ['dist/bench/raw-server.js'], env: {} },
 ];
 
 interface Measurement {
@@ -58,28 +69,30 @@ interface Measurement {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function ensureDatabase(companies: number): Promise<string> {
-  const file = path.join(ROOT, 'bench/data', `synthetic-${companies}.sqlite`);
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'dist/seeds/seed-synthetic.js'), '--companies', String(companies)], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${file}` },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (result.status !== 0) throw new Error(`seeding ${companies} companies failed`);
-  }
-  return file;
-}
+/** Everything to undo if the run stops early (an error, Ctrl-C): server processes, a throwaway PostgreSQL cluster. */
+const running = new Set<ChildProcess>();
+let databases: BenchDatabases | null = null;
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+  databases?.release();
+});
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
 
-async function start(variant: (typeof VARIANTS)[number], file: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+async function start(variant: (typeof VARIANTS)[number], databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
   // The same V8 flag as `npm start` (a larger young generation: fewer scavenges per request).
   const child = spawn(process.execPath, ['--max-semi-space-size=64', ...variant.command.map((c) => path.join(ROOT, c))], {
     // warn: request logging is not part of what is measured.
-    env: { ...process.env, ...variant.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { ...process.env, ...variant.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  running.add(child);
   let exited: number | null | undefined;
-  child.once('exit', (code) => (exited = code));
+  child.once('exit', (code) => {
+    exited = code;
+    running.delete(child);
+  });
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let attempt = 0; attempt < 600; attempt++) {
     if (exited !== undefined) throw new Error(`${variant.name} exited with ${exited}`);
@@ -117,50 +130,100 @@ function load(url: string, operation: BenchOperation, seconds: number): Promise<
   });
 }
 
+/** Counts statements, and notes whether any of them read the trigger-kept row counts. */
+class CountingLogger extends StatementCounter {
+  readRowCount = false;
+
+  logQuery(query: string) {
+    super.logQuery(query);
+    if (/\brow_count\b/.test(query)) this.readRowCount = true;
+  }
+}
+
+interface StatementFigures {
+  perRequest: Record<VariantName, Record<string, number>>;
+  /** How the server and the raw handler count the companies of the front-end page (checked to be the same). */
+  companyCount: CompanyCountSource;
+}
+
 /** SQL statements per request for each variant, counted in-process on the same database. */
-async function statementsPerRequest(file: string): Promise<Record<VariantName, Record<string, number>>> {
-  const result = { shipped: {}, 'loaders-off': {}, raw: {} } as Record<VariantName, Record<string, number>>;
-  const counter = new StatementCounter();
-  const dataSource = await openDatabase(`sqlite:${file}`, { logger: counter });
+async function statementsPerRequest(databaseUrl: string): Promise<StatementFigures> {
+  const perRequest = { shipped: {}, 'loaders-off': {}, raw: {} } as Record<VariantName, Record<string, number>>;
+  const counter = new CountingLogger();
+  let serverCount: CompanyCountSource = 'COUNT(*)';
+  const dataSource = await openBenchDatabase(databaseUrl, counter);
   for (const [name, batching] of [['shipped', 'on'], ['loaders-off', 'off']] as const) {
     const app = await createApp(dataSource, readConfig({ NODE_ENV: 'production', LOADER_BATCHING: batching }), createLogger('silent'));
     for (const operation of OPERATIONS) {
       counter.reset();
+      counter.readRowCount = false;
       await app.apollo.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.name }, { contextValue: app.contextFor('bench') });
-      result[name][operation.name] = counter.statements;
+      perRequest[name][operation.name] = counter.statements;
+      if (name === 'shipped' && operation.name === 'FrontEnd' && counter.readRowCount) serverCount = 'row_count';
     }
     await app.stop();
   }
   await dataSource.destroy();
   let raw = 0;
-  const handle = createRawHandler(new Database(file, { readonly: true }), () => (raw += 1));
-  for (const operation of OPERATIONS) {
-    raw = 0;
-    handle(operation.name, operation.variables);
-    result.raw[operation.name] = raw;
+  const rawDatabase = await openRawDatabase(databaseUrl, () => (raw += 1));
+  try {
+    // A fair comparison does the same work: counting 100,000 rows costs more than the rest of the page.
+    if (rawDatabase.companyCount !== serverCount) {
+      throw new Error(`the raw handler would count companies with ${rawDatabase.companyCount}, the server with ${serverCount}`);
+    }
+    const handle = createRawHandler(rawDatabase);
+    for (const operation of OPERATIONS) {
+      raw = 0;
+      await handle(operation.name, operation.variables);
+      perRequest.raw[operation.name] = raw;
+    }
+  } finally {
+    await rawDatabase.close();
   }
-  return result;
+  return { perRequest, companyCount: serverCount };
+}
+
+/** Where two answers that should be the same first part, for the error message. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at character ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 60), i + 60))} vs ${JSON.stringify(b.slice(Math.max(0, i - 60), i + 60))}`;
+}
+
+/** The command that repeats this run: the options that differ from the defaults. */
+function reproduceCommand(): string {
+  const options = [
+    `--db ${dialect}`,
+    ...(args.scales !== '1000,10000,100000' ? [`--scales ${args.scales}`] : []),
+    ...(settings.operations.length !== OPERATIONS.length ? [`--operations ${args.operations}`] : []),
+    ...(quick ? ['--quick'] : []),
+  ];
+  return `npm run bench -- ${options.join(' ')}`;
 }
 
 async function main() {
   if (!existsSync(path.join(ROOT, 'dist/src/main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
   const started = new Date();
-  const sqliteVersion = (new Database(':memory:').prepare('select sqlite_version() AS v').get() as { v: string }).v;
-  const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, SQLite ${sqliteVersion}`;
+  databases = await openBenchDatabases(dialect, ROOT);
+  const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   const rows: string[] = [];
   const ratios: string[] = [];
   const frontEnd = new Map<number, { vsRaw: number; vsOff: number }>();
   const latencies = new Map<string, Map<number, number>>();
+  const companyCounts = new Set<CompanyCountSource>();
   for (const companies of settings.scales) {
-    const file = await ensureDatabase(companies);
+    const databaseUrl = await databases.prepare(companies);
     // The GraphQL server brings the schema (indexes) up to date before the raw handler reads it.
     const servers: Partial<Record<VariantName, { child: ChildProcess; url: string }>> = {};
-    for (const [i, variant] of VARIANTS.entries()) servers[variant.name] = await start(variant, file, 4301 + i);
-    const statements = await statementsPerRequest(file);
+    for (const variant of VARIANTS) servers[variant.name] = await start(variant, databaseUrl);
+    const statements = await statementsPerRequest(databaseUrl);
+    companyCounts.add(statements.companyCount);
     const results = new Map<string, Measurement>();
     for (const operation of settings.operations) {
       const bodies = await Promise.all(VARIANTS.map((v) => fetchBody(servers[v.name]!.url, operation)));
-      if (!bodies.every((b) => b === bodies[0])) throw new Error(`${operation.name} at ${companies} companies: bodies differ between variants`);
+      for (const [i, body] of bodies.entries()) {
+        if (body !== bodies[0]) throw new Error(`${operation.name} at ${companies} companies: ${VARIANTS[i].name} answers differently from ${VARIANTS[0].name}, ${firstDifference(bodies[0], body)}`);
+      }
       for (const variant of VARIANTS) {
         const url = servers[variant.name]!.url;
         process.stdout.write(`${companies} companies · ${operation.name} · ${variant.name}: warm-up ${settings.warmup} s, ${settings.runs} × ${settings.duration} s … `);
@@ -182,7 +245,7 @@ async function main() {
     for (const operation of settings.operations) {
       for (const variant of VARIANTS) {
         const m = results.get(`${variant.name}:${operation.name}`)!;
-        rows.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${variant.label} | ${m.reqPerSec.toFixed(0)} | ${m.p50} | ${m.p99} | ${statements[variant.name][operation.name]} | ${rss[variant.name].toFixed(0)} |`);
+        rows.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${variant.label} | ${m.reqPerSec.toFixed(0)} | ${m.p50} | ${m.p99} | ${statements.perRequest[variant.name][operation.name]} | ${rss[variant.name].toFixed(0)} |`);
       }
       const shipped = results.get(`shipped:${operation.name}`)!.reqPerSec;
       const raw = results.get(`raw:${operation.name}`)!.reqPerSec;
@@ -212,43 +275,54 @@ async function main() {
       : []),
     ...[...latencies].map(([name, byScale]) => `| ${name}: p50 at ${largest.toLocaleString('en')} ≤ 1.5× p50 at ${smallest.toLocaleString('en')} | ${verdict(byScale.get(largest)! / Math.max(byScale.get(smallest)!, 1), 1.5, false)} |`),
   ];
-  const report = [
-    `# Benchmark results`,
+  const COUNT_DESCRIPTIONS: Record<CompanyCountSource, string> = { row_count: 'the trigger-kept `row_count`', 'COUNT(*)': '`COUNT(*)` (this database has no `row_count`)' };
+  const counting = [...companyCounts].map((c) => COUNT_DESCRIPTIONS[c]).join(' / ');
+  const section = [
+    `## ${DIALECT_TITLES[dialect]}`,
     '',
-    `Run ${started.toISOString()} on: ${machine}.`,
-    `autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.runs} × ${settings.duration} s; medians of the runs. Every variant answered every operation with zero errors and byte-identical bodies (checked before measuring). Reproduce: \`npm run bench\`${quick ? ' -- --quick' : ''}.`,
+    `Run ${started.toISOString()} on: ${machine}; ${databases.description}.`,
+    `autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.runs} × ${settings.duration} s; medians of the runs. Every variant answered every operation with zero errors and byte-identical bodies (checked before measuring). Reproduce: \`${reproduceCommand()}\`.`,
+    `The front-end page's \`totalCount\` is read with ${counting} by both the server and the raw handler (checked before measuring).` +
+      (dialect === 'postgres'
+        ? ` The raw handler uses a pg pool of ${RAW_POSTGRES_POOL_SIZE} connections, as does the server (TypeORM's default). Peak RSS is the Node process's; PostgreSQL's own processes are not included.` +
+          ` Statements per request are counted on one execution; how the loaders' batches form depends on when answers arrive, so a count can differ by one between runs.`
+        : ''),
     '',
-    '## Operations',
-    '',
-    ...settings.operations.map((o) => `- **${o.name}**: ${o.description}`),
-    '',
-    '## Targets',
+    '### Targets',
     '',
     '| target | result |',
     '| --- | --- |',
     ...targets,
     '',
-    '## Throughput and latency',
+    '### Throughput and latency',
     '',
     '| companies | operation | variant | req/s | p50 ms | p99 ms | SQL statements / request | peak RSS MB |',
     '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
-    '## Ratios (this server ÷ the other variant, req/s)',
+    '### Ratios (this server ÷ the other variant, req/s)',
     '',
     '| companies | operation | vs raw handler | vs loaders off |',
     '| ---: | --- | ---: | ---: |',
     ...ratios,
     '',
-    `## Latency growth with the store (this server, p50, ${smallest.toLocaleString('en')} → ${largest.toLocaleString('en')} companies)`,
+    `### Latency growth with the store (this server, p50, ${smallest.toLocaleString('en')} → ${largest.toLocaleString('en')} companies)`,
     '',
     '| operation | p50 ms (small) | p50 ms (large) | ratio |',
     '| --- | ---: | ---: | ---: |',
     ...growth,
-    '',
   ].join('\n');
-  writeFileSync(args.out!, report);
-  process.stdout.write(`\n${ratios.join('\n')}\n${growth.join('\n')}\nwrote ${path.relative(process.cwd(), args.out!)}\n`);
+  const newFileHeader = [
+    '# Benchmark results',
+    '',
+    'One section per database; `npm run bench -- --db sqlite|postgres` rewrites its own section and leaves the rest of this file as it is.',
+    '',
+    '## Operations',
+    '',
+    ...OPERATIONS.map((o) => `- **${o.name}**: ${o.description}`),
+  ].join('\n');
+  writeResultsSection(args.out!, dialect, section, newFileHeader);
+  process.stdout.write(`\n${ratios.join('\n')}\n${growth.join('\n')}\nwrote the ${DIALECT_TITLES[dialect]} section of ${path.relative(process.cwd(), args.out!)}\n`);
 }
 
 main().catch((error) => {

@@ -27,8 +27,11 @@ const AUTHORITY_KINDS = ['REGULATOR', 'GOVERNMENT', 'AGENCY', 'COURT'];
 const KINDS = ['PATENT_INFRINGEMENT', 'PATENT_INFRINGEMENT', 'PATENT_INFRINGEMENT', 'ANTITRUST', 'CONTRACT', 'REGULATORY_CHALLENGE'];
 const STATUSES = ['FILED', 'PENDING', 'SETTLED', 'DISMISSED', 'DECIDED'];
 
+/** The seed `npm run seed:synthetic` and the benchmark use unless told otherwise. */
+export const DEFAULT_SYNTHETIC_SEED = 2020;
+
 export async function writeSyntheticGraph(writer: BulkWriter, options: SyntheticOptions): Promise<Record<string, number>> {
-  const { companies, seed = 2020, batchSize = 20000 } = options;
+  const { companies, seed = DEFAULT_SYNTHETIC_SEED, batchSize = 20000 } = options;
   const rng = prand.xoroshiro128plus(seed);
   const int = (min: number, max: number) => prand.unsafeUniformIntDistribution(min, max, rng);
   const chance = (p: number) => int(0, 999_999) < p * 1_000_000;

@@ -23,7 +23,7 @@ interface RowSet {
  * rows are read as arrays (better-sqlite3 builds an object per row otherwise, which costs
  * about as much as the query).
  * PostgreSQL: `= ANY($1)` with an array parameter, through TypeORM's pool.
- * Every statement is reported to TypeORM's logger, so statement counts stay observable.
+ * Every statement is reported to TypeORM's logger once, so statement counts stay observable.
  */
 export class SqlReader {
   private readonly sqlite: boolean;
@@ -161,7 +161,8 @@ export class SqlReader {
 
   /** better-sqlite3 statements bypass TypeORM, so they are reported here (TypeORM logs its own). */
   private log(sql: string, parameters: unknown[]) {
-    if (this.dataSource.options.logging) this.dataSource.logger.logQuery(sql, parameters);
+    // On PostgreSQL the statement goes through TypeORM's query runner, which reports it itself.
+    if (this.sqlite && this.dataSource.options.logging) this.dataSource.logger.logQuery(sql, parameters);
   }
 
   private mapperFor(metadata: EntityMetadata): RowMapper {
