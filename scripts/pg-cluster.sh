@@ -42,7 +42,7 @@ CONF
   replica)
     port="${3:?port}"; primary="${4:?primary port}"
     mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown postgres "$dir"
-    as_pg "'$bindir/pg_basebackup' -h 127.0.0.1 -p $primary -U postgres -D '$dir/data' -R -X stream"
+    as_pg "'$bindir/pg_basebackup' -h 127.0.0.1 -p $primary -U postgres -D '$dir/data' -R -X stream -c fast"
     cat >>"$dir/data/postgresql.conf" <<CONF
 port = $port
 unix_socket_directories = '$dir'
