@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../sql';
+import { postgresTriggerNames, type SqlRunner } from '../sql';
 
 /**
  * Exact row counts kept by triggers, so the `totalCount` of an unfiltered connection is one
@@ -72,7 +72,7 @@ const LOCK_COUNTS = 'LOCK TABLE row_count IN SHARE ROW EXCLUSIVE MODE';
  */
 async function installPostgresTriggers(runner: SqlRunner): Promise<void> {
   await runner.query('CREATE TABLE IF NOT EXISTS row_count (name varchar PRIMARY KEY NOT NULL, n integer NOT NULL)');
-  const existing = new Set((await runner.query(PG_TRIGGERS)).map((r: { name: string }) => r.name));
+  const existing = await postgresTriggerNames(runner);
   for (const counted of COUNTED) {
     const name = `row_count_${counted.table}`;
     await runner.query(
@@ -87,17 +87,12 @@ async function installPostgresTriggers(runner: SqlRunner): Promise<void> {
          RETURN NULL;
        END $$`,
     );
-    // Created only when missing: dropping a trigger locks its table against every reader.
     if (!existing.has(name)) {
       await runner.query(
         `CREATE CONSTRAINT TRIGGER ${name} AFTER INSERT OR DELETE ON "${counted.table}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${name}()`,
       );
     }
   }
-  // After the triggers' DDL, which waits for writers of the counted tables: those commit through the lock.
+  // Taken after the triggers' DDL, which waits for the writers of a counted table to finish: they need this lock to commit.
   await runner.query(LOCK_COUNTS);
 }
-
-/** The user-defined triggers on the tables of the current schema, by name. */
-const PG_TRIGGERS = `SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                      WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal`;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SqlRunner } from '../../common/sql';
+import { postgresTriggerNames, type SqlRunner } from '../../common/sql';
 
 /**
  * Everything dialect-specific about full-text search is in this file. Both dialects keep a table
@@ -251,6 +251,8 @@ export const postgresSearch: SearchDialect = {
       for (const sql of CREATE_POSTGRES_INDEX) await runner.query(sql);
       for (const t of tables) await runner.query(`INSERT INTO search_index (${POSTGRES_COLUMNS}) SELECT ${postgresValues(t, t.table)} FROM "${t.table}"`);
     }
+    // The functions are replaced every time (they hold the per-table SQL); the triggers calling them stay.
+    const triggers = await postgresTriggerNames(runner);
     for (const t of tables) {
       await runner.query(
         `CREATE OR REPLACE FUNCTION ${syncName(t)}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -260,8 +262,9 @@ export const postgresSearch: SearchDialect = {
            RETURN NULL;
          END $$`,
       );
-      await runner.query(`DROP TRIGGER IF EXISTS ${syncName(t)} ON "${t.table}"`);
-      await runner.query(`CREATE TRIGGER ${syncName(t)} AFTER INSERT OR UPDATE OR DELETE ON "${t.table}" FOR EACH ROW EXECUTE FUNCTION ${syncName(t)}()`);
+      if (!triggers.has(syncName(t))) {
+        await runner.query(`CREATE TRIGGER ${syncName(t)} AFTER INSERT OR UPDATE OR DELETE ON "${t.table}" FOR EACH ROW EXECUTE FUNCTION ${syncName(t)}()`);
+      }
     }
   },
 
