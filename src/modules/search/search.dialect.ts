@@ -108,7 +108,10 @@ export interface SearchDialect {
   dropIndex(runner: SqlRunner): Promise<void>;
   /** SQL (with `?` for the match expression and the limit) returning `SearchRow`s, best first. */
   readonly searchSql: string;
-  /** The engine's query for what a person typed; null when it holds no searchable word. */
+  /**
+   * The match parameter of `searchSql` for what a person typed (SQLite: an FTS5 query; PostgreSQL:
+   * the words, which the SQL turns into a tsquery); null when it holds no searchable word.
+   */
   matchExpression(input: string): string | null;
 }
 
@@ -278,7 +281,8 @@ export const postgresSearch: SearchDialect = {
   },
 
   // Ranked and cut in the inner query, so ts_headline (the costly part) runs only for the rows
-  // returned. rank is negated: lower is better, as bm25's on SQLite.
+  // returned. rank is negated: lower is better, as bm25's on SQLite. The headline shows the text as
+  // stored, so a word found through its unaccented form ("Zürich" for "zurich") is not marked.
   searchSql: `SELECT subject_type, subject_id,
                      ts_headline('simple', concat_ws(' ; ', NULLIF(name, ''), NULLIF(body, ''), NULLIF(quote, '')), query, ${HEADLINE_OPTIONS}) AS snippet,
                      rank
