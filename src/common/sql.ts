@@ -10,8 +10,18 @@ export interface SqlRunner {
   readonly connection: DataSource;
 }
 
-export const isSqlite = (runner: { connection: DataSource } | DataSource): boolean =>
-  ('connection' in runner && runner.connection ? runner.connection : (runner as DataSource)).options.type === 'better-sqlite3';
+/**
+ * PostgreSQL: the names of the user-defined triggers on the tables of the current schema. Schema
+ * helpers create a trigger only when it is missing: dropping one to recreate it would lock its
+ * table against every reader each time the helper runs.
+ */
+export async function postgresTriggerNames(runner: SqlRunner): Promise<Set<string>> {
+  const rows: { name: string }[] = await runner.query(
+    `SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal`,
+  );
+  return new Set(rows.map((r) => r.name));
+}
 
 /**
  * Runs hand-written SQL with named parameters (`:name`, `:...list`) on either dialect: the

@@ -1,10 +1,11 @@
-import type { SqlRunner } from '../sql';
+import { postgresTriggerNames, type SqlRunner } from '../sql';
 
 /**
  * Exact row counts kept by triggers, so the `totalCount` of an unfiltered connection is one
  * lookup instead of a scan that grows with the store (a COUNT over 100,000 companies takes
  * ~3 ms, longer than the rest of a page). They live in the database, so every process and
  * instance sees the same numbers. Filtered connections still COUNT, over their index.
+ * Everything dialect-specific about them is in this file.
  */
 const COUNTED: { table: string; by?: string }[] = [
   { table: 'party', by: 'party_type' },
@@ -20,26 +21,16 @@ export function rowCountName(table: string, discriminator?: string): string | nu
   return discriminator === undefined ? table : `${table}:${discriminator}`;
 }
 
+/** SQL for the row_count name a row of a counted table adds to (`row` is NEW or OLD). */
+const countName = ({ table, by }: { table: string; by?: string }, row: 'NEW' | 'OLD') => (by ? `'${table}:' || ${row}.${by}` : `'${table}'`);
+
 /**
- * Creates the counts table and its triggers when missing, then recounts (in the caller's transaction)
- * (the triggers are dropped whenever a schema change rebuilds a table). SQLite only for now;
- * on PostgreSQL counts are plain COUNTs.
+ * Creates the counts table and its triggers when missing, then recounts, all in the caller's
+ * transaction (on SQLite the triggers are dropped whenever a schema change rebuilds a table).
  */
 export async function installRowCounts(runner: SqlRunner): Promise<void> {
-  if (runner.connection.options.type !== 'better-sqlite3') return;
-  const statements = ['CREATE TABLE IF NOT EXISTS row_count (name VARCHAR PRIMARY KEY NOT NULL, n INTEGER NOT NULL)'];
-  for (const { table, by } of COUNTED) {
-    const name = (row: 'NEW' | 'OLD') => (by ? `'${table}:' || ${row}.${by}` : `'${table}'`);
-    statements.push(
-      `CREATE TRIGGER IF NOT EXISTS row_count_${table}_insert AFTER INSERT ON "${table}" BEGIN
-         INSERT INTO row_count (name, n) VALUES (${name('NEW')}, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1;
-       END`,
-      `CREATE TRIGGER IF NOT EXISTS row_count_${table}_delete AFTER DELETE ON "${table}" BEGIN
-         UPDATE row_count SET n = n - 1 WHERE name = ${name('OLD')};
-       END`,
-    );
-  }
-  for (const sql of statements) await runner.query(sql);
+  if (runner.connection.options.type === 'postgres') await installPostgresTriggers(runner);
+  else await installSqliteTriggers(runner);
   await runner.query('DELETE FROM row_count');
   for (const { table, by } of COUNTED) {
     await runner.query(
@@ -50,11 +41,72 @@ export async function installRowCounts(runner: SqlRunner): Promise<void> {
   }
 }
 
+async function installSqliteTriggers(runner: SqlRunner): Promise<void> {
+  const statements = ['CREATE TABLE IF NOT EXISTS row_count (name VARCHAR PRIMARY KEY NOT NULL, n INTEGER NOT NULL)'];
+  for (const counted of COUNTED) {
+    statements.push(
+      `CREATE TRIGGER IF NOT EXISTS row_count_${counted.table}_insert AFTER INSERT ON "${counted.table}" BEGIN
+         INSERT INTO row_count (name, n) VALUES (${countName(counted, 'NEW')}, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1;
+       END`,
+      `CREATE TRIGGER IF NOT EXISTS row_count_${counted.table}_delete AFTER DELETE ON "${counted.table}" BEGIN
+         UPDATE row_count SET n = n - 1 WHERE name = ${countName(counted, 'OLD')};
+       END`,
+    );
+  }
+  for (const sql of statements) await runner.query(sql);
+}
+
+/**
+ * Every writer of row_count takes this lock first, so transactions update counts one at a time.
+ * It conflicts with itself and with plain INSERT/UPDATE/DELETE, not with reads. Without it two
+ * transactions could each hold one count row and wait for the other's (one inserts a company then
+ * a person, the other a person then a company): a deadlock, which PostgreSQL resolves by failing one.
+ */
+const LOCK_COUNTS = 'LOCK TABLE row_count IN SHARE ROW EXCLUSIVE MODE';
+
+/**
+ * PostgreSQL: a constraint trigger per counted table, deferred to the end of the writing
+ * transaction. So counts are updated when the transaction commits, after every other lock it takes,
+ * and held only until then: a transaction waiting for the counts lock holds none that the lock's
+ * holder, already committing, could still need.
+ */
+async function installPostgresTriggers(runner: SqlRunner): Promise<void> {
+  await runner.query('CREATE TABLE IF NOT EXISTS row_count (name varchar PRIMARY KEY NOT NULL, n integer NOT NULL)');
+  const existing = await postgresTriggerNames(runner);
+  for (const counted of COUNTED) {
+    const name = `row_count_${counted.table}`;
+    await runner.query(
+      `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         ${LOCK_COUNTS};
+         IF TG_OP = 'INSERT' THEN
+           INSERT INTO row_count (name, n) VALUES (${countName(counted, 'NEW')}, 1) ON CONFLICT (name) DO UPDATE SET n = row_count.n + 1;
+         ELSE
+           UPDATE row_count SET n = n - 1 WHERE name = ${countName(counted, 'OLD')};
+         END IF;
+         RETURN NULL;
+       END $$`,
+    );
+    if (!existing.has(name)) {
+      await runner.query(
+        `CREATE CONSTRAINT TRIGGER ${name} AFTER INSERT OR DELETE ON "${counted.table}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+      );
+    }
+  }
+  // Taken after the triggers' DDL, which waits for the writers of a counted table to finish: they need this lock to commit.
+  await runner.query(LOCK_COUNTS);
+}
+
 /** Removes the counts table and its triggers (the reverse of `installRowCounts`). */
 export async function dropRowCounts(runner: SqlRunner): Promise<void> {
-  if (runner.connection.options.type !== 'better-sqlite3') return;
+  const sqlite = runner.connection.options.type === 'better-sqlite3';
   for (const { table } of COUNTED) {
-    for (const event of ['insert', 'delete']) await runner.query(`DROP TRIGGER IF EXISTS row_count_${table}_${event}`);
+    if (sqlite) {
+      for (const event of ['insert', 'delete']) await runner.query(`DROP TRIGGER IF EXISTS row_count_${table}_${event}`);
+    } else {
+      await runner.query(`DROP TRIGGER IF EXISTS row_count_${table} ON "${table}"`);
+      await runner.query(`DROP FUNCTION IF EXISTS row_count_${table}()`);
+    }
   }
   await runner.query('DROP TABLE IF EXISTS row_count');
 }

@@ -81,12 +81,12 @@ export class SqlReader {
   /** How many rows of a type match every condition (unfiltered: the trigger-kept count). */
   async count(entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[]): Promise<number> {
     const metadata = this.dataSource.getMetadata(entity);
-    const counted = this.sqlite && conditions.length === 0
+    const counted = conditions.length === 0
       ? rowCountName(metadata.tableName, metadata.parentEntityMetadata ? String(metadata.discriminatorValue) : undefined)
       : null;
     if (counted) {
       const [row] = await this.query<{ n: number }>('SELECT n FROM row_count WHERE name = ?', [counted]);
-      return row?.n ?? 0;
+      return Number(row?.n ?? 0);
     }
     const [row] = await this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${metadata.tableName}"${this.where(metadata, conditions)}`, parameters);
     return Number(row.n);

@@ -1,13 +1,19 @@
 import type { DataSource } from 'typeorm';
-import type { SqlRunner } from '../../common/sql';
+import { postgresTriggerNames, type SqlRunner } from '../../common/sql';
 
 /**
- * Everything dialect-specific about full-text search is in this file. SQLite: an FTS5 table
+ * Everything dialect-specific about full-text search is in this file. Both dialects keep a table
  * `search_index` with three weighted columns (names, body text, citation quotes), kept current
  * by triggers on every indexed table, so the importer, the mutations and any other writer keep
- * it in sync without knowing it exists. PostgreSQL (a later issue) gets its own `SearchDialect`
- * here (tsvector columns + GIN index, ts_rank, ts_headline).
+ * it in sync without knowing it exists. SQLite: an FTS5 table, bm25, snippet(). PostgreSQL: a
+ * plain table with a generated tsvector column and a GIN index, ts_rank_cd, ts_headline.
  */
+
+/** SQL the two dialects spell differently, for the per-table expressions below. */
+interface SqlFunctions {
+  /** A simple-json string array (a text column) as its words separated by ' ; ', '' when empty. */
+  jsonWords(expr: string): string;
+}
 
 /** One indexed table: what text goes in which column, and which GraphQL type a row is. */
 interface IndexedTable {
@@ -18,14 +24,12 @@ interface IndexedTable {
   type: (r: string) => string;
   /** SQL for the subject id (the row that a hit leads to). */
   subjectId: (r: string) => string;
-  name: (r: string) => string;
-  body: (r: string) => string;
+  name: (r: string, sql: SqlFunctions) => string;
+  body: (r: string, sql: SqlFunctions) => string;
   quote: (r: string) => string;
 }
 
 const text = (expr: string) => `COALESCE(${expr}, '')`;
-/** A simple-json string array as space-separated text. */
-const jsonWords = (expr: string) => `COALESCE((SELECT group_concat(value, ' ; ') FROM json_each(${expr})), '')`;
 const literal = (value: string) => () => `'${value}'`;
 const id = (r: string) => `${r}.id`;
 const none = () => `''`;
@@ -36,7 +40,7 @@ const TABLES: IndexedTable[] = [
     code: 1,
     type: (r) => `CASE ${r}.party_type WHEN 'COMPANY' THEN 'Company' WHEN 'PERSON' THEN 'Person' ELSE 'Authority' END`,
     subjectId: id,
-    name: (r) => `${r}.name || ' ; ' || ${jsonWords(`${r}.aliases`)} || ' ; ' || ${r}.slug`,
+    name: (r, sql) => `${r}.name || ' ; ' || ${sql.jsonWords(`${r}.aliases`)} || ' ; ' || ${r}.slug`,
     body: (r) => text(`${r}.description`),
     quote: none,
   },
@@ -47,7 +51,7 @@ const TABLES: IndexedTable[] = [
     type: (r) => `(SELECT CASE p.party_type WHEN 'COMPANY' THEN 'Company' WHEN 'PERSON' THEN 'Person' ELSE 'Authority' END FROM party p WHERE p.id = ${r}.party_id)`,
     subjectId: (r) => `${r}.party_id`,
     name: none,
-    body: (r) => `${r}.text || ' ; ' || ${jsonWords(`${r}.topics`)}`,
+    body: (r, sql) => `${r}.text || ' ; ' || ${sql.jsonWords(`${r}.topics`)}`,
     quote: none,
   },
   {
@@ -56,7 +60,7 @@ const TABLES: IndexedTable[] = [
     type: literal('Lawsuit'),
     subjectId: id,
     name: (r) => `${r}.title`,
-    body: (r) => `${text(`${r}.summary`)} || ' ; ' || ${text(`${r}.venue`)} || ' ; ' || ${jsonWords(`${r}.technologies`)}`,
+    body: (r, sql) => `${text(`${r}.summary`)} || ' ; ' || ${text(`${r}.venue`)} || ' ; ' || ${sql.jsonWords(`${r}.technologies`)}`,
     quote: none,
   },
   { table: 'sanction', code: 4, type: literal('Sanction'), subjectId: id, name: none, body: (r) => `${r}.description`, quote: none },
@@ -104,15 +108,31 @@ export interface SearchDialect {
   dropIndex(runner: SqlRunner): Promise<void>;
   /** SQL (with `?` for the match expression and the limit) returning `SearchRow`s, best first. */
   readonly searchSql: string;
-  /** The engine's query for what a person typed; null when it holds no searchable word. */
+  /**
+   * The match parameter of `searchSql` for what a person typed (SQLite: an FTS5 query; PostgreSQL:
+   * the words, which the SQL turns into a tsquery); null when it holds no searchable word.
+   */
   matchExpression(input: string): string | null;
 }
 
 export const HIGHLIGHT_START = '<mark>';
 export const HIGHLIGHT_END = '</mark>';
 
+/** The words of what a person typed, as both dialects match them (at most 16). */
+function queryWords(input: string): string[] {
+  return (input.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQLite: FTS5
+
+const sqliteFunctions: SqlFunctions = {
+  jsonWords: (expr) => `COALESCE((SELECT group_concat(value, ' ; ') FROM json_each(${expr})), '')`,
+};
+
 const rowid = (t: IndexedTable, r: string) => `${r}.id * 16 + ${t.code}`;
-const values = (t: IndexedTable, r: string) => `${rowid(t, r)}, ${t.name(r)}, ${t.body(r)}, ${t.quote(r)}, ${t.type(r)}, ${t.subjectId(r)}`;
+const values = (t: IndexedTable, r: string) =>
+  `${rowid(t, r)}, ${t.name(r, sqliteFunctions)}, ${t.body(r, sqliteFunctions)}, ${t.quote(r)}, ${t.type(r)}, ${t.subjectId(r)}`;
 const COLUMNS = 'rowid, name, body, quote, subject_type, subject_id';
 
 export const sqliteSearch: SearchDialect = {
@@ -152,12 +172,140 @@ export const sqliteSearch: SearchDialect = {
 
   matchExpression(input) {
     // Every word must match, each as a prefix: "meng" finds Meng, "parent contr" parental controls.
-    const words = input.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words = queryWords(input);
     if (!words.length) return null;
-    return words.slice(0, 16).map((w) => `"${w}"*`).join(' ');
+    return words.map((w) => `"${w}"*`).join(' ');
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL: a tsvector column with a GIN index
+
+const postgresFunctions: SqlFunctions = {
+  // simple-json columns are text on PostgreSQL.
+  jsonWords: (expr) => `COALESCE((SELECT string_agg(value, ' ; ') FROM json_array_elements_text(${expr}::json)), '')`,
+};
+
+/**
+ * `search_words(text)`: text as the index splits it into words. ASCII punctuation becomes a space,
+ * so words split where SQLite's unicode61 tokenizer splits them (PostgreSQL's own parser keeps
+ * "U.S", "2020-02-06" or "huawei.com" whole, which a prefix query for "s" or "02" would then miss).
+ * In a UTF8 database diacritics are removed too (é → e, like unicode61's remove_diacritics), by
+ * Unicode decomposition rather than the `unaccent` extension, which not every role may install.
+ * Both the indexed text and the typed words go through it.
+ */
+function searchWordsFunction(utf8: boolean): string {
+  const punctuation = String.raw`'[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+'`;
+  const unaccented = utf8 ? String.raw`normalize(regexp_replace(normalize($1, NFD), '[\u0300-\u036f]+', '', 'g'), NFC)` : '$1';
+  return `CREATE OR REPLACE FUNCTION search_words(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+            AS $$ SELECT regexp_replace(${unaccented}, ${punctuation}, ' ', 'g') $$`;
+}
+
+const weighted = (column: string, weight: string) => `setweight(to_tsvector('simple', search_words(COALESCE(${column}, ''))), '${weight}')`;
+
+// `key` = id * 16 + code, as the rowid on SQLite: a trigger finds a row's entry by its key.
+const CREATE_POSTGRES_INDEX = [
+  `CREATE TABLE IF NOT EXISTS search_index (
+     key bigint PRIMARY KEY,
+     name text, body text, quote text,
+     subject_type varchar(32) NOT NULL,
+     subject_id integer NOT NULL,
+     document tsvector NOT NULL GENERATED ALWAYS AS (${weighted('name', 'A')} || ${weighted('body', 'B')} || ${weighted('quote', 'C')}) STORED
+   )`,
+  'CREATE INDEX IF NOT EXISTS search_index_document ON search_index USING gin (document)',
+];
+
+const key = (t: IndexedTable, r: string) => `${r}.id::bigint * 16 + ${t.code}`;
+const postgresValues = (t: IndexedTable, r: string) =>
+  `${key(t, r)}, ${t.name(r, postgresFunctions)}, ${t.body(r, postgresFunctions)}, ${t.quote(r)}, ${t.type(r)}, ${t.subjectId(r)}`;
+const POSTGRES_COLUMNS = 'key, name, body, quote, subject_type, subject_id';
+/** The trigger on an indexed table and its function share one name. */
+const syncName = (t: IndexedTable) => `search_index_${t.table}`;
+
+/**
+ * The prefix tsquery `'word':* & …` for the words `matchExpression` returns, built in SQL from the
+ * parameter: search_words has turned every ASCII punctuation character into a space, so nothing
+ * that reaches the parameter can be read as tsquery syntax (quotes, &, |, !, :, *, parentheses).
+ */
+const PREFIX_QUERY = `to_tsquery('simple', (SELECT string_agg('''' || word || ''':*', ' & ')
+                                              FROM regexp_split_to_table(search_words(?), '\\s+') AS word WHERE word <> ''))`;
+
+/**
+ * ts_rank_cd weights {D, C, B, A}: a name (A) counts 1, body text (B) 0.3, a quote (C) 0.1, the
+ * ratios of SQLite's bm25 weights 10 / 3 / 1. Normalization 1 divides by 1 + log(length), so a
+ * short text that matches beats a long one, as bm25's length normalization does. Of ts_rank and
+ * ts_rank_cd with each normalization, this orders the seeded report's hits closest to SQLite's
+ * (plain ts_rank put "Arrest of Meng Wanzhou" above her own entry for "wanzhou").
+ */
+const RANK_WEIGHTS = `'{0, 0.1, 0.3, 1}'`;
+const HEADLINE_OPTIONS = `'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=1, MaxWords=16, MinWords=6, FragmentDelimiter=…'`;
+
+export const postgresSearch: SearchDialect = {
+  async ensureIndex(runner) {
+    // Only the tables this schema has (a database created by an older version may lack one).
+    const existing = new Set(
+      (await runner.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`)).map((r: { name: string }) => r.name),
+    );
+    const tables = TABLES.filter((t) => existing.has(t.table));
+    if (!existing.has('search_index')) {
+      // search_words is only (re)defined with the table: documents already stored were split by it.
+      const [{ encoding }] = await runner.query(`SELECT current_setting('server_encoding') AS encoding`);
+      await runner.query(searchWordsFunction(encoding === 'UTF8'));
+      for (const sql of CREATE_POSTGRES_INDEX) await runner.query(sql);
+      for (const t of tables) await runner.query(`INSERT INTO search_index (${POSTGRES_COLUMNS}) SELECT ${postgresValues(t, t.table)} FROM "${t.table}"`);
+    }
+    // The functions are replaced every time (they hold the per-table SQL); the triggers calling them stay.
+    const triggers = await postgresTriggerNames(runner);
+    for (const t of tables) {
+      await runner.query(
+        `CREATE OR REPLACE FUNCTION ${syncName(t)}() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           IF TG_OP <> 'INSERT' THEN DELETE FROM search_index WHERE key = ${key(t, 'OLD')}; END IF;
+           IF TG_OP <> 'DELETE' THEN INSERT INTO search_index (${POSTGRES_COLUMNS}) VALUES (${postgresValues(t, 'NEW')}); END IF;
+           RETURN NULL;
+         END $$`,
+      );
+      if (!triggers.has(syncName(t))) {
+        await runner.query(`CREATE TRIGGER ${syncName(t)} AFTER INSERT OR UPDATE OR DELETE ON "${t.table}" FOR EACH ROW EXECUTE FUNCTION ${syncName(t)}()`);
+      }
+    }
+  },
+
+  async dropIndex(runner) {
+    await runner.query('DROP TABLE IF EXISTS search_index');
+    for (const t of TABLES) {
+      await runner.query(`DROP TRIGGER IF EXISTS ${syncName(t)} ON "${t.table}"`);
+      await runner.query(`DROP FUNCTION IF EXISTS ${syncName(t)}()`);
+    }
+    await runner.query('DROP FUNCTION IF EXISTS search_words(text)');
+  },
+
+  // Ranked and cut in the inner query, so ts_headline (the costly part) runs only for the rows
+  // returned. rank is negated: lower is better, as bm25's on SQLite. The headline shows the text as
+  // stored, so a word found through its unaccented form ("Zürich" for "zurich") is not marked.
+  searchSql: `SELECT subject_type, subject_id,
+                     ts_headline('simple', concat_ws(' ; ', NULLIF(name, ''), NULLIF(body, ''), NULLIF(quote, '')), query, ${HEADLINE_OPTIONS}) AS snippet,
+                     rank
+                FROM (SELECT key, subject_type, subject_id, name, body, quote, query, -ts_rank_cd(${RANK_WEIGHTS}, document, query, 1) AS rank
+                        FROM search_index, ${PREFIX_QUERY} AS query
+                       WHERE document @@ query
+                       ORDER BY rank, key LIMIT ?) AS hits
+               ORDER BY rank, key`,
+
+  matchExpression(input) {
+    // The words alone, space-separated: searchSql makes each a prefix and requires them all.
+    const words = queryWords(input);
+    return words.length ? words.join(' ') : null;
   },
 };
 
 export function searchDialect(dataSource: DataSource): SearchDialect | null {
-  return dataSource.options.type === 'better-sqlite3' ? sqliteSearch : null;
+  switch (dataSource.options.type) {
+    case 'better-sqlite3':
+      return sqliteSearch;
+    case 'postgres':
+      return postgresSearch;
+    default:
+      return null;
+  }
 }
