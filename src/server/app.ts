@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { DataSource } from 'typeorm';
 import { DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
 import type { AppConfig } from '../config';
+import { nulCharacterPlugin } from './nul-character.plugin';
 import { readYourWritesPlugin } from './read-your-writes.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
 import { Database } from '../database';
@@ -68,6 +69,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       requestLogPlugin(logger, database),
       readYourWritesPlugin,
+      nulCharacterPlugin,
       ...limits.plugins,
     ],
   });
