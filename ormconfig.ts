@@ -17,6 +17,14 @@ export function replicaUrls(list = process.env.DATABASE_REPLICA_URLS): string[] 
   return urls;
 }
 
+/** Connections per pool (one pool for the primary, one per replica), from DATABASE_POOL_SIZE. */
+export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
+  if (value === undefined || value === '') return 10;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "${value}")`);
+  return size;
+}
+
 /**
  * `sqlite:PATH` (or unset: the embedded default) or `postgres://…`, with read replicas from
  * DATABASE_REPLICA_URLS. The schema is owned by the migrations in src/migrations/ (one set per
@@ -34,7 +42,14 @@ export function dataSourceOptions(url = process.env.DATABASE_URL, logger?: Logge
     migrationsTransactionMode: 'each',
   } as const;
   if (url && POSTGRES_URL.test(url)) {
-    const postgres = { ...common, type: 'postgres', migrations: postgresMigrations, applicationName: process.env.DATABASE_APPLICATION_NAME ?? 'conflict-explorer' } as const;
+    const postgres = {
+      ...common,
+      type: 'postgres',
+      migrations: postgresMigrations,
+      poolSize: poolSize(),
+      // Shown in pg_stat_activity and the server's logs (%a), to tell instances apart.
+      applicationName: process.env.DATABASE_APPLICATION_NAME || 'conflict-explorer',
+    } as const;
     if (!replicas.length) return { ...postgres, url };
     // Reads outside a write's transaction go to a replica (TypeORM picks one at random per query).
     return { ...postgres, replication: { master: { url }, slaves: replicas.map((replica) => ({ url: replica })), defaultMode: 'slave' } };

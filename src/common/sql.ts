@@ -33,12 +33,19 @@ export async function runSql<T>(db: DataSource | EntityManager, sql: string, par
   return db.query(query, values);
 }
 
+/** The PostgreSQL advisory lock that fact writers hold (an arbitrary constant: "conflict" in ASCII). */
+const WRITE_LOCK_KEY = 0x636f6e666c696374n;
+
 /**
- * Takes SQLite's write lock at the start of a transaction, as BEGIN IMMEDIATE would (TypeORM
- * begins deferred): a transaction that has already read cannot wait for the lock (SQLite answers
- * SQLITE_BUSY at once), one that asks for it first waits up to the busy timeout while another
- * connection or process writes. Does nothing on PostgreSQL.
+ * Makes fact writes one at a time across every process and instance, at the start of a write
+ * transaction: the importer and the mutations check natural keys and slugs before inserting, and
+ * two instances doing that at once could both find a slug free (or both seed the same source at
+ * first start). SQLite: its write lock, as BEGIN IMMEDIATE would take it (TypeORM begins
+ * deferred; a transaction that has already read cannot wait for the lock, SQLite answers
+ * SQLITE_BUSY at once, while one that asks first waits up to the busy timeout). PostgreSQL: a
+ * transaction-scoped advisory lock, released at commit or rollback; reads never wait for it.
  */
 export async function takeWriteLock(manager: EntityManager): Promise<void> {
   if (manager.connection.options.type === 'better-sqlite3') await manager.query('DELETE FROM audit_entry WHERE 0 = 1');
+  else await manager.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY.toString()]);
 }
