@@ -10,9 +10,13 @@ import { takeWriteLock } from './common/sql';
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
 
+/** Where the database is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
 function describe(url: string | undefined): string {
   const options = dataSourceOptions(url);
-  return options.type === 'better-sqlite3' ? String(options.database) : 'the PostgreSQL database in DATABASE_URL';
+  if (options.type === 'better-sqlite3') return String(options.database);
+  const shown = new URL(url!);
+  shown.password = '';
+  return shown.toString();
 }
 
 export interface OpenOptions {
