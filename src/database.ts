@@ -40,9 +40,7 @@ export async function openDatabase(url: string | undefined, { logger, migrate = 
   const dataSource = createDataSource(url, logger);
   try {
     await dataSource.initialize();
-    // A write proves the file is writable, not just readable (on PostgreSQL: the primary).
-    await dataSource.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
-    await dataSource.query('DROP TABLE _write_check');
+    await checkWritable(dataSource, where);
     await adoptSynchronizedSchema(dataSource);
     if (await dataSource.showMigrations()) {
       if (!migrate && dataSource.options.type !== 'better-sqlite3') {
@@ -57,6 +55,23 @@ export async function openDatabase(url: string | undefined, { logger, migrate = 
     throw new DatabaseOpenError(`cannot open database at ${where}: ${reason}`);
   }
   return dataSource;
+}
+
+/**
+ * SQLite: a write proves the file is writable, not just readable. PostgreSQL: DATABASE_URL must
+ * be the primary, not a standby or a read-only server (several instances may start at once, so
+ * nothing is written here).
+ */
+async function checkWritable(dataSource: DataSource, where: string): Promise<void> {
+  if (dataSource.options.type === 'better-sqlite3') {
+    await dataSource.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
+    await dataSource.query('DROP TABLE _write_check');
+    return;
+  }
+  const [server] = await dataSource.query(`SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS read_only`);
+  if (server.standby || server.read_only === 'on') {
+    throw new DatabaseOpenError(`the database at ${where} is read-only (a replica?): DATABASE_URL must be the primary; replicas go in DATABASE_REPLICA_URLS`);
+  }
 }
 
 /**

@@ -110,8 +110,22 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     expect(reads(log(replicaDir).slice(replicaBefore)).length).toBeGreaterThanOrEqual(5 * 3);
   }, 60_000);
 
-  it('runs two instances on one database: a write through one is read through the other', async () => {
-    const [b, c] = await Promise.all([instance('instance-b', { DATABASE_URL: primaryUrl }), instance('instance-c', { DATABASE_URL: primaryUrl })]);
+  it('refuses a replica as DATABASE_URL, naming it without a password', async () => {
+    await expect(startServer({ DATABASE_URL: replicaUrl })).rejects.toThrow(
+      `error: the database at ${replicaUrl} is read-only (a replica?): DATABASE_URL must be the primary; replicas go in DATABASE_REPLICA_URLS`,
+    );
+  });
+
+  it('runs two instances started at once on a new database: the seed is loaded once, and a write through one is read through the other', async () => {
+    await postgresAdmin('CREATE DATABASE second_desk', primaryUrl);
+    const url = withDatabase(primaryUrl, 'second_desk');
+    expect(runScript('migrate', [], { DATABASE_URL: url }).status).toBe(0);
+    const [b, c] = await Promise.all([instance('instance-b', { DATABASE_URL: url }), instance('instance-c', { DATABASE_URL: url })]);
+    const seeded = (await post(b.url, '{ sources { totalCount } companies { totalCount } }')).body.data;
+    expect(seeded).toEqual({ sources: { totalCount: 1 }, companies: { totalCount: 6 } });
+    const [{ n }] = await postgresAdmin<{ n: string }>('SELECT COUNT(*) AS n FROM party', url);
+    expect(Number(n)).toBe(11);
+    editorKey = runScript('keys', ['create', '--name', 'desk', '--role', 'EDITOR'], { DATABASE_URL: url }).stdout.trim();
     const before = (await post(c.url, '{ companies { totalCount } }')).body.data.companies.totalCount;
     const written = await post(b.url, createCompany('two-instances-co'), { authorization: `Bearer ${editorKey}` });
     expect(written.body.errors).toBeUndefined();
