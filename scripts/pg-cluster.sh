@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for tests and benchmarks: a temporary data directory, a local
 # port, owned by the `postgres` OS user (initdb refuses to run as root).
-#   pg-cluster.sh start DIR PORT            initdb + start; prints the connection URL
+#   pg-cluster.sh start DIR [PORT]          initdb + start (on a free port if none is given); prints the URL
 #   pg-cluster.sh replica DIR PORT PRIMARY  pg_basebackup -R from PRIMARY's port, then start
 #   pg-cluster.sh stop DIR                  stop (fast) and remove DIR
 # PG_LOG_STATEMENTS=1 logs every statement to DIR/server.log, prefixed with the client's
@@ -17,7 +17,7 @@ dir="${2:?data directory}"
 
 case "$command" in
   start)
-    port="${3:?port}"
+    port="${3:-$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')}"
     mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_pg "'$bindir/initdb' -D '$dir/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >'$dir/initdb.log'"
     cat >>"$dir/data/postgresql.conf" <<CONF

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 if [ -z "${TEST_POSTGRES_URL:-}" ]; then
   dir="$(mktemp -d /tmp/conflict-explorer-pg.XXXXXX)"
   trap 'scripts/pg-cluster.sh stop "$dir"' EXIT
-  TEST_POSTGRES_URL="$(scripts/pg-cluster.sh start "$dir" "$(( 20000 + RANDOM % 20000 ))")" || exit 1
+  TEST_POSTGRES_URL="$(scripts/pg-cluster.sh start "$dir")" || exit 1
   export TEST_POSTGRES_URL
 fi
 npx jest "$@"

@@ -8,6 +8,30 @@ import { bearer, createKey, describeOnPostgres, describeOnSqlite, eventually, fr
 const SOURCE = '2020-02-06-huawei-verizon';
 const statement = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "Said.", citations: [{ source: "${SOURCE}", quote: "Huawei" }] }) { slug } }`;
 
+const readyz = async (server: TestServer) => (await fetch(server.url.replace('/graphql', '/readyz'))).status;
+
+/** An outage as clients see it: 503 with a clear code and nothing of the internals; liveness stays 200. */
+async function expectUnavailable(server: TestServer, editor: Record<string, string>, internals: RegExp) {
+  await eventually(async () => (await readyz(server)) === 503, '/readyz to answer 503');
+  const read = await server.gql(`{ companies { totalCount } }`);
+  expect(read.status).toBe(503);
+  expect(read.errors).toEqual([{ message: expect.stringMatching(/database is unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) } }]);
+  const write = await server.gql(statement('during-outage'), {}, editor);
+  expect(write.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  expect(JSON.stringify(write)).not.toMatch(internals);
+  expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
+}
+
+/** Back without a restart: what was written before is there, what was refused meanwhile is not, and writes work again. */
+async function expectRecovered(server: TestServer, editor: Record<string, string>) {
+  await eventually(async () => (await readyz(server)) === 200, '/readyz to answer 200 again');
+  const after = await server.gql(`{ company(slug: "huawei") { statements { slug } } }`);
+  const slugs = after.data.company.statements.map((s: { slug: string }) => s.slug);
+  expect(slugs).toContain('before-outage');
+  expect(slugs).not.toContain('during-outage');
+  expect((await server.gql(statement('after-outage'), {}, editor)).errors).toBeUndefined();
+}
+
 /** Concurrent writers, on the database the suite runs on (SQLite, or PostgreSQL with `npm run test:pg`). */
 describe('the database under concurrent writes', () => {
   let server: TestServer;
@@ -52,8 +76,6 @@ describeOnSqlite('the SQLite database', () => {
   });
   afterAll(() => server.close());
 
-  const readyz = async () => (await fetch(server.url.replace('/graphql', '/readyz'))).status;
-
   it('runs SQLite in WAL mode with a 5 s busy timeout, on both connections', async () => {
     for (const dataSource of [server.app.database.reader, server.app.database.writer]) {
       expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
@@ -80,38 +102,25 @@ describeOnSqlite('the SQLite database', () => {
   });
 
   it('goes unavailable when its file disappears, answers clearly meanwhile, and recovers by itself when it returns', async () => {
-    expect(await readyz()).toBe(200);
+    expect(await readyz(server)).toBe(200);
     expect((await server.gql(statement('before-outage'), {}, editor)).errors).toBeUndefined();
 
     renameSync(file, `${file}.moved`);
-    await eventually(async () => (await readyz()) === 503, '/readyz to answer 503');
-    const read = await server.gql(`{ companies { totalCount } }`);
-    expect(read.status).toBe(503);
-    expect(read.errors).toEqual([{ message: expect.stringMatching(/database is unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) } }]);
-    const write = await server.gql(statement('during-outage'), {}, editor);
-    expect(write.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    expect(JSON.stringify(write)).not.toMatch(/sqlite|ENOENT|\/tmp/i);
-    const health = await fetch(server.url.replace('/graphql', '/healthz'));
-    expect(health.status).toBe(200);
+    await expectUnavailable(server, editor, /sqlite|ENOENT|\/tmp/i);
     // It must not create an empty database in the old place.
     expect(existsSync(file)).toBe(false);
 
     renameSync(`${file}.moved`, file);
-    await eventually(async () => (await readyz()) === 200, '/readyz to answer 200 again');
-    const after = await server.gql(`{ company(slug: "huawei") { statements { slug } } }`);
-    const slugs = after.data.company.statements.map((s: { slug: string }) => s.slug);
-    expect(slugs).toContain('before-outage');
-    expect(slugs).not.toContain('during-outage');
-    expect((await server.gql(statement('after-outage'), {}, editor)).errors).toBeUndefined();
+    await expectRecovered(server, editor);
   });
 
   it('recovers when a removed file is restored from a backup', async () => {
     const backup = `${file}.backup`;
     await server.app.database.reader.query(`VACUUM INTO '${backup}'`);
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-    await eventually(async () => (await readyz()) === 503, '/readyz to answer 503');
+    await eventually(async () => (await readyz(server)) === 503, '/readyz to answer 503');
     copyFileSync(backup, file);
-    await eventually(async () => (await readyz()) === 200, '/readyz to answer 200 again');
+    await eventually(async () => (await readyz(server)) === 200, '/readyz to answer 200 again');
     const res = await server.gql(`{ company(slug: "huawei") { statements { slug } } }`);
     expect(res.data.company.statements.map((s: { slug: string }) => s.slug)).toContain('after-outage');
   });
@@ -166,26 +175,11 @@ describeOnPostgres('the PostgreSQL database', () => {
     await proxy.cut();
   });
 
-  const readyz = async () => (await fetch(server.url.replace('/graphql', '/readyz'))).status;
-
   it('goes unavailable when the database server goes away, answers clearly meanwhile, and recovers by itself when it returns', async () => {
     expect((await server.gql(statement('before-outage'), {}, editor)).errors).toBeUndefined();
     await proxy.cut();
-    await eventually(async () => (await readyz()) === 503, '/readyz to answer 503');
-    const read = await server.gql(`{ companies { totalCount } }`);
-    expect(read.status).toBe(503);
-    expect(read.errors).toEqual([{ message: expect.stringMatching(/database is unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) } }]);
-    const write = await server.gql(statement('during-outage'), {}, editor);
-    expect(write.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    expect(JSON.stringify(write)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
-    expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
-
+    await expectUnavailable(server, editor, /ECONNREFUSED|127\.0\.0\.1|postgres/i);
     await proxy.open();
-    await eventually(async () => (await readyz()) === 200, '/readyz to answer 200 again');
-    const after = await server.gql(`{ company(slug: "huawei") { statements { slug } } }`);
-    const slugs = after.data.company.statements.map((s: { slug: string }) => s.slug);
-    expect(slugs).toContain('before-outage');
-    expect(slugs).not.toContain('during-outage');
-    expect((await server.gql(statement('after-outage'), {}, editor)).errors).toBeUndefined();
+    await expectRecovered(server, editor);
   });
 });
