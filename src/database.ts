@@ -41,9 +41,10 @@ export async function openDatabase(url: string | undefined, { logger, migrate = 
   try {
     await dataSource.initialize();
     await checkWritable(dataSource, where);
-    await adoptSynchronizedSchema(dataSource);
+    const migrates = migrate || dataSource.options.type === 'better-sqlite3';
+    if (migrates) await adoptSynchronizedSchema(dataSource);
     if (await dataSource.showMigrations()) {
-      if (!migrate && dataSource.options.type !== 'better-sqlite3') {
+      if (!migrates) {
         throw new DatabaseOpenError(`the database at ${where} has migrations pending: run \`npm run migrate\` first`);
       }
       await dataSource.runMigrations({ transaction: 'each' });
@@ -100,12 +101,14 @@ async function adoptSynchronizedSchema(dataSource: DataSource): Promise<void> {
 export type DatabaseState = 'available' | 'unavailable';
 
 /**
- * The database as the server uses it: reads on one connection, writes on a second one, one
- * write transaction at a time. With SQLite in WAL mode readers never see a write before it
- * commits (nor one that rolls back), and the busy timeout lets another process (the import
- * CLI) write too. The database is checked regularly: while it is missing, unreadable or
- * read-only it is `unavailable` (requests get SERVICE_UNAVAILABLE, /readyz 503) and the
- * connections are closed; once it is back they are reopened.
+ * The database as the server uses it, one write transaction at a time per process. SQLite: reads
+ * on one connection, writes on a second one; in WAL mode readers never see a write before it
+ * commits (nor one that rolls back), and the busy timeout lets another process (the import CLI)
+ * write too. PostgreSQL: TypeORM's pools, one for the primary and one per read replica. The
+ * database is checked regularly: while it is missing, unreadable or read-only (on PostgreSQL: the
+ * primary or a replica does not answer) it is `unavailable` (requests get SERVICE_UNAVAILABLE,
+ * /readyz 503); SQLite's connections are then closed and reopened once the file is back, the
+ * PostgreSQL pools reconnect by themselves.
  */
 export class Database {
   private state: DatabaseState = 'available';
