@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger } from 'typeorm';
-import { createDataSource, dataSourceOptions } from '../ormconfig';
+import { dataSourceOptions } from '../ormconfig';
 import { DatabaseUnavailableError } from './common/errors';
 import { takeWriteLock } from './common/sql';
 
@@ -11,8 +11,7 @@ import { takeWriteLock } from './common/sql';
 export class DatabaseOpenError extends Error {}
 
 /** Where the database is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
-function describe(url: string | undefined): string {
-  const options = dataSourceOptions(url);
+function describe(options: DataSourceOptions, url: string | undefined): string {
   if (options.type === 'better-sqlite3') return String(options.database);
   const shown = new URL(url!);
   shown.password = '';
@@ -31,13 +30,14 @@ export interface OpenOptions {
 
 /** Opens the database and checks its schema is current; fails with one readable line. */
 export async function openDatabase(url: string | undefined, { logger, migrate = false }: OpenOptions = {}): Promise<DataSource> {
-  let where: string;
+  let options: DataSourceOptions;
   try {
-    where = describe(url);
+    options = dataSourceOptions(url, logger);
   } catch (error) {
     throw new DatabaseOpenError((error as Error).message);
   }
-  const dataSource = createDataSource(url, logger);
+  const where = describe(options, url);
+  const dataSource = new DataSource(options);
   try {
     await dataSource.initialize();
     await checkWritable(dataSource, where);
@@ -134,7 +134,7 @@ export class Database {
     if (!file) return new Database(reader, reader, null, logger);
     // The file exists by now: reopening must never create an empty one in its place.
     reader.setOptions({ fileMustExist: true } as never);
-    const writer = new DataSource({ ...options, synchronize: false, fileMustExist: true } as DataSourceOptions);
+    const writer = new DataSource({ ...options, fileMustExist: true } as DataSourceOptions);
     await writer.initialize();
     const database = new Database(reader, writer, file, logger);
     database.inode = statSync(file).ino;
@@ -191,8 +191,7 @@ export class Database {
         await fs.access(this.file, fsConstants.R_OK | fsConstants.W_OK);
         await fs.access(path.dirname(this.file), fsConstants.W_OK);
       }
-      await this.reader.query('SELECT 1');
-      await this.probeReplicas();
+      await this.ping();
       return this.state;
     } catch (error) {
       await this.markUnavailable(error as Error);
@@ -200,8 +199,9 @@ export class Database {
     }
   }
 
-  /** Every read replica must answer too: reads go to any of them at random. */
-  private async probeReplicas(): Promise<void> {
+  /** The database server answers, and so does every read replica (reads go to any of them at random). */
+  private async ping(): Promise<void> {
+    await this.reader.query('SELECT 1');
     const replicas: { query(sql: string): Promise<unknown> }[] = (this.reader.driver as { slaves?: [] }).slaves ?? [];
     await Promise.all(
       replicas.map((pool, i) =>
@@ -231,13 +231,11 @@ export class Database {
         await fs.access(this.file, fsConstants.R_OK | fsConstants.W_OK);
         await fs.access(path.dirname(this.file), fsConstants.W_OK);
         if (!this.reader.isInitialized) await this.reader.initialize();
-        await this.reader.query('CREATE TABLE IF NOT EXISTS _write_check (x INTEGER)');
-        await this.reader.query('DROP TABLE _write_check');
+        await checkWritable(this.reader, this.file);
         if (!this.writer.isInitialized) await this.writer.initialize();
         this.inode = (await fs.stat(this.file)).ino;
       } else {
-        await this.reader.query('SELECT 1');
-        await this.probeReplicas();
+        await this.ping();
       }
       this.state = 'available';
       this.logger?.info({ was: this.reason }, 'database available again');
