@@ -29,6 +29,7 @@ const countName = ({ table, by }: { table: string; by?: string }, row: 'NEW' | '
  * transaction (on SQLite the triggers are dropped whenever a schema change rebuilds a table).
  */
 export async function installRowCounts(runner: SqlRunner): Promise<void> {
+  await runner.query('CREATE TABLE IF NOT EXISTS row_count (name varchar PRIMARY KEY NOT NULL, n integer NOT NULL)');
   if (runner.connection.options.type === 'postgres') await installPostgresTriggers(runner);
   else await installSqliteTriggers(runner);
   await runner.query('DELETE FROM row_count');
@@ -42,7 +43,7 @@ export async function installRowCounts(runner: SqlRunner): Promise<void> {
 }
 
 async function installSqliteTriggers(runner: SqlRunner): Promise<void> {
-  const statements = ['CREATE TABLE IF NOT EXISTS row_count (name VARCHAR PRIMARY KEY NOT NULL, n INTEGER NOT NULL)'];
+  const statements: string[] = [];
   for (const counted of COUNTED) {
     statements.push(
       `CREATE TRIGGER IF NOT EXISTS row_count_${counted.table}_insert AFTER INSERT ON "${counted.table}" BEGIN
@@ -71,7 +72,6 @@ const LOCK_COUNTS = 'LOCK TABLE row_count IN SHARE ROW EXCLUSIVE MODE';
  * holder, already committing, could still need.
  */
 async function installPostgresTriggers(runner: SqlRunner): Promise<void> {
-  await runner.query('CREATE TABLE IF NOT EXISTS row_count (name varchar PRIMARY KEY NOT NULL, n integer NOT NULL)');
   const existing = await postgresTriggerNames(runner);
   for (const counted of COUNTED) {
     const name = `row_count_${counted.table}`;
