@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from './free-port';
 
 /** A PostgreSQL server on which the benchmark may create and drop its databases. */
 export interface PostgresServer {
@@ -32,7 +31,7 @@ export async function acquirePostgresServer(root: string): Promise<PostgresServe
     stopped = true;
     spawnSync('bash', [script, 'stop', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
   };
-  const started = spawnSync('bash', [script, 'start', dir, String(await freePort())], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const started = spawnSync('bash', [script, 'start', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (started.status !== 0) {
     stop();
     throw new Error(`scripts/pg-cluster.sh start failed (exit ${started.status})`);

@@ -213,10 +213,11 @@ async function main() {
   const companyCounts = new Set<CompanyCountSource>();
   for (const companies of settings.scales) {
     const databaseUrl = await databases.prepare(companies);
-    // The GraphQL server brings the schema (indexes) up to date before the raw handler reads it.
+    // Opened in-process first: that applies pending migrations, which a server on PostgreSQL
+    // would refuse to start without (a kept bench_N may predate one).
+    const statements = await statementsPerRequest(databaseUrl);
     const servers: Partial<Record<VariantName, { child: ChildProcess; url: string }>> = {};
     for (const variant of VARIANTS) servers[variant.name] = await start(variant, databaseUrl);
-    const statements = await statementsPerRequest(databaseUrl);
     companyCounts.add(statements.companyCount);
     const results = new Map<string, Measurement>();
     for (const operation of settings.operations) {
