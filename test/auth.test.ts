@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { Role } from '../src/modules/api-key/role.enum';
 import { buildAppSchema } from '../src/schema';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
+import { runScript } from './server-process';
 
 const SOURCE = '2020-02-06-huawei-verizon';
 const STATEMENT = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "x", citations: [{ source: "${SOURCE}", quote: "Huawei" }] }) { slug } }`;
@@ -112,8 +112,7 @@ describe('API keys and roles', () => {
 /** The command-line tools, as built, on a database file. */
 describe('npm run keys and npm run import', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-cli-'));
-  const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'cli.sqlite')}` };
-  const run = (script: string, args: string[]) => spawnSync(process.execPath, [path.resolve(__dirname, `../dist/scripts/${script}.js`), ...args], { env, encoding: 'utf8' });
+  const run = (script: string, args: string[]) => runScript(script, args, { DATABASE_URL: `sqlite:${path.join(dir, 'cli.sqlite')}` });
 
   it('creates a key and prints it once, lists keys by prefix only, and revokes them', () => {
     const created = run('keys', ['create', '--role', 'editor', '--name', 'desk']);

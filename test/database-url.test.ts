@@ -36,12 +36,12 @@ describe('database settings', () => {
     Object.assign(process.env, env);
     const opening = openDatabase(env.DATABASE_URL);
     await expect(opening).rejects.toThrow(DatabaseOpenError);
-    await expect(openDatabase(env.DATABASE_URL)).rejects.toThrow(message);
+    await expect(opening).rejects.toThrow(message);
   });
 
   it('names an unreachable PostgreSQL server by its URL, without the password', async () => {
     const opening = openDatabase('postgres://desk:s3cret@127.0.0.1:1/news');
     await expect(opening).rejects.toThrow(/^cannot open database at postgres:\/\/desk@127\.0\.0\.1:1\/news: .*ECONNREFUSED/);
-    await expect(openDatabase('postgres://desk:s3cret@127.0.0.1:1/news')).rejects.not.toThrow(/s3cret/);
+    await expect(opening).rejects.not.toThrow(/s3cret/);
   });
 });

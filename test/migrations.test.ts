@@ -1,4 +1,10 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../ormconfig';
+import { SqlReader } from '../src/common/database/sql-reader';
 import { DatabaseOpenError, openDatabase } from '../src/database';
+import { Person } from '../src/modules/person/person.entity';
+import { searchDialect, type SearchRow } from '../src/modules/search/search.dialect';
+import { seedAll } from '../seeds/seed-all';
 import { freshDatabaseUrl, onPostgres, openTestDatabase } from './helpers';
 
 /** The schema is owned by the migrations of each dialect; the entities must agree with them. */
@@ -44,11 +50,31 @@ describe(`migrations (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     }
   });
 
+  it('is adopted: its first migration is recorded, and the search index and row counts are built from its rows', async () => {
+    const url = await freshDatabaseUrl();
+    // As TypeORM's synchronize left it: the entity tables, no migrations table, no search index.
+    const legacy = new DataSource({ ...dataSourceOptions(url), synchronize: true });
+    await legacy.initialize();
+    await seedAll(legacy);
+    await legacy.destroy();
+
+    const adopted = await openTestDatabase({ url });
+    const applied = await adopted.query('SELECT name FROM migrations ORDER BY id');
+    expect(applied.map((row: { name: string }) => row.name)).toEqual(adopted.migrations.map((m) => m.name));
+    const search = searchDialect(adopted)!;
+    const [hit] = await new SqlReader(adopted).query<SearchRow>(search.searchSql, [search.matchExpression('wanzhou'), 1]);
+    expect(hit).toMatchObject({ subject_type: 'Person' });
+    const [{ n }] = await new SqlReader(adopted).query<{ n: number }>('SELECT n FROM row_count WHERE name = ?', ['party:PERSON']);
+    expect(Number(n)).toBe(await adopted.getRepository(Person).count());
+    await adopted.destroy();
+  });
+
   if (onPostgres) {
     it('are not applied by a server starting on PostgreSQL: it refuses to open a database that is behind', async () => {
       const url = await freshDatabaseUrl();
-      await expect(openDatabase(url)).rejects.toThrow(DatabaseOpenError);
-      await expect(openDatabase(url)).rejects.toThrow(/has migrations pending: run `npm run migrate` first/);
+      const opening = openDatabase(url);
+      await expect(opening).rejects.toThrow(DatabaseOpenError);
+      await expect(opening).rejects.toThrow(/has migrations pending: run `npm run migrate` first/);
     });
   } else {
     it('are applied on opening the embedded SQLite database', async () => {

@@ -1,24 +1,14 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { describeOnPostgres, eventually } from './helpers';
+import { freePort } from '../bench/free-port';
+import { bearer, describeOnPostgres, eventually } from './helpers';
 import { postgresAdmin, withDatabase } from './postgres-databases';
 import { post, runScript, startServer, stop } from './server-process';
 
 const CLUSTER = path.resolve(__dirname, '../scripts/pg-cluster.sh');
 const SOURCE = '2020-02-06-huawei-verizon';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** Runs scripts/pg-cluster.sh; returns the URL it prints. */
 function cluster(args: string[]): string {
@@ -80,7 +70,7 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
 
   it('reads from the replica and writes to the primary; a mutation reads its own answer from the primary', async () => {
     const a = await instance('instance-a', { DATABASE_URL: primaryUrl, DATABASE_REPLICA_URLS: replicaUrl });
-    const editor = { authorization: `Bearer ${editorKey}` };
+    const editor = bearer(editorKey);
     // The seed that instance-a wrote at startup reaches the replica.
     await eventually(async () => (await post(a.url, readCompany('huawei'))).body.data?.company?.slug === 'huawei', 'the seed on the replica');
 
@@ -127,7 +117,7 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     expect(Number(n)).toBe(11);
     editorKey = runScript('keys', ['create', '--name', 'desk', '--role', 'EDITOR'], { DATABASE_URL: url }).stdout.trim();
     const before = (await post(c.url, '{ companies { totalCount } }')).body.data.companies.totalCount;
-    const written = await post(b.url, createCompany('two-instances-co'), { authorization: `Bearer ${editorKey}` });
+    const written = await post(b.url, createCompany('two-instances-co'), bearer(editorKey));
     expect(written.body.errors).toBeUndefined();
     expect((await post(c.url, readCompany('two-instances-co'))).body).toEqual({ data: { company: { slug: 'two-instances-co', name: 'two-instances-co' } } });
     // Counts are kept in the database, not in either process.
