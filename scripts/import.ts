@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { DatabaseOpenError, openDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
 import { SourceImportService } from '../src/modules/source-import/source-import.service';
 import type { SourceDocument } from '../src/modules/source-import/source-document';
 
@@ -46,6 +46,6 @@ async function main(files: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  process.stderr.write(`error: ${error instanceof DatabaseOpenError ? error.message : (error as Error).message}\n`);
+  process.stderr.write(`error: ${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DatabaseOpenError, openDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { parseRole } from '../src/modules/api-key/role.enum';
 import { appendAudit } from '../src/modules/audit/audit.service';
@@ -67,6 +67,6 @@ class UsageError extends Error {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  process.stderr.write(`error: ${error instanceof DatabaseOpenError ? error.message : (error as Error).message}\n`);
+  process.stderr.write(`error: ${(error as Error).message}\n`);
   process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createDataSource } from '../ormconfig';
-import { DatabaseOpenError, openDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
 
 /**
  * `npm run migrate`: applies the pending migrations to the database in DATABASE_URL (run it
@@ -31,6 +31,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`error: ${error instanceof DatabaseOpenError ? error.message : (error as Error).message}\n`);
+  process.stderr.write(`error: ${(error as Error).message}\n`);
   process.exit(1);
 });

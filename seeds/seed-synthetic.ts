@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DatabaseOpenError, openDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
 import { seedSyntheticDatabase } from './synthetic/seed-synthetic-database';
 import { DEFAULT_SYNTHETIC_SEED } from './synthetic/synthetic-graph';
 
@@ -21,6 +21,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`error: ${error instanceof DatabaseOpenError ? error.message : (error as Error).message}\n`);
+  process.stderr.write(`error: ${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DatabaseOpenError, openDatabase } from '../src/database';
+import { openDatabase } from '../src/database';
 import { seedAll } from './seed-all';
 
 /** `npm run seed`: (re)load every seed source; safe to run any number of times. */
@@ -16,6 +16,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`error: ${error instanceof DatabaseOpenError ? error.message : (error as Error).message}\n`);
+  process.stderr.write(`error: ${(error as Error).message}\n`);
   process.exit(1);
 });

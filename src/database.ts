@@ -47,7 +47,7 @@ export async function openDatabase(url: string | undefined, { logger, migrate = 
       if (!migrates) {
         throw new DatabaseOpenError(`the database at ${where} has migrations pending: run \`npm run migrate\` first`);
       }
-      await dataSource.runMigrations({ transaction: 'each' });
+      await dataSource.runMigrations(); // one transaction each (migrationsTransactionMode)
     }
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
@@ -96,6 +96,12 @@ async function adoptSynchronizedSchema(dataSource: DataSource): Promise<void> {
   } finally {
     await runner.release();
   }
+}
+
+/** The SQLite file can be read and written, and so can its directory (for the WAL and journal files). */
+async function assertReadableAndWritable(file: string): Promise<void> {
+  await fs.access(file, fsConstants.R_OK | fsConstants.W_OK);
+  await fs.access(path.dirname(file), fsConstants.W_OK);
 }
 
 export type DatabaseState = 'available' | 'unavailable';
@@ -188,8 +194,7 @@ export class Database {
       if (this.file) {
         const stat = await fs.stat(this.file);
         if (this.inode !== null && stat.ino !== this.inode) throw new Error('the database file was replaced');
-        await fs.access(this.file, fsConstants.R_OK | fsConstants.W_OK);
-        await fs.access(path.dirname(this.file), fsConstants.W_OK);
+        await assertReadableAndWritable(this.file);
       }
       await this.ping();
       return this.state;
@@ -219,6 +224,11 @@ export class Database {
     this.logger?.error({ reason: this.reason }, 'database unavailable; retrying');
     if (!this.file) return; // PostgreSQL: the pool reconnects by itself; probe() notices when it answers again.
     // Closing makes every further query fail fast, and lets the file be reopened when it returns.
+    await this.closeConnections();
+  }
+
+  /** SQLite: closes both connections (after any write in progress). */
+  private async closeConnections(): Promise<void> {
     await this.writeLock.runExclusive(async () => {
       if (this.writer.isInitialized) await this.writer.destroy().catch(() => undefined);
     });
@@ -228,8 +238,7 @@ export class Database {
   private async reopen(): Promise<DatabaseState> {
     try {
       if (this.file) {
-        await fs.access(this.file, fsConstants.R_OK | fsConstants.W_OK);
-        await fs.access(path.dirname(this.file), fsConstants.W_OK);
+        await assertReadableAndWritable(this.file);
         if (!this.reader.isInitialized) await this.reader.initialize();
         await checkWritable(this.reader, this.file);
         if (!this.writer.isInitialized) await this.writer.initialize();
@@ -241,10 +250,7 @@ export class Database {
       this.logger?.info({ was: this.reason }, 'database available again');
       this.reason = null;
     } catch {
-      if (this.file) {
-        if (this.writer.isInitialized) await this.writer.destroy().catch(() => undefined);
-        if (this.reader.isInitialized) await this.reader.destroy().catch(() => undefined);
-      }
+      if (this.file) await this.closeConnections();
     }
     return this.state;
   }

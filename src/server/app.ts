@@ -8,7 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
+import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from '../common/errors';
 import type { AppConfig } from '../config';
 import { nulCharacterPlugin } from './nul-character.plugin';
 import { readYourWritesPlugin } from './read-your-writes.plugin';
@@ -69,7 +69,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       requestLogPlugin(logger, database),
       readYourWritesPlugin,
-      nulCharacterPlugin,
+      nulCharacterPlugin(),
       ...limits.plugins,
     ],
   });
@@ -95,7 +95,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       controller.abort();
       logger.warn({ requestId: res.locals.requestId, ms: config.requestTimeoutMs }, 'request timed out');
       if (!res.headersSent) {
-        res.status(503).json(errorBody(`The request was aborted: it ran longer than ${config.requestTimeoutMs / 1000} s`, 'REQUEST_TIMEOUT', res.locals.requestId));
+        res.status(503).json(errorBody(new RequestTimeoutError(config.requestTimeoutMs).message, 'REQUEST_TIMEOUT', res.locals.requestId));
       }
     }, config.requestTimeoutMs);
     res.once('close', () => clearTimeout(timer));

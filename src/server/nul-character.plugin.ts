@@ -39,13 +39,19 @@ function nulInDocument(document: DocumentNode): string | null {
  * PostgreSQL text cannot hold the NUL character (SQLite's can): text with one is refused before
  * execution on both databases, so they answer alike, with BAD_USER_INPUT naming where it was.
  */
-export const nulCharacterPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ document, request }) {
-        const where = nulInDocument(document) ?? nulIn(request.variables ?? {}, 'variables');
-        if (where) throw new BadUserInputError(`Text must not contain the NUL character (U+0000); found in ${where}`, { http: { status: 400 } });
-      },
-    };
-  },
-};
+export function nulCharacterPlugin(): ApolloServerPlugin {
+  // Apollo hands back the same parsed document for a repeated query, so it is walked once.
+  const inDocuments = new WeakMap<DocumentNode, string | null>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          let inDocument = inDocuments.get(document);
+          if (inDocument === undefined) inDocuments.set(document, (inDocument = nulInDocument(document)));
+          const where = inDocument ?? nulIn(request.variables ?? {}, 'variables');
+          if (where) throw new BadUserInputError(`Text must not contain the NUL character (U+0000); found in ${where}`, { http: { status: 400 } });
+        },
+      };
+    },
+  };
+}

@@ -25,11 +25,12 @@ export function requestLogPlugin(logger: Logger, database?: Database): ApolloSer
           for (const error of errors) {
             const code = error.extensions?.code;
             const internal = !code || code === 'INTERNAL_SERVER_ERROR';
-            if (internal || isDatabaseFailure(error)) {
+            const databaseFailure = isDatabaseFailure(error);
+            if (internal || databaseFailure) {
               // formatError keeps the request id when it masks the error, so a report can be matched to this line.
               error.extensions.requestId = contextValue.requestId;
             }
-            databaseFailed ||= isDatabaseFailure(error);
+            databaseFailed ||= databaseFailure;
             logger[internal ? 'error' : 'info'](
               { requestId: contextValue.requestId, operationName, code: code ?? 'INTERNAL_SERVER_ERROR', err: internal ? (error.originalError ?? error) : undefined, path: error.path },
               error.message,
