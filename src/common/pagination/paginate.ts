@@ -38,14 +38,21 @@ export async function paginate<T extends ObjectLiteral & { slug: string }>(
   const pageConditions = after != null ? [...conditions, 'slug > ?'] : conditions;
   const pageParameters = after != null ? [...parameters, decodeCursor(after)] : parameters;
   const rows = await reader.select(entity, pageConditions, [...pageParameters, first + 1], 'ORDER BY slug LIMIT ?');
-  const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.slug), node }));
+  return toConnection(rows, { first, after }, (node) => encodeCursor(node.slug), () => reader.count(entity, conditions, parameters));
+}
+
+/**
+ * A Relay connection from a page read with `first + 1` rows (the extra one says whether there is
+ * a next page). `count` runs only when `totalCount` is asked for: a COUNT over a large table costs
+ * more than the page itself.
+ */
+export function toConnection<T>(rows: T[], { first, after }: ConnectionArgs, cursorOf: (node: T) => string, count: () => Promise<number>): Connection<T> {
+  const edges = rows.slice(0, first).map((node) => ({ cursor: cursorOf(node), node }));
   let totalCount: Promise<number> | undefined;
   return {
     edges,
-    // Counted only when asked for: a COUNT over a large table costs more than the page itself.
     get totalCount() {
-      return (totalCount ??= reader.count(entity, conditions, parameters));
+      return (totalCount ??= count());
     },
     pageInfo: {
       hasNextPage: rows.length > first,

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth';
 import type { ConnectionArgs } from '../../common/pagination/connection.args';
 import type { Connection } from '../../common/pagination/connection.type';
-import { decodeCursor, encodeCursor } from '../../common/pagination/paginate';
+import { decodeCursor, encodeCursor, toConnection } from '../../common/pagination/paginate';
 import { InvalidCursorError } from '../../common/errors';
 import type { Role } from '../api-key/role.enum';
 import { AuditEntry, type AuditChange } from './audit-entry.entity';
@@ -36,24 +36,12 @@ export class AuditService {
   /** Newest first; cursors are opaque (the entry's position). */
   async connection({ first, after }: ConnectionArgs): Promise<Connection<AuditEntry>> {
     const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
-    const totalCount = await query.clone().getCount();
     const page = query.clone().orderBy('entry.id', 'DESC').limit(first + 1);
     if (after != null) {
       const before = Number(decodeCursor(after));
       if (!Number.isInteger(before)) throw new InvalidCursorError(after);
       page.andWhere('entry.id < :before', { before });
     }
-    const rows = await page.getMany();
-    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(String(node.id)), node }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: after != null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return toConnection(await page.getMany(), { first, after }, (node) => encodeCursor(String(node.id)), () => query.clone().getCount());
   }
 }

@@ -4,6 +4,7 @@ import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
 import type { NodeEntity } from '../../common/node/node.entity';
 import type { Connection } from '../../common/pagination/connection.type';
+import { toConnection } from '../../common/pagination/paginate';
 import { nodeEntities } from '../../entities';
 import type { SqlReader } from '../../common/database/sql-reader';
 import { partyBySlug } from '../party/party-lookup';
@@ -68,7 +69,7 @@ export class TimelineService {
       ...pageParameters,
       args.first + 1,
     ]);
-    const entries = rows.slice(0, args.first).map((row) => {
+    const entries = rows.map((row) => {
       const entry = new TimelineEntry();
       entry.date = FuzzyDate.parse(row.date);
       entry.kind = row.kind;
@@ -78,21 +79,10 @@ export class TimelineService {
       entry.sortKey = row.sort_key;
       return entry;
     });
-    const edges = entries.map((node) => ({ cursor: encodeCursor(node), node }));
-    let totalCount: Promise<number> | undefined;
     const reader = this.reader;
-    return {
-      edges,
-      get totalCount() {
-        return (totalCount ??= reader.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, parameters).then(([r]) => Number(r.n)));
-      },
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        hasPreviousPage: args.after != null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return toConnection(entries, args, encodeCursor, () =>
+      reader.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, parameters).then(([r]) => Number(r.n)),
+    );
   }
 
   /** The fact an entry is about. */
