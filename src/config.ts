@@ -1,6 +1,8 @@
 /** Query limits: each rejects an operation before execution (see src/server/query-limits.ts). */
 export interface QueryLimits {
   maxDepth: number;
+  /** Fields after expanding every fragment (what graphql-jit compiles). */
+  maxNodes: number;
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
@@ -26,10 +28,15 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** How often the database is checked (and, while it is unavailable, reopened). */
   databaseCheckMs: number;
+  /** Query cost a client (API key, or IP) may spend per minute; null: no budget. */
+  clientCostBudget: number | null;
+  /** Express's `trust proxy`: whose X-Forwarded-For names the client (false: the socket's address). */
+  trustProxy: boolean | number | string;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
   maxDepth: 10,
+  maxNodes: 1000,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
@@ -45,6 +52,23 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+/** CLIENT_COST_BUDGET: a cost per minute of at least one maximal query, or `off`. */
+function costBudget(env: NodeJS.ProcessEnv, maxCost: number): number | null {
+  if (env.CLIENT_COST_BUDGET === 'off') return null;
+  const budget = positiveInt(env, 'CLIENT_COST_BUDGET', DEFAULT_CLIENT_COST_BUDGET);
+  if (budget < maxCost) throw new Error(`CLIENT_COST_BUDGET must be at least QUERY_MAX_COST (${maxCost}), or off (got "${env.CLIENT_COST_BUDGET}")`);
+  return budget;
+}
+
+/** TRUST_PROXY as express reads it: true/false, a number of hops, or addresses and subnets. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+export const DEFAULT_CLIENT_COST_BUDGET = 100_000;
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -55,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (executor !== 'jit' && executor !== 'graphql-js') throw new Error(`GRAPHQL_EXECUTOR must be jit or graphql-js (got "${executor}")`);
   const batching = env.LOADER_BATCHING ?? 'on';
   if (batching !== 'on' && batching !== 'off') throw new Error(`LOADER_BATCHING must be on or off (got "${batching}")`);
+  const maxCost = positiveInt(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost);
   return {
     port,
     executor,
@@ -69,10 +94,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDirectives: positiveInt(env, 'QUERY_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
       maxTokens: positiveInt(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxLength: positiveInt(env, 'QUERY_MAX_LENGTH', DEFAULT_LIMITS.maxLength),
-      maxCost: positiveInt(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost),
+      maxNodes: positiveInt(env, 'QUERY_MAX_NODES', DEFAULT_LIMITS.maxNodes),
+      maxCost,
     },
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000),
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
+    clientCostBudget: costBudget(env, maxCost),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -10,6 +10,8 @@ export interface RequestContext {
   services: Services;
   /** The caller's API key, or null for an anonymous request. */
   viewer: Viewer | null;
+  /** Who is charged for the request's cost: `key:ID` for an API key, else `ip:ADDRESS`. */
+  client: string;
   /** Aborted when the request runs past its time limit; the work still to do is then abandoned. */
   signal: AbortSignal;
   timeoutMs: number;
@@ -17,6 +19,8 @@ export interface RequestContext {
 
 export interface RequestOptions {
   viewer?: Viewer | null;
+  /** The caller's IP address (the budget of an anonymous request). */
+  ip?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
@@ -29,11 +33,12 @@ export interface ContextFactoryOptions {
 export function createContextFactory(database: Database, { loaderBatching = true }: ContextFactoryOptions = {}) {
   // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
   const services = createServices(database);
-  return (requestId: string, { viewer = null, signal = new AbortController().signal, timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
+  return (requestId: string, { viewer = null, ip = 'local', signal = new AbortController().signal, timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
     requestId,
     loaders: new Loaders(services.sqlReader, { batch: loaderBatching, signal, timeoutMs }),
     services,
     viewer,
+    client: viewer ? `key:${viewer.keyId}` : `ip:${ip}`,
     signal,
     timeoutMs,
   });

@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import { buildAppSchema } from '../schema';
 import { createFormatError } from './format-error';
 import { JitExecutorGateway } from './jit-executor';
+import { ClientBudget } from './client-budget';
 import { queryLimits } from './query-limits';
 import { requestLogPlugin } from './request-log.plugin';
 import { explorerRoutes } from './explorer';
@@ -48,7 +49,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   // Slow clients cannot hold a connection open forever.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
-  const limits = queryLimits(config.limits, { production: config.production });
+  const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget) : undefined;
+  const limits = queryLimits(config.limits, { production: config.production, budget });
   const apollo = new ApolloServer<RequestContext>({
     ...(config.executor === 'jit' ? { gateway: new JitExecutorGateway(schema) } : { schema }),
     formatError: createFormatError(config.production),
@@ -119,6 +121,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   };
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIds);
   app.use(cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
@@ -151,7 +154,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
         } catch (error) {
           throw isDatabaseFailure(error) ? unavailable() : error;
         }
-        return contextFor(requestId, { viewer, signal: res.locals.signal, timeoutMs: config.requestTimeoutMs });
+        return contextFor(requestId, { viewer, ip: req.ip, signal: res.locals.signal, timeoutMs: config.requestTimeoutMs });
       },
     }),
   );

@@ -33,7 +33,11 @@ export function createFormatError(production: boolean) {
       const { message, extensions } = new DatabaseUnavailableError();
       return { message, path: formatted.path, locations: formatted.locations, extensions: { code: extensions.code, ...(requestId ? { requestId } : {}) } };
     }
-    const code = formatted.extensions?.code;
+    // Apollo refuses some requests with a 4xx status but no code (an automatic persisted query whose
+    // hash does not match its text, say): the client's mistake, told as such.
+    const status = (error as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
+    const code = formatted.extensions?.code ?? (status?.status && status.status >= 400 && status.status < 500 ? ApolloServerErrorCode.BAD_REQUEST : undefined);
+    if (code && !formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
     // The parser stopped at the length or token limit: a query limit like the others, not a syntax error.
     const overTokens = code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && parseLimitMessage(formatted.message, (error as GraphQLError)?.source?.body);
     if (overTokens) {

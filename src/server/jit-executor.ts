@@ -1,7 +1,23 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, GraphQLError, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { OperationMeasurer } from './operation-measure';
+
+/** Default of `maxCompiledNodes`. */
+export const JIT_MAX_NODES = 300;
+
+export interface JitOptions {
+  /** Compiled operations kept (by canonical text). */
+  maxCompiledDocuments?: number;
+  /**
+   * An operation that expands to more fields than this runs on graphql-js, uncompiled: compile
+   * time grows with the expanded size (60–130 µs a field here, so at most ~40 ms for 300), and
+   * it runs on the event loop. Apollo Sandbox's introspection (229) and the front-end page (61) compile.
+   */
+  maxCompiledNodes?: number;
+}
 
 /**
  * Executes operations with graphql-jit instead of graphql-js: each distinct document is compiled
@@ -10,33 +26,63 @@ import { LRUCache } from 'lru-cache';
  * document cache), plugins, error formatting and HTTP handling stay Apollo's.
  */
 export class JitExecutorGateway implements GatewayInterface {
-  private readonly compiled: LRUCache<string, CompiledQuery>;
+  /** By canonical text (graphql-js's `print`): reformatting a document does not force a new compile. */
+  private readonly compiled: LRUCache<string, CompiledQuery | 'graphql-js'>;
+  /** The same by parsed document, which Apollo hands back for a repeated query: no printing then. */
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | 'graphql-js'>>();
+  private readonly maxCompiledNodes: number;
+  /** Operations compiled so far (for tests: how much planning work requests caused). */
+  compiles = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
-    maxCompiledDocuments = 1000,
+    { maxCompiledDocuments = 1000, maxCompiledNodes = JIT_MAX_NODES }: JitOptions = {},
   ) {
     this.compiled = new LRUCache({ max: maxCompiledDocuments });
+    this.maxCompiledNodes = maxCompiledNodes;
   }
 
   async load() {
-    const executor: GatewayExecutor = async ({ document, queryHash, operationName, operation, request, context }) => {
-      // Mutations are not the hot path: graphql-js runs them, with its exact input coercion.
-      if (operation.operation !== 'query') {
-        return execute({ schema: this.schema, document, operationName, variableValues: request.variables, contextValue: context });
-      }
-      const key = `${queryHash}:${operationName ?? ''}`;
-      let query = this.compiled.get(key);
-      if (!query) {
-        const compiled = compileQuery(this.schema, document, operationName ?? undefined);
-        if (!isCompiledQuery(compiled)) return compiled as ExecutionResult;
-        query = compiled;
-        this.compiled.set(key, query);
-      }
+    const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
+      const run = () => execute({ schema: this.schema, document, operationName, variableValues: request.variables, contextValue: context });
+      // Mutations are not the hot path: graphql-js runs them, with its exact input coercion. An
+      // unresolved operation (several, no operationName) gets graphql-js's own error.
+      if (!operation || operation.operation !== 'query') return run();
+      // graphql-js's coercion first: its errors name the variable and the path inside it exactly
+      // (graphql-jit's do not), and Apollo answers them as BAD_USER_INPUT with HTTP 400.
+      const variables = getVariableValues(this.schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+      if (variables.errors) return { errors: variables.errors };
+      const query = this.plan(document, operation, operationName ?? '');
+      if (query === 'graphql-js') return run();
+      if (!isCompiledQuery(query)) return query as ExecutionResult;
       const result = (await query.query(undefined, context, request.variables ?? {})) as ExecutionResult;
       return result.errors ? { ...result, errors: (result.errors as readonly JitError[]).map((error) => toGraphQLError(error, operation)) } : result;
     };
     return { executor };
+  }
+
+  /** The compiled operation (compiling it once), or 'graphql-js' for one too large to compile. */
+  private plan(document: DocumentNode, operation: OperationDefinitionNode, operationName: string): CompiledQuery | 'graphql-js' | ExecutionResult {
+    let forDocument = this.byDocument.get(document);
+    if (!forDocument) this.byDocument.set(document, (forDocument = new Map()));
+    let query = forDocument.get(operationName);
+    if (query) return query;
+    const key = `${operationName}\0${print(document)}`;
+    query = this.compiled.get(key);
+    if (!query) {
+      const nodes = new OperationMeasurer(this.schema, document, null).operation(operation).nodes;
+      if (nodes > this.maxCompiledNodes) {
+        query = 'graphql-js';
+      } else {
+        this.compiles += 1;
+        const compiled = compileQuery(this.schema, document, operationName || undefined);
+        if (!isCompiledQuery(compiled)) return compiled as ExecutionResult;
+        query = compiled;
+      }
+      this.compiled.set(key, query);
+    }
+    forDocument.set(operationName, query);
+    return query;
   }
 
   onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0]) {

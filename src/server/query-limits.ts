@@ -1,39 +1,30 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LRUCache } from 'lru-cache';
-import {
-  GraphQLError,
-  Kind,
-  Lexer,
-  Source,
-  TokenKind,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { Lexer, Source, TokenKind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { QueryLimitError } from '../common/errors';
-import { MAX_PAGE_SIZE } from '../common/pagination/connection.args';
 import type { QueryLimits } from '../config';
+import type { RequestContext } from '../context';
+import type { ClientBudget } from './client-budget';
+import { measureDocument, OperationMeasurer, type Measure } from './operation-measure';
 
 /**
- * Hostile-query limits. Each rejects an operation before it executes, with
+ * Hostile-query limits. Each refuses an operation before it executes, with
  * GRAPHQL_VALIDATION_FAILED and a message that names the limit and the value found:
  * - length and tokens: graphql-js's parser refuses a longer source before parsing and stops at
  *   the token limit (`parseOptions`); format-error.ts turns those parse errors into these;
- * - depth: a validation rule (below) that counts introspection too, except `ofType`;
- * - aliases and directives: graphql-armor's validation rules;
- * - cost: graphql-query-complexity with the request's variables, after validation.
+ * - depth, expanded nodes, aliases and directives: measured once per new document, in time linear
+ *   in its size (operation-measure.ts), *before* graphql-js validates it;
+ * - cost: the same measure with the request's variables, before execution.
+ * Any failure of an analysis refuses the request (fail closed).
  */
-export function queryLimits(limits: QueryLimits, { production }: { production: boolean }) {
+export function queryLimits(limits: QueryLimits, { production, budget }: { production: boolean; budget?: ClientBudget }) {
+  // graphql-armor only for field suggestions ("Did you mean …"), which tell an attacker the schema.
   const armor = new ApolloArmor({
-    maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [reportLimit] },
-    maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [reportLimit] },
-    // Field suggestions ("Did you mean …") tell an attacker the schema; production drops them.
     blockFieldSuggestion: { enabled: production },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
     maxDepth: { enabled: false },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
@@ -41,14 +32,9 @@ export function queryLimits(limits: QueryLimits, { production }: { production: b
   return {
     // graphql-js checks both before and while parsing, so an oversized document is never parsed whole.
     parseOptions: { maxSourceLength: limits.maxLength, maxLexicalTokens: limits.maxTokens },
-    validationRules: [...armor.validationRules, depthLimitRule(limits.maxDepth)],
-    plugins: [...armor.plugins, costLimitPlugin(limits.maxCost)],
+    validationRules: [staticLimitsRule(limits), ...armor.validationRules],
+    plugins: [...armor.plugins, queryLimitsPlugin(limits, budget)],
   };
-}
-
-/** graphql-armor prefixes its messages with "Syntax Error: "; these are validation failures. */
-function reportLimit(context: ValidationContext | null, error: GraphQLError) {
-  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
 }
 
 /** graphql-js's messages when `maxLexicalTokens` or `maxSourceLength` stops the parser. */
@@ -80,96 +66,97 @@ export function countTokens(text: string): number {
   return count;
 }
 
-/**
- * Depth of the deepest field path, through fragments. `ofType` does not add a level: it unwraps
- * a type reference (list, non-null) rather than reaching a new object, and Apollo Sandbox's
- * introspection query nests it eight deep. Everything else in introspection counts as usual.
- */
-export function depthLimitRule(maxDepth: number): ValidationRule {
-  return (context) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+/** The static limits, in the order they are reported; each names its figure in a Measure. */
+const STATIC_LIMITS: { figure: keyof Measure; limit: keyof QueryLimits; message: (limit: number, found: number) => string }[] = [
+  { figure: 'depth', limit: 'maxDepth', message: (limit, found) => `Query depth limit of ${limit} exceeded, found ${found}.` },
+  { figure: 'nodes', limit: 'maxNodes', message: (limit, found) => `Node limit of ${limit} fields (counted with every fragment expanded) exceeded, found ${shown(found)}.` },
+  { figure: 'aliases', limit: 'maxAliases', message: (limit, found) => `Aliases limit of ${limit} exceeded, found ${shown(found)}.` },
+  { figure: 'directives', limit: 'maxDirectives', message: (limit, found) => `Directives limit of ${limit} exceeded, found ${shown(found)}.` },
+];
+
+/** A figure as big as an expanded fan-out can make it, readably. */
+function shown(n: number): string {
+  return Number.isSafeInteger(n) ? String(n) : 'more than 2^53';
+}
+
+/** The first static limit a document's operations break, as an error; null when all hold. Throws QueryLimitError when it cannot tell. */
+export function staticLimitError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): QueryLimitError | null {
+  let measures: ReturnType<typeof measureDocument>;
+  try {
+    measures = measureDocument(schema, document);
+  } catch {
+    return new QueryLimitError('The query could not be analysed against the query limits, so it is refused.');
+  }
+  for (const { figure, limit, message } of STATIC_LIMITS) {
+    for (const { measure } of measures) {
+      if (!(measure[figure] <= limits[limit])) return new QueryLimitError(message(limits[limit], measure[figure]));
     }
-    const depthOf = (selectionSet: SelectionSetNode | undefined, visiting: Set<string>): number => {
-      let deepest = 0;
-      for (const selection of selectionSet?.selections ?? []) {
-        let depth = 0;
-        if (selection.kind === Kind.FIELD) {
-          depth = (selection.name.value === 'ofType' ? 0 : 1) + depthOf(selection.selectionSet, visiting);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          depth = depthOf(selection.selectionSet, visiting);
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          // Unknown and cyclic fragments are reported by graphql-js's own rules.
-          if (fragment && !visiting.has(name)) depth = depthOf(fragment.selectionSet, new Set(visiting).add(name));
-        }
-        deepest = Math.max(deepest, depth);
-      }
-      return deepest;
-    };
-    return {
-      OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, new Set());
-        if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`Query depth limit of ${maxDepth} exceeded, found ${depth}.`, { nodes: [operation] }));
-        }
-      },
-    };
-  };
+  }
+  return null;
 }
 
 /**
- * A field with a `first` argument returns a page: it costs 1 plus `first` times one item
- * (connections default `first` to their page size). A nested list asked for without `first`
- * (e.g. `Company.lawsuits`, meaning all of them) is costed like every other plain list: once.
+ * The computed cost of an operation with the given (raw) variables: every field costs 1 plus its
+ * children, a page (`first`) 1 + `first` × one item, and a field with its own price (type-graphql's
+ * `complexity` option) that price. Throws when the variables do not fit the operation.
  */
-const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (!field.args.some((arg) => arg.name === 'first') || !Number.isInteger(args.first)) return undefined;
-  const requested = args.first as number;
-  // An out-of-range `first` is rejected by argument validation, with its own message.
-  return 1 + Math.min(Math.max(requested, 1), MAX_PAGE_SIZE) * childComplexity;
-};
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (operationName === undefined || d.name?.value === operationName),
+  );
+  if (!operation) throw new Error(`no operation ${operationName ?? ''} in the document`);
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  if (coerced.errors) throw coerced.errors[0];
+  return new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
+}
 
 /**
- * The computed cost of an operation: every field costs 1 plus its children (type-graphql's
- * `complexity` option overrides that for a field), and a page multiplies its children by `first`.
- * Throws when the variables do not fit the operation (execution then reports that).
+ * The static limits as a validation rule: the document is measured once, when validation enters
+ * it (Apollo validates each distinct document once). graphql-js's own rules run in the same pass;
+ * within the token limit the slowest found takes ~80 ms (OverlappingFieldsCanBeMerged on 180
+ * fields of one name), see README.
  */
-export function operationCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string): number {
-  return getComplexity({
-    schema,
-    query,
-    variables,
-    operationName,
-    estimators: [pageEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+export function staticLimitsRule(limits: QueryLimits): ValidationRule {
+  return (context) => ({
+    Document(document) {
+      const error = staticLimitError(context.getSchema(), document, limits);
+      if (error) context.reportError(error);
+      return false; // this rule needs nothing else of the document
+    },
   });
 }
 
-function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined): ApolloServerPlugin<RequestContext> {
   // Apollo hands back the same parsed document for a repeated query, so its cost (per set of
   // variables) is computed once, not on every request.
   const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operation, contextValue }) {
+          if (!operation) return; // several operations and no operationName: execution refuses it
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          // Variables that do not fit: the executor answers BAD_USER_INPUT with graphql-js's paths and runs nothing.
+          if (coerced.errors) return;
           let byVariables = costs.get(document);
           if (!byVariables) costs.set(document, (byVariables = new LRUCache({ max: 100 })));
-          const key = `${operationName ?? ''}:${JSON.stringify(request.variables ?? {})}`;
-          let cost = byVariables.get(key);
-          if (cost === undefined) {
-            try {
-              cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
-            } catch {
-              return; // bad variables: execution reports them as BAD_USER_INPUT
+          let key: string;
+          let cost: number | undefined;
+          try {
+            key = `${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}`;
+            cost = byVariables.get(key);
+            if (cost === undefined) {
+              cost = new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
+              byVariables.set(key, cost);
             }
-            byVariables.set(key, cost);
+          } catch {
+            throw new QueryLimitError('The cost of the query could not be computed, so it is refused.');
           }
-          if (cost > maxCost) throw new QueryLimitError(`Query cost limit of ${maxCost} exceeded, found ${cost}.`);
+          if (!(cost <= limits.maxCost)) throw new QueryLimitError(`Query cost limit of ${limits.maxCost} exceeded, found ${shown(cost)}.`);
+          budget?.charge(contextValue.client, cost);
         },
       };
     },
   };
 }
+

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { PRICES } from '../prices';
 import { PageInfo } from './page-info.type';
 
 export interface Edge<T> {
@@ -14,7 +15,7 @@ export interface Connection<T> {
 }
 
 /** Builds the Relay `<Name>Connection` and `<Name>Edge` object types for a node type. */
-export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, { countPrice = PRICES.count }: { countPrice?: number } = {}) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType implements Edge<T> {
     @Field()
@@ -33,7 +34,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo: PageInfo;
 
     // Not simple: the count is a promise, started only when this field is selected.
-    @Field(() => Int, { simple: false, description: 'How many objects match, over all pages.' })
+    @Field(() => Int, { simple: false, complexity: countPrice, description: 'How many objects match, over all pages.' })
     readonly totalCount: number | Promise<number>;
   }
   return ConnectionClass;

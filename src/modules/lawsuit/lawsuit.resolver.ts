@@ -8,6 +8,9 @@ import { PartyRole } from './lawsuit.enums';
 import { LawsuitsArgs } from './lawsuits.args';
 import { Role } from '../api-key/role.enum';
 import { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
+import { priced, PRICES } from '../../common/prices';
+import { pageCost, pageSize } from '../../server/operation-measure';
 
 export const LawsuitConnection = ConnectionType(Lawsuit, 'Lawsuit');
 
@@ -30,7 +33,10 @@ export class LawsuitResolver {
     return services.catalog.bySlug(Lawsuit, slug);
   }
 
-  @Query(() => LawsuitConnection, { description: 'Legal cases, optionally filtered by kind, status and party.' })
+  @Query(() => LawsuitConnection, {
+    description: 'Legal cases, optionally filtered by kind, status and party.',
+    complexity: priced(({ args, once, perItem }) => (args.filter ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem })),
+  })
   lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services }: RequestContext) {
     return services.lawsuits.connection(args);
   }

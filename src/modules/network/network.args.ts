@@ -3,6 +3,7 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { IsSlug } from '../../common/validation';
 
 export const MAX_NETWORK_DEPTH = 3;
+export const DEFAULT_NETWORK_DEPTH = 2;
 
 @ArgsType()
 export class ConflictNetworkArgs {
@@ -10,10 +11,10 @@ export class ConflictNetworkArgs {
   @IsSlug()
   center: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 2, description: `How many links out from the center, 1–${MAX_NETWORK_DEPTH}.` })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_NETWORK_DEPTH, description: `How many links out from the center, 1–${MAX_NETWORK_DEPTH}.` })
   @Min(1, { message: `depth must be between 1 and ${MAX_NETWORK_DEPTH}` })
   @Max(MAX_NETWORK_DEPTH, { message: `depth must be between 1 and ${MAX_NETWORK_DEPTH}` })
-  depth: number = 2;
+  depth: number = DEFAULT_NETWORK_DEPTH;
 }
 
 @ArgsType()

@@ -1,18 +1,20 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { ConflictEdge, ConflictNetwork, ConflictPath } from './conflict-network.type';
-import { ConflictNetworkArgs, ConflictPathArgs } from './network.args';
+import { ConflictNetworkArgs, ConflictPathArgs, DEFAULT_NETWORK_DEPTH } from './network.args';
+import { PRICES } from '../../common/prices';
 
 @Resolver()
 export class NetworkResolver {
   @Query(() => ConflictNetwork, {
+    complexity: ({ args, childComplexity }) => PRICES.networkLevel * (Number(args.depth) || DEFAULT_NETWORK_DEPTH) + childComplexity,
     description: 'The parties within `depth` links of a party and the links between them (lawsuits, charges, sanctions, regulatory actions, negotiations, affiliations, kinship, rankings).',
   })
   conflictNetwork(@Args() { center, depth }: ConflictNetworkArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.network.network(loaders, center, depth);
   }
 
-  @Query(() => ConflictPath, { nullable: true, description: 'The shortest chain of links between two parties, or null when none connects them.' })
+  @Query(() => ConflictPath, { nullable: true, complexity: PRICES.path, description: 'The shortest chain of links between two parties, or null when none connects them.' })
   conflictPath(@Args() { from, to }: ConflictPathArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.network.path(loaders, from, to);
   }

@@ -1,6 +1,8 @@
 import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 
+export const DEFAULT_SEARCH_HITS = 10;
+
 @ArgsType()
 export class SearchArgs {
   @Field({ description: 'What to look for: every word must occur (as a word or the start of one), in any order.' })
@@ -8,8 +10,8 @@ export class SearchArgs {
   @MaxLength(200, { message: 'text must be at most 200 characters' })
   text: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 10, description: 'At most this many hits, 1–50.' })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SEARCH_HITS, description: 'At most this many hits, 1–50.' })
   @Min(1, { message: 'first must be between 1 and 50' })
   @Max(50, { message: 'first must be between 1 and 50' })
-  first: number = 10;
+  first: number = DEFAULT_SEARCH_HITS;
 }

@@ -4,6 +4,7 @@ import { Node } from '../../common/node/node.interface';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import { Citation } from '../source/citation.entity';
 import { Party } from '../party/party.union';
+import { PRICES } from '../../common/prices';
 
 export enum TimelineEntryKind {
   LAWSUIT_FILED = 'LAWSUIT_FILED',
@@ -51,4 +52,4 @@ export class TimelineEntry {
   sortKey: string;
 }
 
-export const TimelineConnection = ConnectionType(TimelineEntry, 'TimelineEntry');
+export const TimelineConnection = ConnectionType(TimelineEntry, 'TimelineEntry', { countPrice: PRICES.timelineCount });

@@ -1,0 +1,39 @@
+import type { Complexity } from 'type-graphql';
+import { pageCost, pageSize, type FieldPrice } from '../server/operation-measure';
+
+/**
+ * The query cost of reads that can be slow on a large store, over what their shape costs: each is
+ * set from the worst case measured on the 100,000-company synthetic store (SQLite, this machine),
+ * against the front-end page's 2,201 for ~25 ms. They are not proportional to time (a search would
+ * then cost more than the whole limit): they bound how many slow reads one query can hold (the
+ * limit is 5,000) and how many a client's budget allows per minute. README lists them.
+ */
+export const PRICES = {
+  /** Worst found ~0.7 s (the index's six most common prefixes); before its input was bounded, 10 s. */
+  search: 1000,
+  /** Each level of breadth-first search over every kind of link (depth 3 on a hub: ~0.35 s). */
+  networkLevel: 500,
+  /** A shortest-path search, bounded by the parties it may visit (worst seen: ~4 s before the bound). */
+  path: 2000,
+  /** The timeline's page over every dated fact of the graph (~0.3 s with a date range). */
+  timeline: 200,
+  /** Counting a timeline (~0.1 s on the whole graph). */
+  timelineCount: 200,
+  /** A connection filtered by kind, status or party (its page is no longer a walk along one index). */
+  filter: 50,
+  /** `totalCount` of an entity connection: a trigger-kept row, or one indexed COUNT when filtered. */
+  count: 10,
+} as const;
+
+/** A page priced `base` over the usual 1 + once + `first` × one item (`defaultFirst` when `first` is null or absent). */
+export function pagePrice(base: number, defaultFirst: number): Complexity {
+  return priced(({ args, once, perItem }) => base + pageCost(pageSize(args.first, defaultFirst), { once, perItem }));
+}
+
+/**
+ * A price as type-graphql's `complexity` option takes it: typed there as graphql-query-complexity's
+ * estimator, and called by operation-measure.ts with the once/per-item split as well.
+ */
+export function priced(price: FieldPrice): Complexity {
+  return price as unknown as Complexity;
+}

@@ -1,0 +1,221 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { MAX_PAGE_SIZE } from '../common/pagination/connection.args';
+
+/** What one operation asks for, as executed: every figure counts fragments at each place they are spread. */
+export interface Measure {
+  /** Deepest field path (`ofType` does not add a level: it unwraps a type reference). */
+  depth: number;
+  /**
+   * Fields after inlining every fragment, with a field of an abstract type counted once per
+   * possible type its selection applies to: the size of what graphql-jit compiles.
+   */
+  nodes: number;
+  /** Aliased fields, on the path of one object type at each level (the most any result can execute). */
+  aliases: number;
+  /** Directives on the operation, fields, fragments and spreads, counted the same way. */
+  directives: number;
+  /** Computed cost (see `fieldCost`); 0 when the measure is taken without variables. */
+  cost: number;
+  /** The part of `cost` spent in `edges` fields: what a connection's page repeats per item. */
+  edgesCost: number;
+}
+
+const ZERO: Measure = Object.freeze({ depth: 0, nodes: 0, aliases: 0, directives: 0, cost: 0, edgesCost: 0 });
+
+/**
+ * A field's children's cost, split into what a page repeats for each item (a list's whole
+ * selection; a connection's `edges`) and what it costs once (`totalCount`, `pageInfo`).
+ */
+export interface ChildCost {
+  once: number;
+  perItem: number;
+}
+
+/**
+ * A field's own `complexity` (type-graphql's option, in the field's extensions): a number added to
+ * its children's, or a function of its arguments and its children's cost.
+ */
+export type FieldPrice = number | ((input: { args: Record<string, unknown>; childComplexity: number } & ChildCost) => number);
+
+/**
+ * Measures operations in time linear in the document: each selection set (and so each fragment)
+ * is measured once per object type it can apply to and the result memoised, so a fragment spread
+ * twice at each of 40 levels costs 40 measurements, not 2^40. Figures grow as the expanded
+ * document would (they may reach Infinity, which every limit refuses).
+ *
+ * With `variables` the cost is computed too (arguments read as execution reads them); without,
+ * only the static figures. Unknown fields, types and fragments count nothing: graphql-js's
+ * validation reports them. A fragment cycle counts nothing past the cycle (also reported there).
+ */
+export class OperationMeasurer {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  private readonly memo = new Map<SelectionSetNode, Map<string, Measure>>();
+  private readonly inProgress = new Set<string>();
+  /** How many (selection set, type) pairs were measured: the work done, for tests. */
+  visits = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    private readonly variables: Record<string, unknown> | null,
+  ) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
+    }
+  }
+
+  operation(operation: OperationDefinitionNode): Measure {
+    const root = this.schema.getRootType(operation.operation);
+    if (!root) return ZERO;
+    const measure = { ...this.inObject(operation.selectionSet, root) };
+    measure.directives += operation.directives?.length ?? 0;
+    return measure;
+  }
+
+  /** A field's selection, whatever its type: an abstract type is measured for each possible object type. */
+  private selection(selectionSet: SelectionSetNode, type: GraphQLNamedType): Measure {
+    if (isObjectType(type)) return this.inObject(selectionSet, type);
+    if (!isAbstractType(type)) return ZERO;
+    const combined = { ...ZERO };
+    for (const possible of this.schema.getPossibleTypes(type)) {
+      const measure = this.inObject(selectionSet, possible);
+      // jit compiles a branch per type (sizes add up); one object executes one branch (the rest: the most of any).
+      combined.nodes += measure.nodes;
+      combined.depth = Math.max(combined.depth, measure.depth);
+      combined.aliases = Math.max(combined.aliases, measure.aliases);
+      combined.directives = Math.max(combined.directives, measure.directives);
+      combined.cost = Math.max(combined.cost, measure.cost);
+      combined.edgesCost = Math.max(combined.edgesCost, measure.edgesCost);
+    }
+    return combined;
+  }
+
+  private inObject(selectionSet: SelectionSetNode, type: GraphQLObjectType): Measure {
+    let byType = this.memo.get(selectionSet);
+    if (!byType) this.memo.set(selectionSet, (byType = new Map()));
+    const known = byType.get(type.name);
+    if (known) return known;
+    this.visits += 1;
+    const total = { ...ZERO };
+    const add = (measure: Measure) => {
+      total.depth = Math.max(total.depth, measure.depth);
+      total.nodes += measure.nodes;
+      total.aliases += measure.aliases;
+      total.directives += measure.directives;
+      total.cost += measure.cost;
+      total.edgesCost += measure.edgesCost;
+    };
+    for (const selection of selectionSet.selections) {
+      total.directives += selection.directives?.length ?? 0;
+      if (selection.kind === Kind.FIELD) {
+        const field = this.fieldDefinition(type, selection.name.value);
+        if (!field) continue;
+        const child = selection.selectionSet ? this.selection(selection.selectionSet, getNamedType(field.type)) : ZERO;
+        total.depth = Math.max(total.depth, (selection.name.value === 'ofType' ? 0 : 1) + child.depth);
+        total.nodes += 1 + child.nodes;
+        total.aliases += (selection.alias ? 1 : 0) + child.aliases;
+        total.directives += child.directives;
+        if (this.variables) {
+          const split = isListType(getNullableType(field.type)) ? { once: 0, perItem: child.cost } : { once: child.cost - child.edgesCost, perItem: child.edgesCost };
+          const cost = fieldCost(field, this.arguments(field, selection), split);
+          total.cost += cost;
+          if (selection.name.value === 'edges') total.edgesCost += cost;
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!this.applies(selection.typeCondition?.name.value, type)) continue;
+        add(this.inObject(selection.selectionSet, type));
+      } else {
+        const fragment = this.fragments.get(selection.name.value);
+        if (!fragment || !this.applies(fragment.typeCondition.name.value, type)) continue;
+        const key = `${fragment.name.value}\0${type.name}`;
+        if (this.inProgress.has(key)) continue; // a cycle: graphql-js refuses the document
+        this.inProgress.add(key);
+        try {
+          total.directives += fragment.directives?.length ?? 0;
+          add(this.inObject(fragment.selectionSet, type));
+        } finally {
+          this.inProgress.delete(key);
+        }
+      }
+    }
+    byType.set(type.name, total);
+    return total;
+  }
+
+  private fieldDefinition(type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined {
+    if (name === '__typename') return TypeNameMetaFieldDef;
+    if (type === this.schema.getQueryType()) {
+      if (name === '__schema') return SchemaMetaFieldDef;
+      if (name === '__type') return TypeMetaFieldDef;
+    }
+    return type.getFields()[name];
+  }
+
+  /** Does a fragment with this type condition apply to an object of `type`? */
+  private applies(condition: string | undefined, type: GraphQLObjectType): boolean {
+    if (condition === undefined || condition === type.name) return true;
+    const conditionType = this.schema.getType(condition);
+    return !!conditionType && isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
+  }
+
+  private arguments(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
+    return field.args.length ? getArgumentValues(field, node, this.variables ?? undefined) : {};
+  }
+}
+
+/**
+ * The cost of one field given its children's: the field's own price when it declares one
+ * (type-graphql's `complexity` option: the expensive reads); else, when it takes `first`, a page:
+ * 1 + what it costs once + `first` × one item (`first` null or absent counting as its default);
+ * else 1 plus its children.
+ */
+export function fieldCost(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, child: ChildCost): number {
+  const price = field.extensions?.complexity as FieldPrice | undefined;
+  if (typeof price === 'function') return price({ args, childComplexity: child.once + child.perItem, ...child });
+  if (typeof price === 'number') return price + child.once + child.perItem;
+  const first = field.args.find((arg) => arg.name === 'first');
+  return pageCost(first ? pageSize(args.first, first.defaultValue) : null, child);
+}
+
+/** 1 + what a page costs once + `size` × one item (a plain list, size null, is costed once). */
+export function pageCost(size: number | null, child: ChildCost): number {
+  return 1 + child.once + (size ?? 1) * child.perItem;
+}
+
+/**
+ * The page a `first` argument asks for, within 1–MAX_PAGE_SIZE (argument validation refuses the
+ * rest); null or absent means its default. Null when there is neither: a nested list asked for
+ * without `first` (all of a company's lawsuits, say), costed once like any plain list.
+ */
+export function pageSize(requested: unknown, fallback: unknown): number | null {
+  const value = Number.isInteger(requested) ? (requested as number) : Number.isInteger(fallback) ? (fallback as number) : null;
+  return value === null ? null : Math.min(Math.max(value, 1), MAX_PAGE_SIZE);
+}
+
+/** The measures of every operation in a document, without variables (no cost). */
+export function measureDocument(schema: GraphQLSchema, document: DocumentNode): { operation: OperationDefinitionNode; measure: Measure }[] {
+  const measurer = new OperationMeasurer(schema, document, null);
+  return document.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((operation) => ({ operation, measure: measurer.operation(operation) }));
+}
