@@ -84,7 +84,8 @@ async function start(variant: (typeof VARIANTS)[number], databaseUrl: string): P
   // The same V8 flag as `npm start` (a larger young generation: fewer scavenges per request).
   const child = spawn(process.execPath, ['--max-semi-space-size=64', ...variant.command.map((c) => path.join(ROOT, c))], {
     // warn: request logging is not part of what is measured.
-    env: { ...process.env, ...variant.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    // No per-client budget: every request of the benchmark comes from one address.
+    env: { ...process.env, ...variant.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   running.add(child);
