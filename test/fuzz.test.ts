@@ -22,8 +22,9 @@ import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 
 /**
  * Property-based fuzzing over real HTTP: operations built from the schema (valid ones, ones with
- * wrong arguments, mutations with every kind of caller, mangled documents, random text and
- * random bodies). Whatever comes in, the server answers without a 5xx, stays up, leaves no
+ * wrong arguments, mutations with every kind of caller, input objects with bad or null values
+ * nested in variables, several operations per document, variables nested thousands deep, mangled
+ * documents, random text and random bodies). Whatever comes in, the server answers without a 5xx, stays up, leaves no
  * unhandled rejection, and every error it reports carries a code.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
@@ -44,10 +45,10 @@ function prng(seed: number) {
   };
 }
 
-type Mode = 'valid' | 'badArgs' | 'mutation' | 'mangled' | 'variables';
+type Mode = 'valid' | 'badArgs' | 'mutation' | 'mangled' | 'variables' | 'inputVariables' | 'operations' | 'deepVariables';
 
 function operationBuilder(schema: GraphQLSchema) {
-  return (seed: number, mode: Mode): { query: string; variables?: unknown } => {
+  return (seed: number, mode: Mode): { query: string; variables?: unknown } | { raw: string } => {
     const r = prng(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(r() * items.length)];
     const chance = (p: number) => r() < p;
@@ -114,6 +115,34 @@ function operationBuilder(schema: GraphQLSchema) {
         variables: { first: pick([1, 100, 0, 1000, '5', null, 1.5]), after: pick([null, 'garbage', 1]), kind: pick(['CRIMINAL', 'MURDER', 3]), id: pick([...IDS, null, 7]) },
       };
     }
+    // An input object in a variable, with bad or null values nested inside it (graphql-js coerces these, not the literal parser).
+    if (mode === 'inputVariables') {
+      const value = () => pick<unknown>(['NOPE', 'PATENT_INFRINGEMENT', 'PENDING', 3, null, '', 'huawei', 'Not A Slug', [1], { a: 1 }, true, 'x'.repeat(300), '\u0000']);
+      const object = () => Object.fromEntries(['kind', 'status', 'party', 'bogus'].filter(() => chance(0.6)).map((k) => [k, value()]));
+      if (chance(0.5)) {
+        return {
+          query: 'query($filter: LawsuitFilter, $first: Int) { lawsuits(filter: $filter, first: $first) { totalCount edges { node { slug } } } }',
+          variables: { filter: pick([object(), null, 'NOPE', [object()]]), first: pick([null, 5, 0, '5']) },
+        };
+      }
+      const input = Object.fromEntries(['slug', 'name', 'aliases', 'description', 'headquarters', 'country', 'citations'].filter(() => chance(0.6)).map((k) => [k, pick([value(), [value()], null, [{ source: value(), quote: value() }]])]));
+      return { query: 'mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { slug name } }', variables: { input: pick([input, null, { ...input, slug: 'huawei', name: null }]) } };
+    }
+    // Several operations in one document, with a right, wrong or missing operationName.
+    if (mode === 'operations') {
+      const names = ['A', 'B', 'C'].slice(0, 2 + Math.floor(r() * 2));
+      const query = names.map((n) => `${pick(['query', 'mutation'])} ${n} { ${pick(['__typename', 'companies(first: 1) { totalCount }', 'company(slug: "huawei") { slug }'])} }`).join('\n');
+      return { query, ...(chance(0.7) ? { operationName: pick([...names, 'Nope', '', null]) } : {}) };
+    }
+    // Variables nested deep: one the operation uses (where a string goes) or one it does not declare.
+    // Written as JSON text: JSON.stringify itself would overflow the stack on such a value.
+    if (mode === 'deepVariables') {
+      const depth = pick([10, 100, 1000, 10_000]);
+      const [open, close] = chance(0.5) ? ['[', ']'] : ['{"a":', '}'];
+      const deep = `${open.repeat(depth)}${pick(['"x"', 'null', '1'])}${close.repeat(depth)}`;
+      const variables = chance(0.5) ? `{"text":${deep}}` : `{"text":"meng","extra":${deep}}`;
+      return { raw: `{"query":"query($text: String!) { search(text: $text) { score } }","variables":${variables}}` };
+    }
     const root = mode === 'mutation' ? schema.getMutationType()! : schema.getQueryType()!;
     const rootFields = Object.values(root.getFields());
     const fieldsWanted = 1 + Math.floor(r() * 2);
@@ -158,8 +187,15 @@ describe('fuzzing the API with operations built from the schema', () => {
   it(`answers ${RUNS} generated operations, valid and invalid, without a 5xx, and every error has a code`, async () => {
     const build = operationBuilder(schema);
     const structured = fc
-      .record({ seed: fc.integer(), mode: fc.constantFrom<Mode>('valid', 'valid', 'badArgs', 'mutation', 'mutation', 'mangled', 'variables'), caller: fc.constantFrom(...Object.keys(callers)) })
-      .map(({ seed, mode, caller }) => ({ body: JSON.stringify(build(seed, mode)), headers: callers[caller] }));
+      .record({
+        seed: fc.integer(),
+        mode: fc.constantFrom<Mode>('valid', 'valid', 'badArgs', 'mutation', 'mutation', 'mangled', 'variables', 'inputVariables', 'operations', 'deepVariables'),
+        caller: fc.constantFrom(...Object.keys(callers)),
+      })
+      .map(({ seed, mode, caller }) => {
+        const operation = build(seed, mode);
+        return { body: 'raw' in operation ? operation.raw : JSON.stringify(operation), headers: callers[caller] };
+      });
     const randomText = fc.string({ maxLength: 200, unit: fc.constantFrom(...'{}()[]:$@!.,"#=|& \nabcquerymutationfragmentonnode__schema1234'.split('')) }).map((query) => ({ body: JSON.stringify({ query }), headers: {} }));
     const randomUnicode = fc.string({ maxLength: 100, unit: 'binary' }).map((query) => ({ body: JSON.stringify({ query }), headers: {} }));
     const randomBody = fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 50 })).map((body) => ({ body, headers: {} }));
@@ -195,7 +231,7 @@ describe('fuzzing the API with operations built from the schema', () => {
     expect(sent).toBeGreaterThanOrEqual(RUNS);
     expect(problems).toEqual([]);
     // Both sides were exercised: answered operations and refused ones.
-    expect([...codes.keys()]).toEqual(expect.arrayContaining(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN']));
+    expect([...codes.keys()]).toEqual(expect.arrayContaining(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'OPERATION_RESOLUTION_FAILURE']));
     expect(internal).toEqual([]);
     // And the server is still up and ready.
     expect((await server.gql('{ companies { totalCount } }')).data.companies.totalCount).toBeGreaterThanOrEqual(6);

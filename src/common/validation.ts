@@ -1,4 +1,4 @@
-import { registerDecorator, Matches, type ValidationOptions } from 'class-validator';
+import { IsDefined, registerDecorator, Matches, ValidateIf, type ValidationOptions } from 'class-validator';
 import { FuzzyDate } from './fuzzy-date/fuzzy-date';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -38,4 +38,16 @@ export function IsFuzzyDate(options: ValidationOptions = {}): PropertyDecorator 
         },
       },
     });
+}
+
+/**
+ * An update's field that may be left out (the value stays) but not set to null: the value is
+ * required (a party's name). Without this, null would pass the other rules (they skip null) and
+ * reach the database's NOT NULL constraint as a server error.
+ */
+export function NotNullWhenGiven(): PropertyDecorator {
+  return (target, propertyName) => {
+    ValidateIf((object: Record<string | symbol, unknown>) => object[propertyName] !== undefined)(target, propertyName);
+    IsDefined({ message: ({ property }) => `${property} cannot be null: leave it out to keep the current value` })(target, propertyName);
+  };
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsSlug } from '../../common/validation';
+import { IsSlug, NotNullWhenGiven } from '../../common/validation';
 import { AuthorityKind } from '../authority/authority-kind.enum';
 import { CitedInput } from '../source/citation.input';
 
@@ -41,7 +41,7 @@ abstract class PartyChangesInput extends PartyDescriptionInput {
   slug: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @NotNullWhenGiven()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name?: string | null;
@@ -96,6 +96,7 @@ export class CreateAuthorityInput extends NewPartyInput {
 @InputType()
 export class UpdateAuthorityInput extends PartyChangesInput {
   @Field(() => AuthorityKind, { nullable: true })
+  @NotNullWhenGiven()
   kind?: AuthorityKind | null;
 
   @Field(() => String, { nullable: true })
