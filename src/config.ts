@@ -3,6 +3,8 @@ export interface QueryLimits {
   maxDepth: number;
   /** Fields after expanding every fragment (what graphql-jit compiles). */
   maxNodes: number;
+  /** Rows one request may load (nested lists without `first` are costed once, so bounded here). */
+  maxRows: number;
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
@@ -37,6 +39,7 @@ export interface AppConfig {
 export const DEFAULT_LIMITS: QueryLimits = {
   maxDepth: 10,
   maxNodes: 1000,
+  maxRows: 50_000,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
@@ -95,6 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: positiveInt(env, 'QUERY_MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxLength: positiveInt(env, 'QUERY_MAX_LENGTH', DEFAULT_LIMITS.maxLength),
       maxNodes: positiveInt(env, 'QUERY_MAX_NODES', DEFAULT_LIMITS.maxNodes),
+      maxRows: positiveInt(env, 'QUERY_MAX_ROWS', DEFAULT_LIMITS.maxRows),
       maxCost,
     },
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000),

@@ -28,14 +28,16 @@ export interface RequestOptions {
 export interface ContextFactoryOptions {
   /** Benchmark switch: false makes every loader query once per key (N+1). */
   loaderBatching?: boolean;
+  /** Rows one request may load (QUERY_MAX_ROWS). */
+  maxRows?: number;
 }
 
-export function createContextFactory(database: Database, { loaderBatching = true }: ContextFactoryOptions = {}) {
+export function createContextFactory(database: Database, { loaderBatching = true, maxRows }: ContextFactoryOptions = {}) {
   // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
   const services = createServices(database);
   return (requestId: string, { viewer = null, ip = 'local', signal = new AbortController().signal, timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
     requestId,
-    loaders: new Loaders(services.sqlReader, { batch: loaderBatching, signal, timeoutMs }),
+    loaders: new Loaders(services.sqlReader, { batch: loaderBatching, signal, timeoutMs, maxRows }),
     services,
     viewer,
     client: viewer ? `key:${viewer.keyId}` : `ip:${ip}`,

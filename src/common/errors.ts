@@ -32,6 +32,15 @@ export class QueryLimitError extends GraphQLError {
   }
 }
 
+/** The request read more rows than QUERY_MAX_ROWS allows; what it read so far is not returned in full. */
+export class ResultTooLargeError extends GraphQLError {
+  constructor(maxRows: number) {
+    super(`The query reads more than ${maxRows} rows: ask for less (page nested lists with \`first\`, or split the query)`, {
+      extensions: { code: 'RESULT_TOO_LARGE' },
+    });
+  }
+}
+
 /** No API key, or one that is unknown or revoked. */
 export class UnauthenticatedError extends GraphQLError {
   /** `httpStatus` for a key refused before execution (the whole request fails with 401). */

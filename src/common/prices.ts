@@ -9,8 +9,8 @@ import { pageCost, pageSize, type FieldPrice } from '../server/operation-measure
  * limit is 5,000) and how many a client's budget allows per minute. README lists them.
  */
 export const PRICES = {
-  /** Worst found ~0.7 s (the index's six most common prefixes); before its input was bounded, 10 s. */
-  search: 1000,
+  /** Worst found ~0.7 s (the index's six most common prefixes); before its input was bounded, 10 s. Three fit in one query. */
+  search: 1500,
   /** Each level of breadth-first search over every kind of link (depth 3 on a hub: ~0.35 s). */
   networkLevel: 500,
   /** A shortest-path search, bounded by the parties it may visit (worst seen: ~4 s before the bound). */

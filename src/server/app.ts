@@ -27,6 +27,8 @@ export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
   database: Database;
+  /** The graphql-jit executor (null with GRAPHQL_EXECUTOR=graphql-js): its compile count shows planning work. */
+  jit: JitExecutorGateway | null;
   /** A request context as the server builds one (for in-process execution). */
   contextFor(requestId: string, options?: RequestOptions): RequestContext;
   /** Starts listening; resolves with the bound port. */
@@ -51,8 +53,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
   const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget) : undefined;
   const limits = queryLimits(config.limits, { production: config.production, budget });
+  const jit = config.executor === 'jit' ? new JitExecutorGateway(schema) : null;
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.executor === 'jit' ? { gateway: new JitExecutorGateway(schema) } : { schema }),
+    ...(jit ? { gateway: jit } : { schema }),
     formatError: createFormatError(config.production),
     includeStacktraceInErrorResponses: !config.production,
     introspection: true,
@@ -77,7 +80,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   await apollo.start();
 
-  const contextFor = createContextFactory(database, { loaderBatching: config.loaderBatching });
+  const contextFor = createContextFactory(database, { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
   const services = contextFor('startup').services;
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
@@ -164,6 +167,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     httpServer,
     apollo,
     database,
+    jit,
     contextFor,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {

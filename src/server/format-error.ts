@@ -34,10 +34,13 @@ export function createFormatError(production: boolean) {
       return { message, path: formatted.path, locations: formatted.locations, extensions: { code: extensions.code, ...(requestId ? { requestId } : {}) } };
     }
     // Apollo refuses some requests with a 4xx status but no code (an automatic persisted query whose
-    // hash does not match its text, say): the client's mistake, told as such.
-    const status = (error as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
-    const code = formatted.extensions?.code ?? (status?.status && status.status >= 400 && status.status < 500 ? ApolloServerErrorCode.BAD_REQUEST : undefined);
-    if (code && !formatted.extensions?.code) formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+    // hash does not match its text, say; Apollo then fills in INTERNAL_SERVER_ERROR): the client's mistake.
+    const given = (error as GraphQLError | undefined)?.extensions;
+    const status = (given?.http as { status?: number } | undefined)?.status;
+    if (given && given.code === undefined && status !== undefined && status >= 400 && status < 500) {
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code: ApolloServerErrorCode.BAD_REQUEST } };
+    }
+    const code = formatted.extensions?.code;
     // The parser stopped at the length or token limit: a query limit like the others, not a syntax error.
     const overTokens = code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && parseLimitMessage(formatted.message, (error as GraphQLError)?.source?.body);
     if (overTokens) {

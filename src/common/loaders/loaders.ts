@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { SqlReader } from '../database/sql-reader';
-import { RequestTimeoutError } from '../errors';
+import { RequestTimeoutError, ResultTooLargeError } from '../errors';
 import { manyInKeyOrder, oneInKeyOrder } from './key-order';
 
 export interface LoaderOptions {
@@ -13,6 +13,11 @@ export interface LoaderOptions {
   /** Aborted when the request times out: no further batch is then loaded. */
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * Rows one request may load through its loaders: nested lists asked for without `first` (all of
+   * a party's lawsuits, and all of theirs…) are costed once each, so what they read is bounded here.
+   */
+  maxRows?: number;
 }
 
 /**
@@ -22,6 +27,8 @@ export interface LoaderOptions {
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /** Rows loaded so far by this request's batches. */
+  rowsLoaded = 0;
 
   constructor(
     private source: SqlReader,
@@ -42,10 +49,15 @@ export class Loaders {
   custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      const { signal, timeoutMs = 10_000, batch: batching = true } = this.options;
-      const guarded: DataLoader.BatchLoadFn<K, V> = signal
-        ? (keys) => (signal.aborted ? Promise.reject(new RequestTimeoutError(timeoutMs)) : batch(keys))
-        : batch;
+      const { signal, timeoutMs = 10_000, batch: batching = true, maxRows = Infinity } = this.options;
+      const guarded: DataLoader.BatchLoadFn<K, V> = async (keys) => {
+        if (signal?.aborted) throw new RequestTimeoutError(timeoutMs);
+        if (this.rowsLoaded > maxRows) throw new ResultTooLargeError(maxRows);
+        const values = await batch(keys);
+        for (let i = 0; i < values.length; i++) this.rowsLoaded += Array.isArray(values[i]) ? (values[i] as unknown[]).length : values[i] == null ? 0 : 1;
+        if (this.rowsLoaded > maxRows) throw new ResultTooLargeError(maxRows);
+        return values;
+      };
       loader = new DataLoader<K, V>(guarded, { maxBatchSize: 1000, batch: batching });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
