@@ -26,6 +26,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** How often the database is checked (and, while it is unavailable, reopened). */
   databaseCheckMs: number;
+  /** SQLite: worker processes that run long reads (search, networks, timelines, filtered counts). */
+  readWorkers: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -74,5 +76,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000),
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
+    readWorkers: positiveInt(env, 'READ_WORKERS', 2),
   };
 }

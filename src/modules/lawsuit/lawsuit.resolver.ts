@@ -31,8 +31,8 @@ export class LawsuitResolver {
   }
 
   @Query(() => LawsuitConnection, { description: 'Legal cases, optionally filtered by kind, status and party.' })
-  lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services }: RequestContext) {
-    return services.lawsuits.connection(args);
+  lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.lawsuits.connection(args, loaders.longRead);
   }
 
   @FieldResolver(() => [Party], { description: 'Who brought the case (plaintiff, prosecutor, requesting state).' })
