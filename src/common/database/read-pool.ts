@@ -185,8 +185,9 @@ export class ReadPool {
   private kill(worker: Worker): void {
     this.workers.delete(worker);
     worker.job = null;
+    // Referenced until it has exited (at once: SIGKILL), so that close() can wait for that.
+    worker.process.ref();
     worker.process.kill('SIGKILL');
-    this.idle(worker);
     this.stats.workersKilled += 1;
   }
 
