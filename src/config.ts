@@ -34,6 +34,8 @@ export interface AppConfig {
   clientCostBudget: number | null;
   /** Express's `trust proxy`: whose X-Forwarded-For names the client (false: the socket's address). */
   trustProxy: boolean | number | string;
+  /** SQLite: worker processes that run long reads (search, networks, timelines, filtered counts). */
+  readWorkers: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -106,5 +108,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
     clientCostBudget: costBudget(env, maxCost),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    readWorkers: positiveInt(env, 'READ_WORKERS', 2),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
+import { ReadPool } from './common/database/read-pool';
 import { DatabaseUnavailableError } from './common/errors';
 import { takeWriteLock } from './common/sql';
 
@@ -106,6 +107,11 @@ async function assertReadableAndWritable(file: string): Promise<void> {
 
 export type DatabaseState = 'available' | 'unavailable';
 
+export interface AttachOptions {
+  /** SQLite: worker processes for long reads (READ_WORKERS); an in-memory database has none. */
+  readWorkers?: number;
+}
+
 /**
  * The database as the server uses it, one write transaction at a time per process. SQLite: reads
  * on one connection, writes on a second one; in WAL mode readers never see a write before it
@@ -114,7 +120,9 @@ export type DatabaseState = 'available' | 'unavailable';
  * database is checked regularly: while it is missing, unreadable or read-only (on PostgreSQL: the
  * primary or a replica does not answer) it is `unavailable` (requests get SERVICE_UNAVAILABLE,
  * /readyz 503); SQLite's connections are then closed and reopened once the file is back, the
- * PostgreSQL pools reconnect by themselves.
+ * PostgreSQL pools reconnect by themselves. A SQLite file also gets a ReadPool for long reads,
+ * which follows the same states: its workers are killed when the database goes unavailable, and
+ * new ones open the file that is there once it is back.
  */
 export class Database {
   private state: DatabaseState = 'available';
@@ -131,10 +139,12 @@ export class Database {
     readonly writer: DataSource,
     private readonly file: string | null,
     private readonly logger?: { info: (o: object, m: string) => void; error: (o: object, m: string) => void },
+    /** SQLite's worker processes for long reads (null on PostgreSQL and in memory). */
+    readonly readPool: ReadPool | null = null,
   ) {}
 
-  /** Adds the write connection to an opened database. */
-  static async attach(reader: DataSource, logger?: Database['logger']): Promise<Database> {
+  /** Adds the write connection (and on SQLite the read pool) to an opened database. */
+  static async attach(reader: DataSource, logger?: Database['logger'], { readWorkers = 2 }: AttachOptions = {}): Promise<Database> {
     const options = reader.options;
     const file = options.type === 'better-sqlite3' && options.database !== ':memory:' ? String(options.database) : null;
     if (!file) return new Database(reader, reader, null, logger);
@@ -142,7 +152,7 @@ export class Database {
     reader.setOptions({ fileMustExist: true } as never);
     const writer = new DataSource({ ...options, fileMustExist: true } as DataSourceOptions);
     await writer.initialize();
-    const database = new Database(reader, writer, file, logger);
+    const database = new Database(reader, writer, file, logger, new ReadPool(file, readWorkers));
     database.inode = statSync(file).ino;
     return database;
   }
@@ -181,11 +191,12 @@ export class Database {
     this.monitor ??= setInterval(() => void this.check().catch(() => undefined), intervalMs).unref();
   }
 
-  /** Stops the monitor and closes the write connection (the caller closes the reader it opened). */
+  /** Stops the monitor, the read pool's workers and the write connection (the caller closes the reader it opened). */
   async close(): Promise<void> {
     if (this.monitor) clearInterval(this.monitor);
     this.monitor = null;
     await this.checking?.catch(() => undefined);
+    await this.readPool?.close();
     if (this.writer !== this.reader && this.writer.isInitialized) await this.writeLock.runExclusive(() => this.writer.destroy());
   }
 
@@ -227,8 +238,9 @@ export class Database {
     await this.closeConnections();
   }
 
-  /** SQLite: closes both connections (after any write in progress). */
+  /** SQLite: closes both connections (after any write in progress) and stops the read workers. */
   private async closeConnections(): Promise<void> {
+    this.readPool?.suspend();
     await this.writeLock.runExclusive(async () => {
       if (this.writer.isInitialized) await this.writer.destroy().catch(() => undefined);
     });
@@ -243,6 +255,7 @@ export class Database {
         await checkWritable(this.reader, this.file);
         if (!this.writer.isInitialized) await this.writer.initialize();
         this.inode = (await fs.stat(this.file)).ino;
+        this.readPool?.resume();
       } else {
         await this.ping();
       }

@@ -34,11 +34,11 @@ export interface Services {
 
 export function createServices(database: Database): Services {
   const dataSource = database.reader;
-  const sqlReader = new SqlReader(dataSource);
+  const sqlReader = new SqlReader(dataSource, 'slave', database.readPool);
   const replicated = dataSource.options.type === 'postgres' && Boolean(dataSource.options.replication);
   return {
     sqlReader,
-    primaryReader: replicated ? new SqlReader(dataSource, 'master') : sqlReader,
+    primaryReader: replicated ? new SqlReader(dataSource, 'master', database.readPool) : sqlReader,
     catalog: new CatalogService(dataSource, sqlReader),
     parties: new PartyService(),
     lawsuits: new LawsuitService(sqlReader),

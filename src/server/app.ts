@@ -33,7 +33,7 @@ export interface App {
   contextFor(requestId: string, options?: RequestOptions): RequestContext;
   /** Starts listening; resolves with the bound port. */
   listen(port?: number): Promise<number>;
-  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the write connection. */
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the write connection and the read workers. */
   stop(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ function errorBody(message: string, code: string, requestId: string) {
 
 export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<App> {
   const schema = await buildAppSchema();
-  const database = await Database.attach(dataSource, logger);
+  const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
   const app = express();
   const httpServer = http.createServer(app);

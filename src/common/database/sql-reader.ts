@@ -1,4 +1,7 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, ReplicationMode } from 'typeorm';
+import { expired, timeoutError, type LongReadOptions } from './long-read';
+import { postgresLongRead } from './postgres-long-read';
+import type { ReadPool } from './read-pool';
 import { rowCountName } from './row-counts';
 
 interface SqliteStatement {
@@ -23,6 +26,10 @@ interface RowSet {
  * rows are read as arrays (better-sqlite3 builds an object per row otherwise, which costs
  * about as much as the query).
  * PostgreSQL: `= ANY($1)` with an array parameter, through TypeORM's pool.
+ * Long reads (`queryLong`: search, networks, timelines, filtered counts) can be stopped by the
+ * request's deadline: on SQLite they run in the worker processes of a ReadPool, on PostgreSQL with
+ * a statement_timeout and a cancel. Everything else stays on the main thread: the loaders' keyed
+ * batches are fast, and sending their rows between processes would cost more than reading them.
  * Every statement is reported to TypeORM's logger once, so statement counts stay observable.
  */
 export class SqlReader {
@@ -31,15 +38,20 @@ export class SqlReader {
   private handle: SqliteHandle | null = null;
   private readonly statements = new Map<string, { objects: SqliteStatement; arrays: SqliteStatement; columns: string[] }>();
   private readonly mappers = new Map<EntityMetadata, RowMapper>();
+  /** For tests: how many long reads were asked for (either dialect). */
+  longReads = 0;
 
   /**
    * @param replication where PostgreSQL reads go when DATABASE_REPLICA_URLS lists replicas:
    * 'slave' (a replica: the server's reads), or 'master' (the primary: a mutation reading what
    * it just wrote, which a replica may not have yet).
+   * @param pool SQLite's worker processes for long reads; without one (an in-memory database,
+   * which they could not open) long reads run on the main thread like any other.
    */
   constructor(
     private readonly dataSource: DataSource,
     readonly replication: ReplicationMode = 'slave',
+    private readonly pool: ReadPool | null = null,
   ) {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
   }
@@ -63,6 +75,20 @@ export class SqlReader {
     return this.postgresQuery(sql, parameters);
   }
 
+  /**
+   * Like `query`, for a statement that may run long: it is given up when `options.signal`
+   * aborts or `options.deadline` passes, rejecting with RequestTimeoutError, and on SQLite it
+   * runs off the main thread.
+   */
+  async queryLong<T>(sql: string, parameters: unknown[], options: LongReadOptions = {}): Promise<T[]> {
+    this.longReads += 1;
+    if (expired(options)) throw timeoutError(options);
+    if (!this.sqlite) return postgresLongRead<T>(this.dataSource.createQueryRunner(this.replication), this.toPostgres(sql), parameters, options);
+    if (!this.pool) return this.query<T>(sql, parameters);
+    this.log(sql, parameters);
+    return this.pool.run<T>(sql, parameters, options);
+  }
+
   /** Entities of a type whose `property` is one of the keys, in id order. */
   whereIn<T extends ObjectLiteral>(entity: EntityTarget<T>, property: string, keys: readonly (number | string)[]): Promise<T[]> {
     return this.select(entity, [this.inList(`"${this.columnOf(entity, property)}"`)], [this.listParameter(keys)], 'ORDER BY id');
@@ -78,8 +104,11 @@ export class SqlReader {
     return this.mapperFor(metadata).mapAll(result) as T[];
   }
 
-  /** How many rows of a type match every condition (unfiltered: the trigger-kept count). */
-  async count(entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[]): Promise<number> {
+  /**
+   * How many rows of a type match every condition. Unfiltered: the trigger-kept count, one row by
+   * key; filtered: a COUNT that may scan much of the table, so a long read (`options`).
+   */
+  async count(entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[], options: LongReadOptions = {}): Promise<number> {
     const metadata = this.dataSource.getMetadata(entity);
     const counted = conditions.length === 0
       ? rowCountName(metadata.tableName, metadata.parentEntityMetadata ? String(metadata.discriminatorValue) : undefined)
@@ -88,7 +117,7 @@ export class SqlReader {
       const [row] = await this.query<{ n: number }>('SELECT n FROM row_count WHERE name = ?', [counted]);
       return Number(row?.n ?? 0);
     }
-    const [row] = await this.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${metadata.tableName}"${this.where(metadata, conditions)}`, parameters);
+    const [row] = await this.queryLong<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${metadata.tableName}"${this.where(metadata, conditions)}`, parameters, options);
     return Number(row.n);
   }
 

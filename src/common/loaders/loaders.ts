@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { LongReadOptions } from '../database/long-read';
 import type { SqlReader } from '../database/sql-reader';
 import { RequestTimeoutError, ResultTooLargeError } from '../errors';
 import { manyInKeyOrder, oneInKeyOrder } from './key-order';
@@ -29,11 +30,16 @@ export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   /** Rows loaded so far by this request's batches. */
   rowsLoaded = 0;
+  /** The request's deadline, for its long reads. */
+  readonly longRead: LongReadOptions;
 
   constructor(
     private source: SqlReader,
     private readonly options: LoaderOptions = {},
-  ) {}
+  ) {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    this.longRead = { signal: options.signal, timeoutMs, deadline: Date.now() + timeoutMs };
+  }
 
   get reader(): SqlReader {
     return this.source;

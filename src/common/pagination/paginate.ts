@@ -1,4 +1,5 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { LongReadOptions } from '../database/long-read';
 import type { SqlReader } from '../database/sql-reader';
 import { InvalidCursorError } from '../errors';
 import type { ConnectionArgs } from './connection.args';
@@ -27,18 +28,19 @@ export interface ConnectionFilter {
 
 /**
  * Keyset pagination over a unique `slug` column: stable under inserts, and as fast on page
- * 1,000 as on page 1 (no OFFSET).
+ * 1,000 as on page 1 (no OFFSET). A filtered `totalCount` is a long read, bounded by `longRead`.
  */
 export async function paginate<T extends ObjectLiteral & { slug: string }>(
   reader: SqlReader,
   entity: EntityTarget<T>,
   { conditions, parameters }: ConnectionFilter,
   { first, after }: ConnectionArgs,
+  longRead: LongReadOptions = {},
 ): Promise<Connection<T>> {
   const pageConditions = after != null ? [...conditions, 'slug > ?'] : conditions;
   const pageParameters = after != null ? [...parameters, decodeCursor(after)] : parameters;
   const rows = await reader.select(entity, pageConditions, [...pageParameters, first + 1], 'ORDER BY slug LIMIT ?');
-  return toConnection(rows, { first, after }, (node) => encodeCursor(node.slug), () => reader.count(entity, conditions, parameters));
+  return toConnection(rows, { first, after }, (node) => encodeCursor(node.slug), () => reader.count(entity, conditions, parameters, longRead));
 }
 
 /**

@@ -37,8 +37,8 @@ export class LawsuitResolver {
     description: 'Legal cases, optionally filtered by kind, status and party.',
     complexity: priced(({ args, once, perItem }) => (args.filter ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem })),
   })
-  lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services }: RequestContext) {
-    return services.lawsuits.connection(args);
+  lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.lawsuits.connection(args, loaders.longRead);
   }
 
   @FieldResolver(() => [Party], { description: 'Who brought the case (plaintiff, prosecutor, requesting state).' })

@@ -1,3 +1,4 @@
+import type { LongReadOptions } from '../../common/database/long-read';
 import type { SqlReader } from '../../common/database/sql-reader';
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
@@ -12,14 +13,14 @@ import type { LawsuitsArgs } from './lawsuits.args';
 export class LawsuitService {
   constructor(private readonly reader: SqlReader) {}
 
-  connection({ filter, ...page }: LawsuitsArgs) {
+  connection({ filter, ...page }: LawsuitsArgs, longRead: LongReadOptions) {
     const clauses: [string, unknown][] = [];
     if (filter?.kind) clauses.push(['kind = ?', filter.kind]);
     if (filter?.status) clauses.push(['status = ?', filter.status]);
     if (filter?.party) {
       clauses.push(['id IN (SELECT lp.lawsuit_id FROM lawsuit_party lp JOIN party p ON p.id = lp.party_id WHERE p.slug = ?)', filter.party]);
     }
-    return paginate(this.reader, Lawsuit, { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) }, page);
+    return paginate(this.reader, Lawsuit, { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) }, page, longRead);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
+import type { LongReadOptions } from '../../common/database/long-read';
 import type { SqlReader } from '../../common/database/sql-reader';
 import type { Loaders } from '../../common/loaders/loaders';
 import type { NodeEntity } from '../../common/node/node.entity';
@@ -65,7 +66,7 @@ export class NetworkService {
     let frontier = [center.id];
     for (let level = 1; level <= depth && frontier.length; level++) {
       const next: number[] = [];
-      for (const edge of await this.edgesTouching(frontier)) {
+      for (const edge of await this.edgesTouching(frontier, loaders.longRead)) {
         edges.set(edgeKey(edge), edge);
         for (const end of [edge.fromId, edge.toId]) {
           if (!distance.has(end)) {
@@ -88,7 +89,7 @@ export class NetworkService {
     for (let level = 1; level <= MAX_PATH_LENGTH && frontier.length && !reachedBy.has(to.id); level++) {
       const inFrontier = new Set(frontier);
       const next: number[] = [];
-      for (const edge of await this.edgesTouching(frontier)) {
+      for (const edge of await this.edgesTouching(frontier, loaders.longRead)) {
         for (const [here, there] of [[edge.fromId, edge.toId], [edge.toId, edge.fromId]]) {
           if (inFrontier.has(here) && !reachedBy.has(there)) {
             reachedBy.set(there, edge);
@@ -117,10 +118,11 @@ export class NetworkService {
     return loaders.byId<NodeEntity>(nodeEntities[edge.factType as NodeTypeName]).load(edge.factId);
   }
 
-  private async edgesTouching(partyIds: number[]): Promise<ConflictEdge[]> {
+  /** A long read: a wide frontier (or a path between unconnected parties) scans much of the graph. */
+  private async edgesTouching(partyIds: number[], longRead: LongReadOptions): Promise<ConflictEdge[]> {
     const { sql, lists } = edgesSql(this.reader);
     const list = this.reader.listParameter(partyIds);
-    const rows = await this.reader.query<EdgeRow>(sql, Array.from({ length: lists }, () => list));
+    const rows = await this.reader.queryLong<EdgeRow>(sql, Array.from({ length: lists }, () => list), longRead);
     return rows.map((row) => {
       const edge = new ConflictEdge();
       edge.factType = row.fact_type;

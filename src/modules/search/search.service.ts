@@ -19,7 +19,8 @@ export class SearchService {
     const match = this.dialect.matchExpression(text);
     if (!match) throw new BadUserInputError(`"${text}" has no word to search for`, { argument: 'text' });
     // Several entries can lead to one object (its name and a quote citing it): the best one wins.
-    const rows = await loaders.reader.query<SearchRow>(this.dialect.searchSql, [match, first * 5 + 20]);
+    // A search for many short words can take seconds on a large store: a long read.
+    const rows = await loaders.reader.queryLong<SearchRow>(this.dialect.searchSql, [match, first * 5 + 20], loaders.longRead);
     const best = new Map<string, SearchRow>();
     for (const row of rows) {
       const key = `${row.subject_type}:${row.subject_id}`;

@@ -11,8 +11,8 @@ export class TimelineResolver {
     complexity: pagePrice(PRICES.timeline, DEFAULT_PAGE_SIZE),
     description: 'Every dated fact (suits filed, sanctions, regulatory actions, negotiations, statements, events) in chronological order; fuzzy dates sort at the start of their period, a BEFORE bound just before it.',
   })
-  timeline(@Args() args: TimelineArgs, @Ctx() { services }: RequestContext) {
-    return services.timeline.timeline(args);
+  timeline(@Args() args: TimelineArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.timeline.timeline(args, loaders.longRead);
   }
 
   @FieldResolver()

@@ -6,6 +6,7 @@ import type { NodeEntity } from '../../common/node/node.entity';
 import type { Connection } from '../../common/pagination/connection.type';
 import { toConnection } from '../../common/pagination/paginate';
 import { nodeEntities } from '../../entities';
+import type { LongReadOptions } from '../../common/database/long-read';
 import type { SqlReader } from '../../common/database/sql-reader';
 import { partyBySlug } from '../party/party-lookup';
 import { PartyEntity } from '../party/party.entity';
@@ -39,7 +40,8 @@ function decodeCursor(cursor: string): [string, string, number] {
 export class TimelineService {
   constructor(private readonly reader: SqlReader) {}
 
-  async timeline(args: TimelineArgs): Promise<Connection<TimelineEntry>> {
+  /** The page and its COUNT are long reads: both sort or scan every dated fact of the graph. */
+  async timeline(args: TimelineArgs, longRead: LongReadOptions): Promise<Connection<TimelineEntry>> {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     if (args.party != null) {
@@ -65,10 +67,10 @@ export class TimelineService {
       pageConditions.push('(f.sort_key > ? OR (f.sort_key = ? AND (f.fact_type > ? OR (f.fact_type = ? AND f.fact_id > ?))))');
       pageParameters.push(key, key, type, type, id);
     }
-    const rows = await this.reader.query<Row>(`${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`, [
+    const rows = await this.reader.queryLong<Row>(`${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`, [
       ...pageParameters,
       args.first + 1,
-    ]);
+    ], longRead);
     const entries = rows.map((row) => {
       const entry = new TimelineEntry();
       entry.date = FuzzyDate.parse(row.date);
@@ -81,7 +83,7 @@ export class TimelineService {
     });
     const reader = this.reader;
     return toConnection(entries, args, encodeCursor, () =>
-      reader.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, parameters).then(([r]) => Number(r.n)),
+      reader.queryLong<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, parameters, longRead).then(([r]) => Number(r.n)),
     );
   }
 
