@@ -41,7 +41,7 @@ export interface AppConfig {
 export const DEFAULT_LIMITS: QueryLimits = {
   maxDepth: 10,
   maxNodes: 1000,
-  maxRows: 50_000,
+  maxRows: 10_000,
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,

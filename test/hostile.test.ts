@@ -19,6 +19,8 @@ import { OperationMeasurer } from '../src/server/operation-measure';
 import { operationCost } from '../src/server/query-limits';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 import { Role } from '../src/modules/api-key/role.enum';
+import { NetworkService } from '../src/modules/network/network.service';
+import { SearchTooBroadError } from '../src/common/errors';
 
 /**
  * Hostile requests, family by family (bench/hostile-corpus.ts), each at several sizes. Work is
@@ -225,5 +227,44 @@ describe('the row limit', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('bounded graph searches', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ syntheticCompanies: 300 });
+  });
+  afterAll(() => server.close());
+
+  const SLUG = '... on Company { slug } ... on Person { slug } ... on Authority { slug }';
+
+  it('finds chains as short as breadth-first search from one end says they are, searching from both ends', async () => {
+    const center = 'syn-authority-1';
+    const network = await server.gql(`{ conflictNetwork(center: "${center}", depth: 3) { truncated nodes { distance party { ${SLUG} } } } }`);
+    expect(network.data.conflictNetwork.truncated).toBe(false);
+    const byDistance = new Map<number, string[]>();
+    for (const node of network.data.conflictNetwork.nodes) byDistance.set(node.distance, [...(byDistance.get(node.distance) ?? []), node.party.slug]);
+    expect([...byDistance.keys()].sort()).toEqual([0, 1, 2, 3]);
+    for (const [distance, slugs] of byDistance) {
+      for (const slug of slugs.slice(0, 3)) {
+        const res = await server.gql(`{ conflictPath(from: "${center}", to: "${slug}") { nodes { party { ${SLUG} } } edges { kind } } }`);
+        const nodes = res.data.conflictPath.nodes.map((n: any) => n.party.slug);
+        expect({ slug, links: nodes.length - 1 }).toEqual({ slug, links: distance });
+        expect(nodes[0]).toBe(center);
+        expect(nodes.at(-1)).toBe(slug);
+      }
+    }
+  });
+
+  it('stops at its bound of parties: a network says it was cut, a path search says it gave up', async () => {
+    const bounded = new NetworkService(server.app.contextFor('bounded').services.sqlReader, 20);
+    const loaders = () => server.app.contextFor('bounded').loaders;
+    const network = await bounded.network(loaders(), 'syn-authority-1', 3);
+    expect(network.truncated).toBe(true);
+    expect(network.nodes).toHaveLength(20);
+    await expect(bounded.path(loaders(), 'syn-authority-1', 'huawei')).rejects.toThrow(SearchTooBroadError);
+    // Within the bound, the same answers as unbounded.
+    expect((await bounded.path(loaders(), 'huawei', 'verizon'))?.edges).toHaveLength(1);
   });
 });

@@ -41,6 +41,15 @@ export class ResultTooLargeError extends GraphQLError {
   }
 }
 
+/** A path search reached its bound of parties without the two ends meeting: whether a longer chain exists is not known. */
+export class SearchTooBroadError extends GraphQLError {
+  constructor(maxParties: number) {
+    super(`No chain found among the first ${maxParties} parties reached from either end; the search stops there, so a longer chain may still exist`, {
+      extensions: { code: 'SEARCH_TOO_BROAD' },
+    });
+  }
+}
+
 /** No API key, or one that is unknown or revoked. */
 export class UnauthenticatedError extends GraphQLError {
   /** `httpStatus` for a key refused before execution (the whole request fails with 401). */

@@ -41,7 +41,7 @@ export function requestLogPlugin(logger: Logger, database?: Database): ApolloSer
         async willSendResponse({ operationName, response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
           logger.info(
-            { requestId: contextValue.requestId, operationName, errors, ms: Math.round(performance.now() - started) },
+            { requestId: contextValue.requestId, operationName, errors, rows: contextValue.loaders?.rowsLoaded, ms: Math.round(performance.now() - started) },
             'graphql request',
           );
         },

@@ -78,6 +78,9 @@ export class ConflictNetwork {
 
   @Field(() => [ConflictEdge])
   edges: ConflictEdge[];
+
+  @Field({ description: 'True when the network reached its bound of parties (2,000) and the rest of it was left out.' })
+  truncated: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A chain of links from one party to another: nodes in order, and the edge between each pair.' })

@@ -7,6 +7,7 @@ import { nodeEntities, type NodeTypeName } from '../../entities';
 import { partyBySlug } from '../party/party-lookup';
 import { PartyEntity } from '../party/party.entity';
 import { ConflictEdge, ConflictEdgeKind, ConflictNode, type ConflictNetwork, type ConflictPath } from './conflict-network.type';
+import { SearchTooBroadError } from '../../common/errors';
 
 interface EdgeRow {
   fact_type: string;
@@ -20,6 +21,19 @@ interface EdgeRow {
 
 /** Longest chain conflictPath looks for (links); the graph of one report is far shallower. */
 export const MAX_PATH_LENGTH = 8;
+
+/**
+ * Most parties a network holds, or a path search reaches from both ends together: on 100,000
+ * companies a search from a hub otherwise reaches most of the graph (4 s for a path, before).
+ */
+export const MAX_SEARCH_PARTIES = 2000;
+
+/** One end of a two-ended path search: whom it reached, by which link and how far out. */
+interface SearchSide {
+  reached: Map<number, { edge: ConflictEdge | null; depth: number }>;
+  frontier: number[];
+  depth: number;
+}
 
 /**
  * Every link that touches one of a list of parties, from every kind of fact, in one statement
@@ -57,55 +71,87 @@ function edgesSql(reader: SqlReader): { sql: string; lists: number } {
 
 /** Conflict networks and paths: breadth-first over links, one statement per level. */
 export class NetworkService {
-  constructor(private readonly reader: SqlReader) {}
+  constructor(
+    private readonly reader: SqlReader,
+    /** Parties a network holds or a path search reaches at most (lower in tests). */
+    private readonly maxParties = MAX_SEARCH_PARTIES,
+  ) {}
 
   async network(loaders: Loaders, centerSlug: string, depth: number): Promise<ConflictNetwork> {
     const center = await partyBySlug(this.reader, centerSlug, 'center');
     const distance = new Map<number, number>([[center.id, 0]]);
     const edges = new Map<string, ConflictEdge>();
     let frontier = [center.id];
-    for (let level = 1; level <= depth && frontier.length; level++) {
+    let truncated = false;
+    for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
       const next: number[] = [];
       for (const edge of await this.edgesTouching(frontier, loaders.longRead)) {
         edges.set(edgeKey(edge), edge);
         for (const end of [edge.fromId, edge.toId]) {
-          if (!distance.has(end)) {
-            distance.set(end, level);
-            next.push(end);
+          if (distance.has(end)) continue;
+          // A hub's neighbourhood can be much of the graph: past the bound, the rest of it is left out (and said so).
+          if (distance.size >= this.maxParties) {
+            truncated = true;
+            continue;
           }
+          distance.set(end, level);
+          next.push(end);
         }
       }
       frontier = next;
     }
     const nodes = await this.nodes(loaders, [...distance.keys()], distance);
-    return { nodes, edges: withNodeIds([...edges.values()], nodes) };
+    return { nodes, edges: withNodeIds([...edges.values()], nodes), truncated };
   }
 
-  /** The shortest chain of links between two parties (links followed either way), or null. */
+  /**
+   * The shortest chain of links between two parties (links followed either way), or null.
+   * Breadth-first from both ends at once, a level of the smaller side at a time: two parties far
+   * apart meet in the middle, after reaching far fewer parties than a search from one end.
+   */
   async path(loaders: Loaders, fromSlug: string, toSlug: string): Promise<ConflictPath | null> {
     const [from, to] = await Promise.all([partyBySlug(this.reader, fromSlug, 'from'), partyBySlug(this.reader, toSlug, 'to')]);
-    const reachedBy = new Map<number, ConflictEdge | null>([[from.id, null]]);
-    let frontier = [from.id];
-    for (let level = 1; level <= MAX_PATH_LENGTH && frontier.length && !reachedBy.has(to.id); level++) {
-      const inFrontier = new Set(frontier);
+    const ends: SearchSide[] = [from.id, to.id].map((id) => ({ reached: new Map([[id, { edge: null, depth: 0 }]]), frontier: [id], depth: 0 }));
+    let meeting = from.id === to.id ? from.id : null;
+    while (meeting === null && ends[0].depth + ends[1].depth < MAX_PATH_LENGTH && ends.every((side) => side.frontier.length)) {
+      const [side, other] = ends[0].frontier.length <= ends[1].frontier.length ? ends : [ends[1], ends[0]];
+      const inFrontier = new Set(side.frontier);
+      side.depth += 1;
       const next: number[] = [];
-      for (const edge of await this.edgesTouching(frontier, loaders.longRead)) {
+      let best = Infinity;
+      for (const edge of await this.edgesTouching(side.frontier, loaders.longRead)) {
         for (const [here, there] of [[edge.fromId, edge.toId], [edge.toId, edge.fromId]]) {
-          if (inFrontier.has(here) && !reachedBy.has(there)) {
-            reachedBy.set(there, edge);
-            next.push(there);
+          if (!inFrontier.has(here) || side.reached.has(there)) continue;
+          side.reached.set(there, { edge, depth: side.depth });
+          next.push(there);
+          // Of the parties where the two searches meet in this level, the one on the shortest chain.
+          const across = other.reached.get(there);
+          if (across && side.depth + across.depth < best) {
+            best = side.depth + across.depth;
+            meeting = there;
           }
         }
       }
-      frontier = next;
+      side.frontier = next;
+      if (meeting === null && ends[0].reached.size + ends[1].reached.size > this.maxParties) {
+        throw new SearchTooBroadError(this.maxParties);
+      }
     }
-    if (!reachedBy.has(to.id)) return null;
-    const ids = [to.id];
+    if (meeting === null) return null;
+    // From the meeting party back to each end: the `from` half reversed, then the `to` half.
     const chain: ConflictEdge[] = [];
-    for (let at = to.id, edge = reachedBy.get(at); edge; edge = reachedBy.get(at)) {
-      chain.unshift(edge);
-      at = edge.fromId === at ? edge.toId : edge.fromId;
-      ids.unshift(at);
+    const ids = [meeting];
+    for (const [side, toward] of [[ends[0], 'start'], [ends[1], 'end']] as const) {
+      for (let at = meeting, step = side.reached.get(at)!; step.edge; step = side.reached.get(at)!) {
+        at = step.edge.fromId === at ? step.edge.toId : step.edge.fromId;
+        if (toward === 'start') {
+          chain.unshift(step.edge);
+          ids.unshift(at);
+        } else {
+          chain.push(step.edge);
+          ids.push(at);
+        }
+      }
     }
     const distance = new Map(ids.map((id, i) => [id, i]));
     const nodes = await this.nodes(loaders, ids, distance);
