@@ -15,11 +15,11 @@ import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
 import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
 import { createTestDatabase } from './postgres-databases';
 
-export const SOURCE_TEXT_PATH = path.resolve(__dirname, '../../shared/sources/2020-02-06-huawei-verizon.txt');
+export const SEED_DOCUMENT_PATH = path.resolve(__dirname, '../seeds/2020-02-06-huawei-verizon.json');
 
-/** The report's text as shipped in ../shared (the seed must quote it verbatim). */
+/** The report's text as the repository carries it, in its seed document (every quote must be found in it verbatim). */
 export function sourceText(): string {
-  return readFileSync(SOURCE_TEXT_PATH, 'utf8');
+  return (JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8')) as { source: { text: string } }).source.text;
 }
 
 export function tempSqliteUrl(): string {

@@ -78,7 +78,7 @@ describe('node(id) and citations', () => {
     ]);
   });
 
-  it('keeps the source text identical to the report in shared/sources', async () => {
+  it('stores the source text exactly as the seed document carries it', async () => {
     const { data } = await execute(server, `{ sources { edges { node { text } } } }`);
     expect(data.sources.edges[0].node.text).toBe(sourceText());
   });
