@@ -268,3 +268,45 @@ describe('bounded graph searches', () => {
     expect((await bounded.path(loaders(), 'huawei', 'verizon'))?.edges).toHaveLength(1);
   });
 });
+
+describe('a document over a limit is not validated further', () => {
+  it('reports only the limit: graphql-js rules do not walk the refused document', async () => {
+    const { validate, specifiedRules } = await import('graphql');
+    const schema = await buildAppSchema();
+    const { staticLimitsRule } = await import('../src/server/query-limits');
+    // 180 aliased fields of one name, two of them in conflict: graphql-js alone would report the conflict.
+    const query = `{ ${Array.from({ length: 180 }, (_, i) => `a: company(slug: "${i < 2 ? `s${i}` : 'huawei'}") { slug }`).join(' ')} }`;
+    expect(validate(schema, parse(query), specifiedRules).some((e) => /Fields "a" conflict/.test(e.message))).toBe(true);
+    // In Apollo's order: graphql-js's rules, then ours (every rule enters the document before any walks into it).
+    const errors = validate(schema, parse(query), [...specifiedRules, staticLimitsRule(DEFAULT_LIMITS)]);
+    expect(errors.map((e) => e.message)).toEqual(['Aliases limit of 15 exceeded, found 180.']);
+  });
+});
+
+describe('the limits fail closed', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('refuses a document whose analysis fails, and one whose cost cannot be computed', async () => {
+    const original = OperationMeasurer.prototype.operation;
+    jest.spyOn(OperationMeasurer.prototype, 'operation').mockImplementation(() => {
+      throw new Error('analysis failed');
+    });
+    const unanalysed = await server.gql('{ companies(first: 1) { totalCount } }');
+    expect(unanalysed.status).toBe(400);
+    expect(unanalysed.errors?.[0]).toMatchObject({ message: expect.stringMatching(/could not be analysed .* refused/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    // Static figures fine, the cost (measured with variables) failing: still refused, never run.
+    jest.spyOn(OperationMeasurer.prototype, 'operation').mockImplementation(function (this: OperationMeasurer, operation) {
+      if ((this as unknown as { variables: unknown }).variables) throw new Error('cost failed');
+      return original.call(this, operation);
+    });
+    const uncosted = await server.gql('{ companies(first: 2) { totalCount } }');
+    expect(uncosted.status).toBe(400);
+    expect(uncosted.errors?.[0].message).toMatch(/cost of the query could not be computed/);
+    expect(uncosted.data).toBeUndefined();
+  });
+});
