@@ -109,7 +109,8 @@ export class ReadPool {
   async close(): Promise<void> {
     this.closed = true;
     const exits = [...this.workers].map((worker) => exited(worker.process));
-    this.stopAll(() => new Error('the read pool is closed'));
+    // Reads still running when the server shuts down (their clients already gone, or past the grace period): unavailable, not a fault.
+    this.stopAll(() => new DatabaseUnavailableError());
     await Promise.all(exits);
   }
 
