@@ -1,4 +1,4 @@
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import {
   costWithFanOut,
   directiveSpreads,
@@ -16,7 +16,7 @@ import { buildAppSchema } from '../src/schema';
 import { ClientBudget } from '../src/server/client-budget';
 import { JIT_MAX_NODES } from '../src/server/jit-executor';
 import { OperationMeasurer } from '../src/server/operation-measure';
-import { operationCost } from '../src/server/query-limits';
+import { operationCost, staticLimitsRule } from '../src/server/query-limits';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 import { Role } from '../src/modules/api-key/role.enum';
 import { NetworkService } from '../src/modules/network/network.service';
@@ -271,9 +271,7 @@ describe('bounded graph searches', () => {
 
 describe('a document over a limit is not validated further', () => {
   it('reports only the limit: graphql-js rules do not walk the refused document', async () => {
-    const { validate, specifiedRules } = await import('graphql');
     const schema = await buildAppSchema();
-    const { staticLimitsRule } = await import('../src/server/query-limits');
     // 180 aliased fields of one name, two of them in conflict: graphql-js alone would report the conflict.
     const query = `{ ${Array.from({ length: 180 }, (_, i) => `a: company(slug: "${i < 2 ? `s${i}` : 'huawei'}") { slug }`).join(' ')} }`;
     expect(validate(schema, parse(query), specifiedRules).some((e) => /Fields "a" conflict/.test(e.message))).toBe(true);
