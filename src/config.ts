@@ -32,6 +32,8 @@ export interface AppConfig {
   databaseCheckMs: number;
   /** Query cost a client (API key, or IP) may spend per minute; null: no budget. */
   clientCostBudget: number | null;
+  /** How long anonymous GET query answers may be cached (Cache-Control max-age); 0: never. */
+  cacheMaxAgeSeconds: number;
   /** Express's `trust proxy`: whose X-Forwarded-For names the client (false: the socket's address). */
   trustProxy: boolean | number | string;
   /** SQLite: worker processes that run long reads (search, networks, timelines, filtered counts). */
@@ -54,6 +56,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return value;
+}
+
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of seconds, 0 or more (got "${raw}")`);
   return value;
 }
 
@@ -108,6 +118,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
     clientCostBudget: costBudget(env, maxCost),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    cacheMaxAgeSeconds: nonNegativeInt(env, 'CACHE_MAX_AGE', 60),
     readWorkers: positiveInt(env, 'READ_WORKERS', 2),
   };
 }

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { createHash } from 'node:crypto';
 import { CatalogService } from '../src/common/catalog.service';
 import { Role } from '../src/modules/api-key/role.enum';
 import { PartyService } from '../src/modules/party/party.service';
@@ -35,21 +37,56 @@ describe('HTTP', () => {
     expect(await response.text()).toMatch(/batching/i);
   });
 
-  it('prevents CSRF: a GET or a simple POST without a preflight-forcing header is refused', async () => {
+  it('answers GET queries without custom headers (no CSRF prevention: no cookies to forge), and refuses non-JSON POSTs with 415', async () => {
     const simpleGet = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`);
-    expect(simpleGet.status).toBe(400);
-    expect(await simpleGet.text()).toMatch(/Cross-Site Request Forgery/);
+    expect(simpleGet.status).toBe(200);
+    expect(await simpleGet.json()).toEqual({ data: { __typename: 'Query' } });
     const textPlain = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
-    expect(textPlain.status).toBe(400);
-    const preflighted = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
-    expect(preflighted.status).toBe(200);
-    expect(await preflighted.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(textPlain.status).toBe(415);
+    expect(((await textPlain.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('lets anonymous GET answers be cached (Cache-Control, ETag, 304), never keyed, failed or POSTed ones', async () => {
+    const url = `${server.url}?query=${encodeURIComponent('{ company(slug: "huawei") { name } }')}`;
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(first.headers.get('vary')).toMatch(/Authorization/);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    // node:http, not fetch: fetch adds `Cache-Control: no-cache` to a conditional request, which asks for a full answer.
+    const again = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      http.get(url, { headers: { 'if-none-match': etag! } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      }).on('error', reject);
+    });
+    expect(again).toEqual({ status: 304, body: '' });
+    const viewer = await createKey(server, Role.VIEWER);
+    expect((await fetch(url, { headers: bearer(viewer) })).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(`${server.url}?query=${encodeURIComponent('{ company(slug: "x") { nope } }')}`)).headers.get('cache-control')).toBe('no-store');
+    expect((await post(JSON.stringify({ query: '{ __typename }' }))).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('registers an automatic persisted query over POST and answers it over GET by hash alone', async () => {
+    const query = '{ company(slug: "huawei") { slug name } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }));
+    const unknown = await fetch(`${server.url}?extensions=${extensions}`);
+    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await post(JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } }));
+    expect(registered.status).toBe(200);
+    const byHash = await fetch(`${server.url}?extensions=${extensions}`);
+    expect(byHash.status).toBe(200);
+    expect(await byHash.json()).toEqual({ data: { company: { slug: 'huawei', name: 'Huawei Technologies' } } });
+    expect(byHash.headers.get('cache-control')).toBe('public, max-age=60');
   });
 
   it('refuses mutations over GET', async () => {
     const editor = await createKey(server, Role.EDITOR);
     const query = `mutation { recordStatement(input: { slug: "via-get", speaker: "huawei", text: "x", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei" }] }) { slug } }`;
-    const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true', ...bearer(editor) } });
+    const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers: bearer(editor) });
     expect(response.status).toBe(405);
     expect(((await response.json()) as any).errors[0].message).toMatch(/GET requests only support query operations/);
     expect(await server.dataSource.query(`SELECT id FROM statement WHERE slug = 'via-get'`)).toEqual([]);

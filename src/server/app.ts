@@ -12,6 +12,7 @@ import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from
 import type { AppConfig } from '../config';
 import { nulCharacterPlugin } from './nul-character.plugin';
 import { readYourWritesPlugin } from './read-your-writes.plugin';
+import { httpCachePlugin } from './http-cache.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
 import { Database } from '../database';
 import type { Logger } from '../logger';
@@ -59,7 +60,10 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     formatError: createFormatError(config.production),
     includeStacktraceInErrorResponses: !config.production,
     introspection: true,
-    csrfPrevention: true,
+    // Requests authenticate only by the Authorization header, never by cookies: a forged
+    // cross-site request carries no credentials, so CSRF prevention would protect nothing and
+    // would refuse GET queries (urql's default, Apollo Client's useGETForQueries, APQ over GET).
+    csrfPrevention: false,
     allowBatchedHttpRequests: false,
     // main.ts handles SIGTERM: stop accepting, drain, close the database, exit 0.
     stopOnTerminationSignals: false,
@@ -74,6 +78,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       requestLogPlugin(logger, database),
       readYourWritesPlugin,
+      httpCachePlugin(config.cacheMaxAgeSeconds),
       nulCharacterPlugin(),
       ...limits.plugins,
     ],
@@ -105,6 +110,12 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     }, config.requestTimeoutMs);
     res.once('close', () => clearTimeout(timer));
     next();
+  };
+
+  /** A POST must be JSON (express.json left anything else unparsed, which Apollo would answer 500). */
+  const jsonBodiesOnly: RequestHandler = (req, res, next) => {
+    if (req.method !== 'POST' || req.body !== undefined) return next();
+    res.status(415).json(errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', res.locals.requestId));
   };
 
   /** Errors outside GraphQL (the body parser's, mostly) answered as GraphQL-shaped JSON. */
@@ -141,6 +152,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     '/graphql',
     deadline,
     express.json({ limit: '100kb' }),
+    jsonBodiesOnly,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId: string = res.locals.requestId;

@@ -1,0 +1,30 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '../context';
+
+/**
+ * Anonymous GET queries answered without errors may be kept by browsers, CDNs and reverse proxies
+ * for `maxAgeSeconds` (`Cache-Control: public`); Express adds an ETag to every GET answer and
+ * answers `304 Not Modified` to a matching `If-None-Match`. Everything else (POST, an API key,
+ * errors, mutations) is `no-store`: keyed answers can hold what anonymous ones do not, and must not
+ * be shared. `Vary: Authorization` keeps a shared cache from serving an anonymous answer to a key.
+ */
+export function httpCachePlugin(maxAgeSeconds: number): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, contextValue, operation, errors }) {
+          const cacheable =
+            maxAgeSeconds > 0 &&
+            request.http?.method === 'GET' &&
+            !contextValue.viewer &&
+            operation?.operation === 'query' &&
+            !errors?.length &&
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors?.length;
+          response.http.headers.set('cache-control', cacheable ? `public, max-age=${maxAgeSeconds}` : 'no-store');
+          response.http.headers.set('vary', 'Authorization');
+        },
+      };
+    },
+  };
+}
