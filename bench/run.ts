@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,16 +120,55 @@ async function fetchBody(url: string, operation: BenchOperation): Promise<string
   return body;
 }
 
-function load(url: string, operation: BenchOperation, seconds: number): Promise<Measurement> {
+/** How a measured request is sent: the operation's JSON POST, or a GET of a ready-made URL (with headers). */
+type Request = BenchOperation | { get: string; headers?: Record<string, string> };
+
+function load(url: string, request: Request, seconds: number): Promise<Measurement> {
+  const options = 'get' in request
+    ? { url: request.get, method: 'GET' as const, headers: request.headers ?? {} }
+    : { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: requestBody(request) };
   return new Promise((resolve, reject) => {
     autocannon(
-      { url, method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(operation), connections: settings.connections, duration: seconds },
+      { ...options, connections: settings.connections, duration: seconds },
       (error, result) => {
         if (error) return reject(error);
-        resolve({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx });
+        // A 304 is the expected answer of a revalidation, not an error.
+        const notModified = result.statusCodeStats?.['304']?.count ?? 0;
+        resolve({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - notModified });
       },
     );
   });
+}
+
+/**
+ * The front-end page as an automatic persisted query: registered once by POST, then measured as a
+ * GET by hash alone, and as a GET revalidating with the answer's ETag (a 304).
+ */
+async function persistedQueryOverGet(url: string, operation: BenchOperation): Promise<[string, Measurement][]> {
+  const sha256Hash = createHash('sha256').update(operation.query).digest('hex');
+  const extensions = { persistedQuery: { version: 1, sha256Hash } };
+  const registered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...JSON.parse(requestBody(operation)), extensions }) });
+  const posted = await registered.text();
+  const get = `${url}?operationName=${operation.name}&variables=${encodeURIComponent(JSON.stringify(operation.variables))}&extensions=${encodeURIComponent(JSON.stringify(extensions))}`;
+  const answer = await fetch(get);
+  const body = await answer.text();
+  const etag = answer.headers.get('etag');
+  if (answer.status !== 200 || body !== posted || !etag) throw new Error(`the persisted ${operation.name} over GET answered ${answer.status} ${etag ? '' : 'without an ETag '}${firstDifference(posted, body)}`);
+  const measured: [string, Measurement][] = [];
+  for (const [label, request] of [
+    ['GET by hash', { get }],
+    ['GET by hash, revalidated (If-None-Match → 304)', { get, headers: { 'if-none-match': etag } }],
+  ] as const) {
+    process.stdout.write(`${operation.name} as a persisted query · ${label}: warm-up ${settings.warmup} s, ${settings.runs} × ${settings.duration} s … `);
+    await load(url, request, settings.warmup);
+    const runs: Measurement[] = [];
+    for (let r = 0; r < settings.runs; r++) runs.push(await load(url, request, settings.duration));
+    const result = { reqPerSec: median(runs.map((m) => m.reqPerSec)), p50: median(runs.map((m) => m.p50)), p99: median(runs.map((m) => m.p99)), errors: runs.reduce((n, m) => n + m.errors, 0) };
+    if (result.errors > 0) throw new Error(`${label}: ${result.errors} errors`);
+    process.stdout.write(`${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms\n`);
+    measured.push([label, result]);
+  }
+  return measured;
 }
 
 /** Counts statements, and notes whether any of them read the trigger-kept row counts. */
@@ -212,6 +252,7 @@ async function main() {
   const frontEnd = new Map<number, { vsRaw: number; vsOff: number }>();
   const latencies = new Map<string, Map<number, number>>();
   const companyCounts = new Set<CompanyCountSource>();
+  const apq: string[] = [];
   for (const companies of settings.scales) {
     const databaseUrl = await databases.prepare(companies);
     // Opened in-process first: that applies pending migrations, which a server on PostgreSQL
@@ -241,6 +282,13 @@ async function main() {
           byScale.set(companies, measured.p50);
           latencies.set(operation.name, byScale);
         }
+      }
+    }
+    if (settings.operations.some((o) => o.name === 'FrontEnd')) {
+      const frontEndOperation = settings.operations.find((o) => o.name === 'FrontEnd')!;
+      const posted = results.get('shipped:FrontEnd')!;
+      for (const [label, measured] of await persistedQueryOverGet(servers.shipped!.url, frontEndOperation)) {
+        apq.push(`| ${companies.toLocaleString('en')} | ${label} | ${measured.reqPerSec.toFixed(0)} | ${measured.p50} | ${measured.p99} | ${(measured.reqPerSec / posted.reqPerSec).toFixed(2)}× |`);
       }
     }
     const rss = Object.fromEntries(VARIANTS.map((v) => [v.name, peakRssMb(servers[v.name]!.child.pid!)])) as Record<VariantName, number>;
@@ -307,6 +355,14 @@ async function main() {
     '| companies | operation | vs raw handler | vs loaders off |',
     '| ---: | --- | ---: | ---: |',
     ...ratios,
+    '',
+    '### The front-end page as an automatic persisted query over GET (this server)',
+    '',
+    'Registered once by POST (query + sha256), then sent as `GET /graphql?operationName=FrontEnd&extensions=…` with the hash alone (checked to answer the same body). Every GET is answered in full (autocannon keeps no cache); the revalidation row sends the ETag in `If-None-Match`, as a CDN or browser does once its copy is older than `max-age`, and is answered `304`.',
+    '',
+    '| companies | request | req/s | p50 ms | p99 ms | ÷ the same page POSTed |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+    ...apq,
     '',
     `### Latency growth with the store (this server, p50, ${smallest.toLocaleString('en')} → ${largest.toLocaleString('en')} companies)`,
     '',
