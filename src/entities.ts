@@ -67,6 +67,7 @@ export const nodeEntities = {
   Statement,
   Event,
   Source,
+  Citation,
   ApiKey,
   AuditEntry,
 } as const;

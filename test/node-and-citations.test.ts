@@ -83,3 +83,22 @@ describe('node(id) and citations', () => {
     expect(data.sources.edges[0].node.text).toBe(sourceText());
   });
 });
+
+describe('citations as nodes', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('gives every citation a global ID that node(id) resolves to the same citation', async () => {
+    const { data } = await execute(server, `{ company(slug: "huawei") { sanctions { citations { id quote offset } } } }`);
+    const citations = data.company.sanctions.flatMap((s: any) => s.citations);
+    expect(citations.length).toBeGreaterThan(0);
+    expect(new Set(citations.map((c: any) => c.id)).size).toBe(citations.length);
+    for (const citation of citations) {
+      const found = await execute(server, `query($id: ID!) { node(id: $id) { __typename id ... on Citation { quote offset source { slug } } } }`, { id: citation.id });
+      expect(found.data.node).toMatchObject({ __typename: 'Citation', id: citation.id, quote: citation.quote, offset: citation.offset, source: { slug: '2020-02-06-huawei-verizon' } });
+    }
+  });
+});

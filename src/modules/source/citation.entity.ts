@@ -1,15 +1,19 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Node } from '../../common/node/node.interface';
+import { NodeEntity } from '../../common/node/node.entity';
 import { Source } from './source.entity';
 
 /** A verbatim quote of a source that states one fact (the subject: any cited object). */
 @Entity('citation')
 @Unique(['subjectType', 'subjectId', 'sourceId', 'quote'])
 @Index(['subjectType', 'subjectId'])
-@ObjectType({ simpleResolvers: true, description: 'Where a fact is stated: a source and the sentence, copied verbatim.' })
-export class Citation {
-  @PrimaryGeneratedColumn()
-  id: number;
+// A Node, so client caches can normalise it: a narrower refetch of `citations` then updates the same objects.
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'Where a fact is stated: a source and the sentence, copied verbatim.' })
+export class Citation extends NodeEntity {
+  get nodeType() {
+    return 'Citation';
+  }
 
   @Column('varchar', { length: 32 })
   subjectType: string;
