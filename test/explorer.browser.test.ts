@@ -123,8 +123,61 @@ describe('web explorer at /explorer', () => {
     await page.screenshot({ path: path.join(SHOTS, 'explorer-phone.png'), fullPage: true });
   });
 
+  it('GraphiQL at /graphiql: bundled, the examples as tabs, schema docs, runs a query and keeps it in history', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${origin}/graphiql`);
+    const tabs = page.locator('.graphiql-tab-button');
+    await tabs.first().waitFor();
+    // One tab per operation of schema/examples.graphql, named by the operation.
+    const names = (await tabs.allTextContents()).map((t) => t.trim());
+    expect(names).toEqual(expect.arrayContaining(['HuaweiAdversaries', 'MengWanzhou', 'SearchMeng', 'RenToWashington']));
+    expect(names.length).toBeGreaterThanOrEqual(9);
+    // The schema, by introspection of /graphql, in the docs.
+    await page.getByRole('button', { name: /documentation explorer/i }).click();
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+    // Run one example.
+    await tabs.filter({ hasText: 'MengWanzhou' }).first().click();
+    await page.locator('.graphiql-query-editor').getByText('query MengWanzhou').first().waitFor();
+    const graphqlPosts: string[] = [];
+    const listener = (request: import('playwright-core').Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') graphqlPosts.push(request.postData() ?? '');
+    };
+    page.on('request', listener);
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await result.getByText('"Meng Wanzhou"').first().waitFor();
+    await expect(result.getByText('"Huawei Technologies"').count()).resolves.toBeGreaterThan(0);
+    page.off('request', listener);
+    expect(graphqlPosts.some((body) => body.includes('MengWanzhou'))).toBe(true);
+    // History keeps it.
+    await page.getByRole('button', { name: /history/i }).first().click();
+    await page.locator('.graphiql-history').getByText('MengWanzhou').first().waitFor();
+    // The headers editor is there (for Authorization: Bearer KEY).
+    await expect(page.getByRole('tab', { name: /headers/i }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });
+  });
+
   it('talked only to its own server, without script errors', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('at /graphql in a browser, goes to GraphiQL by itself when Apollo Sandbox cannot load from the CDN', async () => {
+    const other = await context.newPage();
+    try {
+      const blocked: string[] = [];
+      // Apollo's CDN is unreachable here anyway; blocking it makes the test the same everywhere.
+      await other.route('**/*', (route) => {
+        if (new URL(route.request().url()).origin === origin) return route.continue();
+        blocked.push(route.request().url());
+        return route.abort('internetdisconnected');
+      });
+      await other.goto(`${origin}/graphql`);
+      await other.waitForURL(`${origin}/graphiql/`, { timeout: 30_000 });
+      await other.locator('.graphiql-tab').first().waitFor();
+      expect(blocked.some((url) => url.includes('embeddable-sandbox'))).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });
