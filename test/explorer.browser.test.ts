@@ -152,8 +152,15 @@ describe('web explorer at /explorer', () => {
     // History keeps it.
     await page.getByRole('button', { name: /history/i }).first().click();
     await page.locator('.graphiql-history').getByText('MengWanzhou').first().waitFor();
-    // The headers editor is there (for Authorization: Bearer KEY).
-    await expect(page.getByRole('tab', { name: /headers/i }).count()).resolves.toBeGreaterThan(0);
+    // The headers editor sends Authorization: Bearer KEY (an unknown key is refused, so it was sent).
+    await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').first();
+    await headersEditor.click();
+    await page.keyboard.insertText('{"Authorization": "Bearer not-a-key"}');
+    const refused = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === '/graphql');
+    await page.locator('.graphiql-execute-button').click();
+    expect((await (await refused).allHeaders()).authorization).toBe('Bearer not-a-key');
+    await result.getByText('"Unknown API key"').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });
   });
 
