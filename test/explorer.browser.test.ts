@@ -152,6 +152,7 @@ describe('web explorer at /explorer', () => {
     // History keeps it.
     await page.getByRole('button', { name: /history/i }).first().click();
     await page.locator('.graphiql-history').getByText('MengWanzhou').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });
     // The headers editor sends Authorization: Bearer KEY (an unknown key is refused, so it was sent).
     await page.getByRole('button', { name: 'Headers', exact: true }).click();
     const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').first();
@@ -161,7 +162,7 @@ describe('web explorer at /explorer', () => {
     await page.locator('.graphiql-execute-button').click();
     expect((await (await refused).allHeaders()).authorization).toBe('Bearer not-a-key');
     await result.getByText('"Unknown API key"').first().waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'graphiql-headers.png') });
   });
 
   it('talked only to its own server, without script errors', () => {
