@@ -188,4 +188,26 @@ describe('web explorer at /explorer', () => {
       await other.close();
     }
   });
+
+  it('at /graphql, also goes to GraphiQL when the CDN does not answer at all (after 8 s)', async () => {
+    const other = await context.newPage();
+    try {
+      const hanging: string[] = [];
+      // A network that swallows packets: the request to Apollo's CDN never gets an answer.
+      await other.route('**/*', (route) => {
+        if (new URL(route.request().url()).origin === origin) return route.continue();
+        hanging.push(route.request().url());
+        return new Promise<void>(() => {});
+      });
+      const started = Date.now();
+      // (The page's load event waits for the hanging script: wait only for the answer.)
+      await other.goto(`${origin}/graphql`, { waitUntil: 'commit' });
+      await other.waitForURL(`${origin}/graphiql/`, { timeout: 30_000 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(7_500);
+      expect(hanging.some((url) => url.includes('embeddable-sandbox'))).toBe(true);
+      await other.locator('.graphiql-tab-button').first().waitFor();
+    } finally {
+      await other.close();
+    }
+  });
 });
