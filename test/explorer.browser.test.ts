@@ -123,8 +123,91 @@ describe('web explorer at /explorer', () => {
     await page.screenshot({ path: path.join(SHOTS, 'explorer-phone.png'), fullPage: true });
   });
 
+  it('GraphiQL at /graphiql: bundled, the examples as tabs, schema docs, runs a query and keeps it in history', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${origin}/graphiql`);
+    const tabs = page.locator('.graphiql-tab-button');
+    await tabs.first().waitFor();
+    // One tab per operation of schema/examples.graphql, named by the operation.
+    const names = (await tabs.allTextContents()).map((t) => t.trim());
+    expect(names).toEqual(expect.arrayContaining(['HuaweiAdversaries', 'MengWanzhou', 'SearchMeng', 'RenToWashington']));
+    expect(names.length).toBeGreaterThanOrEqual(9);
+    // The schema, by introspection of /graphql, in the docs.
+    await page.getByRole('button', { name: /documentation explorer/i }).click();
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
+    // Run one example.
+    await tabs.filter({ hasText: 'MengWanzhou' }).first().click();
+    await page.locator('.graphiql-query-editor').getByText('query MengWanzhou').first().waitFor();
+    const graphqlPosts: string[] = [];
+    const listener = (request: import('playwright-core').Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') graphqlPosts.push(request.postData() ?? '');
+    };
+    page.on('request', listener);
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await result.getByText('"Meng Wanzhou"').first().waitFor();
+    await expect(result.getByText('"Huawei Technologies"').count()).resolves.toBeGreaterThan(0);
+    page.off('request', listener);
+    expect(graphqlPosts.some((body) => body.includes('MengWanzhou'))).toBe(true);
+    // History keeps it.
+    await page.getByRole('button', { name: /history/i }).first().click();
+    await page.locator('.graphiql-history').getByText('MengWanzhou').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });
+    // The headers editor sends Authorization: Bearer KEY (an unknown key is refused, so it was sent).
+    await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').first();
+    await headersEditor.click();
+    await page.keyboard.insertText('{"Authorization": "Bearer not-a-key"}');
+    const refused = page.waitForRequest((request) => request.method() === 'POST' && new URL(request.url()).pathname === '/graphql');
+    await page.locator('.graphiql-execute-button').click();
+    expect((await (await refused).allHeaders()).authorization).toBe('Bearer not-a-key');
+    await result.getByText('"Unknown API key"').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'graphiql-headers.png') });
+  });
+
   it('talked only to its own server, without script errors', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('at /graphql in a browser, goes to GraphiQL by itself when Apollo Sandbox cannot load from the CDN', async () => {
+    const other = await context.newPage();
+    try {
+      const blocked: string[] = [];
+      // Apollo's CDN is unreachable here anyway; blocking it makes the test the same everywhere.
+      await other.route('**/*', (route) => {
+        if (new URL(route.request().url()).origin === origin) return route.continue();
+        blocked.push(route.request().url());
+        return route.abort('internetdisconnected');
+      });
+      await other.goto(`${origin}/graphql`);
+      await other.waitForURL(`${origin}/graphiql/`, { timeout: 30_000 });
+      await other.locator('.graphiql-tab').first().waitFor();
+      expect(blocked.some((url) => url.includes('embeddable-sandbox'))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('at /graphql, also goes to GraphiQL when the CDN does not answer at all (after 8 s)', async () => {
+    const other = await context.newPage();
+    try {
+      const hanging: string[] = [];
+      // A network that swallows packets: the request to Apollo's CDN never gets an answer.
+      await other.route('**/*', (route) => {
+        if (new URL(route.request().url()).origin === origin) return route.continue();
+        hanging.push(route.request().url());
+        return new Promise<void>(() => {});
+      });
+      const started = Date.now();
+      // (The page's load event waits for the hanging script: wait only for the answer.)
+      await other.goto(`${origin}/graphql`, { waitUntil: 'commit' });
+      await other.waitForURL(`${origin}/graphiql/`, { timeout: 30_000 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(7_500);
+      expect(hanging.some((url) => url.includes('embeddable-sandbox'))).toBe(true);
+      await other.locator('.graphiql-tab-button').first().waitFor();
+    } finally {
+      await other.close();
+    }
   });
 });

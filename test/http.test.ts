@@ -106,6 +106,33 @@ describe('HTTP', () => {
     const typo = await server.gql(`{ compny(slug: "huawei") { slug } }`);
     expect(typo.errors?.[0].message).toMatch(/Did you mean "company"/);
   });
+
+  it('serves GraphiQL at /graphiql (bundled: no script or stylesheet from elsewhere)', async () => {
+    const origin = new URL(server.url).origin;
+    const redirect = await fetch(`${origin}/graphiql`, { redirect: 'manual' });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/graphiql/');
+    const page = await fetch(`${origin}/graphiql/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toMatch(/GraphiQL/);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    expect(assets.sort()).toEqual(['/graphiql/graphiql.css', '/graphiql/graphiql.js']);
+    for (const asset of assets) expect((await fetch(`${origin}${asset}`)).status).toBe(200);
+    // Each example of schema/examples.graphql is embedded as a tab.
+    expect(await (await fetch(`${origin}/graphiql/graphiql.js`)).text()).toContain('query RenToWashington');
+  });
+
+  it('serves browsers at /graphql Apollo Sandbox, with a fallback to /graphiql/ when its script cannot load', async () => {
+    const page = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/embeddable-sandbox\.cdn\.apollographql\.com/);
+    expect(html).toMatch(/"includeCookies":false/);
+    expect(html).toMatch(/script\.onerror/);
+    expect(html).toContain('"/graphiql/"');
+  });
 });
 
 describe('HTTP in production', () => {

@@ -3,7 +3,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -22,7 +21,8 @@ import { JitExecutorGateway } from './jit-executor';
 import { ClientBudget } from './client-budget';
 import { queryLimits } from './query-limits';
 import { requestLogPlugin } from './request-log.plugin';
-import { explorerRoutes } from './explorer';
+import { explorerRoutes, graphiqlRoutes } from './explorer';
+import { sandboxLandingPagePlugin } from './landing-page.plugin';
 
 export interface App {
   httpServer: http.Server;
@@ -75,7 +75,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       // Apollo Sandbox at GET /graphql, in production too: it is how journalists explore the API.
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // Embedded as ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+      // does, but when its script cannot load from Apollo's CDN the page goes to GraphiQL at /graphiql/.
+      sandboxLandingPagePlugin(),
       requestLogPlugin(logger, database),
       readYourWritesPlugin,
       httpCachePlugin(config.cacheMaxAgeSeconds),
@@ -140,6 +142,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.use(cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use('/explorer', ...explorerRoutes());
+  app.use('/graphiql', ...graphiqlRoutes());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
