@@ -82,14 +82,6 @@ describe('node(id) and citations', () => {
     const { data } = await execute(server, `{ sources { edges { node { text } } } }`);
     expect(data.sources.edges[0].node.text).toBe(sourceText());
   });
-});
-
-describe('citations as nodes', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server.close());
 
   it('gives every citation a global ID that node(id) resolves to the same citation', async () => {
     const { data } = await execute(server, `{ company(slug: "huawei") { sanctions { citations { id quote offset } } } }`);
