@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -144,4 +144,56 @@ describe('the server process under failure', () => {
       expect(await stop(child)).toBe(0);
     }
   });
+});
+
+/** The PIDs of a process's descendants (Linux `ps`). */
+function descendants(pid: number): number[] {
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.trim()).map(Number);
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+describe('`npm start`', () => {
+  // The user's PID is npm's (`npm start &` -> $!). npm forwards SIGTERM to the script's shell, and the start script
+  // `exec`s node, so the shell *is* the server: the signal reaches main.ts's handler. Without `exec`, the shell
+  // died and node kept serving, orphaned. (pretest has built dist/, so prestart's build is the no-change one.)
+  it('on SIGTERM to npm\'s PID shuts the server down gracefully, and npm exits 0', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-npm-start-'));
+    const npm = spawn('npm', ['start'], {
+      cwd: path.resolve(__dirname, '..'),
+      env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, PORT: '0', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const logs: string[] = [];
+    let buffer = '';
+    npm.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      logs.push(...lines);
+    });
+    npm.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+    const npmExit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.once('exit', (code, signal) => resolve({ code, signal })));
+    const entries = () => logs.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    let url: string | undefined;
+    let serverPids: number[] = [];
+    try {
+      await eventually(() => (url = entries().find((e) => e.url)?.url) !== undefined, 'the server to log its URL', 120_000);
+      expect((await post(url!, '{ companies { totalCount } }')).body.data).toEqual({ companies: { totalCount: 6 } });
+
+      serverPids = descendants(npm.pid!);
+      expect(serverPids.length).toBeGreaterThan(0);
+      npm.kill('SIGTERM');
+      expect(await npmExit).toEqual({ code: 0, signal: null });
+      expect(entries().map((e) => e.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+      // The server itself is gone (not orphaned): its port stops answering.
+      await eventually(() => fetch(url!, { method: 'POST' }).then(() => false, () => true), 'the port to stop answering');
+      await eventually(() => serverPids.every((pid) => !alive(pid)), 'the processes under npm to end');
+    } finally {
+      // On failure, leave nothing behind (an orphaned server would keep the output pipes, and jest, open).
+      for (const pid of [npm.pid!, ...descendants(npm.pid!), ...serverPids]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+      npm.stdout!.destroy();
+      npm.stderr!.destroy();
+    }
+  }, 180_000);
 });
