@@ -145,6 +145,7 @@ export function hostileCorpus(parties: CorpusParties = SEEDED_PARTIES): HostileR
       expect: 'client-error',
     },
     { family: 'client mistakes', name: 'two operations, no operationName', body: { query: 'query A { __typename } query B { __typename }' }, expect: 'client-error' },
+    { family: 'client mistakes', name: 'operationName naming no operation', body: { query: 'query A { __typename }', operationName: 'B' }, expect: 'client-error' },
     {
       family: 'client mistakes',
       name: 'variables nested 10,000 deep',

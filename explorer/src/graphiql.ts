@@ -3,12 +3,30 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { Kind, parse } from 'graphql';
 
 /** schema/examples.graphql split into its operations, embedded at build time (build.mjs). */
 declare const __EXAMPLE_TABS__: { name: string; query: string }[];
 
-const fetcher = createGraphiQLFetcher({ url: '/graphql' });
+/**
+ * GraphiQL 3 can send the operation name of the tab shown before (switching to a preloaded tab
+ * does not update it until the editor is edited); the server rightly refuses a name that matches
+ * no operation. So a name not in the document is replaced by its only operation's.
+ */
+function operationNameIn(query: string, requested: string | null | undefined): string | null | undefined {
+  let names: string[];
+  try {
+    names = parse(query).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+  } catch {
+    return requested; // the server reports the syntax error
+  }
+  if (requested && names.includes(requested)) return requested;
+  return names.length === 1 ? names[0] : requested;
+}
+
+const sendToServer = createGraphiQLFetcher({ url: '/graphql' });
+const fetcher: Fetcher = (params, options) => sendToServer({ ...params, operationName: operationNameIn(params.query, params.operationName) }, options);
 const defaultTabs = __EXAMPLE_TABS__.map(({ query }) => ({ query }));
 
 const root = document.getElementById('graphiql');

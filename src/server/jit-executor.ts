@@ -44,7 +44,9 @@ export class JitExecutorGateway implements GatewayInterface {
 
   async load() {
     const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
-      const run = () => execute({ schema: this.schema, document, operationName, variableValues: request.variables, contextValue: context });
+      // When Apollo resolved no operation its `operationName` is null: graphql-js gets the one the
+      // client asked for, so a name that matches nothing is refused rather than the only operation run.
+      const run = () => execute({ schema: this.schema, document, operationName: operation ? operationName : request.operationName, variableValues: request.variables, contextValue: context });
       // Mutations are not the hot path: graphql-js runs them, with its exact input coercion. An
       // unresolved operation (several, no operationName) gets graphql-js's own error.
       if (!operation || operation.operation !== 'query') return run();
