@@ -4,7 +4,7 @@ import { pageCost, pageSize, type FieldPrice } from '../server/operation-measure
 /**
  * The query cost of reads that can be slow on a large store, over what their shape costs: each is
  * set from the worst case measured on the 100,000-company synthetic store (SQLite, this machine),
- * against the front-end page's 2,201 for ~25 ms. They are not proportional to time (a search would
+ * against the front-end page's 2,014 for ~25 ms. They are not proportional to time (a search would
  * then cost more than the whole limit): they bound how many slow reads one query can hold (the
  * limit is 5,000) and how many a client's budget allows per minute. README lists them.
  */

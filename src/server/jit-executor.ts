@@ -1,9 +1,9 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import { OperationMeasurer } from './operation-measure';
+import { coerceVariables } from './variable-values';
 
 /** Default of `maxCompiledNodes`. */
 export const JIT_MAX_NODES = 300;
@@ -48,11 +48,11 @@ export class JitExecutorGateway implements GatewayInterface {
       // client asked for, so a name that matches nothing is refused rather than the only operation run.
       const run = () => execute({ schema: this.schema, document, operationName: operation ? operationName : request.operationName, variableValues: request.variables, contextValue: context });
       // Mutations are not the hot path: graphql-js runs them, with its exact input coercion. An
-      // unresolved operation (several, no operationName) gets graphql-js's own error.
+      // unresolved operation (several and no name, or an unknown name) gets graphql-js's own error.
       if (!operation || operation.operation !== 'query') return run();
       // graphql-js's coercion first: its errors name the variable and the path inside it exactly
       // (graphql-jit's do not), and Apollo answers them as BAD_USER_INPUT with HTTP 400.
-      const variables = getVariableValues(this.schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+      const variables = coerceVariables(this.schema, operation, request);
       if (variables.errors) return { errors: variables.errors };
       const query = this.plan(document, operation, operationName ?? '');
       if (query === 'graphql-js') return run();

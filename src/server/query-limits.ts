@@ -2,12 +2,12 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LRUCache } from 'lru-cache';
 import { Lexer, Source, TokenKind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
 import { QueryLimitError } from '../common/errors';
 import type { QueryLimits } from '../config';
 import type { RequestContext } from '../context';
 import type { ClientBudget } from './client-budget';
 import { measureDocument, OperationMeasurer, type Measure } from './operation-measure';
+import { coerceVariables } from './variable-values';
 
 /**
  * Hostile-query limits. Each refuses an operation before it executes, with
@@ -79,7 +79,7 @@ function shown(n: number): string {
   return Number.isSafeInteger(n) ? String(n) : 'more than 2^53';
 }
 
-/** The first static limit a document's operations break, as an error; null when all hold. Throws QueryLimitError when it cannot tell. */
+/** The first static limit a document's operations break, as an error; null when all hold; a refusal when the document cannot be measured. */
 export function staticLimitError(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): QueryLimitError | null {
   let measures: ReturnType<typeof measureDocument>;
   try {
@@ -105,7 +105,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
     (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (operationName === undefined || d.name?.value === operationName),
   );
   if (!operation) throw new Error(`no operation ${operationName ?? ''} in the document`);
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  const coerced = coerceVariables(schema, operation, { variables });
   if (coerced.errors) throw coerced.errors[0];
   return new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
 }
@@ -138,8 +138,8 @@ function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation, contextValue }) {
-          if (!operation) return; // several operations and no operationName: execution refuses it
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          if (!operation) return; // no operation resolved (several and no name, or an unknown name): execution refuses it
+          const coerced = coerceVariables(schema, operation, request);
           // Variables that do not fit: the executor answers BAD_USER_INPUT with graphql-js's paths and runs nothing.
           if (coerced.errors) return;
           let byVariables = costs.get(document);
@@ -163,4 +163,3 @@ function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined
     },
   };
 }
-
