@@ -51,20 +51,17 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxCost: 5000,
 };
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** An integer setting of at least `min` (`what` says so in the error), or `fallback` when unset. */
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, what: string): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be ${what} (got "${raw}")`);
   return value;
 }
 
-function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of seconds, 0 or more (got "${raw}")`);
-  return value;
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return intSetting(env, name, fallback, 1, 'a positive integer');
 }
 
 /** CLIENT_COST_BUDGET: a cost per minute of at least one maximal query, or `off`. */
@@ -118,7 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
     clientCostBudget: costBudget(env, maxCost),
     trustProxy: trustProxy(env.TRUST_PROXY),
-    cacheMaxAgeSeconds: nonNegativeInt(env, 'CACHE_MAX_AGE', 60),
+    cacheMaxAgeSeconds: intSetting(env, 'CACHE_MAX_AGE', 60, 0, 'a whole number of seconds, 0 or more'),
     readWorkers: positiveInt(env, 'READ_WORKERS', 2),
   };
 }
