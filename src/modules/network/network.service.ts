@@ -8,6 +8,8 @@ import { partyBySlug } from '../party/party-lookup';
 import { PartyEntity } from '../party/party.entity';
 import { ConflictEdge, ConflictEdgeKind, ConflictNode, type ConflictNetwork, type ConflictPath } from './conflict-network.type';
 import { SearchTooBroadError } from '../../common/errors';
+import { edgesTouchingSql } from '../../common/facts/fact-sql';
+import { factTypes } from '../../facts';
 
 interface EdgeRow {
   fact_type: string;
@@ -33,40 +35,6 @@ interface SearchSide {
   reached: Map<number, { edge: ConflictEdge | null; depth: number }>;
   frontier: number[];
   depth: number;
-}
-
-/**
- * Every link that touches one of a list of parties, from every kind of fact, in one statement
- * (each `?` is the same party list).
- */
-function edgesSql(reader: SqlReader): { sql: string; lists: number } {
-  const touching = (a: string, b: string) => `(${reader.inList(a)} OR ${reader.inList(b)})`;
-  const sql = `
-  SELECT 'Lawsuit' AS fact_type, l.id AS fact_id, p.party_id AS from_id, d.party_id AS to_id,
-         CASE WHEN l.kind IN ('CRIMINAL', 'EXTRADITION') THEN 'CHARGED' ELSE 'SUED' END AS kind, l.title AS label, l.filed AS since
-    FROM lawsuit l
-    JOIN lawsuit_party p ON p.lawsuit_id = l.id AND p.role = 'PLAINTIFF'
-    JOIN lawsuit_party d ON d.lawsuit_id = l.id AND d.role = 'DEFENDANT'
-   WHERE ${touching('p.party_id', 'd.party_id')}
-  UNION ALL SELECT 'Sanction', id, authority_id, target_id, 'SANCTIONED', description, imposed FROM sanction
-   WHERE ${touching('authority_id', 'target_id')}
-  UNION ALL SELECT 'RegulatoryAction', id, authority_id, subject_id, 'REGULATED', description, date FROM regulatory_action
-   WHERE subject_id IS NOT NULL AND ${touching('authority_id', 'subject_id')}
-  UNION ALL SELECT 'LicensingNegotiation', n.id, a.party_id, b.party_id, 'NEGOTIATED_WITH', n.subject, n.started
-    FROM licensing_negotiation n
-    JOIN negotiation_party a ON a.negotiation_id = n.id
-    JOIN negotiation_party b ON b.negotiation_id = n.id AND b.party_id > a.party_id
-   WHERE ${touching('a.party_id', 'b.party_id')}
-  UNION ALL SELECT 'Affiliation', id, person_id, organization_id, 'AFFILIATED_WITH', role, since FROM affiliation
-   WHERE ${touching('person_id', 'organization_id')}
-  UNION ALL SELECT 'Kinship', id, person_id, relative_id, 'RELATED_TO', relation, NULL FROM kinship
-   WHERE ${touching('person_id', 'relative_id')}
-  UNION ALL SELECT 'Ranking', r.id, a.party_id, b.party_id, 'RANKED_WITH', r.name, NULL
-    FROM ranking r
-    JOIN ranking_entry a ON a.ranking_id = r.id
-    JOIN ranking_entry b ON b.ranking_id = r.id AND b.party_id > a.party_id
-   WHERE ${touching('a.party_id', 'b.party_id')}`;
-  return { sql, lists: 14 };
 }
 
 /** Conflict networks and paths: breadth-first over links, one statement per level. */
@@ -166,7 +134,7 @@ export class NetworkService {
 
   /** A long read: a wide frontier (or a path between unconnected parties) scans much of the graph. */
   private async edgesTouching(partyIds: number[], longRead: LongReadOptions): Promise<ConflictEdge[]> {
-    const { sql, lists } = edgesSql(this.reader);
+    const { sql, lists } = edgesTouchingSql(factTypes, (column) => this.reader.inList(column));
     const list = this.reader.listParameter(partyIds);
     const rows = await this.reader.queryLong<EdgeRow>(sql, Array.from({ length: lists }, () => list), longRead);
     return rows.map((row) => {

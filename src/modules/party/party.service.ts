@@ -2,20 +2,9 @@ import { MissingRecordError } from '../../common/errors';
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
 import type { SqlReader } from '../../common/database/sql-reader';
+import { adversariesSql } from '../../common/facts/fact-sql';
+import { factTypes } from '../../facts';
 import { PartyEntity } from './party.entity';
-
-/** Pairs (party, opponent): the other side of every case, sanction and regulatory action. */
-function adversariesSql(reader: SqlReader): string {
-  return `
-  SELECT mine.party_id AS party_id, theirs.party_id AS adversary_id
-    FROM lawsuit_party mine
-    JOIN lawsuit_party theirs ON theirs.lawsuit_id = mine.lawsuit_id AND theirs.role <> mine.role
-   WHERE ${reader.inList('mine.party_id')}
-  UNION SELECT target_id, authority_id FROM sanction WHERE ${reader.inList('target_id')}
-  UNION SELECT authority_id, target_id FROM sanction WHERE ${reader.inList('authority_id')}
-  UNION SELECT subject_id, authority_id FROM regulatory_action WHERE ${reader.inList('subject_id')}
-  UNION SELECT authority_id, subject_id FROM regulatory_action WHERE ${reader.inList('authority_id')} AND subject_id IS NOT NULL`;
-}
 
 export class PartyService {
   /** A party that a stored fact refers to; its absence is a broken reference, not a client error. */
@@ -38,8 +27,9 @@ export class PartyService {
   async adversaries(loaders: Loaders, partyId: number): Promise<PartyEntity[]> {
     const adversaryIds = await loaders
       .custom<number, number[]>('Party.adversaries', async (ids) => {
+        const { sql, lists } = adversariesSql(factTypes, (column) => loaders.reader.inList(column));
         const list = loaders.reader.listParameter(ids);
-        const rows = await loaders.reader.query<{ party_id: number; adversary_id: number }>(adversariesSql(loaders.reader), [list, list, list, list, list]);
+        const rows = await loaders.reader.query<{ party_id: number; adversary_id: number }>(sql, Array.from({ length: lists }, () => list));
         return manyInKeyOrder(ids, rows, (row) => Number(row.party_id)).map((pairs) => [
           ...new Set(pairs.map((pair) => Number(pair.adversary_id))),
         ]);

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import type { SearchDeclaration, SqlFunctions } from '../../common/facts/fact-type';
 import { postgresTriggerNames, type SqlRunner } from '../../common/sql';
+import { searchedTables } from '../../facts';
 
 /**
  * Everything dialect-specific about full-text search is in this file. Both dialects keep a table
@@ -9,87 +11,9 @@ import { postgresTriggerNames, type SqlRunner } from '../../common/sql';
  * plain table with a generated tsvector column and a GIN index, ts_rank_cd, ts_headline.
  */
 
-/** SQL the two dialects spell differently, for the per-table expressions below. */
-interface SqlFunctions {
-  /** A simple-json string array (a text column) as its words separated by ' ; ', '' when empty. */
-  jsonWords(expr: string): string;
-}
-
-/** One indexed table: what text goes in which column, and which GraphQL type a row is. */
-interface IndexedTable {
-  table: string;
-  /** Unique per table, < 16: search rowid = id * 16 + code, so a trigger finds a row's entry by rowid. */
-  code: number;
-  /** SQL for the GraphQL type name of a row (`r` is the row: NEW., OLD. or the table alias). */
-  type: (r: string) => string;
-  /** SQL for the subject id (the row that a hit leads to). */
-  subjectId: (r: string) => string;
-  name: (r: string, sql: SqlFunctions) => string;
-  body: (r: string, sql: SqlFunctions) => string;
-  quote: (r: string) => string;
-}
-
-const text = (expr: string) => `COALESCE(${expr}, '')`;
-const literal = (value: string) => () => `'${value}'`;
-const id = (r: string) => `${r}.id`;
-const none = () => `''`;
-
-const TABLES: IndexedTable[] = [
-  {
-    table: 'party',
-    code: 1,
-    type: (r) => `CASE ${r}.party_type WHEN 'COMPANY' THEN 'Company' WHEN 'PERSON' THEN 'Person' ELSE 'Authority' END`,
-    subjectId: id,
-    name: (r, sql) => `${r}.name || ' ; ' || ${sql.jsonWords(`${r}.aliases`)} || ' ; ' || ${r}.slug`,
-    body: (r) => text(`${r}.description`),
-    quote: none,
-  },
-  {
-    table: 'characterization',
-    code: 2,
-    // A characterization ("a leader in 5G") is found as the party it characterizes.
-    type: (r) => `(SELECT CASE p.party_type WHEN 'COMPANY' THEN 'Company' WHEN 'PERSON' THEN 'Person' ELSE 'Authority' END FROM party p WHERE p.id = ${r}.party_id)`,
-    subjectId: (r) => `${r}.party_id`,
-    name: none,
-    body: (r, sql) => `${r}.text || ' ; ' || ${sql.jsonWords(`${r}.topics`)}`,
-    quote: none,
-  },
-  {
-    table: 'lawsuit',
-    code: 3,
-    type: literal('Lawsuit'),
-    subjectId: id,
-    name: (r) => `${r}.title`,
-    body: (r, sql) => `${text(`${r}.summary`)} || ' ; ' || ${text(`${r}.venue`)} || ' ; ' || ${sql.jsonWords(`${r}.technologies`)}`,
-    quote: none,
-  },
-  { table: 'sanction', code: 4, type: literal('Sanction'), subjectId: id, name: none, body: (r) => `${r}.description`, quote: none },
-  { table: 'regulatory_action', code: 5, type: literal('RegulatoryAction'), subjectId: id, name: none, body: (r) => `${r}.description`, quote: none },
-  {
-    table: 'licensing_negotiation',
-    code: 6,
-    type: literal('LicensingNegotiation'),
-    subjectId: id,
-    name: (r) => `${r}.subject`,
-    body: (r) => text(`${r}.summary`),
-    quote: none,
-  },
-  { table: 'statement', code: 7, type: literal('Statement'), subjectId: id, name: none, body: (r) => `${r}.text`, quote: none },
-  { table: 'event', code: 8, type: literal('Event'), subjectId: id, name: (r) => `${r}.title`, body: (r) => text(`${r}.location`), quote: none },
-  { table: 'ranking', code: 9, type: literal('Ranking'), subjectId: id, name: (r) => `${r}.name`, body: (r) => text(`${r}.basis`), quote: none },
-  { table: 'affiliation', code: 10, type: literal('Affiliation'), subjectId: id, name: none, body: (r) => `${r}.role`, quote: none },
-  {
-    table: 'source',
-    code: 11,
-    type: literal('Source'),
-    subjectId: id,
-    name: (r) => `${r}.title`,
-    body: (r) => text(`${r}.publisher`),
-    quote: none,
-  },
-  // A quote is found as the fact it cites.
-  { table: 'citation', code: 15, type: (r) => `${r}.subject_type`, subjectId: (r) => `${r}.subject_id`, name: none, body: none, quote: (r) => `${r}.quote` },
-];
+type IndexedTable = SearchDeclaration;
+/** Every indexed table, each declared in its own module. */
+const TABLES = searchedTables;
 
 export interface SearchRow {
   subject_type: string;

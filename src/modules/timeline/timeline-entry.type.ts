@@ -25,7 +25,7 @@ registerEnumType(TimelineEntryKind, {
 });
 
 /** The type names of the facts a timeline holds, as `TimelineEntry.fact` resolves them. */
-export type TimelineFactType = 'Lawsuit' | 'Sanction' | 'RegulatoryAction' | 'LicensingNegotiation' | 'Statement' | 'Event';
+export type TimelineFactType = string;
 
 @ObjectType({ simpleResolvers: true, description: 'One dated fact, in chronological order.' })
 export class TimelineEntry {

@@ -2,28 +2,14 @@
  * The SQL of the timeline, written to run unchanged on SQLite and PostgreSQL (`||`, `substr`,
  * `ltrim`/`rtrim` with characters, row-free keyset conditions).
  */
+import { datedFactsSql, factParticipantsSql } from '../../common/facts/fact-sql';
+import { factTypes } from '../../facts';
 
-/** Every dated fact: type, id, stored date, kind of entry, one-line title. */
-export const DATED_FACTS = `
-  SELECT 'Lawsuit' AS fact_type, id AS fact_id, filed AS date,
-         CASE WHEN kind IN ('CRIMINAL', 'EXTRADITION') THEN 'CHARGES_FILED' ELSE 'LAWSUIT_FILED' END AS kind, title
-    FROM lawsuit WHERE filed IS NOT NULL
-  UNION ALL SELECT 'Sanction', id, imposed, 'SANCTION_IMPOSED', description FROM sanction WHERE imposed IS NOT NULL
-  UNION ALL SELECT 'RegulatoryAction', id, date, 'REGULATORY_ACTION', description FROM regulatory_action WHERE date IS NOT NULL
-  UNION ALL SELECT 'LicensingNegotiation', id, started, 'NEGOTIATION_STARTED', subject FROM licensing_negotiation WHERE started IS NOT NULL
-  UNION ALL SELECT 'Statement', id, date, 'STATEMENT', text FROM statement WHERE date IS NOT NULL
-  UNION ALL SELECT 'Event', id, date, 'EVENT', title FROM event WHERE date IS NOT NULL`;
+/** Every dated fact: type, id, stored date, kind of entry, one-line title (from the fact declarations). */
+export const DATED_FACTS = datedFactsSql(factTypes);
 
-/** Who each fact involves: (fact_type, fact_id, party_id). */
-export const FACT_PARTICIPANTS = `
-  SELECT 'Lawsuit' AS fact_type, lawsuit_id AS fact_id, party_id FROM lawsuit_party
-  UNION ALL SELECT 'Sanction', id, authority_id FROM sanction
-  UNION ALL SELECT 'Sanction', id, target_id FROM sanction
-  UNION ALL SELECT 'RegulatoryAction', id, authority_id FROM regulatory_action
-  UNION ALL SELECT 'RegulatoryAction', id, subject_id FROM regulatory_action WHERE subject_id IS NOT NULL
-  UNION ALL SELECT 'LicensingNegotiation', negotiation_id, party_id FROM negotiation_party
-  UNION ALL SELECT 'Statement', id, speaker_id FROM statement
-  UNION ALL SELECT 'Event', event_id, party_id FROM event_participant`;
+/** Who each dated fact involves: (fact_type, fact_id, party_id). */
+export const FACT_PARTICIPANTS = factParticipantsSql(factTypes);
 
 /**
  * The chronological sort key of a stored fuzzy date (`2019-12`, `2019-02~`, `<2019-02~`): the

@@ -1,0 +1,51 @@
+import { sqlString, type EntityClass, type FactType, type SearchDeclaration } from './common/facts/fact-type';
+import { eventFact } from './modules/event/event.fact';
+import { lawsuitFact } from './modules/lawsuit/lawsuit.fact';
+import { negotiationFact } from './modules/negotiation/negotiation.fact';
+import { characterizationFact } from './modules/party/characterization.fact';
+import { partySearch } from './modules/party/party.search';
+import { patentStatFact } from './modules/patent-stat/patent-stat.fact';
+import { affiliationFact } from './modules/person/affiliation.fact';
+import { kinshipFact } from './modules/person/kinship.fact';
+import { rankingFact } from './modules/ranking/ranking.fact';
+import { regulatoryActionFact } from './modules/regulatory-action/regulatory-action.fact';
+import { sanctionFact } from './modules/sanction/sanction.fact';
+import { citationSearch, sourceSearch } from './modules/source/source.search';
+import { statementFact } from './modules/statement/statement.fact';
+
+/**
+ * Every kind of fact, each declared in its own module. The network, path, adversaries, timeline
+ * and search SQL, the entity list and the node types are derived from this list: a fact type
+ * added here is in all of them.
+ */
+export const factTypes: readonly FactType[] = [
+  characterizationFact,
+  affiliationFact,
+  kinshipFact,
+  regulatoryActionFact,
+  lawsuitFact,
+  sanctionFact,
+  negotiationFact,
+  patentStatFact,
+  rankingFact,
+  statementFact,
+  eventFact,
+];
+
+/** Entities of the facts and their link rows. */
+export const factEntities: EntityClass[] = factTypes.flatMap((fact) => [fact.entity, ...(fact.linkEntities ?? [])]);
+
+/** The fact types `node(id)` loads, by GraphQL type name. */
+export const factNodeEntities: Record<string, EntityClass> = Object.fromEntries(
+  factTypes.flatMap((fact) => [...(fact.isNode === false ? [] : [[fact.typeName, fact.entity]]), ...Object.entries(fact.linkNodes ?? {})]),
+);
+
+/** Every table in the full-text search index: parties, the searchable facts, sources and quotes. */
+export const searchedTables: readonly SearchDeclaration[] = [
+  partySearch,
+  ...factTypes
+    .filter((fact) => fact.search)
+    .map(({ typeName, table, search }) => ({ type: () => sqlString(typeName), subjectId: (r: string) => `${r}.id`, ...search!, table })),
+  sourceSearch,
+  citationSearch,
+];

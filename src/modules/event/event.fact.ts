@@ -1,0 +1,13 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { EventParticipant } from './event-participant.entity';
+import { Event } from './event.entity';
+
+export const eventFact: FactType = {
+  typeName: 'Event',
+  entity: Event,
+  linkEntities: [EventParticipant],
+  table: 'event',
+  participants: [{ role: 'PARTICIPANT', link: { table: 'event_participant', factColumn: 'event_id' } }],
+  timeline: { date: 'date', kind: 'EVENT', title: (f) => `${f}.title` },
+  search: { code: 8, name: (r) => `${r}.title`, body: (r) => `COALESCE(${r}.location, '')`, quote: () => `''` },
+};

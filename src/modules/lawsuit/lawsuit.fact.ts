@@ -1,0 +1,28 @@
+import type { FactType, LinkTable } from '../../common/facts/fact-type';
+import { LawsuitParty } from './lawsuit-party.entity';
+import { Lawsuit } from './lawsuit.entity';
+
+const sides: LinkTable = { table: 'lawsuit_party', factColumn: 'lawsuit_id', roleColumn: 'role' };
+/** Criminal and extradition cases are charges, not suits: on the network and on the timeline. */
+const isCharge = (f: string) => `${f}.kind IN ('CRIMINAL', 'EXTRADITION')`;
+
+export const lawsuitFact: FactType = {
+  typeName: 'Lawsuit',
+  entity: Lawsuit,
+  linkEntities: [LawsuitParty],
+  table: 'lawsuit',
+  participants: [
+    { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF' },
+    { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT' },
+  ],
+  edges: [
+    { from: 'PLAINTIFF', to: 'DEFENDANT', kind: (f) => `CASE WHEN ${isCharge(f)} THEN 'CHARGED' ELSE 'SUED' END`, label: (f) => `${f}.title`, since: 'filed', adversarial: true },
+  ],
+  timeline: { date: 'filed', kind: (f) => `CASE WHEN ${isCharge(f)} THEN 'CHARGES_FILED' ELSE 'LAWSUIT_FILED' END`, title: (f) => `${f}.title` },
+  search: {
+    code: 3,
+    name: (r) => `${r}.title`,
+    body: (r, sql) => `COALESCE(${r}.summary, '') || ' ; ' || COALESCE(${r}.venue, '') || ' ; ' || ${sql.jsonWords(`${r}.technologies`)}`,
+    quote: () => `''`,
+  },
+};

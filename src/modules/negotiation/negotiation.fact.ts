@@ -1,0 +1,14 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { LicensingNegotiation } from './licensing-negotiation.entity';
+import { NegotiationParty } from './negotiation-party.entity';
+
+export const negotiationFact: FactType = {
+  typeName: 'LicensingNegotiation',
+  entity: LicensingNegotiation,
+  linkEntities: [NegotiationParty],
+  table: 'licensing_negotiation',
+  participants: [{ role: 'PARTY', link: { table: 'negotiation_party', factColumn: 'negotiation_id' } }],
+  edges: [{ from: 'PARTY', to: 'PARTY', kind: 'NEGOTIATED_WITH', label: (f) => `${f}.subject`, since: 'started' }],
+  timeline: { date: 'started', kind: 'NEGOTIATION_STARTED', title: (f) => `${f}.subject` },
+  search: { code: 6, name: (r) => `${r}.subject`, body: (r) => `COALESCE(${r}.summary, '')`, quote: () => `''` },
+};

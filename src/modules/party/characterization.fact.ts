@@ -1,0 +1,19 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { partyTypeNameSql } from './party.search';
+import { Characterization } from './characterization.entity';
+
+export const characterizationFact: FactType = {
+  typeName: 'Characterization',
+  entity: Characterization,
+  table: 'characterization',
+  participants: [{ role: 'PARTY', column: 'party_id' }],
+  search: {
+    code: 2,
+    // A characterization ("a leader in 5G") is found as the party it characterizes.
+    type: (r) => `(SELECT ${partyTypeNameSql('p')} FROM party p WHERE p.id = ${r}.party_id)`,
+    subjectId: (r) => `${r}.party_id`,
+    name: () => `''`,
+    body: (r, sql) => `${r}.text || ' ; ' || ${sql.jsonWords(`${r}.topics`)}`,
+    quote: () => `''`,
+  },
+};

@@ -1,0 +1,9 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { PatentStat } from './patent-stat.entity';
+
+export const patentStatFact: FactType = {
+  typeName: 'PatentStat',
+  entity: PatentStat,
+  table: 'patent_stat',
+  participants: [{ role: 'HOLDER', column: 'holder_id' }],
+};

@@ -1,0 +1,18 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { RankingEntry } from './ranking-entry.entity';
+import { Ranking } from './ranking.entity';
+
+export const rankingFact: FactType = {
+  typeName: 'Ranking',
+  entity: Ranking,
+  // Each entry is a node of its own, with its own citations.
+  linkEntities: [RankingEntry],
+  linkNodes: { RankingEntry },
+  table: 'ranking',
+  participants: [
+    { role: 'RANKED', link: { table: 'ranking_entry', factColumn: 'ranking_id' } },
+    { role: 'DATA_FROM', column: 'data_from_id' },
+  ],
+  edges: [{ from: 'RANKED', to: 'RANKED', kind: 'RANKED_WITH', label: (f) => `${f}.name` }],
+  search: { code: 9, name: (r) => `${r}.name`, body: (r) => `COALESCE(${r}.basis, '')`, quote: () => `''` },
+};

@@ -1,0 +1,15 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { RegulatoryAction } from './regulatory-action.entity';
+
+export const regulatoryActionFact: FactType = {
+  typeName: 'RegulatoryAction',
+  entity: RegulatoryAction,
+  table: 'regulatory_action',
+  participants: [
+    { role: 'AUTHORITY', column: 'authority_id' },
+    { role: 'SUBJECT', column: 'subject_id' },
+  ],
+  edges: [{ from: 'AUTHORITY', to: 'SUBJECT', kind: 'REGULATED', label: (f) => `${f}.description`, since: 'date', adversarial: true }],
+  timeline: { date: 'date', kind: 'REGULATORY_ACTION', title: (f) => `${f}.description` },
+  search: { code: 5, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
+};

@@ -1,0 +1,15 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { Sanction } from './sanction.entity';
+
+export const sanctionFact: FactType = {
+  typeName: 'Sanction',
+  entity: Sanction,
+  table: 'sanction',
+  participants: [
+    { role: 'AUTHORITY', column: 'authority_id' },
+    { role: 'TARGET', column: 'target_id' },
+  ],
+  edges: [{ from: 'AUTHORITY', to: 'TARGET', kind: 'SANCTIONED', label: (f) => `${f}.description`, since: 'imposed', adversarial: true }],
+  timeline: { date: 'imposed', kind: 'SANCTION_IMPOSED', title: (f) => `${f}.description` },
+  search: { code: 4, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
+};

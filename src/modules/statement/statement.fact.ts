@@ -1,0 +1,11 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { Statement } from './statement.entity';
+
+export const statementFact: FactType = {
+  typeName: 'Statement',
+  entity: Statement,
+  table: 'statement',
+  participants: [{ role: 'SPEAKER', column: 'speaker_id' }],
+  timeline: { date: 'date', kind: 'STATEMENT', title: (f) => `${f}.text` },
+  search: { code: 7, name: () => `''`, body: (r) => `${r}.text`, quote: () => `''` },
+};
