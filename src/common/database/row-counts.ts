@@ -1,3 +1,4 @@
+import { factTypes } from '../../facts';
 import { postgresTriggerNames, type SqlRunner } from '../sql';
 
 /**
@@ -9,8 +10,7 @@ import { postgresTriggerNames, type SqlRunner } from '../sql';
  */
 const COUNTED: { table: string; by?: string }[] = [
   { table: 'party', by: 'party_type' },
-  { table: 'lawsuit' },
-  { table: 'sanction' },
+  ...factTypes.filter((fact) => fact.counted).map(({ table }) => ({ table })),
   { table: 'source' },
 ];
 

@@ -97,6 +97,8 @@ export interface FactType {
   table: string;
   /** Whether `node(id)` loads it (a kinship is only ever seen from a person). */
   isNode?: boolean;
+  /** Its rows are counted by trigger, so an unfiltered connection of them counts in one lookup. */
+  counted?: boolean;
   /** The roles parties play in it. */
   participants: Participant[];
   /** The network links it makes (none: it links nobody, e.g. a patent statistic). */

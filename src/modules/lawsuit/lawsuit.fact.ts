@@ -11,6 +11,7 @@ export const lawsuitFact: FactType = {
   entity: Lawsuit,
   linkEntities: [LawsuitParty],
   table: 'lawsuit',
+  counted: true,
   participants: [
     { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF' },
     { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT' },

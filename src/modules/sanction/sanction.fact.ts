@@ -5,6 +5,7 @@ export const sanctionFact: FactType = {
   typeName: 'Sanction',
   entity: Sanction,
   table: 'sanction',
+  counted: true,
   participants: [
     { role: 'AUTHORITY', column: 'authority_id' },
     { role: 'TARGET', column: 'target_id' },
