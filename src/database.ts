@@ -7,6 +7,7 @@ import { dataSourceOptions } from '../ormconfig';
 import { ReadPool } from './common/database/read-pool';
 import { DatabaseUnavailableError } from './common/errors';
 import { takeWriteLock } from './common/sql';
+import { sqliteMigrations } from './migrations';
 
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
@@ -86,7 +87,12 @@ async function adoptSynchronizedSchema(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner('master');
   try {
     if ((await runner.hasTable('migrations')) || !(await runner.hasTable('party'))) return;
-    const pending = await dataSource.driver.createSchemaBuilder().log();
+    // Compared with the entities of the first migration's tables only: later migrations add the rest.
+    const firstTables = await firstMigrationTables();
+    const firstEntities = dataSource.entityMetadatas.filter((m) => firstTables.has(m.tableName)).map((m) => m.target);
+    const firstEra = new DataSource({ ...dataSource.options, entities: firstEntities } as DataSourceOptions);
+    await firstEra.initialize();
+    const pending = await firstEra.driver.createSchemaBuilder().log().finally(() => firstEra.destroy());
     if (pending.upQueries.length) {
       throw new DatabaseOpenError('the database was created by an older version without migrations and its schema differs from the first migration; export its data and start from an empty database');
     }
@@ -96,6 +102,23 @@ async function adoptSynchronizedSchema(dataSource: DataSource): Promise<void> {
     await runner.query(`INSERT INTO migrations (timestamp, name) VALUES (${timestamp}, '${first.name}')`);
   } finally {
     await runner.release();
+  }
+}
+
+/**
+ * The tables the first migration creates (the same in both dialects), read by running it on an
+ * empty in-memory SQLite database: a database made before migrations existed has exactly these.
+ */
+export async function firstMigrationTables(): Promise<Set<string>> {
+  const memory = new DataSource({ type: 'better-sqlite3', database: ':memory:' });
+  await memory.initialize();
+  try {
+    const runner = memory.createQueryRunner();
+    await new (sqliteMigrations[0] as new () => { up(runner: unknown): Promise<void> })().up(runner);
+    const rows: { name: string }[] = await memory.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+    return new Set(rows.map((row) => row.name));
+  } finally {
+    await memory.destroy();
   }
 }
 

@@ -1,4 +1,5 @@
 import { sqlString, type EntityClass, type FactType, type SearchDeclaration } from './common/facts/fact-type';
+import { disputeFact } from './modules/dispute/dispute.fact';
 import { eventFact } from './modules/event/event.fact';
 import { lawsuitFact } from './modules/lawsuit/lawsuit.fact';
 import { negotiationFact } from './modules/negotiation/negotiation.fact';
@@ -30,6 +31,7 @@ export const factTypes: readonly FactType[] = [
   rankingFact,
   statementFact,
   eventFact,
+  disputeFact,
 ];
 
 /** Entities of the facts and their link rows. */

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { isAbstractType, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node/node.resolver';
+import { FieldProvenanceResolver, SaysWhoResolver } from './modules/attribution/attribution.resolver';
+import { DisputeResolver, DisputeSideResolver } from './modules/dispute/dispute.resolver';
 import { AuthorityResolver } from './modules/authority/authority.resolver';
 import { CompanyResolver } from './modules/company/company.resolver';
 import { EventResolver } from './modules/event/event.resolver';
@@ -44,6 +46,10 @@ export const resolvers = [
   SourceResolver,
   CitationResolver,
   CitedResolver,
+  SaysWhoResolver,
+  FieldProvenanceResolver,
+  DisputeResolver,
+  DisputeSideResolver,
   ApiKeyResolver,
   AuditResolver,
   SearchResolver,

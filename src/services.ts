@@ -12,6 +12,8 @@ import { SearchService } from './modules/search/search.service';
 import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
+import { AttributionService } from './modules/attribution/attribution.service';
+import { DisputeService } from './modules/dispute/dispute.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -29,6 +31,8 @@ export interface Services {
   search: SearchService;
   timeline: TimelineService;
   network: NetworkService;
+  disputes: DisputeService;
+  attribution: AttributionService;
   database: Database;
 }
 
@@ -50,6 +54,8 @@ export function createServices(database: Database): Services {
     search: new SearchService(searchDialect(dataSource)),
     timeline: new TimelineService(sqlReader),
     network: new NetworkService(sqlReader),
+    disputes: new DisputeService(),
+    attribution: new AttributionService(),
     database,
   };
 }

@@ -24,6 +24,18 @@ export async function postgresTriggerNames(runner: SqlRunner): Promise<Set<strin
 }
 
 /**
+ * The tables of the current schema. Schema helpers that a migration runs (row counts, the search
+ * index) build only for the tables that exist at that migration: a table declared today may be
+ * created by a later one, which runs the helper again.
+ */
+export async function existingTables(runner: SqlRunner): Promise<Set<string>> {
+  const sql = runner.connection.options.type === 'postgres'
+    ? `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`
+    : `SELECT name FROM sqlite_master WHERE type = 'table'`;
+  return new Set((await runner.query(sql)).map((row: { name: string }) => row.name));
+}
+
+/**
  * Runs hand-written SQL with named parameters (`:name`, `:...list`) on either dialect: the
  * driver rewrites them into its own placeholders (`?` for SQLite, `$1` for PostgreSQL).
  */

@@ -1,5 +1,5 @@
 import { factTypes } from '../../facts';
-import { postgresTriggerNames, type SqlRunner } from '../sql';
+import { existingTables, postgresTriggerNames, type SqlRunner } from '../sql';
 
 /**
  * Exact row counts kept by triggers, so the `totalCount` of an unfiltered connection is one
@@ -30,10 +30,12 @@ const countName = ({ table, by }: { table: string; by?: string }, row: 'NEW' | '
  */
 export async function installRowCounts(runner: SqlRunner): Promise<void> {
   await runner.query('CREATE TABLE IF NOT EXISTS row_count (name varchar PRIMARY KEY NOT NULL, n integer NOT NULL)');
-  if (runner.connection.options.type === 'postgres') await installPostgresTriggers(runner);
-  else await installSqliteTriggers(runner);
+  const tables = await existingTables(runner);
+  const counted = COUNTED.filter((c) => tables.has(c.table));
+  if (runner.connection.options.type === 'postgres') await installPostgresTriggers(runner, counted);
+  else await installSqliteTriggers(runner, counted);
   await runner.query('DELETE FROM row_count');
-  for (const { table, by } of COUNTED) {
+  for (const { table, by } of counted) {
     await runner.query(
       by
         ? `INSERT INTO row_count (name, n) SELECT '${table}:' || ${by}, COUNT(*) FROM "${table}" GROUP BY ${by}`
@@ -42,9 +44,9 @@ export async function installRowCounts(runner: SqlRunner): Promise<void> {
   }
 }
 
-async function installSqliteTriggers(runner: SqlRunner): Promise<void> {
+async function installSqliteTriggers(runner: SqlRunner, tables: typeof COUNTED): Promise<void> {
   const statements: string[] = [];
-  for (const counted of COUNTED) {
+  for (const counted of tables) {
     statements.push(
       `CREATE TRIGGER IF NOT EXISTS row_count_${counted.table}_insert AFTER INSERT ON "${counted.table}" BEGIN
          INSERT INTO row_count (name, n) VALUES (${countName(counted, 'NEW')}, 1) ON CONFLICT (name) DO UPDATE SET n = n + 1;
@@ -71,9 +73,9 @@ const LOCK_COUNTS = 'LOCK TABLE row_count IN SHARE ROW EXCLUSIVE MODE';
  * and held only until then: a transaction waiting for the counts lock holds none that the lock's
  * holder, already committing, could still need.
  */
-async function installPostgresTriggers(runner: SqlRunner): Promise<void> {
+async function installPostgresTriggers(runner: SqlRunner, tables: typeof COUNTED): Promise<void> {
   const existing = await postgresTriggerNames(runner);
-  for (const counted of COUNTED) {
+  for (const counted of tables) {
     const name = `row_count_${counted.table}`;
     await runner.query(
       `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -100,11 +102,12 @@ async function installPostgresTriggers(runner: SqlRunner): Promise<void> {
 /** Removes the counts table and its triggers (the reverse of `installRowCounts`). */
 export async function dropRowCounts(runner: SqlRunner): Promise<void> {
   const sqlite = runner.connection.options.type === 'better-sqlite3';
+  const existing = await existingTables(runner);
   for (const { table } of COUNTED) {
     if (sqlite) {
       for (const event of ['insert', 'delete']) await runner.query(`DROP TRIGGER IF EXISTS row_count_${table}_${event}`);
     } else {
-      await runner.query(`DROP TRIGGER IF EXISTS row_count_${table} ON "${table}"`);
+      if (existing.has(table)) await runner.query(`DROP TRIGGER IF EXISTS row_count_${table} ON "${table}"`);
       await runner.query(`DROP FUNCTION IF EXISTS row_count_${table}()`);
     }
   }

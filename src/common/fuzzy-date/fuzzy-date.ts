@@ -11,15 +11,26 @@ registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How much 
 export enum DateBound {
   BEFORE = 'BEFORE',
   AFTER = 'AFTER',
+  ON_OR_BEFORE = 'ON_OR_BEFORE',
+  ON_OR_AFTER = 'ON_OR_AFTER',
 }
 registerEnumType(DateBound, {
   name: 'DateBound',
   description: 'Set when the source only bounds the date ("over a year ago" is BEFORE about a year before the report).',
+  valuesConfig: {
+    ON_OR_BEFORE: { description: 'By then at the latest ("had filed", in a report of that day).' },
+    ON_OR_AFTER: { description: 'Then at the earliest.' },
+  },
 });
+
+/** The notation's prefix for each bound. */
+const BOUND_MARKS: Record<DateBound, string> = { BEFORE: '<', AFTER: '>', ON_OR_BEFORE: '<=', ON_OR_AFTER: '>=' };
+const BOUNDS_BY_MARK = new Map(Object.entries(BOUND_MARKS).map(([bound, mark]) => [mark, bound as DateBound]));
 
 /**
  * A date as precise as its source and no more. Stored as one sortable text column in an
- * EDTF-like notation: `2019-12`, `2019-02~` (approximate), `<2019-02~` (before, approximately).
+ * EDTF-like notation: `2019-12`, `2019-02~` (approximate), `<2019-02~` (before, approximately),
+ * `<=2020-02-06` (on or before), `>`, `>=`.
  */
 @ObjectType({ simpleResolvers: true, description: 'A date as precise as its source states it.' })
 export class FuzzyDate {
@@ -44,9 +55,9 @@ export class FuzzyDate {
 
   /** Parses the stored notation; throws a message naming the bad value. */
   static parse(text: string): FuzzyDate {
-    const match = /^([<>])?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/.exec(text);
+    const match = /^(<=|>=|[<>])?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/.exec(text);
     if (!match) {
-      throw new Error(`"${text}" is not a fuzzy date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by < or > and followed by ~)`);
+      throw new Error(`"${text}" is not a fuzzy date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by <, <=, > or >= and followed by ~)`);
     }
     const [, boundMark, year, month, day, tilde] = match;
     if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) {
@@ -60,12 +71,12 @@ export class FuzzyDate {
     }
     const precision = day ? DatePrecision.DAY : month ? DatePrecision.MONTH : DatePrecision.YEAR;
     const iso = [year, month, day].filter(Boolean).join('-');
-    const bound = boundMark === '<' ? DateBound.BEFORE : boundMark === '>' ? DateBound.AFTER : null;
+    const bound = boundMark ? BOUNDS_BY_MARK.get(boundMark)! : null;
     return new FuzzyDate(iso, precision, tilde === '~', bound);
   }
 
   format(): string {
-    const boundMark = this.bound === DateBound.BEFORE ? '<' : this.bound === DateBound.AFTER ? '>' : '';
+    const boundMark = this.bound ? BOUND_MARKS[this.bound] : '';
     return `${boundMark}${this.iso}${this.approximate ? '~' : ''}`;
   }
 }

@@ -19,12 +19,14 @@ export enum CaseStatus {
   WITHDRAWN = 'WITHDRAWN',
   DECIDED = 'DECIDED',
   APPEALED = 'APPEALED',
+  UNKNOWN = 'UNKNOWN',
 }
 registerEnumType(CaseStatus, {
   name: 'CaseStatus',
   valuesConfig: {
     FILED: { description: 'Filed; the source reports nothing later.' },
     PENDING: { description: 'Under way (charges laid, proceedings started), not decided.' },
+    UNKNOWN: { description: 'The source does not say.' },
   },
 });
 

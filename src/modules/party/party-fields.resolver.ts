@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import { PartyLawsuitsArgs } from '../lawsuit/party-lawsuits.args';
 import type { RequestContext } from '../../context';
+import { Dispute } from '../dispute/dispute.entity';
 import { Event } from '../event/event.entity';
 import { EventParticipant } from '../event/event-participant.entity';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
@@ -80,6 +81,11 @@ export function PartyFieldsResolver<T extends PartyEntity>(type: ClassType<T>) {
     @FieldResolver(() => [Characterization], { description: 'How sources characterize it.' })
     characterizations(@Root() party: T, @Ctx() ctx: RequestContext) {
       return ctx.loaders.manyBy(Characterization, 'partyId').load(party.id);
+    }
+
+    @FieldResolver(() => [Dispute], { description: 'Disputes it is a side of.' })
+    disputes(@Root() party: T, @Ctx() ctx: RequestContext) {
+      return ctx.services.disputes.ofParty(ctx.loaders, party.id);
     }
 
     @FieldResolver(() => [Party], {

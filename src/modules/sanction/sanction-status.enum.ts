@@ -5,5 +5,6 @@ export enum SanctionStatus {
   IN_EFFECT = 'IN_EFFECT',
   SUSPENDED = 'SUSPENDED',
   LIFTED = 'LIFTED',
+  UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(SanctionStatus, { name: 'SanctionStatus' });
+registerEnumType(SanctionStatus, { name: 'SanctionStatus', valuesConfig: { UNKNOWN: { description: 'The source does not say.' } } });

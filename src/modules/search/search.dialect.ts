@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SearchDeclaration, SqlFunctions } from '../../common/facts/fact-type';
-import { postgresTriggerNames, type SqlRunner } from '../../common/sql';
+import { existingTables, postgresTriggerNames, type SqlRunner } from '../../common/sql';
 import { searchedTables } from '../../facts';
 
 /**
@@ -71,8 +71,8 @@ const COLUMNS = 'rowid, name, body, quote, subject_type, subject_id';
 
 export const sqliteSearch: SearchDialect = {
   async ensureIndex(runner) {
-    // Only the tables this schema has (a database created by an older version may lack one).
-    const existing = new Set((await runner.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r: { name: string }) => r.name));
+    // Only the tables this schema has (at an earlier migration, or from an older version).
+    const existing = await existingTables(runner);
     const tables = TABLES.filter((t) => existing.has(t.table));
     const fresh = !existing.has('search_index');
     const statements: string[] = [];
@@ -176,10 +176,8 @@ const HEADLINE_OPTIONS = `'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}
 
 export const postgresSearch: SearchDialect = {
   async ensureIndex(runner) {
-    // Only the tables this schema has (a database created by an older version may lack one).
-    const existing = new Set(
-      (await runner.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`)).map((r: { name: string }) => r.name),
-    );
+    // Only the tables this schema has (at an earlier migration, or from an older version).
+    const existing = await existingTables(runner);
     const tables = TABLES.filter((t) => existing.has(t.table));
     if (!existing.has('search_index')) {
       // search_words is only (re)defined with the table: documents already stored were split by it.
@@ -207,8 +205,9 @@ export const postgresSearch: SearchDialect = {
 
   async dropIndex(runner) {
     await runner.query('DROP TABLE IF EXISTS search_index');
+    const existing = await existingTables(runner);
     for (const t of TABLES) {
-      await runner.query(`DROP TRIGGER IF EXISTS ${syncName(t)} ON "${t.table}"`);
+      if (existing.has(t.table)) await runner.query(`DROP TRIGGER IF EXISTS ${syncName(t)} ON "${t.table}"`);
       await runner.query(`DROP FUNCTION IF EXISTS ${syncName(t)}()`);
     }
     await runner.query('DROP FUNCTION IF EXISTS search_words(text)');

@@ -10,6 +10,8 @@ import type { LongReadOptions } from '../../common/database/long-read';
 import type { SqlReader } from '../../common/database/sql-reader';
 import { partyBySlug } from '../party/party-lookup';
 import { PartyEntity } from '../party/party.entity';
+import type { ConnectionArgs } from '../../common/pagination/connection.args';
+import { DISPUTE_FACTS_SQL } from '../dispute/dispute.fact';
 import type { TimelineArgs } from './timeline.args';
 import { TimelineEntry, type TimelineEntryKind, type TimelineFactType } from './timeline-entry.type';
 import { DATED_FACTS, FACT_PARTICIPANTS, periodKey, sortKeySql } from './timeline.sql';
@@ -36,14 +38,23 @@ function decodeCursor(cursor: string): [string, string, number] {
   return [match[1], match[2], Number(match[3])];
 }
 
+/** What a timeline is narrowed to besides its arguments: the facts of one dispute. */
+export interface TimelineScope {
+  disputeId?: number;
+}
+
 /** Every dated fact in chronological order, for one party or the whole graph. */
 export class TimelineService {
   constructor(private readonly reader: SqlReader) {}
 
   /** The page and its COUNT are long reads: both sort or scan every dated fact of the graph. */
-  async timeline(args: TimelineArgs, longRead: LongReadOptions): Promise<Connection<TimelineEntry>> {
+  async timeline(args: Partial<TimelineArgs> & ConnectionArgs, longRead: LongReadOptions, scope: TimelineScope = {}): Promise<Connection<TimelineEntry>> {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
+    if (scope.disputeId != null) {
+      conditions.push(`(f.fact_type, f.fact_id) IN (${DISPUTE_FACTS_SQL})`);
+      parameters.push(scope.disputeId);
+    }
     if (args.party != null) {
       const party = await partyBySlug(this.reader, args.party, 'party');
       // Not correlated: the party's facts are found once, through the party-id indexes.

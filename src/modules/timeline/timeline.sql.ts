@@ -14,11 +14,11 @@ export const FACT_PARTICIPANTS = factParticipantsSql(factTypes);
 /**
  * The chronological sort key of a stored fuzzy date (`2019-12`, `2019-02~`, `<2019-02~`): the
  * date with missing parts as the start of the period (`2019-12-01`), then 0 for a BEFORE
- * bound, 1 for a plain date, 2 for an AFTER bound, so "before February 2019" sorts just before
+ * bound (or ON_OR_BEFORE), 1 for a plain date, 2 for an AFTER (or ON_OR_AFTER) bound, so "before February 2019" sorts just before
  * February 2019 and a month before the days in it.
  */
 export function sortKeySql(column: string): string {
-  const core = `rtrim(ltrim(${column}, '<>'), '~')`;
+  const core = `rtrim(ltrim(${column}, '<>='), '~')`;
   return `${core} || substr('-01-01', length(${core}) - 3) || CASE substr(${column}, 1, 1) WHEN '<' THEN '0' WHEN '>' THEN '2' ELSE '1' END`;
 }
 

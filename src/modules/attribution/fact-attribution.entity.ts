@@ -1,0 +1,35 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { PartyEntity } from '../party/party.entity';
+import { Attribution } from './attribution.enums';
+
+/**
+ * Who says a cited fact is so, and how the source hedges it; one row per fact of any type
+ * (subject type and id, as a citation's). A fact without a row is REPORTED, unhedged.
+ */
+@Entity('fact_attribution')
+@Unique(['subjectType', 'subjectId'])
+export class FactAttribution {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column('varchar', { length: 32 })
+  subjectType: string;
+
+  @Column()
+  subjectId: number;
+
+  @Column('varchar', { length: 16 })
+  attribution: Attribution;
+
+  @Index()
+  @Column('integer', { nullable: true })
+  claimedById: number | null;
+
+  @ManyToOne(() => PartyEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'claimed_by_id' })
+  claimedBy?: PartyEntity;
+
+  /** The source's own qualifying words, verbatim ("apparent"). */
+  @Column('simple-json')
+  hedges: string[];
+}

@@ -1,0 +1,37 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { Cited } from '../../common/citation/cited.interface';
+import { FuzzyDate, FuzzyDateColumn } from '../../common/fuzzy-date/fuzzy-date';
+import { Node } from '../../common/node/node.interface';
+import { NodeEntity } from '../../common/node/node.entity';
+import { DisputeKind, DisputeStatus } from './dispute.enums';
+
+/** A conflict between two sides, as a source describes it, and the facts that make it up. */
+@Entity('dispute')
+@Index(['kind', 'slug'])
+@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A conflict between two sides ("Huawei versus Verizon over patents") and the facts that make it up.' })
+export class Dispute extends NodeEntity {
+  get nodeType() {
+    return 'Dispute';
+  }
+
+  @Field()
+  @Column({ unique: true })
+  slug: string;
+
+  @Field()
+  @Column()
+  title: string;
+
+  @Field(() => DisputeKind)
+  @Column('varchar', { length: 16 })
+  kind: DisputeKind;
+
+  @Field(() => DisputeStatus)
+  @Column('varchar', { length: 16 })
+  status: DisputeStatus;
+
+  @Field(() => FuzzyDate, { nullable: true, description: 'When it began, when the source says (or bounds it).' })
+  @FuzzyDateColumn()
+  started: FuzzyDate | null;
+}

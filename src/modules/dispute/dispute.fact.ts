@@ -1,0 +1,24 @@
+import type { FactType } from '../../common/facts/fact-type';
+import { DisputeFact } from './dispute-fact.entity';
+import { DisputeSide } from './dispute-side.entity';
+import { Dispute } from './dispute.entity';
+
+/**
+ * A dispute groups facts; it makes no network link or timeline entry of its own (its facts do),
+ * so the network and the timeline read the same with or without disputes.
+ */
+export const disputeFact: FactType = {
+  typeName: 'Dispute',
+  entity: Dispute,
+  linkEntities: [DisputeSide, DisputeFact],
+  table: 'dispute',
+  counted: true,
+  participants: [
+    { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A' },
+    { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B' },
+  ],
+  search: { code: 12, name: (r) => `${r}.title`, body: () => `''`, quote: () => `''` },
+};
+
+/** SQL: the (fact_type, fact_id) pairs of one dispute (one `?`: the dispute's id). */
+export const DISPUTE_FACTS_SQL = 'SELECT fact_type, fact_id FROM dispute_fact WHERE dispute_id = ?';

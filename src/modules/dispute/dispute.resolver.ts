@@ -1,0 +1,86 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
+import { ConnectionType } from '../../common/pagination/connection.type';
+import { pagePrice, priced, PRICES } from '../../common/prices';
+import type { RequestContext } from '../../context';
+import { pageCost, pageSize } from '../../server/operation-measure';
+import { Event } from '../event/event.entity';
+import { Lawsuit } from '../lawsuit/lawsuit.entity';
+import { LicensingNegotiation } from '../negotiation/licensing-negotiation.entity';
+import { Party } from '../party/party.union';
+import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
+import { Sanction } from '../sanction/sanction.entity';
+import { Statement } from '../statement/statement.entity';
+import { TimelineConnection } from '../timeline/timeline-entry.type';
+import { DisputeSide } from './dispute-side.entity';
+import { DisputesArgs, DisputeTimelineArgs } from './dispute.args';
+import { Dispute } from './dispute.entity';
+
+export const DisputeConnection = ConnectionType(Dispute, 'Dispute');
+
+@Resolver(() => Dispute)
+export class DisputeResolver {
+  @Query(() => Dispute, { nullable: true, description: 'A dispute by slug; null when unknown.' })
+  dispute(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
+    return services.catalog.bySlug(Dispute, slug);
+  }
+
+  @Query(() => DisputeConnection, {
+    description: 'Disputes, optionally of one party (either side) and of one kind.',
+    complexity: priced(({ args, once, perItem }) => (args.party != null || args.kind != null ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem })),
+  })
+  disputes(@Args() args: DisputesArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.connection(args, loaders);
+  }
+
+  @FieldResolver(() => [DisputeSide], { description: 'Who is on each side.' })
+  sides(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.sides(loaders, dispute);
+  }
+
+  @FieldResolver(() => [Lawsuit])
+  lawsuits(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.facts(loaders, dispute, 'Lawsuit');
+  }
+
+  @FieldResolver(() => [LicensingNegotiation])
+  negotiations(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.facts(loaders, dispute, 'LicensingNegotiation');
+  }
+
+  @FieldResolver(() => [Sanction])
+  sanctions(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.facts(loaders, dispute, 'Sanction');
+  }
+
+  @FieldResolver(() => [RegulatoryAction])
+  regulatoryActions(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.facts(loaders, dispute, 'RegulatoryAction');
+  }
+
+  @FieldResolver(() => [Event])
+  events(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.facts(loaders, dispute, 'Event');
+  }
+
+  @FieldResolver(() => [Statement])
+  statements(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
+    return services.disputes.facts(loaders, dispute, 'Statement');
+  }
+
+  @FieldResolver(() => TimelineConnection, {
+    complexity: pagePrice(PRICES.timeline, DEFAULT_PAGE_SIZE),
+    description: "The dated facts of the dispute, in chronological order (as the root `timeline`).",
+  })
+  timeline(@Root() dispute: Dispute, @Args() args: DisputeTimelineArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.timeline.timeline(args, loaders.longRead, { disputeId: dispute.id });
+  }
+}
+
+@Resolver(() => DisputeSide)
+export class DisputeSideResolver {
+  @FieldResolver(() => Party)
+  party(@Root() side: DisputeSide, @Ctx() { services, loaders }: RequestContext) {
+    return services.parties.required(loaders, side.partyId);
+  }
+}
