@@ -9,7 +9,7 @@ import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 import { runScript } from './server-process';
 
 const SOURCE = '2020-02-06-huawei-verizon';
-const STATEMENT = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "x", citations: [{ source: "${SOURCE}", quote: "Huawei" }] }) { slug } }`;
+const STATEMENT = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "x", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { slug } }`;
 
 /** Who may do what: anonymous and viewers read, editors write, admins manage keys and read the audit log. */
 describe('API keys and roles', () => {
