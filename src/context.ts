@@ -1,4 +1,5 @@
 import type { Viewer } from './common/auth';
+import type { MutationSession } from './common/writes/mutation-session';
 import { Loaders } from './common/loaders/loaders';
 import type { Database } from './database';
 import { createServices, type Services } from './services';
@@ -15,6 +16,8 @@ export interface RequestContext {
   /** Aborted when the request runs past its time limit; the work still to do is then abandoned. */
   signal: AbortSignal;
   timeoutMs: number;
+  /** A mutation operation's one write transaction (set by mutationTransactionPlugin). */
+  mutation?: MutationSession;
 }
 
 export interface RequestOptions {

@@ -2,12 +2,20 @@ import { constants as fsConstants, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
-import { DataSource, type DataSourceOptions, type EntityManager, type Logger } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type Logger, type QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
 import { ReadPool } from './common/database/read-pool';
 import { DatabaseUnavailableError } from './common/errors';
 import { takeWriteLock } from './common/sql';
 import { sqliteMigrations } from './migrations';
+
+/** A write transaction opened by `Database.begin`: commit or roll back exactly once (later calls do nothing). */
+export interface HeldTransaction {
+  readonly runner: QueryRunner;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  readonly open: boolean;
+}
 
 /** The database could not be opened or written; the message names where. */
 export class DatabaseOpenError extends Error {}
@@ -199,6 +207,47 @@ export class Database {
         return work(manager);
       });
     });
+  }
+
+  /**
+   * Opens a write transaction that the caller ends, holding the write lock (this process's and
+   * the database's) until then: a mutation operation's fields all write in it (see
+   * src/common/writes/mutation-session.ts). Gives up when `signal` aborts while it waits.
+   */
+  async begin(signal?: AbortSignal): Promise<HeldTransaction> {
+    if (!this.available) throw new DatabaseUnavailableError();
+    const release = await this.writeLock.acquire();
+    let runner: QueryRunner | null = null;
+    try {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      if (!this.available || !this.writer.isInitialized) throw new DatabaseUnavailableError();
+      runner = this.writer.createQueryRunner('master');
+      await runner.connect();
+      await runner.startTransaction();
+      await takeWriteLock(runner.manager);
+    } catch (error) {
+      if (runner?.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner?.release().catch(() => undefined);
+      release();
+      throw error;
+    }
+    const held = runner;
+    let open = true;
+    const end = async (how: 'commit' | 'rollback') => {
+      if (!open) return;
+      open = false;
+      try {
+        if (how === 'commit') await held.commitTransaction();
+        else if (held.isTransactionActive) await held.rollbackTransaction();
+      } catch (error) {
+        if (held.isTransactionActive) await held.rollbackTransaction().catch(() => undefined);
+        throw error;
+      } finally {
+        await held.release().catch(() => undefined);
+        release();
+      }
+    };
+    return { runner: held, commit: () => end('commit'), rollback: () => end('rollback'), get open() { return open; } };
   }
 
   /** Checks the database now (at most one check at a time); reopens it when it has come back. */

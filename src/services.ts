@@ -7,7 +7,6 @@ import { NodeService } from './common/node/node.service';
 import { CatalogService } from './common/catalog.service';
 import { ApiKeyService } from './modules/api-key/api-key.service';
 import { AuditService } from './modules/audit/audit.service';
-import { EditService } from './modules/editing/edit.service';
 import { SearchService } from './modules/search/search.service';
 import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
@@ -27,7 +26,6 @@ export interface Services {
   nodes: NodeService;
   apiKeys: ApiKeyService;
   audit: AuditService;
-  edits: EditService;
   search: SearchService;
   timeline: TimelineService;
   network: NetworkService;
@@ -50,7 +48,6 @@ export function createServices(database: Database): Services {
     nodes: new NodeService(),
     apiKeys: new ApiKeyService(dataSource),
     audit: new AuditService(dataSource),
-    edits: new EditService(database),
     search: new SearchService(searchDialect(dataSource)),
     timeline: new TimelineService(sqlReader),
     network: new NetworkService(sqlReader),

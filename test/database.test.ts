@@ -6,7 +6,7 @@ import net from 'node:net';
 import { bearer, createKey, describeOnPostgres, describeOnSqlite, eventually, freshDatabaseUrl, startTestServer, tempSqliteUrl, type TestServer } from './helpers';
 
 const SOURCE = '2020-02-06-huawei-verizon';
-const statement = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "Said.", citations: [{ source: "${SOURCE}", quote: "Huawei" }] }) { slug } }`;
+const statement = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "Said.", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { slug } }`;
 
 const readyz = async (server: TestServer) => (await fetch(server.url.replace('/graphql', '/readyz'))).status;
 

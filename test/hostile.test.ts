@@ -173,7 +173,7 @@ describe('hostile requests against the server', () => {
     const editor = await createKey(server, Role.EDITOR);
     const res = await server.gql('mutation { updateCompany(input: { slug: "huawei", name: null, citations: [] }) { name } }', undefined, bearer(editor));
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].message).toMatch(/name cannot be null/);
+    expect(res.errors?.[0].message).toMatch(/name: cannot be null/);
     expect((await server.gql('{ company(slug: "huawei") { name } }')).data.company.name).toBe('Huawei Technologies');
   });
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { CatalogService } from '../src/common/catalog.service';
 import { Role } from '../src/modules/api-key/role.enum';
 import { PartyService } from '../src/modules/party/party.service';
-import { FactWriter } from '../src/modules/source-import/fact-writer';
+import { FactWriter } from '../src/common/writes/fact-writer';
 import { bearer, capturingLogger, createKey, startTestServer, type TestServer } from './helpers';
 
 /** What the HTTP layer refuses, and how it answers. */
@@ -85,7 +85,7 @@ describe('HTTP', () => {
 
   it('refuses mutations over GET', async () => {
     const editor = await createKey(server, Role.EDITOR);
-    const query = `mutation { recordStatement(input: { slug: "via-get", speaker: "huawei", text: "x", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei" }] }) { slug } }`;
+    const query = `mutation { recordStatement(input: { slug: "via-get", speaker: "huawei", text: "x", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei said last year" }] }) { slug } }`;
     const response = await fetch(`${server.url}?query=${encodeURIComponent(query)}`, { headers: bearer(editor) });
     expect(response.status).toBe(405);
     expect(((await response.json()) as any).errors[0].message).toMatch(/GET requests only support query operations/);
@@ -210,7 +210,7 @@ describe('a request that runs past the time limit', () => {
     });
     const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry');
     const res = await server.gql(`mutation { recordStatement(input: { slug: "too-slow", speaker: "huawei", text: "x",
-      citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei" }] }) { slug } }`, {}, bearer(editor));
+      citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei said last year" }] }) { slug } }`, {}, bearer(editor));
     expect(res.errors?.[0].extensions?.code).toBe('REQUEST_TIMEOUT');
     release();
     // Waits for the abandoned transaction to end (writes run one at a time), then looks.

@@ -130,7 +130,7 @@ describeOnSqlite('the SQLite read pool', () => {
     copyFileSync(backup, file);
     await eventually(() => server.app.database.available, 'the database to be available again');
     // Written to the restored file only: a worker still reading the removed one would not find it.
-    const write = await server.gql(`mutation { recordStatement(input: { slug: "restored-file", speaker: "huawei", text: "Zanzibarian restoration.", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei" }] }) { slug } }`, {}, editor);
+    const write = await server.gql(`mutation { recordStatement(input: { slug: "restored-file", speaker: "huawei", text: "Zanzibarian restoration.", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei said last year" }] }) { slug } }`, {}, editor);
     expect(write.errors).toBeUndefined();
     const found = await server.gql(`{ search(text: "zanzibarian") { node { ... on Statement { slug } } } }`);
     expect(found.data.search).toEqual([{ node: { slug: 'restored-file' } }]);

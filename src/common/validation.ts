@@ -1,7 +1,11 @@
-import { IsDefined, registerDecorator, Matches, ValidateIf, type ValidationOptions } from 'class-validator';
+import { registerDecorator, Matches, type ValidationOptions } from 'class-validator';
 import { FuzzyDate } from './fuzzy-date/fuzzy-date';
+import { SLUG_PATTERN } from './validation/rules';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/*
+ * class-validator decorators for query arguments. Write inputs are checked by the rules of
+ * src/common/validation/rules.ts (see the mutation runner), with the same slug pattern.
+ */
 
 /** A slug: lowercase letters, digits and single hyphens. */
 export function IsSlug(options: ValidationOptions = {}): PropertyDecorator {
@@ -38,16 +42,4 @@ export function IsFuzzyDate(options: ValidationOptions = {}): PropertyDecorator 
         },
       },
     });
-}
-
-/**
- * An update's field that may be left out (the value stays) but not set to null: the value is
- * required (a party's name). Without this, null would pass the other rules (they skip null) and
- * reach the database's NOT NULL constraint as a server error.
- */
-export function NotNullWhenGiven(): PropertyDecorator {
-  return (target, propertyName) => {
-    ValidateIf((object: Record<string | symbol, unknown>) => object[propertyName] !== undefined)(target, propertyName);
-    IsDefined({ message: ({ property }) => `${property} cannot be null: leave it out to keep the current value` })(target, propertyName);
-  };
 }

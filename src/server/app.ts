@@ -11,6 +11,7 @@ import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from
 import type { AppConfig } from '../config';
 import { nulCharacterPlugin } from './nul-character.plugin';
 import { readYourWritesPlugin } from './read-your-writes.plugin';
+import { mutationTransactionPlugin } from '../common/writes/mutation-session';
 import { httpCachePlugin } from './http-cache.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
 import { Database } from '../database';
@@ -80,6 +81,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       sandboxLandingPagePlugin(),
       requestLogPlugin(logger, database),
       readYourWritesPlugin,
+      // After readYourWritesPlugin: a mutation's answer reads through its own transaction.
+      mutationTransactionPlugin(),
       httpCachePlugin(config.cacheMaxAgeSeconds),
       nulCharacterPlugin(),
       ...limits.plugins,

@@ -69,7 +69,8 @@ interface ValidationFailure {
 
 function flattenValidation(failures: ValidationFailure[], prefix = ''): { field: string; problems: string[] }[] {
   return failures.flatMap((failure) => {
-    const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+    // Paths as the write rules spell them: `parties[0].party`.
+    const field = !prefix ? failure.property : /^\d+$/.test(failure.property) ? `${prefix}[${failure.property}]` : `${prefix}.${failure.property}`;
     const own = failure.constraints ? [{ field, problems: Object.values(failure.constraints) }] : [];
     return [...own, ...flattenValidation(failure.children ?? [], field)];
   });

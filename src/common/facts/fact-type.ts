@@ -1,4 +1,5 @@
 import type { ObjectLiteral } from 'typeorm';
+import type { FactWrites } from '../writes/declarations';
 
 /** A TypeORM entity class. */
 export type EntityClass = abstract new () => ObjectLiteral;
@@ -107,6 +108,8 @@ export interface FactType {
   timeline?: FactTimeline;
   /** Its text in the search index (none: not searchable by its own text). */
   search?: Omit<SearchDeclaration, 'table' | 'type' | 'subjectId'> & Partial<Pick<SearchDeclaration, 'type' | 'subjectId'>>;
+  /** How it is written from a source document: its document key, rules and write (`<name>.writes.ts`). */
+  writes?: FactWrites;
 }
 
 /** SQL literal for a string constant. */

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver 
 import { BadUserInputError } from '../../common/errors';
 import { decodeGlobalId, encodeGlobalId } from '../../common/node/global-id';
 import type { RequestContext } from '../../context';
-import { actorOf, appendAudit } from '../audit/audit.service';
+import { runMutation } from '../../common/writes/mutation-runner';
 import { ApiKey } from './api-key.entity';
 import { CreateApiKeyInput } from './api-key.input';
 import { Role } from './role.enum';
@@ -26,32 +26,35 @@ export class ApiKeyResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key (admins).' })
-  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() { services, viewer }: RequestContext) {
-    return services.database.write(async (manager) => {
-      const created = await services.apiKeys.create(manager, input.name, input.role);
-      await appendAudit(manager, actorOf(viewer!), {
-        action: 'createApiKey',
-        subject: created.apiKey.globalId,
-        changes: [{ op: 'INSERT', table: 'api_key', rowId: created.apiKey.id, values: { name: input.name, role: input.role, prefix: created.apiKey.prefix } }],
-      });
-      return created;
-    });
+  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, {
+      action: 'createApiKey',
+      rules: null,
+      write: async (_input: CreateApiKeyInput, writer) => {
+        const created = await ctx.services.apiKeys.create(writer.manager, input.name, input.role);
+        writer.changes.push({ op: 'INSERT', table: 'api_key', rowId: created.apiKey.id, values: { name: input.name, role: input.role, prefix: created.apiKey.prefix } });
+        return created;
+      },
+      audit: (created) => ({ subject: created.apiKey.globalId }),
+    }, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey, { description: 'Revokes an API key: requests with it are refused from now on (admins).' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: RequestContext) {
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     const decoded = decodeGlobalId(id);
     if (decoded.type !== 'ApiKey') throw new BadUserInputError(`"${id}" is not the ID of an API key`, { argument: 'id' });
-    return services.database.write(async (manager) => {
-      const apiKey = await services.apiKeys.revoke(manager, decoded.id);
-      if (!apiKey) throw new BadUserInputError(`unknown API key "${id}"`, { argument: 'id' });
-      await appendAudit(manager, actorOf(viewer!), {
-        action: 'revokeApiKey',
-        subject: encodeGlobalId('ApiKey', apiKey.id),
-        changes: [{ op: 'UPDATE', table: 'api_key', rowId: apiKey.id, values: { revokedAt: { from: null, to: apiKey.revokedAt } } }],
-      });
-      return apiKey;
-    });
+    return runMutation(ctx, {
+      action: 'revokeApiKey',
+      rules: null,
+      write: async (_id: string, writer) => {
+        const apiKey = await ctx.services.apiKeys.revoke(writer.manager, decoded.id);
+        if (!apiKey) throw new BadUserInputError(`unknown API key "${id}"`, { argument: 'id' });
+        writer.changes.push({ op: 'UPDATE', table: 'api_key', rowId: apiKey.id, values: { revokedAt: { from: null, to: apiKey.revokedAt } } });
+        return apiKey;
+      },
+      audit: (apiKey) => ({ subject: encodeGlobalId('ApiKey', apiKey.id) }),
+    }, id);
   }
+
 }

@@ -1,34 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Viewer } from '../../common/auth';
+import type { DataSource } from 'typeorm';
 import type { ConnectionArgs } from '../../common/pagination/connection.args';
 import type { Connection } from '../../common/pagination/connection.type';
 import { decodeCursor, encodeCursor, toConnection } from '../../common/pagination/paginate';
 import { InvalidCursorError } from '../../common/errors';
-import type { Role } from '../api-key/role.enum';
-import { AuditEntry, type AuditChange } from './audit-entry.entity';
+import { AuditEntry } from './audit-entry.entity';
 
-/** Who made a write: an API key's holder, or a command run on the server (`cli:import`, `seed`). */
-export interface Actor {
-  name: string;
-  keyId: number | null;
-  role: Role | null;
-}
-
-export function actorOf(viewer: Viewer): Actor {
-  return { name: viewer.name, keyId: viewer.keyId, role: viewer.role };
-}
-
-/** Appends one entry, inside the caller's transaction, so it is written exactly when the change is. */
-export async function appendAudit(
-  manager: EntityManager,
-  actor: Actor,
-  entry: { action: string; subject: string | null; changes: AuditChange[] },
-): Promise<AuditEntry> {
-  const repository = manager.getRepository(AuditEntry);
-  return repository.save(
-    repository.create({ at: new Date().toISOString(), actor: actor.name, actorKeyId: actor.keyId, role: actor.role, ...entry }),
-  );
-}
+export { actorOf, appendAudit, type Actor } from './audit-log';
 
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}

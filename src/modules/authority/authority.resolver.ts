@@ -7,7 +7,8 @@ import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity'
 import { Sanction } from '../sanction/sanction.entity';
 import { Authority } from './authority.entity';
 import { Role } from '../api-key/role.enum';
-import { PartyType } from '../party/party.entity';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { createAuthority, updateAuthority } from '../party/party.writes';
 import { CreateAuthorityInput, UpdateAuthorityInput } from '../party/party.input';
 
 export const AuthorityConnection = ConnectionType(Authority, 'Authority');
@@ -17,13 +18,13 @@ export class AuthorityResolver extends PartyFieldsResolver(Authority) {
   @Authorized(Role.EDITOR)
   @Mutation(() => Authority, { description: 'Adds an authority, with the sources that state it (editors).' })
   createAuthority(@Arg('input') input: CreateAuthorityInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.createParty(ctx, PartyType.AUTHORITY, input);
+    return runMutation(ctx, createAuthority, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Authority, { description: 'Changes the given fields of an authority, with the sources that state the change (editors).' })
   updateAuthority(@Arg('input') input: UpdateAuthorityInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.updateParty(ctx, PartyType.AUTHORITY, input);
+    return runMutation(ctx, updateAuthority, input);
   }
 
   @Query(() => Authority, { nullable: true, description: 'A regulator, government, agency or court by slug; null when unknown.' })

@@ -6,7 +6,8 @@ import { PartyFieldsResolver } from '../party/party-fields.resolver';
 import { Affiliation } from '../person/affiliation.entity';
 import { Company } from './company.entity';
 import { Role } from '../api-key/role.enum';
-import { PartyType } from '../party/party.entity';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { createCompany, updateCompany } from '../party/party.writes';
 import { CreateCompanyInput, UpdateCompanyInput } from '../party/party.input';
 
 export const CompanyConnection = ConnectionType(Company, 'Company');
@@ -16,13 +17,13 @@ export class CompanyResolver extends PartyFieldsResolver(Company) {
   @Authorized(Role.EDITOR)
   @Mutation(() => Company, { description: 'Adds a company, with the sources that state it (editors).' })
   createCompany(@Arg('input') input: CreateCompanyInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.createParty(ctx, PartyType.COMPANY, input);
+    return runMutation(ctx, createCompany, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Company, { description: 'Changes the given fields of a company, with the sources that state the change (editors).' })
   updateCompany(@Arg('input') input: UpdateCompanyInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.updateParty(ctx, PartyType.COMPANY, input);
+    return runMutation(ctx, updateCompany, input);
   }
 
   @Query(() => Company, { nullable: true, description: 'A company by slug; null when unknown.' })

@@ -1,6 +1,7 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
+import { eventWrites } from './event.writes';
 
 export const eventFact: FactType = {
   typeName: 'Event',
@@ -10,4 +11,5 @@ export const eventFact: FactType = {
   participants: [{ role: 'PARTICIPANT', link: { table: 'event_participant', factColumn: 'event_id' } }],
   timeline: { date: 'date', kind: 'EVENT', title: (f) => `${f}.title` },
   search: { code: 8, name: (r) => `${r}.title`, body: (r) => `COALESCE(${r}.location, '')`, quote: () => `''` },
+  writes: eventWrites,
 };

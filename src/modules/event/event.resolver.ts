@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { recordEvent as recordEventWrite } from './event.writes';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { EventParticipant } from './event-participant.entity';
@@ -11,7 +13,7 @@ export class EventResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Event, { description: 'Records an event, with the sources that report it (editors).' })
   recordEvent(@Arg('input') input: RecordEventInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.recordEvent(ctx, input);
+    return runMutation(ctx, recordEventWrite, input);
   }
 
   @FieldResolver(() => [Party])

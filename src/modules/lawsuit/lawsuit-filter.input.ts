@@ -1,5 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { SLUG_PATTERN } from '../../common/validation/rules';
 import { CaseStatus, LawsuitKind } from './lawsuit.enums';
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -12,6 +13,6 @@ export class LawsuitFilter {
 
   @Field(() => String, { nullable: true, description: 'Slug of a party on either side.' })
   @IsOptional()
-  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'party must be a slug (lowercase letters, digits and hyphens)' })
+  @Matches(SLUG_PATTERN, { message: 'party must be a slug (lowercase letters, digits and hyphens)' })
   party?: string | null;
 }

@@ -1,6 +1,7 @@
 import type { FactType, LinkTable } from '../../common/facts/fact-type';
 import { LawsuitParty } from './lawsuit-party.entity';
 import { Lawsuit } from './lawsuit.entity';
+import { lawsuitWrites } from './lawsuit.writes';
 
 const sides: LinkTable = { table: 'lawsuit_party', factColumn: 'lawsuit_id', roleColumn: 'role' };
 /** Criminal and extradition cases are charges, not suits: on the network and on the timeline. */
@@ -26,4 +27,5 @@ export const lawsuitFact: FactType = {
     body: (r, sql) => `COALESCE(${r}.summary, '') || ' ; ' || COALESCE(${r}.venue, '') || ' ; ' || ${sql.jsonWords(`${r}.technologies`)}`,
     quote: () => `''`,
   },
+  writes: lawsuitWrites,
 };

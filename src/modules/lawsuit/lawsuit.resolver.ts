@@ -1,4 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { fileLawsuit as fileLawsuitWrite, updateLawsuitStatus as updateLawsuitStatusWrite } from './lawsuit.writes';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
@@ -19,13 +21,13 @@ export class LawsuitResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Lawsuit, { description: 'Files a case: parties by slug with their sides, with the sources that report it (editors).' })
   fileLawsuit(@Arg('input') input: FileLawsuitInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.fileLawsuit(ctx, input);
+    return runMutation(ctx, fileLawsuitWrite, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Lawsuit, { description: 'Sets the status of a case, with the sources that report it (editors).' })
   updateLawsuitStatus(@Arg('input') input: UpdateLawsuitStatusInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.updateLawsuitStatus(ctx, input);
+    return runMutation(ctx, updateLawsuitStatusWrite, input);
   }
 
   @Query(() => Lawsuit, { nullable: true, description: 'A legal case by slug; null when unknown.' })

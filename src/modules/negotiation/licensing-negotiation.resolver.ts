@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { recordNegotiation as recordNegotiationWrite } from './negotiation.writes';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
@@ -11,7 +13,7 @@ export class LicensingNegotiationResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => LicensingNegotiation, { description: 'Records licensing talks, with the sources that report them (editors).' })
   recordNegotiation(@Arg('input') input: RecordNegotiationInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.recordNegotiation(ctx, input);
+    return runMutation(ctx, recordNegotiationWrite, input);
   }
 
   @FieldResolver(() => [Party])

@@ -1,6 +1,7 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
+import { negotiationWrites } from './negotiation.writes';
 
 export const negotiationFact: FactType = {
   typeName: 'LicensingNegotiation',
@@ -11,4 +12,5 @@ export const negotiationFact: FactType = {
   edges: [{ from: 'PARTY', to: 'PARTY', kind: 'NEGOTIATED_WITH', label: (f) => `${f}.subject`, since: 'started' }],
   timeline: { date: 'started', kind: 'NEGOTIATION_STARTED', title: (f) => `${f}.subject` },
   search: { code: 6, name: (r) => `${r}.subject`, body: (r) => `COALESCE(${r}.summary, '')`, quote: () => `''` },
+  writes: negotiationWrites,
 };

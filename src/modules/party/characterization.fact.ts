@@ -1,6 +1,7 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { partyTypeNameSql } from './party.search';
 import { Characterization } from './characterization.entity';
+import { characterizationWrites } from './characterization.writes';
 
 export const characterizationFact: FactType = {
   typeName: 'Characterization',
@@ -16,4 +17,5 @@ export const characterizationFact: FactType = {
     body: (r, sql) => `${r}.text || ' ; ' || ${sql.jsonWords(`${r}.topics`)}`,
     quote: () => `''`,
   },
+  writes: characterizationWrites,
 };

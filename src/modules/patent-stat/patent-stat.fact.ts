@@ -1,9 +1,11 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { PatentStat } from './patent-stat.entity';
+import { patentStatWrites } from './patent-stat.writes';
 
 export const patentStatFact: FactType = {
   typeName: 'PatentStat',
   entity: PatentStat,
   table: 'patent_stat',
   participants: [{ role: 'HOLDER', column: 'holder_id' }],
+  writes: patentStatWrites,
 };

@@ -1,5 +1,6 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { Affiliation } from './affiliation.entity';
+import { affiliationWrites } from './affiliation.writes';
 
 export const affiliationFact: FactType = {
   typeName: 'Affiliation',
@@ -11,4 +12,5 @@ export const affiliationFact: FactType = {
   ],
   edges: [{ from: 'PERSON', to: 'ORGANIZATION', kind: 'AFFILIATED_WITH', label: (f) => `${f}.role`, since: 'since' }],
   search: { code: 10, name: () => `''`, body: (r) => `${r}.role`, quote: () => `''` },
+  writes: affiliationWrites,
 };

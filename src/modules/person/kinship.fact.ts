@@ -1,5 +1,6 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { KinshipRecord } from './kinship.entity';
+import { kinshipWrites } from './kinship.writes';
 
 export const kinshipFact: FactType = {
   typeName: 'Kinship',
@@ -12,4 +13,5 @@ export const kinshipFact: FactType = {
     { role: 'RELATIVE', column: 'relative_id' },
   ],
   edges: [{ from: 'PERSON', to: 'RELATIVE', kind: 'RELATED_TO', label: (f) => `${f}.relation` }],
+  writes: kinshipWrites,
 };

@@ -10,7 +10,8 @@ import { KinshipRecord } from './kinship.entity';
 import { Kinship } from './kinship.type';
 import { Person } from './person.entity';
 import { Role } from '../api-key/role.enum';
-import { PartyType } from '../party/party.entity';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { createPerson, updatePerson } from '../party/party.writes';
 import { CreatePersonInput, UpdatePersonInput } from '../party/party.input';
 
 export const PersonConnection = ConnectionType(Person, 'Person');
@@ -20,13 +21,13 @@ export class PersonResolver extends PartyFieldsResolver(Person) {
   @Authorized(Role.EDITOR)
   @Mutation(() => Person, { description: 'Adds a person, with the sources that state it (editors).' })
   createPerson(@Arg('input') input: CreatePersonInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.createParty(ctx, PartyType.PERSON, input);
+    return runMutation(ctx, createPerson, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Person, { description: 'Changes the given fields of a person, with the sources that state the change (editors).' })
   updatePerson(@Arg('input') input: UpdatePersonInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.updateParty(ctx, PartyType.PERSON, input);
+    return runMutation(ctx, updatePerson, input);
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by slug; null when unknown.' })

@@ -1,6 +1,7 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { RankingEntry } from './ranking-entry.entity';
 import { Ranking } from './ranking.entity';
+import { rankingWrites } from './ranking.writes';
 
 export const rankingFact: FactType = {
   typeName: 'Ranking',
@@ -15,4 +16,5 @@ export const rankingFact: FactType = {
   ],
   edges: [{ from: 'RANKED', to: 'RANKED', kind: 'RANKED_WITH', label: (f) => `${f}.name` }],
   search: { code: 9, name: (r) => `${r}.name`, body: (r) => `COALESCE(${r}.basis, '')`, quote: () => `''` },
+  writes: rankingWrites,
 };

@@ -1,5 +1,6 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { RegulatoryAction } from './regulatory-action.entity';
+import { regulatoryActionWrites } from './regulatory-action.writes';
 
 export const regulatoryActionFact: FactType = {
   typeName: 'RegulatoryAction',
@@ -12,4 +13,5 @@ export const regulatoryActionFact: FactType = {
   edges: [{ from: 'AUTHORITY', to: 'SUBJECT', kind: 'REGULATED', label: (f) => `${f}.description`, since: 'date', adversarial: true }],
   timeline: { date: 'date', kind: 'REGULATORY_ACTION', title: (f) => `${f}.description` },
   search: { code: 5, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
+  writes: regulatoryActionWrites,
 };

@@ -1,30 +1,23 @@
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsFuzzyDate, IsSlug } from '../../common/validation';
 import { CitedInput } from '../source/citation.input';
+
+// The fields' rules are declared once, in regulatory-action.writes.ts: the mutation runner checks these inputs by them,
+// and the document importer checks a source document's facts by the same rules.
 
 @InputType()
 export class RecordRegulatoryActionInput extends CitedInput {
   @Field()
-  @IsSlug()
   slug: string;
 
   @Field({ description: 'Slug of the authority acting.' })
-  @IsSlug()
   authority: string;
 
   @Field(() => String, { nullable: true, description: 'Slug of the party it is aimed at.' })
-  @IsOptional()
-  @IsSlug()
   subject?: string | null;
 
   @Field()
-  @IsNotEmpty({ message: 'description must not be empty' })
-  @MaxLength(2000)
   description: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsFuzzyDate()
   date?: string | null;
 }

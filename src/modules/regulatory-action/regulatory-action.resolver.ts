@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { recordRegulatoryAction as recordRegulatoryActionWrite } from './regulatory-action.writes';
 import type { RequestContext } from '../../context';
 import { Authority } from '../authority/authority.entity';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
@@ -12,7 +14,7 @@ export class RegulatoryActionResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => RegulatoryAction, { description: 'Records a regulatory action, with the sources that report it (editors).' })
   recordRegulatoryAction(@Arg('input') input: RecordRegulatoryActionInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.recordRegulatoryAction(ctx, input);
+    return runMutation(ctx, recordRegulatoryActionWrite, input);
   }
 
   @FieldResolver(() => Authority)

@@ -1,5 +1,6 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { Sanction } from './sanction.entity';
+import { sanctionWrites } from './sanction.writes';
 
 export const sanctionFact: FactType = {
   typeName: 'Sanction',
@@ -13,4 +14,5 @@ export const sanctionFact: FactType = {
   edges: [{ from: 'AUTHORITY', to: 'TARGET', kind: 'SANCTIONED', label: (f) => `${f}.description`, since: 'imposed', adversarial: true }],
   timeline: { date: 'imposed', kind: 'SANCTION_IMPOSED', title: (f) => `${f}.description` },
   search: { code: 4, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
+  writes: sanctionWrites,
 };

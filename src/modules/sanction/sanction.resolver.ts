@@ -1,4 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { recordSanction as recordSanctionWrite } from './sanction.writes';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
@@ -15,7 +17,7 @@ export class SanctionResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Sanction, { description: 'Records a sanction, with the sources that report it (editors).' })
   recordSanction(@Arg('input') input: RecordSanctionInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.recordSanction(ctx, input);
+    return runMutation(ctx, recordSanctionWrite, input);
   }
 
   @Query(() => Sanction, { nullable: true, description: 'A sanction by slug; null when unknown.' })

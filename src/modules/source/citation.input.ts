@@ -1,16 +1,14 @@
-import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsSlug } from '../../common/validation';
+
+// Checked by the mutation runner with `citations` of src/common/validation/rules.ts; a document's
+// `quotes` by the same quote rule.
 
 @InputType({ description: 'Where a fact is stated: a stored source (by slug) and a sentence copied verbatim from its text.' })
 export class CitationInput {
   @Field({ description: 'Slug of a stored source (see `addSource`, `importSource`).' })
-  @IsSlug()
   source: string;
 
   @Field({ description: 'Must occur verbatim in the source text.' })
-  @IsNotEmpty({ message: 'quote must not be empty' })
-  @MaxLength(2000)
   quote: string;
 }
 
@@ -18,8 +16,5 @@ export class CitationInput {
 @InputType()
 export abstract class CitedInput {
   @Field(() => [CitationInput], { description: 'At least one source and verbatim quote that state this.' })
-  @ArrayMinSize(1, { message: 'citations must list at least one source and verbatim quote: no fact without a source' })
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
   citations: CitationInput[];
 }

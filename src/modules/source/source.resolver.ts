@@ -1,4 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { addSource as addSourceWrite } from './source.writes';
+import { importSource } from '../source-import/source-import.service';
 import { Cited } from '../../common/citation/cited.interface';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
@@ -19,7 +22,7 @@ export class SourceResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Source, { description: 'Adds a source document (its full text) that facts can then cite (editors).' })
   addSource(@Arg('input') input: AddSourceInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.addSource(ctx, input);
+    return runMutation(ctx, addSourceWrite, input);
   }
 
   @Authorized(Role.EDITOR)
@@ -27,7 +30,7 @@ export class SourceResolver {
     description: 'Loads a whole source document, in the format of the files in seeds/, in one transaction: every problem is listed and nothing is written, or all of it is (editors).',
   })
   importSource(@Arg('input', () => GraphQLJSONObject, { validate: false }) input: Record<string, unknown>, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.importSource(ctx, input);
+    return importSource(ctx, input);
   }
 
   @Query(() => SourceConnection, { description: 'The documents every fact is taken from.' })

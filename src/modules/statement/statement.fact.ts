@@ -1,5 +1,6 @@
 import type { FactType } from '../../common/facts/fact-type';
 import { Statement } from './statement.entity';
+import { statementWrites } from './statement.writes';
 
 export const statementFact: FactType = {
   typeName: 'Statement',
@@ -8,4 +9,5 @@ export const statementFact: FactType = {
   participants: [{ role: 'SPEAKER', column: 'speaker_id' }],
   timeline: { date: 'date', kind: 'STATEMENT', title: (f) => `${f}.text` },
   search: { code: 7, name: () => `''`, body: (r) => `${r}.text`, quote: () => `''` },
+  writes: statementWrites,
 };

@@ -1,25 +1,20 @@
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { IsFuzzyDate, IsSlug } from '../../common/validation';
 import { CitedInput } from '../source/citation.input';
+
+// The fields' rules are declared once, in statement.writes.ts: the mutation runner checks these inputs by them,
+// and the document importer checks a source document's facts by the same rules.
 
 @InputType()
 export class RecordStatementInput extends CitedInput {
   @Field()
-  @IsSlug()
   slug: string;
 
   @Field({ description: 'Slug of the party who said it.' })
-  @IsSlug()
   speaker: string;
 
   @Field({ description: 'What was said, in the report’s words.' })
-  @IsNotEmpty({ message: 'text must not be empty' })
-  @MaxLength(5000)
   text: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsFuzzyDate()
   date?: string | null;
 }

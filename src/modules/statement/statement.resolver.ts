@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { recordStatement as recordStatementWrite } from './statement.writes';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { Statement } from './statement.entity';
@@ -10,7 +12,7 @@ export class StatementResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Statement, { description: 'Records what a party said, with the sources that report it (editors).' })
   recordStatement(@Arg('input') input: RecordStatementInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.edits.recordStatement(ctx, input);
+    return runMutation(ctx, recordStatementWrite, input);
   }
 
   @FieldResolver(() => Party)

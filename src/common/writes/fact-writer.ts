@@ -1,32 +1,10 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { BadUserInputError } from '../../common/errors';
-import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
-import type { AuditChange } from '../audit/audit-entry.entity';
-import { Authority } from '../authority/authority.entity';
-import type { AuthorityKind } from '../authority/authority-kind.enum';
-import { Company } from '../company/company.entity';
-import { EventParticipant } from '../event/event-participant.entity';
-import { Event } from '../event/event.entity';
-import { LawsuitParty } from '../lawsuit/lawsuit-party.entity';
-import { Lawsuit } from '../lawsuit/lawsuit.entity';
-import { PartyRole, type CaseStatus, type LawsuitKind } from '../lawsuit/lawsuit.enums';
-import { LicensingNegotiation } from '../negotiation/licensing-negotiation.entity';
-import type { NegotiationStatus } from '../negotiation/negotiation-status.enum';
-import { NegotiationParty } from '../negotiation/negotiation-party.entity';
-import type { PartyEntity } from '../party/party.entity';
-import { Person } from '../person/person.entity';
-import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
-import type { SanctionStatus } from '../sanction/sanction-status.enum';
-import { Sanction } from '../sanction/sanction.entity';
-import { Citation } from '../source/citation.entity';
-import { Statement } from '../statement/statement.entity';
-import type { EventDoc, LawsuitDoc, NegotiationDoc, PartyDoc, RegulatoryActionDoc, SanctionDoc, StatementDoc } from './source-document';
+import { BadUserInputError } from '../errors';
+import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
+import type { AuditChange } from '../../modules/audit/audit-entry.entity';
+import { Citation } from '../../modules/source/citation.entity';
 
-export const partyClasses = { COMPANY: Company, PERSON: Person, AUTHORITY: Authority } as const;
 export const date = (value: string | null | undefined) => (value == null ? null : FuzzyDate.parse(value));
-
-/** The facts of a document without their quotes: what the writers below store. */
-type Fact<T> = Omit<T, 'quotes'>;
 
 /** A stored source that quotes are checked against and cited from. */
 export interface CitedSource {
@@ -36,8 +14,9 @@ export interface CitedSource {
 
 /**
  * Writes facts inside one transaction, matching each by its natural key, and records every
- * row it inserts, changes or removes (for the import report and the audit log). Shared by the
- * source-document importer and the mutations, so both store a fact the same way.
+ * row it inserts, changes or removes (for the import report and the audit log). The writer of
+ * the mutation runner: the mutations and the source-document importer store a fact through the
+ * same declaration (`<module>/<name>.writes.ts`) and so the same way.
  */
 export class FactWriter {
   /** Rows inserted or changed, by table. */
@@ -53,74 +32,6 @@ export class FactWriter {
     const id = this.partyIds.get(slug);
     if (id === undefined) throw new BadUserInputError(`unknown party "${slug}"`);
     return id;
-  }
-
-  async writeParty(party: Fact<PartyDoc>): Promise<PartyEntity> {
-    const values: Record<string, unknown> = { name: party.name, aliases: party.aliases ?? [], description: party.description ?? null };
-    if (party.type === 'COMPANY') Object.assign(values, { headquarters: party.headquarters ?? null, country: party.country ?? null });
-    if (party.type === 'AUTHORITY') Object.assign(values, { kind: party.kind as AuthorityKind, jurisdiction: party.jurisdiction ?? null });
-    const row = await this.upsert<PartyEntity>(partyClasses[party.type], { slug: party.slug }, values);
-    this.partyIds.set(party.slug, row.id);
-    return row;
-  }
-
-  async writeRegulatoryAction(a: Fact<RegulatoryActionDoc>): Promise<RegulatoryAction> {
-    return this.upsert(RegulatoryAction, { slug: a.slug }, {
-      authorityId: this.party(a.authority),
-      subjectId: a.subject ? this.party(a.subject) : null,
-      description: a.description,
-      date: date(a.date),
-    });
-  }
-
-  async writeLawsuit(l: Fact<LawsuitDoc>, challengesId: number | null): Promise<Lawsuit> {
-    const row = await this.upsert(Lawsuit, { slug: l.slug }, {
-      title: l.title,
-      kind: l.kind as LawsuitKind,
-      status: l.status as CaseStatus,
-      filed: date(l.filed),
-      venue: l.venue ?? null,
-      summary: l.summary ?? null,
-      technologies: l.technologies ?? [],
-      challengesId,
-    });
-    const sides = [
-      ...l.plaintiffs.map((slug) => ({ partyId: this.party(slug), role: PartyRole.PLAINTIFF })),
-      ...l.defendants.map((slug) => ({ partyId: this.party(slug), role: PartyRole.DEFENDANT })),
-    ];
-    await this.replaceLinks(LawsuitParty, { lawsuitId: row.id }, sides);
-    return row;
-  }
-
-  async writeSanction(s: Fact<SanctionDoc>): Promise<Sanction> {
-    return this.upsert(Sanction, { slug: s.slug }, {
-      targetId: this.party(s.target),
-      authorityId: this.party(s.authority),
-      description: s.description,
-      imposed: date(s.imposed),
-      status: s.status as SanctionStatus,
-    });
-  }
-
-  async writeNegotiation(n: Fact<NegotiationDoc>): Promise<LicensingNegotiation> {
-    const row = await this.upsert(LicensingNegotiation, { slug: n.slug }, {
-      subject: n.subject,
-      status: n.status as NegotiationStatus,
-      started: date(n.started),
-      summary: n.summary ?? null,
-    });
-    await this.replaceLinks(NegotiationParty, { negotiationId: row.id }, n.parties.map((slug) => ({ partyId: this.party(slug) })));
-    return row;
-  }
-
-  async writeStatement(s: Fact<StatementDoc>): Promise<Statement> {
-    return this.upsert(Statement, { slug: s.slug }, { speakerId: this.party(s.speaker), text: s.text, date: date(s.date) });
-  }
-
-  async writeEvent(e: Fact<EventDoc>): Promise<Event> {
-    const row = await this.upsert(Event, { slug: e.slug }, { title: e.title, date: date(e.date), location: e.location ?? null });
-    await this.replaceLinks(EventParticipant, { eventId: row.id }, e.participants.map((slug) => ({ partyId: this.party(slug) })));
-    return row;
   }
 
   /** Finds the row by its natural key; inserts it, or updates the columns that differ. */

@@ -1,0 +1,168 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { EntityManager, QueryRunner } from 'typeorm';
+import type { RequestContext } from '../../context';
+import type { Database, HeldTransaction } from '../../database';
+import { deferredReader, transactionReader } from '../database/transaction-reader';
+import type { SqlReader } from '../database/sql-reader';
+import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from '../errors';
+
+/**
+ * One write transaction for a whole mutation operation: all or nothing per request.
+ *
+ * The first field that writes opens it (taking the write lock); the operation's other fields
+ * (graphql-js runs mutation fields one after another) write in the same transaction, and the
+ * answer's fields read through it, so they see what the operation wrote. It commits only when
+ * the whole operation succeeded — before the answer is sent (`willSendResponse`) — and otherwise
+ * rolls back; the answer then has `data: null`, the errors that caused it, and for every field
+ * whose write was undone an error with code MUTATION_ROLLED_BACK. It never outlives the request's
+ * deadline: when the request times out the transaction is rolled back at once, and any query the
+ * abandoned work still sends through it fails.
+ */
+export class MutationSession {
+  private held: HeldTransaction | null = null;
+  private opening: Promise<EntityManager> | null = null;
+  private abandoned = false;
+  private reader: SqlReader | null = null;
+  /** Response keys of the root fields whose writes succeeded, in order. */
+  readonly applied: string[] = [];
+  /** The root field being resolved (set by the plugin). */
+  currentField: string | null = null;
+  private readonly onAbort = () => void this.abandon();
+
+  constructor(
+    private readonly database: Database,
+    private readonly signal: AbortSignal,
+    private readonly timeoutMs: number,
+  ) {
+    signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  /** Runs one field's write in the operation's transaction (opening it first). */
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const field = this.currentField;
+    const manager = await this.open();
+    const result = await work(manager);
+    if (field !== null) this.applied.push(field);
+    return result;
+  }
+
+  /** The reader for the answer's fields: through the transaction once open, else `fallback` (the primary). */
+  answerReader(fallback: SqlReader): SqlReader {
+    return deferredReader(() => this.reader, fallback);
+  }
+
+  private open(): Promise<EntityManager> {
+    this.opening ??= (async () => {
+      if (this.signal.aborted) throw new RequestTimeoutError(this.timeoutMs);
+      let held: HeldTransaction;
+      try {
+        held = await this.database.begin(this.signal);
+      } catch (error) {
+        throw this.signal.aborted ? new RequestTimeoutError(this.timeoutMs) : error;
+      }
+      this.held = held;
+      if (this.abandoned) {
+        await held.rollback();
+        throw new RequestTimeoutError(this.timeoutMs);
+      }
+      this.reader = transactionReader(this.database, held.runner);
+      return guardedManager(held.runner, () => (this.abandoned ? new RequestTimeoutError(this.timeoutMs) : null));
+    })();
+    return this.opening;
+  }
+
+  /** The deadline passed: roll back now; whatever the abandoned work still sends fails. */
+  private async abandon(): Promise<void> {
+    this.abandoned = true;
+    this.reader = null;
+    await this.held?.rollback().catch(() => undefined);
+  }
+
+  /**
+   * Ends the transaction: commits when `succeeded` (and the deadline has not passed), else rolls
+   * back. Returns whether it committed, or the error that stopped the commit.
+   */
+  async finish(succeeded: boolean): Promise<{ committed: boolean; error?: unknown }> {
+    this.signal.removeEventListener('abort', this.onAbort);
+    await this.opening?.catch(() => undefined);
+    const held = this.held;
+    this.reader = null;
+    if (!held) return { committed: false };
+    if (!succeeded || this.abandoned || this.signal.aborted) {
+      await held.rollback().catch(() => undefined);
+      return { committed: false };
+    }
+    try {
+      await held.commit();
+      return { committed: true };
+    } catch (error) {
+      return { committed: false, error };
+    }
+  }
+}
+
+/**
+ * An EntityManager on the transaction's QueryRunner whose every query first asks `refused()`:
+ * once the transaction is abandoned, nothing more is sent through it (on SQLite the runner is
+ * shared, and a query after the rollback would otherwise run, and commit, on its own).
+ */
+function guardedManager(runner: QueryRunner, refused: () => Error | null): EntityManager {
+  const guarded = Object.create(runner, {
+    query: {
+      value: (...args: Parameters<QueryRunner['query']>) => {
+        const error = refused();
+        return error ? Promise.reject(error) : runner.query(...args);
+      },
+    },
+  }) as QueryRunner;
+  return runner.connection.createEntityManager(guarded);
+}
+
+const rolledBack = (field: string): GraphQLFormattedError => ({
+  message: `The write of "${field}" was rolled back: the operation did not succeed as a whole, so nothing it wrote was kept`,
+  path: [field],
+  extensions: { code: 'MUTATION_ROLLED_BACK' },
+});
+
+/**
+ * Gives every mutation operation its MutationSession, points its loaders at it, and ends it
+ * before the answer is sent, making the answer say what happened.
+ */
+export function mutationTransactionPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      let session: MutationSession | null = null;
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation') return;
+          session = new MutationSession(contextValue.services.database, contextValue.signal, contextValue.timeoutMs);
+          contextValue.mutation = session;
+          contextValue.loaders.readFrom(session.answerReader(contextValue.services.primaryReader));
+        },
+        async executionDidStart() {
+          if (!session) return;
+          const current = session;
+          return {
+            willResolveField({ info }) {
+              if (info.path.prev === undefined) current.currentField = String(info.path.key);
+            },
+          };
+        },
+        async willSendResponse({ response }) {
+          if (!session) return;
+          const body = response.body.kind === 'single' ? response.body.singleResult : null;
+          const { committed, error } = await session.finish(!body?.errors?.length);
+          if (committed || !body || session.applied.length === 0) return;
+          const cause: GraphQLFormattedError[] = error === undefined ? [] : [
+            isDatabaseFailure(error)
+              ? { message: new DatabaseUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }
+              : { message: 'The operation could not be committed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ];
+          body.data = null;
+          body.errors = [...(body.errors ?? []), ...cause, ...session.applied.map(rolledBack)];
+        },
+      };
+    },
+  };
+}

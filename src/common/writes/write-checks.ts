@@ -1,0 +1,91 @@
+import type { EntityManager } from 'typeorm';
+import { BadUserInputError } from '../errors';
+import type { NodeEntity } from '../node/node.entity';
+import { runSql } from '../sql';
+import type { Problem } from '../validation/rules';
+import { Source } from '../../modules/source/source.entity';
+import type { PartyKind, PartyReference } from './declarations';
+import type { CitedSource, FactWriter } from './fact-writer';
+
+const ANY_PARTY: PartyKind[] = ['COMPANY', 'PERSON', 'AUTHORITY'];
+export const partyLabel: Record<PartyKind, string> = { COMPANY: 'company', PERSON: 'person', AUTHORITY: 'authority' };
+
+/** Every problem, as one BAD_USER_INPUT error listing each field with its path (`extensions.invalidArguments`). */
+export function invalidArguments(problems: Problem[], extra: Record<string, unknown> = {}): BadUserInputError {
+  const byField = new Map<string, string[]>();
+  for (const { path, message } of problems) byField.set(path, [...(byField.get(path) ?? []), message]);
+  const invalid = [...byField].map(([field, list]) => ({ field, problems: list }));
+  return new BadUserInputError(`Invalid arguments: ${invalid.map((i) => `${i.field}: ${i.problems.join('; ')}`).join(' | ')}`, { invalidArguments: invalid, ...extra });
+}
+
+/**
+ * What a write checks beyond the shape of its input (the rules do that): that the slugs it names
+ * exist (or, for a new object, are free) and that every quote occurs verbatim in its stored
+ * source. Every problem is collected, then reported together as one BAD_USER_INPUT error.
+ */
+export class WriteChecks {
+  readonly problems: Problem[] = [];
+  private readonly sources = new Map<string, Source | null>();
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly writer: FactWriter,
+  ) {}
+
+  report(path: string, message: string) {
+    this.problems.push({ path, message });
+  }
+
+  /** Looks up every referenced party in one query; names each unknown one and each of the wrong kind. */
+  async parties(refs: PartyReference[]): Promise<void> {
+    const slugs = [...new Set(refs.map((ref) => ref.slug).filter((slug): slug is string => typeof slug === 'string' && slug !== ''))];
+    const rows = slugs.length
+      ? await runSql<{ id: number; slug: string; party_type: PartyKind }>(this.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs })
+      : [];
+    const found = new Map(rows.map((row) => [row.slug, row]));
+    for (const { path, slug, types = ANY_PARTY } of refs) {
+      if (typeof slug !== 'string') continue;
+      const row = found.get(slug);
+      if (!row) this.report(path, `unknown party "${slug}"`);
+      else if (!types.includes(row.party_type)) this.report(path, `"${slug}" is a ${partyLabel[row.party_type]}, expected ${types.map((t) => partyLabel[t]).join(' or ')}`);
+      else this.writer.partyIds.set(slug, Number(row.id));
+    }
+  }
+
+  /** The stored source of each citation, checking that its quote occurs verbatim in the source text. */
+  async citations(citations: { source: string; quote: string }[]): Promise<{ source: CitedSource; quote: string }[]> {
+    const resolved: { source: CitedSource; quote: string }[] = [];
+    for (const [i, citation] of citations.entries()) {
+      if (!this.sources.has(citation.source)) {
+        this.sources.set(citation.source, await this.manager.getRepository(Source).findOne({ where: { slug: citation.source }, select: { id: true, slug: true, text: true } }));
+      }
+      const source = this.sources.get(citation.source);
+      if (!source) this.report(`citations[${i}].source`, `unknown source "${citation.source}": add it with addSource or importSource first`);
+      else if (!source.text.includes(citation.quote)) this.report(`citations[${i}].quote`, `"${citation.quote}" does not occur verbatim in the text of source "${source.slug}"`);
+      else resolved.push({ source, quote: citation.quote });
+    }
+    return resolved;
+  }
+
+  /** The row with this slug, or a problem naming the unknown slug. */
+  async existing<T extends NodeEntity & { slug: string }>(type: { new (): T }, path: string, slug: string, what: string): Promise<T | null> {
+    const row = await this.manager.getRepository(type).findOneBy({ slug } as never);
+    if (!row) this.report(path, `unknown ${what} "${slug}"`);
+    return row;
+  }
+
+  /** A problem when the slug is already used. */
+  async unused(type: { new (): NodeEntity & { slug: string } }, path: string, slug: string, what: string): Promise<void> {
+    if (await this.manager.getRepository(type).existsBy({ slug } as never)) this.report(path, `${what} "${slug}" already exists`);
+  }
+
+  /** Parties share one namespace of slugs. */
+  async unusedPartySlug(path: string, slug: string): Promise<void> {
+    const [row] = await runSql<{ party_type: PartyKind }>(this.manager, 'SELECT party_type FROM party WHERE slug = :slug', { slug });
+    if (row) this.report(path, `"${slug}" is already taken by a ${partyLabel[row.party_type]}`);
+  }
+
+  throwIfAny(): void {
+    if (this.problems.length) throw invalidArguments(this.problems);
+  }
+}
