@@ -1,9 +1,11 @@
 import { sqlString, type EntityClass, type FactType, type SearchDeclaration } from './common/facts/fact-type';
 import { disputeFact } from './modules/dispute/dispute.fact';
+import { setGroupableFacts } from './modules/dispute/dispute.writes';
 import { eventFact } from './modules/event/event.fact';
 import { lawsuitFact } from './modules/lawsuit/lawsuit.fact';
 import { negotiationFact } from './modules/negotiation/negotiation.fact';
 import { characterizationFact } from './modules/party/characterization.fact';
+import { partyAsserts } from './modules/party/party.asserts';
 import { partySearch } from './modules/party/party.search';
 import { patentStatFact } from './modules/patent-stat/patent-stat.fact';
 import { affiliationFact } from './modules/person/affiliation.fact';
@@ -33,6 +35,7 @@ export const factTypes: readonly FactType[] = [
   eventFact,
   disputeFact,
 ];
+setGroupableFacts(factTypes);
 
 /** Entities of the facts and their link rows. */
 export const factEntities: EntityClass[] = factTypes.flatMap((fact) => [fact.entity, ...(fact.linkEntities ?? [])]);
@@ -51,3 +54,14 @@ export const searchedTables: readonly SearchDeclaration[] = [
   sourceSearch,
   citationSearch,
 ];
+
+/**
+ * The fields of a cited object that assert something, by its node type (a fact's, a ranking
+ * entry's, a party's), or null for a type that is not cited.
+ */
+export function assertsOf(nodeType: string): readonly string[] | null {
+  const fact = factTypes.find((f) => f.typeName === nodeType);
+  if (fact) return fact.asserts;
+  if (nodeType === 'RankingEntry') return rankingFact.nestedAsserts!.entries;
+  return partyAsserts[nodeType.toUpperCase()] ?? null;
+}

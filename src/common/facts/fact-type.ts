@@ -100,6 +100,14 @@ export interface FactType {
   isNode?: boolean;
   /** Its rows are counted by trigger, so an unfiltered connection of them counts in one lookup. */
   counted?: boolean;
+  /**
+   * Its fields that assert something (statuses, dates, roles, counts, descriptions…), by document
+   * field name (the GraphQL field's, except where noted): each non-null one has exactly one
+   * provenance entry in a carefully sourced document (test/says-who.test.ts checks the seed).
+   */
+  asserts: readonly string[];
+  /** The same for items nested in it (a ranking's `entries`), by the document key of the list. */
+  nestedAsserts?: Readonly<Record<string, readonly string[]>>;
   /** The roles parties play in it. */
   participants: Participant[];
   /** The network links it makes (none: it links nobody, e.g. a patent statistic). */

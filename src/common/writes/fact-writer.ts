@@ -57,11 +57,12 @@ export class FactWriter {
     return found;
   }
 
-  /** Makes the link rows of one fact exactly `wanted`, keeping rows that are already right. */
-  async replaceLinks<T extends ObjectLiteral & { id: number }>(type: new () => T, owner: Partial<T>, wanted: Partial<T>[]) {
+  /** Makes the link rows of one fact exactly `wanted`, keeping rows that are already right (by the `compared` columns). */
+  async replaceLinks<T extends ObjectLiteral & { id: number }>(type: new () => T, owner: Partial<T>, wanted: Partial<T>[], compared: (keyof T & string)[] = ['partyId', 'role']) {
     const repository = this.manager.getRepository(type);
     const current = await repository.findBy(owner as never);
-    const signature = (row: Partial<T>) => JSON.stringify({ partyId: row.partyId, role: row.role ?? null });
+    // Two rows are the same link when the compared columns are equal (absent counts as null).
+    const signature = (row: Partial<T>) => JSON.stringify(compared.map((key) => row[key] ?? null));
     const wantedSet = new Set(wanted.map(signature));
     const currentSet = new Set(current.map(signature));
     const stale = current.filter((row) => !wantedSet.has(signature(row)));

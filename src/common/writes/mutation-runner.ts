@@ -7,6 +7,8 @@ import { check, object } from '../validation/rules';
 import type { WriteDeclaration } from './declarations';
 import { FactWriter } from './fact-writer';
 import { invalidArguments, WriteChecks } from './write-checks';
+import { checkSaysWho, writeInputSaysWho, type CitedInputFields } from './says-who-input';
+import { saysWhoInputRules } from '../../modules/attribution/attribution.writes';
 
 /** Where a write runs and on whose behalf. */
 export interface WriteTarget {
@@ -29,19 +31,24 @@ export interface WriteTarget {
  */
 export async function runWrite<I, R, C>(target: WriteTarget, declaration: WriteDeclaration<I, R, C>, input: I): Promise<R> {
   if (declaration.rules) {
-    const problems = check(object(declaration.rules), input);
+    // A cited input also says who says so (attribution, hedges, provenance): the same rules for every fact.
+    const rules = declaration.cited ? { ...declaration.rules, ...saysWhoInputRules } : declaration.rules;
+    const problems = check(object(rules), input);
     if (problems.length) throw invalidArguments(problems);
   }
   return target.transaction(async (manager) => {
     const writer = new FactWriter(manager);
     const checks = new WriteChecks(manager, writer);
     const checked = declaration.check ? await declaration.check(input, checks) : (undefined as C);
-    const citations = declaration.cited ? await checks.citations((input as { citations: { source: string; quote: string }[] }).citations) : [];
+    const cited = input as unknown as CitedInputFields;
+    const citations = declaration.cited ? await checks.citations(cited.citations) : [];
+    const saysWho = declaration.cited ? await checkSaysWho(cited, citations, checks) : null;
     checks.throwIfAny();
     const result = await declaration.write(input, writer, checked);
     if (declaration.cited) {
       const row = declaration.cited(result);
       for (const { source, quote } of citations) await writer.cite(row, source, [quote]);
+      if (saysWho) await writeInputSaysWho(writer, row, saysWho);
     }
     if (target.signal?.aborted) throw new RequestTimeoutError(target.timeoutMs ?? 0);
     const audit = declaration.audit ? declaration.audit(result, writer) : { subject: (result as { globalId: string }).globalId };

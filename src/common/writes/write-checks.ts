@@ -53,15 +53,15 @@ export class WriteChecks {
   }
 
   /** The stored source of each citation, checking that its quote occurs verbatim in the source text. */
-  async citations(citations: { source: string; quote: string }[]): Promise<{ source: CitedSource; quote: string }[]> {
+  async citations(citations: { source: string; quote: string }[], path = 'citations'): Promise<{ source: CitedSource; quote: string }[]> {
     const resolved: { source: CitedSource; quote: string }[] = [];
     for (const [i, citation] of citations.entries()) {
       if (!this.sources.has(citation.source)) {
         this.sources.set(citation.source, await this.manager.getRepository(Source).findOne({ where: { slug: citation.source }, select: { id: true, slug: true, text: true } }));
       }
       const source = this.sources.get(citation.source);
-      if (!source) this.report(`citations[${i}].source`, `unknown source "${citation.source}": add it with addSource or importSource first`);
-      else if (!source.text.includes(citation.quote)) this.report(`citations[${i}].quote`, `"${citation.quote}" does not occur verbatim in the text of source "${source.slug}"`);
+      if (!source) this.report(`${path}[${i}].source`, `unknown source "${citation.source}": add it with addSource or importSource first`);
+      else if (!source.text.includes(citation.quote)) this.report(`${path}[${i}].quote`, `"${citation.quote}" does not occur verbatim in the text of source "${source.slug}"`);
       else resolved.push({ source, quote: citation.quote });
     }
     return resolved;

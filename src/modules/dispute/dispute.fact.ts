@@ -2,6 +2,7 @@ import type { FactType } from '../../common/facts/fact-type';
 import { DisputeFact } from './dispute-fact.entity';
 import { DisputeSide } from './dispute-side.entity';
 import { Dispute } from './dispute.entity';
+import { disputeWrites } from './dispute.writes';
 
 /**
  * A dispute groups facts; it makes no network link or timeline entry of its own (its facts do),
@@ -12,11 +13,13 @@ export const disputeFact: FactType = {
   entity: Dispute,
   linkEntities: [DisputeSide, DisputeFact],
   table: 'dispute',
+  asserts: ['kind', 'status', 'started', 'sides'],
   counted: true,
   participants: [
     { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A' },
     { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B' },
   ],
+  writes: disputeWrites,
   search: { code: 12, name: (r) => `${r}.title`, body: () => `''`, quote: () => `''` },
 };
 

@@ -1,4 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { runMutation } from '../../common/writes/mutation-runner';
+import { Role } from '../api-key/role.enum';
+import { RecordDisputeInput } from './dispute.input';
+import { recordDispute as recordDisputeWrite } from './dispute.writes';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import { pagePrice, priced, PRICES } from '../../common/prices';
@@ -20,6 +24,12 @@ export const DisputeConnection = ConnectionType(Dispute, 'Dispute');
 
 @Resolver(() => Dispute)
 export class DisputeResolver {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Dispute, { description: 'Records a dispute: its two sides and the stored facts it groups, with the sources that describe it (editors).' })
+  recordDispute(@Arg('input') input: RecordDisputeInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, recordDisputeWrite, input);
+  }
+
   @Query(() => Dispute, { nullable: true, description: 'A dispute by slug; null when unknown.' })
   dispute(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
     return services.catalog.bySlug(Dispute, slug);

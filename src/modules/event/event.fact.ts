@@ -8,6 +8,7 @@ export const eventFact: FactType = {
   entity: Event,
   linkEntities: [EventParticipant],
   table: 'event',
+  asserts: ['date', 'location', 'participants'],
   participants: [{ role: 'PARTICIPANT', link: { table: 'event_participant', factColumn: 'event_id' } }],
   timeline: { date: 'date', kind: 'EVENT', title: (f) => `${f}.title` },
   search: { code: 8, name: (r) => `${r}.title`, body: (r) => `COALESCE(${r}.location, '')`, quote: () => `''` },

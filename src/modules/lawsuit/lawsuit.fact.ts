@@ -12,6 +12,7 @@ export const lawsuitFact: FactType = {
   entity: Lawsuit,
   linkEntities: [LawsuitParty],
   table: 'lawsuit',
+  asserts: ['kind', 'status', 'filed', 'venue', 'summary', 'technologies', 'plaintiffs', 'defendants', 'challenges'],
   counted: true,
   participants: [
     { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF' },

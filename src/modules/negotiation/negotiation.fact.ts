@@ -8,6 +8,7 @@ export const negotiationFact: FactType = {
   entity: LicensingNegotiation,
   linkEntities: [NegotiationParty],
   table: 'licensing_negotiation',
+  asserts: ['subject', 'status', 'started', 'summary', 'parties'],
   participants: [{ role: 'PARTY', link: { table: 'negotiation_party', factColumn: 'negotiation_id' } }],
   edges: [{ from: 'PARTY', to: 'PARTY', kind: 'NEGOTIATED_WITH', label: (f) => `${f}.subject`, since: 'started' }],
   timeline: { date: 'started', kind: 'NEGOTIATION_STARTED', title: (f) => `${f}.subject` },

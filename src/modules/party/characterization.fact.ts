@@ -7,6 +7,7 @@ export const characterizationFact: FactType = {
   typeName: 'Characterization',
   entity: Characterization,
   table: 'characterization',
+  asserts: ['text', 'topics'],
   participants: [{ role: 'PARTY', column: 'party_id' }],
   search: {
     code: 2,

@@ -6,6 +6,7 @@ export const patentStatFact: FactType = {
   typeName: 'PatentStat',
   entity: PatentStat,
   table: 'patent_stat',
+  asserts: ['holder', 'scope', 'count', 'qualifier', 'asOf'],
   participants: [{ role: 'HOLDER', column: 'holder_id' }],
   writes: patentStatWrites,
 };

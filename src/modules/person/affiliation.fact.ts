@@ -6,6 +6,7 @@ export const affiliationFact: FactType = {
   typeName: 'Affiliation',
   entity: Affiliation,
   table: 'affiliation',
+  asserts: ['person', 'organization', 'role', 'since'],
   participants: [
     { role: 'PERSON', column: 'person_id' },
     { role: 'ORGANIZATION', column: 'organization_id' },

@@ -6,6 +6,7 @@ export const kinshipFact: FactType = {
   typeName: 'Kinship',
   entity: KinshipRecord,
   table: 'kinship',
+  asserts: ['person', 'relative', 'relation', 'inverseRelation'],
   // A family tie is seen from a person (Person.relatives), not loaded as a node of its own.
   isNode: false,
   participants: [

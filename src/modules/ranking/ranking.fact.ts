@@ -10,6 +10,9 @@ export const rankingFact: FactType = {
   linkEntities: [RankingEntry],
   linkNodes: { RankingEntry },
   table: 'ranking',
+  asserts: ['year', 'basis', 'dataFrom'],
+  // Each entry's `party` is the GraphQL `entity`.
+  nestedAsserts: { entries: ['party', 'position'] },
   participants: [
     { role: 'RANKED', link: { table: 'ranking_entry', factColumn: 'ranking_id' } },
     { role: 'DATA_FROM', column: 'data_from_id' },

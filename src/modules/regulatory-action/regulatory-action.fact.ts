@@ -6,6 +6,7 @@ export const regulatoryActionFact: FactType = {
   typeName: 'RegulatoryAction',
   entity: RegulatoryAction,
   table: 'regulatory_action',
+  asserts: ['authority', 'subject', 'description', 'date'],
   participants: [
     { role: 'AUTHORITY', column: 'authority_id' },
     { role: 'SUBJECT', column: 'subject_id' },

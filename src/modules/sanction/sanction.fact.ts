@@ -6,6 +6,7 @@ export const sanctionFact: FactType = {
   typeName: 'Sanction',
   entity: Sanction,
   table: 'sanction',
+  asserts: ['target', 'authority', 'description', 'imposed', 'status'],
   counted: true,
   participants: [
     { role: 'AUTHORITY', column: 'authority_id' },

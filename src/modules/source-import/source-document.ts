@@ -1,3 +1,4 @@
+import type { DisputeDoc } from '../dispute/dispute.writes';
 /**
  * A source document: one source text and every fact taken from it, each with the verbatim
  * quotes that state it. The files in seeds/ are in this format; so is `importSource` input.
@@ -17,11 +18,20 @@ export interface SourceDocument {
   rankings?: RankingDoc[];
   statements?: StatementDoc[];
   events?: EventDoc[];
+  disputes?: DisputeDoc[];
 }
 
-/** Every fact carries at least one verbatim quote of the source. */
+/**
+ * Every fact carries at least one verbatim quote of the source, and may say who says so
+ * (attribution.writes.ts checks and stores these the same way for every kind of fact).
+ */
 export interface Quoted {
   quotes: string[];
+  attribution?: 'REPORTED' | 'CLAIMED' | 'ALLEGED';
+  claimedBy?: string | null;
+  hedges?: string[];
+  /** By field name (FactType.asserts): `{ basis: 'STATED', quotes }` or `{ basis: 'INFERRED', note }`. */
+  provenance?: Record<string, { basis: 'STATED' | 'INFERRED'; quotes?: string[]; note?: string | null }>;
 }
 
 export interface PartyDoc extends Quoted {

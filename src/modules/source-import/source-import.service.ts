@@ -13,7 +13,8 @@ import { writeParty } from '../party/party.writes';
 import { Source } from '../source/source.entity';
 import { writeSource } from '../source/source.writes';
 import type { SourceDocument } from './source-document';
-import { documentFacts, documentProblems, referencedPartySlugs } from './validate-source-document';
+import { documentFacts, documentFactTypes, documentProblems, referencedPartySlugs } from './validate-source-document';
+import { saysWhoOfDocument, writeAttribution, writeProvenance } from '../attribution/attribution.writes';
 
 export interface ImportReport {
   source: string;
@@ -77,8 +78,19 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
   if (existing && existing.contentHash === contentHash && !force) return { source: existing.slug, status: 'unchanged', written: {}, sourceId: existing.id };
   const source = await writeSource(writer, doc.source, contentHash);
   const ids = new Map<string, Map<string, number>>();
+  const owners = quoteOwners(doc);
   const scope: DocumentScope = {
-    cite: (row: CitedRow, quotes: string[]) => writer.cite(row, source, quotes),
+    // Every item's write cites its own `quotes` list: that list says which item (and so which
+    // attribution, hedges and provenance) the row being cited stands for.
+    cite: async (row: CitedRow, quotes: string[]) => {
+      await writer.cite(row, source, quotes);
+      const owner = owners.get(quotes);
+      if (!owner) return;
+      const saysWho = saysWhoOfDocument(owner);
+      await writeAttribution(writer, row, saysWho);
+      await writeProvenance(writer, row, saysWho.provenance, { replace: true });
+      for (const entry of saysWho.provenance) await writer.cite(row, source, entry.quotes);
+    },
     idOf: (key, slug) => ids.get(key)?.get(slug),
     slugsOf: (key) => new Set(ids.get(key)?.keys()),
   };
@@ -93,6 +105,21 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
   }
   const changed = Object.values(writer.written).some((n) => n > 0);
   return { source: source.slug, status: !existing ? 'created' : changed ? 'updated' : 'unchanged', written: writer.written, sourceId: source.id };
+}
+
+/** Each `quotes` list of the document (by identity), and the item that holds it: parties, facts and nested items (ranking entries). */
+function quoteOwners(doc: SourceDocument): Map<unknown, Record<string, unknown>> {
+  const owners = new Map<unknown, Record<string, unknown>>();
+  const own = (item: unknown, nestedKeys: string[] = []) => {
+    if (typeof item !== 'object' || item === null) return;
+    const record = item as Record<string, unknown>;
+    if (Array.isArray(record.quotes)) owners.set(record.quotes, record);
+    for (const key of nestedKeys) if (Array.isArray(record[key])) (record[key] as unknown[]).forEach((nested) => own(nested));
+  };
+  const lists = doc as unknown as Record<string, unknown[] | undefined>;
+  for (const party of doc.parties ?? []) own(party);
+  for (const fact of documentFactTypes) for (const item of lists[fact.writes!.documentKey] ?? []) own(item, Object.keys(fact.nestedAsserts ?? {}));
+  return owners;
 }
 
 const report = ({ sourceId: _id, ...rest }: Imported): ImportReport => rest;

@@ -1,6 +1,9 @@
 import { object, pathOf, type Problem } from '../../common/validation/rules';
 import type { DocumentScope, FactWrites, PartyKind, PartyReference } from '../../common/writes/declarations';
+import type { FactType } from '../../common/facts/fact-type';
 import { factTypes } from '../../facts';
+import { claimantReference, saysWhoConsistency, saysWhoDocumentRules, saysWhoOfDocument, verbatimProblems } from '../attribution/attribution.writes';
+import { partyAsserts } from '../party/party.asserts';
 import { partyDocumentKind, partyDocumentRules } from '../party/party.writes';
 import { sourceRules } from '../source/source.writes';
 import type { PartyDoc } from './source-document';
@@ -10,7 +13,8 @@ import type { PartyDoc } from './source-document';
  * registry's (src/facts.ts), so a fact can refer to one listed before it (a lawsuit `challenges`
  * a regulatory action). Parties come first.
  */
-export const documentFacts: readonly FactWrites[] = factTypes.flatMap((fact) => (fact.writes ? [fact.writes] : []));
+export const documentFactTypes: readonly FactType[] = factTypes.filter((fact) => fact.writes);
+export const documentFacts: readonly FactWrites[] = documentFactTypes.map((fact) => fact.writes!);
 
 /** The most items one key of a document may list. */
 const MAX_ITEMS = 1000;
@@ -97,9 +101,26 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
     else if (!types.includes(kind)) report(path, `"${slug}" is a ${kind}, expected ${types.join(' or ')}`);
   };
 
+  /** Who says so (attribution, claimant, hedges, provenance), the same for every cited item; nested items (ranking entries) too. */
+  const saysWho = (item: Record<string, unknown>, path: string, asserts: readonly string[], nested: Readonly<Record<string, readonly string[]>> = {}) => {
+    const before = problems.length;
+    object(saysWhoDocumentRules(asserts))(item, path, problems);
+    if (problems.length === before) {
+      const given = saysWhoOfDocument(item);
+      problems.push(...saysWhoConsistency(given, path, asserts), ...verbatimProblems(given, path, text));
+      claimantReference(given, path).forEach(reference);
+    }
+    for (const [key, nestedAsserts] of Object.entries(nested)) {
+      const list = item[key];
+      if (Array.isArray(list)) list.forEach((entry, i) => isObject(entry) && saysWho(entry, pathOf(pathOf(path, key), i), nestedAsserts));
+    }
+  };
+  for (const { item, path } of itemsOf(doc, 'parties')) saysWho(item, path, partyAsserts[String(item.type)] ?? []);
+
   const slugs = new Map<string, Set<string>>();
   const scope: Pick<DocumentScope, 'slugsOf'> = { slugsOf: (key) => slugs.get(key) ?? new Set() };
-  for (const writes of documentFacts) {
+  for (const fact of documentFactTypes) {
+    const writes = fact.writes!;
     const key = writes.documentKey;
     list(key);
     const seen = new Set<string>();
@@ -113,6 +134,7 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
       writes.parties(item, path).forEach(reference);
       problems.push(...(writes.checkInDocument?.(item, path, scope as DocumentScope) ?? []));
       verbatim(item, path);
+      saysWho(item, path, fact.asserts, fact.nestedAsserts);
     }
   }
   return problems;

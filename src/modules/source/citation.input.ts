@@ -1,7 +1,8 @@
 import { Field, InputType } from 'type-graphql';
+import { Attribution, Basis } from '../attribution/attribution.enums';
 
-// Checked by the mutation runner with `citations` of src/common/validation/rules.ts; a document's
-// `quotes` by the same quote rule.
+// Checked by the mutation runner with `citations` of src/common/validation/rules.ts and the
+// says-who rules of attribution.writes.ts; a document's items by the same rules.
 
 @InputType({ description: 'Where a fact is stated: a stored source (by slug) and a sentence copied verbatim from its text.' })
 export class CitationInput {
@@ -12,9 +13,36 @@ export class CitationInput {
   quote: string;
 }
 
-/** Every input that states a fact carries its sources: no fact without a source. */
+@InputType({ description: 'Where the value of one field comes from.' })
+export class FieldProvenanceInput {
+  @Field({ description: 'The field: one of those of the fact that assert something (`status`, `filed`…).' })
+  field: string;
+
+  @Field(() => Basis)
+  basis: Basis;
+
+  @Field(() => [CitationInput], { nullable: true, description: 'The quotes that state it (required for STATED); also cited for the fact.' })
+  quotes?: CitationInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'What it was inferred from (required for INFERRED).' })
+  note?: string | null;
+}
+
+/** Every input that states a fact carries its sources (no fact without a source) and may say who says so. */
 @InputType()
 export abstract class CitedInput {
   @Field(() => [CitationInput], { description: 'At least one source and verbatim quote that state this.' })
   citations: CitationInput[];
+
+  @Field(() => Attribution, { nullable: true, description: 'In whose voice the sources state it (REPORTED when left out on a new fact; unchanged on an update).' })
+  attribution?: Attribution | null;
+
+  @Field(() => String, { nullable: true, description: 'Slug of the party that claims or alleges it (with CLAIMED and ALLEGED).' })
+  claimedBy?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The sources\' own qualifying words, verbatim ("apparent").' })
+  hedges?: string[] | null;
+
+  @Field(() => [FieldProvenanceInput], { nullable: true, description: 'Where given fields come from; on an update, entries replace those of the same field.' })
+  provenance?: FieldProvenanceInput[] | null;
 }

@@ -6,6 +6,7 @@ export const statementFact: FactType = {
   typeName: 'Statement',
   entity: Statement,
   table: 'statement',
+  asserts: ['speaker', 'text', 'date'],
   participants: [{ role: 'SPEAKER', column: 'speaker_id' }],
   timeline: { date: 'date', kind: 'STATEMENT', title: (f) => `${f}.text` },
   search: { code: 7, name: () => `''`, body: (r) => `${r}.text`, quote: () => `''` },

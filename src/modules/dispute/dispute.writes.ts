@@ -1,0 +1,116 @@
+import { citations, fuzzyDate, line, list, object, oneOf, optional, pathOf, quotes, slug, type Problem, type Shape } from '../../common/validation/rules';
+import type { EntityManager } from 'typeorm';
+import { BadUserInputError } from '../../common/errors';
+import type { FactWrites, PartyReference, WriteDeclaration } from '../../common/writes/declarations';
+import { date, type FactWriter } from '../../common/writes/fact-writer';
+import type { EntityClass, FactType } from '../../common/facts/fact-type';
+import { DisputeFact } from './dispute-fact.entity';
+import { DisputeSide } from './dispute-side.entity';
+import { Dispute } from './dispute.entity';
+import { DisputeKind, DisputeSideName, DisputeStatus } from './dispute.enums';
+import type { RecordDisputeInput } from './dispute.input';
+
+/** A dispute as a document lists it (`disputes[i]`) or `recordDispute` takes it (without quotes). */
+export interface DisputeDoc {
+  slug: string;
+  title: string;
+  kind: string;
+  status?: string | null;
+  started?: string | null;
+  sides: { party: string; side: string; label?: string | null }[];
+  facts?: { type: string; slug: string }[] | null;
+  quotes: string[];
+}
+
+/**
+ * The facts a dispute may group: the slugged facts of the registry, by type name. Set by
+ * src/facts.ts once the registry exists (the registry lists this module's declaration too).
+ */
+let groupable = new Map<string, FactType>();
+export function setGroupableFacts(facts: readonly FactType[]): void {
+  groupable = new Map(facts.filter((fact) => fact.writes?.slugged && fact.typeName !== 'Dispute').map((fact) => [fact.typeName, fact]));
+}
+
+const fields: Shape = {
+  slug,
+  title: line(300),
+  kind: oneOf(DisputeKind),
+  status: optional(oneOf(DisputeStatus)),
+  started: optional(fuzzyDate),
+  sides: list(object({ party: slug, side: oneOf(DisputeSideName), label: optional(line(100)) }), { min: 2, max: 50, tooFew: 'must list at least one party on side A and one on side B' }),
+  facts: optional(list(object({ type: (value, path, problems) => oneOf(Object.fromEntries([...groupable.keys()].map((k) => [k, k])))(value, path, problems), slug }), { max: 500 })),
+};
+
+const parties = (d: Pick<DisputeDoc, 'sides'>, path: string): PartyReference[] =>
+  Array.isArray(d.sides) ? d.sides.map((side, i) => ({ path: pathOf(pathOf(pathOf(path, 'sides'), i), 'party'), slug: side?.party })) : [];
+
+/** Both sides named, and no party on both. */
+function sideProblems(d: Pick<DisputeDoc, 'sides'>, path: string): Problem[] {
+  if (!Array.isArray(d.sides)) return [];
+  const sides = new Set(d.sides.map((s) => s.side));
+  const problems: Problem[] = [];
+  if (!sides.has('A') || !sides.has('B')) problems.push({ path: pathOf(path, 'sides'), message: 'must list at least one party on side A and one on side B' });
+  const seen = new Set<string>();
+  d.sides.forEach((s, i) => {
+    if (seen.has(s.party)) problems.push({ path: pathOf(pathOf(pathOf(path, 'sides'), i), 'party'), message: `"${s.party}" is listed twice` });
+    seen.add(s.party);
+  });
+  return problems;
+}
+
+/** Stores a dispute by slug with exactly these sides and facts (`factId` finds each fact's id). */
+async function writeDispute(writer: FactWriter, d: Omit<DisputeDoc, 'quotes'>, factIds: number[][]): Promise<Dispute> {
+  const row = await writer.upsert(Dispute, { slug: d.slug }, { title: d.title, kind: d.kind as DisputeKind, status: (d.status ?? DisputeStatus.UNKNOWN) as DisputeStatus, started: date(d.started) });
+  await writer.replaceLinks(DisputeSide, { disputeId: row.id }, d.sides.map((s) => ({ partyId: writer.party(s.party), side: s.side as DisputeSideName, label: s.label ?? null })), ['partyId', 'side', 'label']);
+  const members = (d.facts ?? []).map((f, i) => ({ factType: f.type, factId: factIds[i][0] }));
+  await writer.replaceLinks(DisputeFact, { disputeId: row.id }, members, ['factType', 'factId']);
+  return row;
+}
+
+/** The stored id of each fact a dispute names (by type and slug), or a problem for each unknown one. */
+async function storedFactIds(manager: EntityManager, facts: { type: string; slug: string }[], path: string, known: (type: string, slug: string) => number | undefined): Promise<{ ids: number[][]; problems: Problem[] }> {
+  const ids: number[][] = [];
+  const problems: Problem[] = [];
+  for (const [i, fact] of facts.entries()) {
+    const declared = groupable.get(fact.type)!;
+    const id = known(fact.type, fact.slug) ?? (await manager.getRepository(declared.entity as EntityClass).findOneBy({ slug: fact.slug } as never))?.id;
+    if (id === undefined) problems.push({ path: pathOf(pathOf(pathOf(path, 'facts'), i), 'slug'), message: `unknown ${fact.type} "${fact.slug}"` });
+    ids.push([id as number]);
+  }
+  return { ids, problems };
+}
+
+export const disputeWrites: FactWrites<DisputeDoc> = {
+  documentKey: 'disputes',
+  slugged: true,
+  rules: { ...fields, quotes },
+  parties,
+  checkInDocument: (d, path) => sideProblems(d, path),
+  write: async (d, writer, scope) => {
+    const known = (type: string, slug: string) => scope.idOf(groupable.get(type)!.writes!.documentKey, slug);
+    const { ids, problems } = await storedFactIds(writer.manager, d.facts ?? [], path(d), known);
+    // A fact neither in the document nor stored: the whole import is rolled back with this problem.
+    if (problems.length) throw new BadUserInputError(`The source document is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems: problems.map((p) => `${p.path}: ${p.message}`) });
+    const row = await writeDispute(writer, d, ids);
+    await scope.cite(row, d.quotes);
+    return row;
+  },
+};
+
+/** The document path of a dispute, for problems found while writing (its slug names it). */
+const path = (d: DisputeDoc) => `disputes[slug=${d.slug}]`;
+
+export const recordDispute: WriteDeclaration<RecordDisputeInput, Dispute, number[][]> = {
+  action: 'recordDispute',
+  rules: { ...fields, citations },
+  check: async (input, checks) => {
+    await checks.unused(Dispute, 'slug', input.slug, 'dispute');
+    for (const problem of sideProblems(input, '')) checks.report(problem.path, problem.message);
+    await checks.parties(parties(input, ''));
+    const { ids, problems } = await storedFactIds(checks.manager, input.facts ?? [], '', () => undefined);
+    for (const problem of problems) checks.report(problem.path, problem.message);
+    return ids;
+  },
+  write: (input, writer, ids) => writeDispute(writer, input, ids),
+  cited: (row) => row,
+};
