@@ -16,7 +16,7 @@ interface SqliteHandle {
 }
 
 /** Rows as arrays of values, with their column names: cheaper to read than one object per row. */
-export interface RowSet {
+interface RowSet {
   columns: string[];
   rows: unknown[][];
 }
@@ -239,7 +239,7 @@ const AS_READ = new Set<unknown>([String, 'varchar', 'character varying', 'text'
  * what keeps mapping cheap; any other column kind goes through TypeORM's own hydration.
  * `sql-reader.test.ts` and `test/row-mapper.test.ts` compare the result with `find`'s.
  */
-export class RowMapper {
+class RowMapper {
   private readonly shapes = new Map<string | undefined, Shape>();
   private readonly plans = new Map<string, Plan>();
 
@@ -250,12 +250,6 @@ export class RowMapper {
     this.shapes.set(undefined, RowMapper.shape(metadata, driver));
     // Single-table inheritance: a party row becomes a Company, Person or Authority.
     for (const child of metadata.childEntityMetadatas) this.shapes.set(String(child.discriminatorValue), RowMapper.shape(child, driver));
-  }
-
-  /** Rows given as objects keyed by column name (as `query` returns them). */
-  mapObjects(rows: Record<string, unknown>[]): object[] {
-    const columns = rows.length ? Object.keys(rows[0]) : [];
-    return this.mapAll({ columns, rows: rows.map((row) => columns.map((c) => row[c])) });
   }
 
   mapAll({ columns, rows }: RowSet): object[] {
@@ -296,7 +290,7 @@ export class RowMapper {
   }
 
   /** How one column's raw value becomes the entity's value: undefined when it is used as read. */
-  static converter(column: ColumnMetadata, driver: Driver): { convert?: Convert; convertNull: boolean } {
+  private static converter(column: ColumnMetadata, driver: Driver): { convert?: Convert; convertNull: boolean } {
     const hydrate: Convert = (value) => driver.prepareHydratedValue(value, column);
     // A transformer sees every value, null included (ApplyValueTransformers, last one first for a list).
     if (column.transformer) return { convert: hydrate, convertNull: true };
