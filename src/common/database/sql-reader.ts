@@ -208,14 +208,35 @@ export class SqlReader {
 
 type Convert = (value: unknown) => unknown;
 
+/** Read once: a global looked up in the per-row loop costs more than the check (in a vm context, as under Jest, much more). */
+const isSafeInteger = Number.isSafeInteger;
+
+/**
+ * How a column's raw value becomes the entity's, decided once per column so the per-row loop
+ * makes no call for plain values: AS_IS copies it; INTEGER copies a safe integer (what TypeORM's
+ * parseInt would give) and converts anything else; CONVERT converts all but null; ALWAYS converts
+ * null too (a transformer sees every value).
+ */
+const enum Hydration {
+  AS_IS,
+  INTEGER,
+  CONVERT,
+  ALWAYS,
+}
+
+interface ColumnPlan {
+  hydration: Hydration;
+  convert: Convert;
+}
+
 interface Shape {
   prototype: object;
-  columns: { property: string; column: string; convert?: Convert; convertNull: boolean }[];
+  columns: ({ property: string; column: string } & ColumnPlan)[];
 }
 
 interface PlannedShape {
   prototype: object;
-  fields: { index: number; property: string; convert?: Convert; convertNull: boolean }[];
+  fields: ({ index: number; property: string } & ColumnPlan)[];
 }
 
 /** How to read one entity type out of a row of given columns. */
@@ -257,9 +278,12 @@ class RowMapper {
     return rows.map((values) => {
       const shape = (plan.discriminatorIndex >= 0 && plan.shapes.get(String(values[plan.discriminatorIndex]))) || plan.shapes.get(undefined)!;
       const entity = Object.create(shape.prototype) as Record<string, unknown>;
-      for (const { index, property, convert, convertNull } of shape.fields) {
+      for (const { index, property, hydration, convert } of shape.fields) {
         const value = values[index] ?? null;
-        entity[property] = convert && (value !== null || convertNull) ? convert(value) : value;
+        if (hydration === Hydration.AS_IS) entity[property] = value;
+        else if (hydration === Hydration.INTEGER) entity[property] = typeof value === 'number' && isSafeInteger(value) ? value : value === null ? null : convert(value);
+        else if (hydration === Hydration.ALWAYS || value !== null) entity[property] = convert(value);
+        else entity[property] = null;
       }
       return entity;
     });
@@ -271,7 +295,9 @@ class RowMapper {
     if (!plan) {
       const shapes = new Map<string | undefined, PlannedShape>();
       for (const [discriminator, shape] of this.shapes) {
-        const fields = shape.columns.map((c) => ({ ...c, index: columns.indexOf(c.column) })).filter((f) => f.index >= 0);
+        const fields = shape.columns
+          .map(({ property, column, hydration, convert }) => ({ index: columns.indexOf(column), property, hydration, convert }))
+          .filter((f) => f.index >= 0);
         shapes.set(discriminator, { prototype: shape.prototype, fields });
       }
       plan = { discriminatorIndex: this.metadata.discriminatorColumn ? columns.indexOf(this.metadata.discriminatorColumn.databaseName) : -1, shapes };
@@ -289,17 +315,24 @@ class RowMapper {
     return { prototype: (metadata.target as { prototype: object }).prototype, columns };
   }
 
-  /** How one column's raw value becomes the entity's value: undefined when it is used as read. */
-  private static converter(column: ColumnMetadata, driver: Driver): { convert?: Convert; convertNull: boolean } {
+  /** How one column's raw value becomes the entity's value, as the driver's prepareHydratedValue makes it. */
+  private static converter(column: ColumnMetadata, driver: Driver): ColumnPlan {
     const hydrate: Convert = (value) => driver.prepareHydratedValue(value, column);
-    // A transformer sees every value, null included (ApplyValueTransformers, last one first for a list).
-    if (column.transformer) return { convert: hydrate, convertNull: true };
-    if (AS_READ.has(column.type)) return { convertNull: false };
-    if (column.type === Number) {
-      // TypeORM parses numbers with parseInt: an integer is already what it would give.
-      return { convert: (value) => (Number.isSafeInteger(value) ? value : hydrate(value)), convertNull: false };
+    const { transformer } = column;
+    if (transformer) {
+      // A transformer sees every value, null included; of a list, the last one reads first
+      // (ApplyValueTransformers). On a column the driver copies, that is all hydration does.
+      if (!AS_READ.has(column.type)) return { hydration: Hydration.ALWAYS, convert: hydrate };
+      const list = Array.isArray(transformer) ? [...transformer].reverse() : [transformer];
+      return {
+        hydration: Hydration.ALWAYS,
+        convert: list.length === 1 ? (value) => list[0].from(value) : (value) => list.reduce((v, t) => t.from(v), value),
+      };
     }
-    if (column.type === 'simple-json') return { convert: (value) => (typeof value === 'string' ? JSON.parse(value) : value), convertNull: false };
-    return { convert: hydrate, convertNull: false };
+    if (AS_READ.has(column.type)) return { hydration: Hydration.AS_IS, convert: hydrate };
+    // TypeORM parses numbers with parseInt: a safe integer is already what it would give.
+    if (column.type === Number) return { hydration: Hydration.INTEGER, convert: hydrate };
+    if (column.type === 'simple-json') return { hydration: Hydration.CONVERT, convert: (value) => (typeof value === 'string' ? JSON.parse(value) : value) };
+    return { hydration: Hydration.CONVERT, convert: hydrate };
   }
 }
