@@ -1,4 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, ReplicationMode } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { expired, timeoutError, type LongReadOptions } from './long-read';
 import { postgresLongRead } from './postgres-long-read';
 import type { ReadPool } from './read-pool';
@@ -197,33 +199,78 @@ export class SqlReader {
   private mapperFor(metadata: EntityMetadata): RowMapper {
     let mapper = this.mappers.get(metadata);
     if (!mapper) {
-      mapper = new RowMapper(metadata);
+      mapper = new RowMapper(metadata, this.dataSource.driver);
       this.mappers.set(metadata, mapper);
     }
     return mapper;
   }
 }
 
+type Convert = (value: unknown) => unknown;
+
+/** Read once: a global looked up in the per-row loop costs more than the check (in a vm context, as under Jest, much more). */
+const isSafeInteger = Number.isSafeInteger;
+
+/**
+ * How a column's raw value becomes the entity's, decided once per column so the per-row loop
+ * makes no call for plain values: AS_IS copies it; INTEGER copies a safe integer (what TypeORM's
+ * parseInt would give) and converts anything else; CONVERT converts all but null; ALWAYS converts
+ * null too (a transformer sees every value).
+ */
+const enum Hydration {
+  AS_IS,
+  INTEGER,
+  CONVERT,
+  ALWAYS,
+}
+
+interface ColumnPlan {
+  hydration: Hydration;
+  convert: Convert;
+}
+
 interface Shape {
   prototype: object;
-  columns: { property: string; column: string; convert?: (value: unknown) => unknown }[];
+  columns: ({ property: string; column: string } & ColumnPlan)[];
+}
+
+interface PlannedShape {
+  prototype: object;
+  fields: ({ index: number; property: string } & ColumnPlan)[];
 }
 
 /** How to read one entity type out of a row of given columns. */
 interface Plan {
   discriminatorIndex: number;
-  shapes: Map<string | undefined, { prototype: object; fields: { index: number; property: string; convert?: (value: unknown) => unknown }[] }>;
+  shapes: Map<string | undefined, PlannedShape>;
 }
 
-/** Turns raw rows into entity instances the way TypeORM would (transformers, simple-json), minus its overhead. */
+/**
+ * Column types both drivers hand back exactly as TypeORM would hydrate them (no branch of
+ * `prepareHydratedValue` touches them): their values are copied as they are.
+ */
+const AS_READ = new Set<unknown>([String, 'varchar', 'character varying', 'text', 'char', 'character', 'nvarchar', 'integer', 'int', 'int4', 'smallint', 'bigint']);
+
+/**
+ * Turns raw rows into entity instances exactly as TypeORM's `find` does, minus its overhead: the
+ * instance is of the entity's class (the subtype the discriminator names, for single-table
+ * inheritance), and each value is what the driver's `prepareHydratedValue` makes of it (column
+ * transformers, one or a list, even of null; simple-json; booleans; dates; simple-array…).
+ * Plain text and integer columns are copied, and simple-json parsed, without that call, which is
+ * what keeps mapping cheap; any other column kind goes through TypeORM's own hydration.
+ * `sql-reader.test.ts` and `test/row-mapper.test.ts` compare the result with `find`'s.
+ */
 class RowMapper {
   private readonly shapes = new Map<string | undefined, Shape>();
   private readonly plans = new Map<string, Plan>();
 
-  constructor(private readonly metadata: EntityMetadata) {
-    this.shapes.set(undefined, RowMapper.shape(metadata));
+  constructor(
+    private readonly metadata: EntityMetadata,
+    driver: Driver,
+  ) {
+    this.shapes.set(undefined, RowMapper.shape(metadata, driver));
     // Single-table inheritance: a party row becomes a Company, Person or Authority.
-    for (const child of metadata.childEntityMetadatas) this.shapes.set(String(child.discriminatorValue), RowMapper.shape(child));
+    for (const child of metadata.childEntityMetadatas) this.shapes.set(String(child.discriminatorValue), RowMapper.shape(child, driver));
   }
 
   mapAll({ columns, rows }: RowSet): object[] {
@@ -231,9 +278,12 @@ class RowMapper {
     return rows.map((values) => {
       const shape = (plan.discriminatorIndex >= 0 && plan.shapes.get(String(values[plan.discriminatorIndex]))) || plan.shapes.get(undefined)!;
       const entity = Object.create(shape.prototype) as Record<string, unknown>;
-      for (const { index, property, convert } of shape.fields) {
-        const value = values[index];
-        entity[property] = convert && value != null ? convert(value) : (value ?? null);
+      for (const { index, property, hydration, convert } of shape.fields) {
+        const value = values[index] ?? null;
+        if (hydration === Hydration.AS_IS) entity[property] = value;
+        else if (hydration === Hydration.INTEGER) entity[property] = typeof value === 'number' && isSafeInteger(value) ? value : value === null ? null : convert(value);
+        else if (hydration === Hydration.ALWAYS || value !== null) entity[property] = convert(value);
+        else entity[property] = null;
       }
       return entity;
     });
@@ -243,9 +293,11 @@ class RowMapper {
     const signature = columns.join(',');
     let plan = this.plans.get(signature);
     if (!plan) {
-      const shapes = new Map<string | undefined, { prototype: object; fields: { index: number; property: string; convert?: (value: unknown) => unknown }[] }>();
+      const shapes = new Map<string | undefined, PlannedShape>();
       for (const [discriminator, shape] of this.shapes) {
-        const fields = shape.columns.map((c) => ({ index: columns.indexOf(c.column), property: c.property, convert: c.convert })).filter((f) => f.index >= 0);
+        const fields = shape.columns
+          .map(({ property, column, hydration, convert }) => ({ index: columns.indexOf(column), property, hydration, convert }))
+          .filter((f) => f.index >= 0);
         shapes.set(discriminator, { prototype: shape.prototype, fields });
       }
       plan = { discriminatorIndex: this.metadata.discriminatorColumn ? columns.indexOf(this.metadata.discriminatorColumn.databaseName) : -1, shapes };
@@ -254,20 +306,33 @@ class RowMapper {
     return plan;
   }
 
-  private static shape(metadata: EntityMetadata): Shape {
+  private static shape(metadata: EntityMetadata, driver: Driver): Shape {
+    // A row of the parent type itself has none of its subtypes' columns (as TypeORM reads it).
+    const subtypes = new Set(metadata.childEntityMetadatas.map((child) => child.target));
     const columns = metadata.columns
-      .filter((column) => !column.isDiscriminator && !column.isVirtual)
-      .map((column) => {
-        const transformer = Array.isArray(column.transformer) ? undefined : column.transformer;
-        const convert = transformer
-          ? (value: unknown) => transformer.from(value)
-          : column.type === 'simple-json'
-            ? (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
-            : column.type === 'boolean'
-              ? (value: unknown) => Boolean(value)
-              : undefined;
-        return { property: column.propertyName, column: column.databaseName, convert };
-      });
+      .filter((column) => !column.isDiscriminator && !column.isVirtual && !subtypes.has(column.target))
+      .map((column) => ({ property: column.propertyName, column: column.databaseName, ...RowMapper.converter(column, driver) }));
     return { prototype: (metadata.target as { prototype: object }).prototype, columns };
+  }
+
+  /** How one column's raw value becomes the entity's value, as the driver's prepareHydratedValue makes it. */
+  private static converter(column: ColumnMetadata, driver: Driver): ColumnPlan {
+    const hydrate: Convert = (value) => driver.prepareHydratedValue(value, column);
+    const { transformer } = column;
+    if (transformer) {
+      // A transformer sees every value, null included; of a list, the last one reads first
+      // (ApplyValueTransformers). On a column the driver copies, that is all hydration does.
+      if (!AS_READ.has(column.type)) return { hydration: Hydration.ALWAYS, convert: hydrate };
+      const list = Array.isArray(transformer) ? [...transformer].reverse() : [transformer];
+      return {
+        hydration: Hydration.ALWAYS,
+        convert: list.length === 1 ? (value) => list[0].from(value) : (value) => list.reduce((v, t) => t.from(v), value),
+      };
+    }
+    if (AS_READ.has(column.type)) return { hydration: Hydration.AS_IS, convert: hydrate };
+    // TypeORM parses numbers with parseInt: a safe integer is already what it would give.
+    if (column.type === Number) return { hydration: Hydration.INTEGER, convert: hydrate };
+    if (column.type === 'simple-json') return { hydration: Hydration.CONVERT, convert: (value) => (typeof value === 'string' ? JSON.parse(value) : value) };
+    return { hydration: Hydration.CONVERT, convert: hydrate };
   }
 }
