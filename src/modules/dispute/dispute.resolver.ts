@@ -31,8 +31,8 @@ export class DisputeResolver {
   }
 
   @Query(() => Dispute, { nullable: true, description: 'A dispute by slug; null when unknown.' })
-  dispute(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
-    return services.catalog.bySlug(Dispute, slug);
+  dispute(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.bySlug(loaders, Dispute, slug);
   }
 
   @Query(() => DisputeConnection, {
@@ -83,7 +83,7 @@ export class DisputeResolver {
     description: "The dated facts of the dispute, in chronological order (as the root `timeline`).",
   })
   timeline(@Root() dispute: Dispute, @Args() args: DisputeTimelineArgs, @Ctx() { services, loaders }: RequestContext) {
-    return services.timeline.timeline(args, loaders.longRead, { disputeId: dispute.id });
+    return services.timeline.timeline(loaders, args, { disputeId: dispute.id });
   }
 }
 
