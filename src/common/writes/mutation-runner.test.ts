@@ -39,7 +39,7 @@ describe('the mutation runner (in-memory SQLite)', () => {
         invalidArguments: [
           { field: 'slug', problems: ['"Bad Slug" is not a slug (lowercase letters, digits and single hyphens)'] },
           { field: 'text', problems: ['must not be empty'] },
-          { field: 'citations[0].quote', problems: ['must quote at least 2 words and 12 characters of the source (got "a")'] },
+          { field: 'citations[0].quote', problems: ['must quote at least 3 words and 12 characters of the source (got "a")'] },
         ],
       },
     });

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { PartyEntity } from '../party/party.entity';
+import { SubjectRow } from '../../common/citation/subject-row';
 import { Attribution } from './attribution.enums';
 
 /**
@@ -8,16 +9,7 @@ import { Attribution } from './attribution.enums';
  */
 @Entity('fact_attribution')
 @Unique(['subjectType', 'subjectId'])
-export class FactAttribution {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column('varchar', { length: 32 })
-  subjectType: string;
-
-  @Column()
-  subjectId: number;
-
+export class FactAttribution extends SubjectRow {
   @Column('varchar', { length: 16 })
   attribution: Attribution;
 

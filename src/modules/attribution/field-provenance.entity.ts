@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { SubjectRow } from '../../common/citation/subject-row';
 import { Basis } from './attribution.enums';
 
 /** Where one field of a cited fact comes from: the quotes that state it, or what it was inferred from. */
@@ -7,16 +8,7 @@ import { Basis } from './attribution.enums';
 @Unique(['subjectType', 'subjectId', 'field'])
 @Index(['subjectType', 'subjectId'])
 @ObjectType({ simpleResolvers: true, description: 'Where the value of one field comes from: stated by quotes of the source, or inferred (and from what).' })
-export class FieldProvenance {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column('varchar', { length: 32 })
-  subjectType: string;
-
-  @Column()
-  subjectId: number;
-
+export class FieldProvenance extends SubjectRow {
   @Field({ description: 'The GraphQL field of the fact (`status`, `filed`, `plaintiffs`).' })
   @Column('varchar', { length: 64 })
   field: string;
