@@ -51,7 +51,7 @@ export function createServices(database: Database): Services {
     audit: new AuditService(),
     search: new SearchService(searchDialect(dataSource)),
     timeline: new TimelineService(),
-    network: new NetworkService(sqlReader),
+    network: new NetworkService(),
     disputes: new DisputeService(),
     attribution: new AttributionService(),
     database,

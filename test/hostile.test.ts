@@ -258,7 +258,7 @@ describe('bounded graph searches', () => {
   });
 
   it('stops at its bound of parties: a network says it was cut, a path search says it gave up', async () => {
-    const bounded = new NetworkService(server.app.contextFor('bounded').services.sqlReader, 20);
+    const bounded = new NetworkService(20);
     const loaders = () => server.app.contextFor('bounded').loaders;
     const network = await bounded.network(loaders(), 'syn-authority-1', 3);
     expect(network.truncated).toBe(true);

@@ -1,6 +1,4 @@
 import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
-import type { LongReadOptions } from '../../common/database/long-read';
-import type { SqlReader } from '../../common/database/sql-reader';
 import type { Loaders } from '../../common/loaders/loaders';
 import type { NodeEntity } from '../../common/node/node.entity';
 import { nodeEntities, type NodeTypeName } from '../../entities';
@@ -37,23 +35,22 @@ interface SearchSide {
   depth: number;
 }
 
-/** Conflict networks and paths: breadth-first over links, one statement per level. */
+/** Conflict networks and paths: breadth-first over links, one statement per level, through the request's reader. */
 export class NetworkService {
   constructor(
-    private readonly reader: SqlReader,
     /** Parties a network holds or a path search reaches at most (lower in tests). */
     private readonly maxParties = MAX_SEARCH_PARTIES,
   ) {}
 
   async network(loaders: Loaders, centerSlug: string, depth: number): Promise<ConflictNetwork> {
-    const center = await partyBySlug(this.reader, centerSlug, 'center');
+    const center = await partyBySlug(loaders.reader, centerSlug, 'center');
     const distance = new Map<number, number>([[center.id, 0]]);
     const edges = new Map<string, ConflictEdge>();
     let frontier = [center.id];
     let truncated = false;
     for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
       const next: number[] = [];
-      for (const edge of await this.edgesTouching(frontier, loaders.longRead)) {
+      for (const edge of await this.edgesTouching(loaders, frontier)) {
         edges.set(edgeKey(edge), edge);
         for (const end of [edge.fromId, edge.toId]) {
           if (distance.has(end)) continue;
@@ -78,7 +75,7 @@ export class NetworkService {
    * apart meet in the middle, after reaching far fewer parties than a search from one end.
    */
   async path(loaders: Loaders, fromSlug: string, toSlug: string): Promise<ConflictPath | null> {
-    const [from, to] = await Promise.all([partyBySlug(this.reader, fromSlug, 'from'), partyBySlug(this.reader, toSlug, 'to')]);
+    const [from, to] = await Promise.all([partyBySlug(loaders.reader, fromSlug, 'from'), partyBySlug(loaders.reader, toSlug, 'to')]);
     const ends: SearchSide[] = [from.id, to.id].map((id) => ({ reached: new Map([[id, { edge: null, depth: 0 }]]), frontier: [id], depth: 0 }));
     let meeting = from.id === to.id ? from.id : null;
     while (meeting === null && ends[0].depth + ends[1].depth < MAX_PATH_LENGTH && ends.every((side) => side.frontier.length)) {
@@ -87,7 +84,7 @@ export class NetworkService {
       side.depth += 1;
       const next: number[] = [];
       let best = Infinity;
-      for (const edge of await this.edgesTouching(side.frontier, loaders.longRead)) {
+      for (const edge of await this.edgesTouching(loaders, side.frontier)) {
         for (const [here, there] of [[edge.fromId, edge.toId], [edge.toId, edge.fromId]]) {
           if (!inFrontier.has(here) || side.reached.has(there)) continue;
           side.reached.set(there, { edge, depth: side.depth });
@@ -133,10 +130,10 @@ export class NetworkService {
   }
 
   /** A long read: a wide frontier (or a path between unconnected parties) scans much of the graph. */
-  private async edgesTouching(partyIds: number[], longRead: LongReadOptions): Promise<ConflictEdge[]> {
-    const { sql, lists } = edgesTouchingSql(factTypes, (column) => this.reader.inList(column));
-    const list = this.reader.listParameter(partyIds);
-    const rows = await this.reader.queryLong<EdgeRow>(sql, Array.from({ length: lists }, () => list), longRead);
+  private async edgesTouching({ reader, longRead }: Loaders, partyIds: number[]): Promise<ConflictEdge[]> {
+    const { sql, lists } = edgesTouchingSql(factTypes, (column) => reader.inList(column));
+    const list = reader.listParameter(partyIds);
+    const rows = await reader.queryLong<EdgeRow>(sql, Array.from({ length: lists }, () => list), longRead);
     return rows.map((row) => {
       const edge = new ConflictEdge();
       edge.factType = row.fact_type;
