@@ -42,3 +42,19 @@ export async function post(url: string, query: string, headers: Record<string, s
 export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv) {
   return spawnSync(process.execPath, [path.resolve(__dirname, `../dist/scripts/${name}.js`), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
 }
+
+/**
+ * The same without blocking the event loop: a test that also talks to an in-process server must
+ * use this one (while spawnSync blocks, the server's and the client's keep-alive timers both fall
+ * due, and a request can go out on a socket the server is closing: ECONNRESET).
+ */
+export function runScriptAsync(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.resolve(__dirname, `../dist/scripts/${name}.js`), ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Role } from '../src/modules/api-key/role.enum';
 import { bearer, createKey, freshDatabaseUrl, startTestServer, type TestServer } from './helpers';
-import { runScript } from './server-process';
+import { runScriptAsync } from './server-process';
 
 /**
  * One validator per fact: the same bad value is refused, with the same field path relative to
@@ -108,7 +108,7 @@ describe('the same rules on every write path', () => {
       writeFileSync(file, JSON.stringify(c.document));
       return file;
     });
-    const run = runScript('import', files, { DATABASE_URL: url });
+    const run = await runScriptAsync('import', files, { DATABASE_URL: url });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`0 of ${files.length} file(s) loaded`);
     // One block per file: `FILE: invalid, nothing written:` then `  - path: problem` lines.
@@ -129,7 +129,7 @@ describe('the same rules on every write path', () => {
       expect(refusedFields(imported)).toEqual(['source.url']);
       const file = path.join(dir, 'js-url.json');
       writeFileSync(file, JSON.stringify(documentWith(null, null, { slug: 'js-url', url: bad })));
-      const run = runScript('import', [file], { DATABASE_URL: url });
+      const run = await runScriptAsync('import', [file], { DATABASE_URL: url });
       expect(run.status).toBe(1);
       expect(run.stdout).toContain('  - source.url: ');
     }
@@ -137,7 +137,7 @@ describe('the same rules on every write path', () => {
     // The same document with an https URL is stored, by the CLI as by the API.
     const good = path.join(dir, 'good.json');
     writeFileSync(good, JSON.stringify(documentWith(null, null, { slug: 'js-url', url: 'https://example.com/report' })));
-    expect(runScript('import', [good], { DATABASE_URL: url }).stdout).toContain('created js-url');
+    expect((await runScriptAsync('import', [good], { DATABASE_URL: url })).stdout).toContain('created js-url');
   });
 
   it('refuses citation quotes that prove nothing: " ", "\\n\\n", "a"', async () => {
