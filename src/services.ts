@@ -38,18 +38,19 @@ export function createServices(database: Database): Services {
   const dataSource = database.reader;
   const sqlReader = new SqlReader(dataSource, 'slave', database.readPool);
   const replicated = dataSource.options.type === 'postgres' && Boolean(dataSource.options.replication);
+  const primaryReader = replicated ? new SqlReader(dataSource, 'master', database.readPool) : sqlReader;
   return {
     sqlReader,
-    primaryReader: replicated ? new SqlReader(dataSource, 'master', database.readPool) : sqlReader,
-    catalog: new CatalogService(dataSource, sqlReader),
+    primaryReader,
+    catalog: new CatalogService(),
     parties: new PartyService(),
-    lawsuits: new LawsuitService(sqlReader),
+    lawsuits: new LawsuitService(),
     sources: new SourceService(),
     nodes: new NodeService(),
-    apiKeys: new ApiKeyService(dataSource),
-    audit: new AuditService(dataSource),
+    apiKeys: new ApiKeyService(dataSource, primaryReader),
+    audit: new AuditService(),
     search: new SearchService(searchDialect(dataSource)),
-    timeline: new TimelineService(sqlReader),
+    timeline: new TimelineService(),
     network: new NetworkService(sqlReader),
     disputes: new DisputeService(),
     attribution: new AttributionService(),

@@ -31,6 +31,7 @@ describe('web explorer at /explorer', () => {
   let origin: string;
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -49,6 +50,14 @@ describe('web explorer at /explorer', () => {
       if (url.origin !== origin && !['data:', 'about:'].includes(url.protocol)) foreignRequests.push(request.url());
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Content-Security-Policy violations, on every page of the context: the browser reports each
+    // one as a console error, and the page's securitypolicyviolation event is logged too.
+    await context.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)),
+    );
+    context.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -65,6 +74,32 @@ describe('web explorer at /explorer', () => {
 
   // Generous limits: the whole suite runs in parallel, and Chromium shares the CPU with it.
   jest.setTimeout(90_000);
+
+  it('serves every page with the security headers: scripts from itself only, no framing, nosniff, no referrer', async () => {
+    const pages: [string, Record<string, string>][] = [
+      ['/explorer/', {}],
+      ['/graphiql/', {}],
+      ['/graphql', { accept: 'text/html' }], // the Apollo Sandbox page
+      ['/explorer/explorer.js', {}],
+      ['/graphql?query=%7B__typename%7D', {}],
+    ];
+    for (const [where, headers] of pages) {
+      const response = await fetch(`${origin}${where}`, { headers });
+      expect([where, response.status]).toEqual([where, 200]);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const sandbox = where === '/graphql' && headers.accept === 'text/html';
+      expect([where, directives.get('script-src')]).toEqual([where, sandbox ? ["'self'", 'https://embeddable-sandbox.cdn.apollographql.com'] : ["'self'"]]);
+      expect([where, directives.get('default-src'), directives.get('frame-ancestors'), directives.get('object-src')]).toEqual([where, ["'self'"], ["'none'"], ["'none'"]]);
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect([where, response.headers.get('x-content-type-options'), response.headers.get('referrer-policy'), response.headers.get('x-frame-options')]).toEqual([where, 'nosniff', 'no-referrer', 'DENY']);
+      if (where.endsWith('/')) expect(await response.text()).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\son\w+=/i);
+    }
+    const landing = await (await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } })).text();
+    expect(landing).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\son\w+=/i); // no inline script, style or handler
+    // Outside production the bundles' source maps are served (NODE_ENV=production: see http.test.ts).
+    expect((await fetch(`${origin}/explorer/explorer.js`)).headers.get('sourcemap')).toBe('/explorer/explorer.js.map');
+  });
 
   it('searches "Meng" with the keyboard, opens her page: graph with Huawei and the US government, the Vancouver arrest in the timeline', async () => {
     await page.goto(`${origin}/explorer`);
@@ -121,6 +156,42 @@ describe('web explorer at /explorer', () => {
     await waitForGraphOf('meng-wanzhou');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-phone.png'), fullPage: true });
+  });
+
+  it('links a source only to a web address: a javascript: URL put straight into the database is shown as text', async () => {
+    // The write paths refuse such a URL; this one is written around them, as an old row might be.
+    const q = (sql: string) => server.dataSource.query(sql);
+    const [huawei] = await q(`SELECT c.id FROM characterization c JOIN party p ON p.id = c.party_id WHERE p.slug = 'huawei' ORDER BY c.id LIMIT 1`);
+    const sources = [
+      ['injected-script', 'Injected script source', 'javascript:alert(1)'],
+      ['web-source', 'A web source', 'https://example.com/report?a=1&b=2'],
+    ];
+    for (const [slug, title, url] of sources) {
+      await q(`INSERT INTO "source" ("slug", "title", "publisher", "published_on", "url", "text", "content_hash") VALUES ('${slug}', '${title}', 'Nobody', '2020-02-06', '${url}', 'It is said here.', '${slug}')`);
+      await q(`INSERT INTO "citation" ("subject_type", "subject_id", "source_id", "quote", "offset") SELECT 'Characterization', ${Number(huawei.id)}, id, 'It is said here.', 0 FROM "source" WHERE "slug" = '${slug}'`);
+    }
+    const dialogs: string[] = [];
+    const onDialog = (dialog: import('playwright-core').Dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on('dialog', onDialog);
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto('about:blank');
+      await page.goto(`${origin}/explorer/#/party/huawei`);
+      const injected = page.locator('cite', { hasText: 'Injected script source' }).first();
+      await injected.waitFor();
+      expect(await injected.locator('a').count()).toBe(0);
+      expect(await injected.textContent()).toContain('(javascript:alert(1))');
+      expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+      await injected.click();
+      const web = page.locator('cite', { hasText: 'A web source' }).first().locator('a');
+      expect(await web.getAttribute('href')).toBe('https://example.com/report?a=1&b=2');
+      expect(dialogs).toEqual([]);
+    } finally {
+      page.off('dialog', onDialog);
+    }
   });
 
   it('GraphiQL at /graphiql: bundled, the examples as tabs, schema docs, runs a query and keeps it in history', async () => {
@@ -212,5 +283,10 @@ describe('web explorer at /explorer', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('loaded every page (explorer, GraphiQL, the Sandbox page) without breaking its Content-Security-Policy', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -118,7 +118,7 @@ describe('HTTP', () => {
     const html = await page.text();
     expect(html).toMatch(/GraphiQL/);
     const assets = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-    expect(assets.sort()).toEqual(['/graphiql/graphiql.css', '/graphiql/graphiql.js']);
+    expect(assets.sort()).toEqual(['/graphiql/graphiql.css', '/graphiql/graphiql.js', '/graphiql/page.css']);
     for (const asset of assets) expect((await fetch(`${origin}${asset}`)).status).toBe(200);
     // Each example of schema/examples.graphql is embedded as a tab.
     expect(await (await fetch(`${origin}/graphiql/graphiql.js`)).text()).toContain('query RenToWashington');
@@ -128,10 +128,16 @@ describe('HTTP', () => {
     const page = await fetch(server.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toMatch(/embeddable-sandbox\.cdn\.apollographql\.com/);
-    expect(html).toMatch(/"includeCookies":false/);
-    expect(html).toMatch(/script\.onerror/);
-    expect(html).toContain('"/graphiql/"');
+    // The page's script is a served file (no inline script), its settings in data- attributes.
+    const tag = /<script src="([^"]+)"([^>]*)><\/script>/.exec(html);
+    expect(tag?.[1]).toBe('/graphiql/sandbox-landing.js');
+    const data = Object.fromEntries([...tag![2].matchAll(/data-([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name, value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+    expect(data.sandbox).toMatch(/^https:\/\/embeddable-sandbox\.cdn\.apollographql\.com\//);
+    expect(JSON.parse(data.config)).toMatchObject({ initialState: { includeCookies: false } });
+    expect(data.fallback).toBe('/graphiql/');
+    const script = await fetch(`${new URL(server.url).origin}${tag![1]}`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toMatch(/script\.onerror/);
   });
 });
 
@@ -166,6 +172,17 @@ describe('HTTP in production', () => {
     expect(typo.errors?.[0].extensions?.stacktrace).toBeUndefined();
     const bad = await server.gql(`{ companies(first: 500) { totalCount } }`);
     expect(bad.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', invalidArguments: [{ field: 'first', problems: ['first must be between 1 and 100'] }] });
+  });
+
+  it('serves no source maps and the bundles name none', async () => {
+    const origin = new URL(server.url).origin;
+    for (const bundle of ['/explorer/explorer.js', '/graphiql/graphiql.js']) {
+      const response = await fetch(`${origin}${bundle}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('sourcemap')).toBeNull();
+      expect(await response.text()).not.toMatch(/sourceMappingURL/);
+      expect((await fetch(`${origin}${bundle}.map`)).status).toBe(404);
+    }
   });
 
   it('keeps introspection on', async () => {

@@ -13,6 +13,7 @@ import {
   type SearchQuery,
 } from './generated/graphql';
 import { drawNetwork } from './graph';
+import { webHref } from './links';
 
 declare global {
   interface Window {
@@ -33,6 +34,13 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
   for (const child of children) if (child) el.append(child);
   return el;
+}
+
+/** A source's title, a link only to a web (http/https) address; any other URL is shown as text after it. */
+function sourceTitle(source: { title: string; url?: string | null }): Child[] {
+  const href = webHref(source.url);
+  if (href) return [h('a', { href, rel: 'noopener noreferrer' }, source.title)];
+  return source.url ? [source.title, ' ', h('span', { class: 'source-url' }, `(${source.url})`)] : [source.title];
 }
 
 const partyHref = (slug: string) => `#/party/${encodeURIComponent(slug)}`;
@@ -72,7 +80,7 @@ function quotes(citations: readonly QuoteFragment[]): HTMLElement {
         'li',
         {},
         h('blockquote', {}, `“${c.quote}”`),
-        h('cite', {}, c.source.url ? h('a', { href: c.source.url, rel: 'noopener noreferrer' }, c.source.title) : c.source.title, ` — ${c.source.publisher}, ${c.source.publishedOn.iso}`),
+        h('cite', {}, ...sourceTitle(c.source), ` — ${c.source.publisher}, ${c.source.publishedOn.iso}`),
       ),
     ),
   );

@@ -1,23 +1,21 @@
 import type { ClassType } from 'type-graphql';
-import type { DataSource, ObjectLiteral } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
+import type { Loaders } from './loaders/loaders';
 import type { ConnectionArgs } from './pagination/connection.args';
 import { paginate } from './pagination/paginate';
-import type { SqlReader } from './database/sql-reader';
 
 type Slugged = ObjectLiteral & { slug: string };
 
-/** Lookup by slug and paged listing, the same for every type that has a slug. */
+/**
+ * Lookup by slug and paged listing, the same for every type that has a slug. Both read through
+ * the request's reader (a replica for a query, the primary for a mutation's answer).
+ */
 export class CatalogService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly reader: SqlReader,
-  ) {}
-
-  bySlug<T extends Slugged>(type: ClassType<T>, slug: string): Promise<T | null> {
-    return this.dataSource.getRepository(type).findOneBy({ slug } as never);
+  bySlug<T extends Slugged>(loaders: Loaders, type: ClassType<T>, slug: string): Promise<T | null> {
+    return loaders.oneBy<T, string>(type, 'slug').load(slug);
   }
 
-  connection<T extends Slugged>(type: ClassType<T>, args: ConnectionArgs) {
-    return paginate(this.reader, type, { conditions: [], parameters: [] }, args);
+  connection<T extends Slugged>(loaders: Loaders, type: ClassType<T>, args: ConnectionArgs) {
+    return paginate(loaders.reader, type, { conditions: [], parameters: [] }, args);
   }
 }

@@ -24,6 +24,7 @@ import { queryLimits } from './query-limits';
 import { requestLogPlugin } from './request-log.plugin';
 import { explorerRoutes, graphiqlRoutes } from './explorer';
 import { sandboxLandingPagePlugin } from './landing-page.plugin';
+import { securityHeaders } from './security-headers';
 
 export interface App {
   httpServer: http.Server;
@@ -142,6 +143,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(requestIds);
+  app.use(securityHeaders(config));
   app.use(cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use('/explorer', ...explorerRoutes());

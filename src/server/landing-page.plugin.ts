@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -8,8 +7,12 @@ export const GRAPHIQL_PATH = '/graphiql/';
 
 /** The embeddable Sandbox's major version on Apollo's CDN, as @apollo/server's own landing page uses it. */
 const SANDBOX_VERSION = 'v2';
-const SANDBOX_CDN = 'https://embeddable-sandbox.cdn.apollographql.com';
-const SANDBOX_FRAME = 'https://sandbox.embed.apollographql.com';
+/** Where Sandbox's script comes from, and the origin of the frame it draws: the page's CSP allows these two. */
+export const SANDBOX_CDN = 'https://embeddable-sandbox.cdn.apollographql.com';
+export const SANDBOX_FRAME = 'https://sandbox.embed.apollographql.com';
+/** The page's own script and stylesheet, served with GraphiQL's files (explorer/graphiql/). */
+const SANDBOX_LANDING_SCRIPT = `${GRAPHIQL_PATH}sandbox-landing.js`;
+const SANDBOX_LANDING_CSS = `${GRAPHIQL_PATH}sandbox-landing.css`;
 
 /** "@apollo/server@5.5.1", the `runtime` that Apollo's landing page reports to its CDN. */
 function apolloServerVersion(): string {
@@ -29,9 +32,9 @@ function apolloServerVersion(): string {
   return '@apollo/server';
 }
 
-/** JSON inside a <script>: no `</script>`, `<!--` or `&` can end or change it. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/'/g, '\\u0027');
+/** Text for an HTML attribute value in double quotes. */
+function attribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export interface SandboxLandingPageOptions {
@@ -67,64 +70,28 @@ export function sandboxLandingPagePlugin(options: SandboxLandingPageOptions = {}
       return {
         async renderLandingPage() {
           return {
+            // No inline script or style: the page's Content-Security-Policy (src/server/security-headers.ts)
+            // allows scripts and styles from this server and Apollo's CDN only. The script that loads
+            // Sandbox is a served file, its settings in data- attributes (HTML-escaped).
             async html() {
-              const nonce = createHash('sha256').update(randomUUID()).digest('hex');
-              const csp = [
-                `script-src 'self' 'nonce-${nonce}' ${SANDBOX_CDN}`,
-                `style-src 'nonce-${nonce}' ${SANDBOX_CDN}`,
-                `frame-src ${SANDBOX_FRAME}`,
-              ].join('; ');
               return `<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <meta http-equiv="Content-Security-Policy" content="${csp}" />
     <meta name="viewport" content="width=device-width,initial-scale=1" />
     <title>Conflict Explorer · Apollo Sandbox</title>
-    <style nonce="${nonce}">
-      body { margin: 0; overflow: hidden; font-family: system-ui, sans-serif; }
-      .fallback { padding: 1em; }
-      iframe { background-color: white; height: 100%; width: 100%; border: none; }
-      #embeddableSandbox { width: 100vw; height: 100vh; position: absolute; top: 0; }
-    </style>
+    <link rel="stylesheet" href="${SANDBOX_LANDING_CSS}" />
   </head>
   <body>
-    <noscript>Apollo Sandbox needs JavaScript; <a href="${fallback}">GraphiQL</a> needs it too.</noscript>
+    <noscript>Apollo Sandbox needs JavaScript; <a href="${attribute(fallback)}">GraphiQL</a> needs it too.</noscript>
     <div class="fallback">
       <h1>Conflict Explorer GraphQL API</h1>
       <p>Loading Apollo Sandbox from Apollo's CDN… If it cannot be loaded, this page opens the bundled
-        <a href="${fallback}">GraphiQL</a>, which works offline.</p>
+        <a href="${attribute(fallback)}">GraphiQL</a>, which works offline.</p>
     </div>
     <div id="embeddableSandbox"></div>
-    <script nonce="${nonce}">
-      (function () {
-        var fallback = ${scriptJson(fallback)};
-        var config = ${scriptJson(sandboxConfig)};
-        var settled = false;
-        function toGraphiQL() {
-          if (settled) return;
-          settled = true;
-          window.location.replace(fallback);
-        }
-        var timer = setTimeout(toGraphiQL, ${timeoutMs});
-        var script = document.createElement('script');
-        script.src = ${scriptJson(scriptUrl)};
-        script.onerror = function () { clearTimeout(timer); toGraphiQL(); };
-        script.onload = function () {
-          clearTimeout(timer);
-          if (settled) return;
-          if (typeof window.EmbeddedSandbox !== 'function') return toGraphiQL();
-          try {
-            config.initialEndpoint = window.location.href;
-            new window.EmbeddedSandbox(config);
-            settled = true;
-          } catch (error) {
-            toGraphiQL();
-          }
-        };
-        document.head.appendChild(script);
-      })();
-    </script>
+    <script src="${SANDBOX_LANDING_SCRIPT}" data-fallback="${attribute(fallback)}" data-timeout-ms="${timeoutMs}"
+      data-sandbox="${attribute(scriptUrl)}" data-config="${attribute(JSON.stringify(sandboxConfig))}"></script>
   </body>
 </html>
 `;

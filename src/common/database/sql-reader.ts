@@ -1,4 +1,6 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, ReplicationMode } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { expired, timeoutError, type LongReadOptions } from './long-read';
 import { postgresLongRead } from './postgres-long-read';
 import type { ReadPool } from './read-pool';
@@ -197,33 +199,57 @@ export class SqlReader {
   private mapperFor(metadata: EntityMetadata): RowMapper {
     let mapper = this.mappers.get(metadata);
     if (!mapper) {
-      mapper = new RowMapper(metadata);
+      mapper = new RowMapper(metadata, this.dataSource.driver);
       this.mappers.set(metadata, mapper);
     }
     return mapper;
   }
 }
 
+type Convert = (value: unknown) => unknown;
+
 interface Shape {
   prototype: object;
-  columns: { property: string; column: string; convert?: (value: unknown) => unknown }[];
+  columns: { property: string; column: string; convert?: Convert; convertNull: boolean }[];
+}
+
+interface PlannedShape {
+  prototype: object;
+  fields: { index: number; property: string; convert?: Convert; convertNull: boolean }[];
 }
 
 /** How to read one entity type out of a row of given columns. */
 interface Plan {
   discriminatorIndex: number;
-  shapes: Map<string | undefined, { prototype: object; fields: { index: number; property: string; convert?: (value: unknown) => unknown }[] }>;
+  shapes: Map<string | undefined, PlannedShape>;
 }
 
-/** Turns raw rows into entity instances the way TypeORM would (transformers, simple-json), minus its overhead. */
+/**
+ * Column types both drivers hand back exactly as TypeORM would hydrate them (no branch of
+ * `prepareHydratedValue` touches them): their values are copied as they are.
+ */
+const AS_READ = new Set<unknown>([String, 'varchar', 'character varying', 'text', 'char', 'character', 'nvarchar', 'integer', 'int', 'int4', 'smallint', 'bigint']);
+
+/**
+ * Turns raw rows into entity instances exactly as TypeORM's `find` does, minus its overhead: the
+ * instance is of the entity's class (the subtype the discriminator names, for single-table
+ * inheritance), and each value is what the driver's `prepareHydratedValue` makes of it (column
+ * transformers, one or a list, even of null; simple-json; booleans; dates; simple-array…).
+ * Plain text and integer columns are copied, and simple-json parsed, without that call, which is
+ * what keeps mapping cheap; any other column kind goes through TypeORM's own hydration.
+ * `sql-reader.test.ts` and `test/row-mapper.test.ts` compare the result with `find`'s.
+ */
 class RowMapper {
   private readonly shapes = new Map<string | undefined, Shape>();
   private readonly plans = new Map<string, Plan>();
 
-  constructor(private readonly metadata: EntityMetadata) {
-    this.shapes.set(undefined, RowMapper.shape(metadata));
+  constructor(
+    private readonly metadata: EntityMetadata,
+    driver: Driver,
+  ) {
+    this.shapes.set(undefined, RowMapper.shape(metadata, driver));
     // Single-table inheritance: a party row becomes a Company, Person or Authority.
-    for (const child of metadata.childEntityMetadatas) this.shapes.set(String(child.discriminatorValue), RowMapper.shape(child));
+    for (const child of metadata.childEntityMetadatas) this.shapes.set(String(child.discriminatorValue), RowMapper.shape(child, driver));
   }
 
   mapAll({ columns, rows }: RowSet): object[] {
@@ -231,9 +257,9 @@ class RowMapper {
     return rows.map((values) => {
       const shape = (plan.discriminatorIndex >= 0 && plan.shapes.get(String(values[plan.discriminatorIndex]))) || plan.shapes.get(undefined)!;
       const entity = Object.create(shape.prototype) as Record<string, unknown>;
-      for (const { index, property, convert } of shape.fields) {
-        const value = values[index];
-        entity[property] = convert && value != null ? convert(value) : (value ?? null);
+      for (const { index, property, convert, convertNull } of shape.fields) {
+        const value = values[index] ?? null;
+        entity[property] = convert && (value !== null || convertNull) ? convert(value) : value;
       }
       return entity;
     });
@@ -243,9 +269,9 @@ class RowMapper {
     const signature = columns.join(',');
     let plan = this.plans.get(signature);
     if (!plan) {
-      const shapes = new Map<string | undefined, { prototype: object; fields: { index: number; property: string; convert?: (value: unknown) => unknown }[] }>();
+      const shapes = new Map<string | undefined, PlannedShape>();
       for (const [discriminator, shape] of this.shapes) {
-        const fields = shape.columns.map((c) => ({ index: columns.indexOf(c.column), property: c.property, convert: c.convert })).filter((f) => f.index >= 0);
+        const fields = shape.columns.map((c) => ({ ...c, index: columns.indexOf(c.column) })).filter((f) => f.index >= 0);
         shapes.set(discriminator, { prototype: shape.prototype, fields });
       }
       plan = { discriminatorIndex: this.metadata.discriminatorColumn ? columns.indexOf(this.metadata.discriminatorColumn.databaseName) : -1, shapes };
@@ -254,20 +280,26 @@ class RowMapper {
     return plan;
   }
 
-  private static shape(metadata: EntityMetadata): Shape {
+  private static shape(metadata: EntityMetadata, driver: Driver): Shape {
+    // A row of the parent type itself has none of its subtypes' columns (as TypeORM reads it).
+    const subtypes = new Set(metadata.childEntityMetadatas.map((child) => child.target));
     const columns = metadata.columns
-      .filter((column) => !column.isDiscriminator && !column.isVirtual)
-      .map((column) => {
-        const transformer = Array.isArray(column.transformer) ? undefined : column.transformer;
-        const convert = transformer
-          ? (value: unknown) => transformer.from(value)
-          : column.type === 'simple-json'
-            ? (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
-            : column.type === 'boolean'
-              ? (value: unknown) => Boolean(value)
-              : undefined;
-        return { property: column.propertyName, column: column.databaseName, convert };
-      });
+      .filter((column) => !column.isDiscriminator && !column.isVirtual && !subtypes.has(column.target))
+      .map((column) => ({ property: column.propertyName, column: column.databaseName, ...RowMapper.converter(column, driver) }));
     return { prototype: (metadata.target as { prototype: object }).prototype, columns };
+  }
+
+  /** How one column's raw value becomes the entity's value: undefined when it is used as read. */
+  private static converter(column: ColumnMetadata, driver: Driver): { convert?: Convert; convertNull: boolean } {
+    const hydrate: Convert = (value) => driver.prepareHydratedValue(value, column);
+    // A transformer sees every value, null included (ApplyValueTransformers, last one first for a list).
+    if (column.transformer) return { convert: hydrate, convertNull: true };
+    if (AS_READ.has(column.type)) return { convertNull: false };
+    if (column.type === Number) {
+      // TypeORM parses numbers with parseInt: an integer is already what it would give.
+      return { convert: (value) => (Number.isSafeInteger(value) ? value : hydrate(value)), convertNull: false };
+    }
+    if (column.type === 'simple-json') return { convert: (value) => (typeof value === 'string' ? JSON.parse(value) : value), convertNull: false };
+    return { convert: hydrate, convertNull: false };
   }
 }

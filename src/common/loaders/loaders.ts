@@ -77,6 +77,16 @@ export class Loaders {
     );
   }
 
+  /**
+   * Rows by a unique column (a root lookup by slug): null where no row has the key, or the row is
+   * of another subtype (a Company lookup never answers with a Person).
+   */
+  oneBy<T extends ObjectLiteral, K extends number | string>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<K, T | null> {
+    return this.custom<K, T | null>(`${entityName(entity)}.oneBy.${property}`, async (keys) =>
+      oneInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as K),
+    );
+  }
+
   /** For each key, the rows whose `property` holds it, in insertion (id) order. */
   manyBy<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<number, T[]> {
     return this.custom<number, T[]>(`${entityName(entity)}.by.${property}`, async (keys) =>

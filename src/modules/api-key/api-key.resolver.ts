@@ -20,8 +20,8 @@ class CreatedApiKey {
 export class ApiKeyResolver {
   @Authorized(Role.ADMIN)
   @Query(() => [ApiKey], { description: 'Every API key, revoked ones included (admins).' })
-  apiKeys(@Ctx() { services }: RequestContext) {
-    return services.apiKeys.list();
+  apiKeys(@Ctx() { services, loaders }: RequestContext) {
+    return services.apiKeys.list(loaders.reader);
   }
 
   @Authorized(Role.ADMIN)

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth';
+import { SqlReader } from '../../common/database/sql-reader';
 import { UnauthenticatedError } from '../../common/errors';
 import { ApiKey } from './api-key.entity';
 import type { Role } from './role.enum';
@@ -13,7 +14,14 @@ export function hashKey(key: string): string {
 
 /** Creating, listing, revoking and checking API keys. */
 export class ApiKeyService {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * @param primary where keys are checked: the primary, so a key works as soon as it is created
+   * and stops as soon as it is revoked, whatever a replica has replayed.
+   */
+  constructor(
+    dataSource: DataSource,
+    private readonly primary: SqlReader = new SqlReader(dataSource, 'master'),
+  ) {}
 
   /** A new key: 256 random bits. Returns the key itself (never stored) and its row. */
   async create(manager: EntityManager, name: string, role: Role): Promise<{ key: string; apiKey: ApiKey }> {
@@ -25,8 +33,9 @@ export class ApiKeyService {
     return { key, apiKey };
   }
 
-  list(): Promise<ApiKey[]> {
-    return this.dataSource.getRepository(ApiKey).find({ order: { id: 'ASC' } });
+  /** Every key in id order, through the given reader (a request's; by default the primary). */
+  list(reader: SqlReader = this.primary): Promise<ApiKey[]> {
+    return reader.select(ApiKey, [], [], 'ORDER BY id');
   }
 
   /** Revokes the key with this database id or prefix; null when there is none. */
@@ -46,10 +55,8 @@ export class ApiKeyService {
     if (authorization === undefined || authorization === '') return null;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new UnauthenticatedError('The Authorization header must be `Bearer KEY`', 401);
-    // From the primary: a key works as soon as it is created and stops as soon as it is revoked,
-    // whatever a replica has replayed (one indexed lookup per authenticated request).
-    const primary = this.dataSource.createQueryRunner('master');
-    const apiKey = await primary.manager.findOneBy(ApiKey, { hash: hashKey(match[1]) }).finally(() => primary.release());
+    // From the primary (one indexed lookup per authenticated request).
+    const [apiKey] = await this.primary.select(ApiKey, [`"${this.primary.columnOf(ApiKey, 'hash')}" = ?`], [hashKey(match[1])]);
     if (!apiKey) throw new UnauthenticatedError('Unknown API key', 401);
     if (apiKey.revokedAt) throw new UnauthenticatedError('This API key was revoked', 401);
     return { keyId: apiKey.id, name: apiKey.name, role: apiKey.role };

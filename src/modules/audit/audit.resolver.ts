@@ -11,7 +11,7 @@ export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');
 export class AuditResolver {
   @Authorized(Role.ADMIN)
   @Query(() => AuditEntryConnection, { description: 'Every write, newest first: who, when, what changed (admins).' })
-  auditLog(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.audit.connection(args);
+  auditLog(@Args() args: ConnectionArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.audit.connection(loaders, args);
   }
 }

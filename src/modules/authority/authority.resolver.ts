@@ -28,13 +28,13 @@ export class AuthorityResolver extends PartyFieldsResolver(Authority) {
   }
 
   @Query(() => Authority, { nullable: true, description: 'A regulator, government, agency or court by slug; null when unknown.' })
-  authority(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
-    return services.catalog.bySlug(Authority, slug);
+  authority(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.bySlug(loaders, Authority, slug);
   }
 
   @Query(() => AuthorityConnection)
-  authorities(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Authority, args);
+  authorities(@Args() args: ConnectionArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.connection(loaders, Authority, args);
   }
 
   @FieldResolver(() => [Sanction], { description: 'Sanctions it imposed.' })

@@ -27,13 +27,13 @@ export class CompanyResolver extends PartyFieldsResolver(Company) {
   }
 
   @Query(() => Company, { nullable: true, description: 'A company by slug; null when unknown.' })
-  company(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
-    return services.catalog.bySlug(Company, slug);
+  company(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.bySlug(loaders, Company, slug);
   }
 
   @Query(() => CompanyConnection)
-  companies(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Company, args);
+  companies(@Args() args: ConnectionArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.connection(loaders, Company, args);
   }
 
   @FieldResolver(() => [Affiliation], { description: 'People and their roles at the company.' })

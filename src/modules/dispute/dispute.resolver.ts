@@ -83,7 +83,7 @@ export class DisputeResolver {
     description: "The dated facts of the dispute, in chronological order (as the root `timeline`).",
   })
   timeline(@Root() dispute: Dispute, @Args() args: DisputeTimelineArgs, @Ctx() { services, loaders }: RequestContext) {
-    return services.timeline.timeline(args, loaders.longRead, { disputeId: dispute.id });
+    return services.timeline.timeline(loaders, args, { disputeId: dispute.id });
   }
 }
 

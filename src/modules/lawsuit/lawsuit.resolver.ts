@@ -31,8 +31,8 @@ export class LawsuitResolver {
   }
 
   @Query(() => Lawsuit, { nullable: true, description: 'A legal case by slug; null when unknown.' })
-  lawsuit(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
-    return services.catalog.bySlug(Lawsuit, slug);
+  lawsuit(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.bySlug(loaders, Lawsuit, slug);
   }
 
   @Query(() => LawsuitConnection, {
@@ -40,7 +40,7 @@ export class LawsuitResolver {
     complexity: priced(({ args, once, perItem }) => (args.filter ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem })),
   })
   lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services, loaders }: RequestContext) {
-    return services.lawsuits.connection(args, loaders.longRead);
+    return services.lawsuits.connection(loaders, args);
   }
 
   @FieldResolver(() => [Party], { description: 'Who brought the case (plaintiff, prosecutor, requesting state).' })

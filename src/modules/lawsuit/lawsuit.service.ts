@@ -1,5 +1,3 @@
-import type { LongReadOptions } from '../../common/database/long-read';
-import type { SqlReader } from '../../common/database/sql-reader';
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
 import { paginate } from '../../common/pagination/paginate';
@@ -11,16 +9,15 @@ import { PartyRole } from './lawsuit.enums';
 import type { LawsuitsArgs } from './lawsuits.args';
 
 export class LawsuitService {
-  constructor(private readonly reader: SqlReader) {}
-
-  connection({ filter, ...page }: LawsuitsArgs, longRead: LongReadOptions) {
+  /** Through the request's reader; a filtered `totalCount` is bounded by its deadline. */
+  connection(loaders: Loaders, { filter, ...page }: LawsuitsArgs) {
     const clauses: [string, unknown][] = [];
     if (filter?.kind) clauses.push(['kind = ?', filter.kind]);
     if (filter?.status) clauses.push(['status = ?', filter.status]);
     if (filter?.party) {
       clauses.push(['id IN (SELECT lp.lawsuit_id FROM lawsuit_party lp JOIN party p ON p.id = lp.party_id WHERE p.slug = ?)', filter.party]);
     }
-    return paginate(this.reader, Lawsuit, { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) }, page, longRead);
+    return paginate(loaders.reader, Lawsuit, { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) }, page, loaders.longRead);
   }
 
   /**

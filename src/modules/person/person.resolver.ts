@@ -31,13 +31,13 @@ export class PersonResolver extends PartyFieldsResolver(Person) {
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by slug; null when unknown.' })
-  person(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
-    return services.catalog.bySlug(Person, slug);
+  person(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.bySlug(loaders, Person, slug);
   }
 
   @Query(() => PersonConnection)
-  people(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Person, args);
+  people(@Args() args: ConnectionArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.connection(loaders, Person, args);
   }
 
   @FieldResolver(() => [Affiliation], { description: 'Roles at organizations.' })

@@ -21,13 +21,13 @@ export class SanctionResolver {
   }
 
   @Query(() => Sanction, { nullable: true, description: 'A sanction by slug; null when unknown.' })
-  sanction(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
-    return services.catalog.bySlug(Sanction, slug);
+  sanction(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.bySlug(loaders, Sanction, slug);
   }
 
   @Query(() => SanctionConnection)
-  sanctions(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Sanction, args);
+  sanctions(@Args() args: ConnectionArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.connection(loaders, Sanction, args);
   }
 
   @FieldResolver(() => Party)

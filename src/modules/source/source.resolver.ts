@@ -34,8 +34,8 @@ export class SourceResolver {
   }
 
   @Query(() => SourceConnection, { description: 'The documents every fact is taken from.' })
-  sources(@Args() args: ConnectionArgs, @Ctx() { services }: RequestContext) {
-    return services.catalog.connection(Source, args);
+  sources(@Args() args: ConnectionArgs, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.connection(loaders, Source, args);
   }
 }
 

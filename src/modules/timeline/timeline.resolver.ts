@@ -12,7 +12,7 @@ export class TimelineResolver {
     description: 'Every dated fact (suits filed, sanctions, regulatory actions, negotiations, statements, events) in chronological order; fuzzy dates sort at the start of their period, a BEFORE bound just before it.',
   })
   timeline(@Args() args: TimelineArgs, @Ctx() { services, loaders }: RequestContext) {
-    return services.timeline.timeline(args, loaders.longRead);
+    return services.timeline.timeline(loaders, args);
   }
 
   @FieldResolver()

@@ -6,8 +6,6 @@ import type { NodeEntity } from '../../common/node/node.entity';
 import type { Connection } from '../../common/pagination/connection.type';
 import { toConnection } from '../../common/pagination/paginate';
 import { nodeEntities } from '../../entities';
-import type { LongReadOptions } from '../../common/database/long-read';
-import type { SqlReader } from '../../common/database/sql-reader';
 import { partyBySlug } from '../party/party-lookup';
 import { PartyEntity } from '../party/party.entity';
 import type { ConnectionArgs } from '../../common/pagination/connection.args';
@@ -45,10 +43,12 @@ export interface TimelineScope {
 
 /** Every dated fact in chronological order, for one party or the whole graph. */
 export class TimelineService {
-  constructor(private readonly reader: SqlReader) {}
-
-  /** The page and its COUNT are long reads: both sort or scan every dated fact of the graph. */
-  async timeline(args: Partial<TimelineArgs> & ConnectionArgs, longRead: LongReadOptions, scope: TimelineScope = {}): Promise<Connection<TimelineEntry>> {
+  /**
+   * The page and its COUNT are long reads: both sort or scan every dated fact of the graph. They
+   * run through the request's reader, bounded by its deadline.
+   */
+  async timeline(loaders: Loaders, args: Partial<TimelineArgs> & ConnectionArgs, scope: TimelineScope = {}): Promise<Connection<TimelineEntry>> {
+    const { reader, longRead } = loaders;
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     if (scope.disputeId != null) {
@@ -56,7 +56,7 @@ export class TimelineService {
       parameters.push(scope.disputeId);
     }
     if (args.party != null) {
-      const party = await partyBySlug(this.reader, args.party, 'party');
+      const party = await partyBySlug(reader, args.party, 'party');
       // Not correlated: the party's facts are found once, through the party-id indexes.
       conditions.push(`(f.fact_type, f.fact_id) IN (SELECT p.fact_type, p.fact_id FROM (${FACT_PARTICIPANTS}) p WHERE p.party_id = ?)`);
       parameters.push(party.id);
@@ -78,7 +78,7 @@ export class TimelineService {
       pageConditions.push('(f.sort_key > ? OR (f.sort_key = ? AND (f.fact_type > ? OR (f.fact_type = ? AND f.fact_id > ?))))');
       pageParameters.push(key, key, type, type, id);
     }
-    const rows = await this.reader.queryLong<Row>(`${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`, [
+    const rows = await reader.queryLong<Row>(`${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`, [
       ...pageParameters,
       args.first + 1,
     ], longRead);
@@ -92,7 +92,6 @@ export class TimelineService {
       entry.sortKey = row.sort_key;
       return entry;
     });
-    const reader = this.reader;
     return toConnection(entries, args, encodeCursor, () =>
       reader.queryLong<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, parameters, longRead).then(([r]) => Number(r.n)),
     );
