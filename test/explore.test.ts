@@ -49,7 +49,8 @@ describe('exploring the conflict graph', () => {
 
     it('finds the patent suits by a technology, and Huawei by "5G" in how the report characterizes it', async () => {
       const suits = await search('parental controls');
-      expect(suits.map((h) => h.node.__typename)).toEqual(['Lawsuit', 'Lawsuit']);
+      // The suits, and the dispute they are part of (cited by the same sentence).
+      expect(suits.map((h) => h.node.__typename)).toEqual(['Lawsuit', 'Lawsuit', 'Dispute']);
       expect(suits[0].snippet).toContain('<mark>parental</mark> <mark>controls</mark>');
       const [top] = await search('5G');
       expect(top.node).toMatchObject({ __typename: 'Company', slug: 'huawei' });
@@ -59,7 +60,7 @@ describe('exploring the conflict graph', () => {
     it('finds a fact by the words of the quote that cites it', async () => {
       // "offending" occurs only in the quote that cites the patent suits.
       const hits = await search('offending');
-      expect(hits.map((h) => h.node.__typename)).toEqual(['Lawsuit', 'Lawsuit']);
+      expect(hits.map((h) => h.node.__typename)).toEqual(['Lawsuit', 'Lawsuit', 'Dispute']);
       expect(hits[0].snippet).toContain('<mark>offending</mark>');
     });
 
@@ -121,7 +122,9 @@ describe('exploring the conflict graph', () => {
       const { timeline } = await ok(TIMELINE, { party: 'huawei', first: 100 });
       const nodes = timeline.edges.map((e: any) => e.node);
       const dec = nodes.filter((n: any) => n.date.iso === '2019-12');
-      expect(dec.map((n: any) => n.date.bound)).toEqual([...dec.filter((n: any) => n.date.bound === 'BEFORE').map(() => 'BEFORE'), ...dec.filter((n: any) => n.date.bound !== 'BEFORE').map(() => null)]);
+      // BEFORE and ON_OR_BEFORE bounds first, then the plain dates of the month.
+      const bounded = (n: any) => n.date.bound === 'BEFORE' || n.date.bound === 'ON_OR_BEFORE';
+      expect(dec.map(bounded)).toEqual([...dec.filter(bounded).map(() => true), ...dec.filter((n: any) => !bounded(n)).map(() => false)]);
       for (const node of nodes) expect(node.participants.map((p: any) => p.slug)).toContain('huawei');
     });
 

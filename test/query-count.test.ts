@@ -70,6 +70,27 @@ describe('SQL statements per request (synthetic graph of 400 companies)', () => 
     expect(fifty.selects).toBeGreaterThan(5 * five.selects);
   });
 
+  it('reads disputes, their sides, facts and who says so in one batch per relation, however many disputes', async () => {
+    const DISPUTES = `query($first: Int) { disputes(first: $first) { edges { node { slug attribution hedges claimedBy { ... on Company { slug } }
+      sides { side party { ... on Company { slug } ... on Authority { slug } ... on Person { slug } } }
+      lawsuits { slug attribution provenance { field basis citations { quote } } }
+      negotiations { slug hedges } events { slug claimedBy { ... on Company { slug } } } statements { slug } sanctions { slug } regulatoryActions { slug }
+      provenance { field citations { quote } } } } } }`;
+    const count = async (server: TestServer) => {
+      counter.reset();
+      const response = await server.gql(DISPUTES, { first: 4 });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.disputes.edges).toHaveLength(4);
+      return counter.selects;
+    };
+    const batched = await count(servers.batched);
+    const unbatched = await count(servers.unbatched);
+    // One statement per relation and depth: the page, sides, each fact type, parties, attributions,
+    // provenance and citations at each level, whatever the number of disputes and facts.
+    expect(batched).toBeLessThanOrEqual(DEPTH_BOUND);
+    expect(unbatched).toBeGreaterThan(batched);
+  });
+
   it('answers the same data with and without batching', async () => {
     const a = await servers.batched.gql(FRONT_END, { first: 20, suits: 2 });
     const b = await servers.unbatched.gql(FRONT_END, { first: 20, suits: 2 });

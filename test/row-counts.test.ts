@@ -14,11 +14,11 @@ describe('row counts', () => {
     const kept = Object.fromEntries((await server.dataSource.query('SELECT name, n FROM row_count')).map((r: { name: string; n: number | string }) => [r.name, Number(r.n)]));
     const counted = Object.fromEntries([
       ...(await server.dataSource.query(`SELECT 'party:' || party_type AS name, COUNT(*) AS n FROM party GROUP BY party_type`)),
-      ...(await server.dataSource.query(`SELECT 'lawsuit' AS name, COUNT(*) AS n FROM lawsuit UNION ALL SELECT 'sanction', COUNT(*) FROM sanction UNION ALL SELECT 'source', COUNT(*) FROM source`)),
+      ...(await server.dataSource.query(`SELECT 'lawsuit' AS name, COUNT(*) AS n FROM lawsuit UNION ALL SELECT 'sanction', COUNT(*) FROM sanction UNION ALL SELECT 'source', COUNT(*) FROM source UNION ALL SELECT 'dispute', COUNT(*) FROM dispute`)),
       // COUNT(*) is a bigint, which PostgreSQL's driver returns as a string.
     ].map((r: { name: string; n: number | string }) => [r.name, Number(r.n)]));
     expect(kept).toEqual(counted);
-    const { data } = await server.gql('{ companies { totalCount } people { totalCount } authorities { totalCount } lawsuits { totalCount } sanctions { totalCount } sources { totalCount } }');
+    const { data } = await server.gql('{ companies { totalCount } people { totalCount } authorities { totalCount } lawsuits { totalCount } sanctions { totalCount } sources { totalCount } disputes { totalCount } }');
     expect(data).toEqual({
       companies: { totalCount: counted['party:COMPANY'] },
       people: { totalCount: counted['party:PERSON'] },
@@ -26,6 +26,7 @@ describe('row counts', () => {
       lawsuits: { totalCount: counted.lawsuit },
       sanctions: { totalCount: counted.sanction },
       sources: { totalCount: counted.source },
+      disputes: { totalCount: counted.dispute },
     });
   }
 

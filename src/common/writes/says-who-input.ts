@@ -19,7 +19,8 @@ export interface CheckedSaysWho {
   saysWho: SaysWho;
   /** The input gives an attribution, claimant or hedges (else the stored ones stay). */
   attributed: boolean;
-  quotes: { source: CitedSource; quote: string }[];
+  /** Each provenance entry's quotes, with their stored sources. */
+  quotes: { source: CitedSource; quote: string }[][];
 }
 
 /**
@@ -40,7 +41,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
   const texts = citations.map((c) => c.source.text);
   saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `"${hedge}" does not occur verbatim in the text of any source this input cites`));
   const quotes: CheckedSaysWho['quotes'] = [];
-  for (const [i, entry] of (input.provenance ?? []).entries()) quotes.push(...(await checks.citations(entry.quotes ?? [], `provenance[${i}].quotes`)));
+  for (const [i, entry] of (input.provenance ?? []).entries()) quotes.push(await checks.citations(entry.quotes ?? [], `provenance[${i}].quotes`));
   return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.hedges != null };
 }
 
@@ -51,6 +52,6 @@ export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, { say
   // Thrown inside the transaction: nothing of this write is kept.
   if (unknown.length) throw invalidArguments(unknown);
   if (attributed) await writeAttribution(writer, row, saysWho);
-  await writeProvenance(writer, row, saysWho.provenance, { replace: false });
-  for (const { source, quote } of quotes) await writer.cite(row, source, [quote]);
+  const entries = await writeProvenance(writer, row, saysWho.provenance, { replace: false });
+  for (const [i, { row: entryRow }] of entries.entries()) for (const { source, quote } of quotes[i]) await writer.cite(entryRow, source, [quote]);
 }

@@ -6,6 +6,7 @@ import { Party } from '../party/party.union';
 import { Citation } from '../source/citation.entity';
 import { Attribution } from './attribution.enums';
 import { FieldProvenance } from './field-provenance.entity';
+import { PROVENANCE_NODE_TYPE } from './attribution.writes';
 
 /** Who says so, how hedged, and each field's provenance: for every Cited type at once. */
 @Resolver(() => Cited)
@@ -35,8 +36,7 @@ export class SaysWhoResolver {
 @Resolver(() => FieldProvenance)
 export class FieldProvenanceResolver {
   @FieldResolver(() => [Citation], { description: 'For STATED: the quotes that state the value (citations of the fact).' })
-  async citations(@Root() provenance: FieldProvenance, @Ctx() { services, loaders }: RequestContext) {
-    const citations = await services.sources.citationsOf(loaders, { nodeType: provenance.subjectType, id: provenance.subjectId });
-    return citations.filter((citation) => provenance.quotes.includes(citation.quote));
+  citations(@Root() provenance: FieldProvenance, @Ctx() { services, loaders }: RequestContext) {
+    return services.sources.citationsOf(loaders, { nodeType: PROVENANCE_NODE_TYPE, id: provenance.id });
   }
 }

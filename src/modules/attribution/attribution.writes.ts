@@ -81,14 +81,19 @@ export function saysWhoConsistency(saysWho: SaysWho, path: string, asserts: read
   return problems;
 }
 
-/** A document item's says-who, normalised (call after its rules passed). */
+/** A document item's says-who, normalised; what is of the wrong shape is left out (its rules report it). */
 export function saysWhoOfDocument(item: Record<string, unknown>): SaysWho {
-  const provenance = (item.provenance ?? {}) as Record<string, { basis: Basis; quotes?: string[] | null; note?: string | null }>;
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const provenance = typeof item.provenance === 'object' && item.provenance !== null && !Array.isArray(item.provenance) ? (item.provenance as Record<string, unknown>) : {};
   return {
-    attribution: (item.attribution as Attribution | undefined) ?? Attribution.REPORTED,
-    claimedBy: (item.claimedBy as string | undefined) ?? null,
-    hedges: (item.hedges as string[] | undefined) ?? [],
-    provenance: Object.entries(provenance).map(([field, entry]) => ({ field, basis: entry.basis, quotes: entry.quotes ?? [], note: entry.note ?? null })),
+    attribution: typeof item.attribution === 'string' && item.attribution in Attribution ? (item.attribution as Attribution) : Attribution.REPORTED,
+    claimedBy: typeof item.claimedBy === 'string' ? item.claimedBy : null,
+    hedges: strings(item.hedges),
+    provenance: Object.entries(provenance).flatMap(([field, entry]) => {
+      if (typeof entry !== 'object' || entry === null) return [];
+      const { basis, quotes, note } = entry as Record<string, unknown>;
+      return [{ field, basis: basis as Basis, quotes: strings(quotes), note: typeof note === 'string' ? note : null }];
+    }),
   };
 }
 
@@ -116,12 +121,18 @@ export async function writeAttribution(writer: FactWriter, row: CitedRow, saysWh
 
 /**
  * Stores a fact's provenance entries by field: exactly these (`replace`: a document states all of
- * a fact), or these beside the stored ones (a mutation changes what it names). The caller cites
- * their quotes.
+ * a fact), or these beside the stored ones (a mutation changes what it names). Returns each
+ * entry's row, for its quotes to be cited: they are citations of the entry, not of the fact
+ * (the fact's own quotes stay its `citations`).
  */
-export async function writeProvenance(writer: FactWriter, row: CitedRow, provenance: ProvenanceEntry[], { replace }: { replace: boolean }): Promise<void> {
+export async function writeProvenance(writer: FactWriter, row: CitedRow, provenance: ProvenanceEntry[], { replace }: { replace: boolean }): Promise<{ entry: ProvenanceEntry; row: CitedRow }[]> {
   const subject = { subjectType: row.nodeType, subjectId: row.id };
   const entries = provenance.map(({ field, basis, quotes, note }) => ({ field, basis, quotes, note }));
   if (replace) await writer.replaceLinks(FieldProvenance, subject, entries, ['field', 'basis', 'quotes', 'note']);
   else for (const { field, ...values } of entries) await writer.upsert(FieldProvenance, { ...subject, field }, values);
+  const stored = new Map((await writer.manager.getRepository(FieldProvenance).findBy(subject)).map((r) => [r.field, r.id]));
+  return provenance.map((entry) => ({ entry, row: { nodeType: PROVENANCE_NODE_TYPE, id: stored.get(entry.field)! } }));
 }
+
+/** The subject type of a provenance entry's citations. */
+export const PROVENANCE_NODE_TYPE = 'FieldProvenance';

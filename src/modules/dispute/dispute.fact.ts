@@ -20,7 +20,8 @@ export const disputeFact: FactType = {
     { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B' },
   ],
   writes: disputeWrites,
-  search: { code: 12, name: (r) => `${r}.title`, body: () => `''`, quote: () => `''` },
+  // The title as body text: a search for a party's name finds the party before its disputes.
+  search: { code: 12, name: () => `''`, body: (r) => `${r}.title`, quote: () => `''` },
 };
 
 /** SQL: the (fact_type, fact_id) pairs of one dispute (one `?`: the dispute's id). */

@@ -27,11 +27,11 @@ export interface SourceDocument {
  */
 export interface Quoted {
   quotes: string[];
-  attribution?: 'REPORTED' | 'CLAIMED' | 'ALLEGED';
+  attribution?: string | null;
   claimedBy?: string | null;
-  hedges?: string[];
+  hedges?: string[] | null;
   /** By field name (FactType.asserts): `{ basis: 'STATED', quotes }` or `{ basis: 'INFERRED', note }`. */
-  provenance?: Record<string, { basis: 'STATED' | 'INFERRED'; quotes?: string[]; note?: string | null }>;
+  provenance?: Record<string, { basis: string; quotes?: string[] | null; note?: string | null }> | unknown[] | null;
 }
 
 export interface PartyDoc extends Quoted {

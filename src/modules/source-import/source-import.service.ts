@@ -88,8 +88,7 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
       if (!owner) return;
       const saysWho = saysWhoOfDocument(owner);
       await writeAttribution(writer, row, saysWho);
-      await writeProvenance(writer, row, saysWho.provenance, { replace: true });
-      for (const entry of saysWho.provenance) await writer.cite(row, source, entry.quotes);
+      for (const { entry, row: entryRow } of await writeProvenance(writer, row, saysWho.provenance, { replace: true })) await writer.cite(entryRow, source, entry.quotes);
     },
     idOf: (key, slug) => ids.get(key)?.get(slug),
     slugsOf: (key) => new Set(ids.get(key)?.keys()),

@@ -103,13 +103,11 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
 
   /** Who says so (attribution, claimant, hedges, provenance), the same for every cited item; nested items (ranking entries) too. */
   const saysWho = (item: Record<string, unknown>, path: string, asserts: readonly string[], nested: Readonly<Record<string, readonly string[]>> = {}) => {
-    const before = problems.length;
     object(saysWhoDocumentRules(asserts))(item, path, problems);
-    if (problems.length === before) {
-      const given = saysWhoOfDocument(item);
-      problems.push(...saysWhoConsistency(given, path, asserts), ...verbatimProblems(given, path, text));
-      claimantReference(given, path).forEach(reference);
-    }
+    // The fields' relations and the quotes, for what has the right shape (its rules spoke for the rest).
+    const given = saysWhoOfDocument(item);
+    problems.push(...saysWhoConsistency(given, path, null), ...verbatimProblems(given, path, text));
+    claimantReference(given, path).forEach(reference);
     for (const [key, nestedAsserts] of Object.entries(nested)) {
       const list = item[key];
       if (Array.isArray(list)) list.forEach((entry, i) => isObject(entry) && saysWho(entry, pathOf(pathOf(path, key), i), nestedAsserts));
