@@ -31,8 +31,8 @@ export class DisputeResolver {
   }
 
   @Query(() => Dispute, { nullable: true, description: 'A dispute by slug; null when unknown.' })
-  dispute(@Arg('slug') slug: string, @Ctx() { services }: RequestContext) {
-    return services.catalog.bySlug(Dispute, slug);
+  dispute(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+    return services.catalog.bySlug(loaders, Dispute, slug);
   }
 
   @Query(() => DisputeConnection, {
