@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from './helpers';
+import { SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
 
 /**
  * The web explorer in headless Chromium (Debian's package, driven by playwright-core). It must
@@ -11,6 +11,17 @@ import { startTestServer, type TestServer } from './helpers';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '../test-results');
+
+/** What the dispute test reads of the seed document: the disputes, the parties' names, and the facts it checks. */
+interface SeedProvenance { basis: 'STATED' | 'INFERRED'; note?: string }
+interface SeedDocument {
+  parties: { slug: string; name: string }[];
+  disputes: { slug: string; title: string; kind: string; status: string; sides: { party: string; side: string; label: string | null }[]; facts: { type: string; slug: string }[] }[];
+  lawsuits: { slug: string; title: string; attribution: string; claimedBy?: string; provenance: Record<string, SeedProvenance> }[];
+  negotiations: { slug: string; subject: string; hedges?: string[] }[];
+  events: { slug: string; title: string }[];
+}
+const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8')) as SeedDocument;
 
 /** What the page functions below use of the explorer's cytoscape instance (window.explorerGraph). */
 interface GraphNode {
@@ -32,6 +43,8 @@ describe('web explorer at /explorer', () => {
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
   const cspViolations: string[] = [];
+  /** Console errors of the explorer's pages (GraphiQL's and the Sandbox page's are checked for CSP only). */
+  const explorerConsoleErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -57,6 +70,7 @@ describe('web explorer at /explorer', () => {
     );
     context.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
+      if (message.type() === 'error' && message.page()?.url().includes('/explorer')) explorerConsoleErrors.push(`${message.page()?.url()}: ${message.text()} ${JSON.stringify(message.location())}`);
     });
   }, 60_000);
 
@@ -99,6 +113,109 @@ describe('web explorer at /explorer', () => {
     expect(landing).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\son\w+=/i); // no inline script, style or handler
     // Outside production the bundles' source maps are served (NODE_ENV=production: see http.test.ts).
     expect((await fetch(`${origin}/explorer/explorer.js`)).headers.get('sourcemap')).toBe('/explorer/explorer.js.map');
+  });
+
+  it('lists the disputes on the landing page in one request: title, both sides with labels, kind, status, latest dated fact', async () => {
+    const posts: string[] = [];
+    const onRequest = (request: import('playwright-core').Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') posts.push(request.postData() ?? '');
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${origin}/explorer/`);
+      await page.getByRole('heading', { name: /who is fighting whom/i }).waitFor();
+      const items = page.locator('ol.disputes > li');
+      await items.first().waitFor();
+      expect(await items.count()).toBe(SEED.disputes.length);
+      expect(SEED.disputes.length).toBe(4);
+      const name = new Map(SEED.parties.map((p) => [p.slug, p.name]));
+      for (const dispute of SEED.disputes) {
+        const item = items.filter({ has: page.getByRole('link', { name: dispute.title, exact: true }) });
+        expect([dispute.slug, await item.count()]).toEqual([dispute.slug, 1]);
+        const text = (await item.textContent()) ?? '';
+        for (const side of dispute.sides) {
+          expect([dispute.slug, text]).toEqual([dispute.slug, expect.stringContaining(name.get(side.party)!)]);
+          if (side.label) expect([dispute.slug, text]).toEqual([dispute.slug, expect.stringContaining(`(${side.label})`)]);
+        }
+        expect(text).toContain(dispute.kind.toLowerCase());
+        expect(text).toContain(`Status: ${dispute.status.toLowerCase()}`);
+        expect(text).toMatch(/Latest dated fact: |No dated facts\./);
+      }
+      // The latest of the Huawei–Verizon dispute's dated facts, with its "on or before" bound.
+      const patents = items.filter({ has: page.getByRole('link', { name: 'Huawei versus Verizon over patents', exact: true }) });
+      expect(await patents.locator('.latest').textContent()).toMatch(/^Latest dated fact: on or before 6 February 2020 inferred \(.+\) — Huawei had reached out to Verizon .* · claimed by Huawei Technologies$/);
+      // The search box is still there.
+      await expect(page.getByRole('searchbox', { name: /search parties, facts and sources/i }).count()).resolves.toBe(1);
+      await page.screenshot({ path: path.join(SHOTS, 'explorer-disputes.png'), fullPage: true });
+    } finally {
+      page.off('request', onRequest);
+    }
+    // One GraphQL request for the whole list (no request per dispute).
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain('DisputeList');
+  });
+
+  it('opens "Huawei versus Verizon over patents" from the landing page: sides, lawsuits, hedges, claims, inferred values and the timeline', async () => {
+    const seeded = SEED.disputes.find((d) => d.slug === 'huawei-verizon-patents')!;
+    await page.getByRole('link', { name: seeded.title, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: new RegExp(seeded.title) }).waitFor();
+    expect(page.url()).toMatch(/#\/dispute\/huawei-verizon-patents$/);
+
+    // Both sides, with their labels.
+    const sides = page.locator('section[aria-labelledby="sides-h"]');
+    for (const side of seeded.sides) {
+      const party = SEED.parties.find((p) => p.slug === side.party)!;
+      await expect(sides.getByRole('link', { name: party.name, exact: true }).count()).resolves.toBe(1);
+      await expect(sides.getByText(side.label!).count()).resolves.toBe(1);
+    }
+
+    // Its lawsuits, each alleged by Huawei, each with its inferred filing date and the note saying from what.
+    const lawsuitSlugs = seeded.facts.filter((f) => f.type === 'Lawsuit').map((f) => f.slug);
+    const lawsuits = page.locator('section[aria-labelledby="lawsuits-h"] ul.facts > li');
+    expect(await lawsuits.count()).toBe(lawsuitSlugs.length);
+    for (const slug of lawsuitSlugs) {
+      const seededSuit = SEED.lawsuits.find((l) => l.slug === slug)!;
+      expect(seededSuit.attribution).toBe('ALLEGED');
+      const suit = lawsuits.filter({ hasText: seededSuit.title });
+      expect(await suit.count()).toBe(1);
+      expect(await suit.locator('.says').textContent()).toMatch(/^Alleged by Huawei Technologies/);
+      const filed = suit.locator('dd', { has: page.locator('time') }).first();
+      expect(await filed.textContent()).toContain('on or before 6 February 2020');
+      // The mark and its note are text in the page (not only a tooltip).
+      expect(seededSuit.provenance.filed.basis).toBe('INFERRED');
+      expect(await filed.locator('.inferred .inferred-flag').textContent()).toBe('inferred');
+      expect((await filed.locator('.inferred .inferred-note').textContent())?.trim()).toBe(`(${seededSuit.provenance.filed.note})`);
+      await expect(filed.getByText(seededSuit.provenance.filed.note!).isVisible()).resolves.toBe(true);
+    }
+
+    // The licensing talks: "apparent", the source's own hedge, verbatim.
+    const hedged = SEED.negotiations.find((n) => n.hedges?.includes('apparent'))!;
+    const talks = page.locator('section[aria-labelledby="negotiations-h"] ul.facts > li').filter({ hasText: hedged.subject });
+    expect(await talks.count()).toBe(1);
+    expect(await talks.locator('.hedges .hedge').allTextContents()).toEqual(['apparent']);
+    await expect(talks.locator('.hedges').isVisible()).resolves.toBe(true);
+
+    // Huawei's claims as claims: "Claimed by Huawei Technologies", visible.
+    const claimed = page.locator('.says-claimed').filter({ hasText: /^Claimed by Huawei Technologies/ });
+    expect(await claimed.count()).toBeGreaterThan(0);
+    await expect(claimed.first().isVisible()).resolves.toBe(true);
+
+    // Its timeline: every dated fact, in order, Huawei's notification (claimed, with its inferred date) among them.
+    const timeline = page.locator('section[aria-labelledby="tl-h"] ol.timeline > li');
+    expect(await timeline.count()).toBe(7);
+    const event = SEED.events.find((e) => e.slug === 'huawei-notifies-verizon-of-breach')!;
+    const notified = timeline.filter({ hasText: event.title });
+    expect(await notified.count()).toBe(1);
+    expect(await notified.locator('time').textContent()).toBe('about February 2019');
+    expect(await notified.locator('.says').textContent()).toMatch(/^Claimed by Huawei Technologies/);
+    expect(await notified.locator('.inferred').first().textContent()).toMatch(/^inferred \(“a year ago”/);
+    const dates = await timeline.locator('time').allTextContents();
+    expect(dates[dates.length - 1]).toBe('on or before 6 February 2020');
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-dispute-huawei-verizon.png'), fullPage: true });
+
+    expect(explorerConsoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it('searches "Meng" with the keyboard, opens her page: graph with Huawei and the US government, the Vancouver arrest in the timeline', async () => {
@@ -146,6 +263,13 @@ describe('web explorer at /explorer', () => {
     expect(page.url()).toMatch(/#\/party\/huawei$/);
     await waitForGraphOf('huawei');
     expect(await graphLabels()).toEqual(expect.arrayContaining(['Verizon Communications', 'Federal Communications Commission']));
+    // Its timeline says who says so: Huawei's claims and allegations, and inferred dates with their notes.
+    const timeline = page.locator('ol.timeline');
+    expect(await timeline.locator('.says-claimed').filter({ hasText: /^Claimed by Huawei Technologies/ }).count()).toBeGreaterThan(0);
+    expect(await timeline.locator('.says-alleged').filter({ hasText: /^Alleged by Huawei Technologies/ }).count()).toBeGreaterThan(0);
+    expect(await timeline.locator('.inferred-note').count()).toBeGreaterThan(0);
+    // And its disputes, each a link to its page.
+    await expect(page.locator('section[aria-labelledby="disp-h"]').getByRole('link', { name: 'Huawei versus Verizon over patents' }).count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-huawei.png'), fullPage: true });
   });
 
@@ -156,6 +280,14 @@ describe('web explorer at /explorer', () => {
     await waitForGraphOf('meng-wanzhou');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(SHOTS, 'explorer-phone.png'), fullPage: true });
+    // The dispute list and a dispute's page too.
+    await page.goto(`${origin}/explorer/#/`);
+    await page.locator('ol.disputes > li').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.goto(`${origin}/explorer/#/dispute/huawei-verizon-patents`);
+    await page.locator('section[aria-labelledby="tl-h"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(SHOTS, 'explorer-dispute-phone.png'), fullPage: true });
   });
 
   it('links a source only to a web address: a javascript: URL put straight into the database is shown as text', async () => {
@@ -242,6 +374,7 @@ describe('web explorer at /explorer', () => {
   it('talked only to its own server, without script errors', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(explorerConsoleErrors).toEqual([]);
   });
 
   it('at /graphql in a browser, goes to GraphiQL by itself when Apollo Sandbox cannot load from the CDN', async () => {

@@ -1,16 +1,23 @@
 import { ApiFailure, request } from './api';
 import {
+  DisputeListDocument,
+  DisputePageDocument,
   PartyNetworkDocument,
   PartyPageDocument,
   PartyTimelineDocument,
   SearchDocument,
+  type Attribution,
+  type Basis,
   type DayFragment,
+  type DisputeListQuery,
+  type DisputePageQuery,
   type PartyNameFragment,
   type PartyNetworkQuery,
   type PartyPageQuery,
   type PartyTimelineQuery,
   type QuoteFragment,
   type SearchQuery,
+  type TimelineFactFragment,
 } from './generated/graphql';
 import { drawNetwork } from './graph';
 import { webHref } from './links';
@@ -44,6 +51,7 @@ function sourceTitle(source: { title: string; url?: string | null }): Child[] {
 }
 
 const partyHref = (slug: string) => `#/party/${encodeURIComponent(slug)}`;
+const disputeHref = (slug: string) => `#/dispute/${encodeURIComponent(slug)}`;
 const partyLink = (p: { slug: string; name: string }) => h('a', { href: partyHref(p.slug) }, p.name);
 
 const KIND_LABEL: Record<string, string> = { Company: 'company', Person: 'person', Authority: 'authority' };
@@ -68,8 +76,90 @@ function fuzzyDate(date: DayFragment | null): string {
   if (date.approximate) text = `about ${text}`;
   if (date.bound === 'BEFORE') text = `before ${text}`;
   if (date.bound === 'AFTER') text = `after ${text}`;
+  if (date.bound === 'ON_OR_BEFORE') text = `on or before ${text}`;
+  if (date.bound === 'ON_OR_AFTER') text = `on or after ${text}`;
   return text;
 }
+
+function dateEl(date: DayFragment): HTMLElement {
+  return h('time', { datetime: date.iso, class: date.approximate || date.bound ? 'fuzzy' : '' }, fuzzyDate(date));
+}
+
+/** An enum value as words: IN_EFFECT -> "in effect". */
+const words = (value: string) => value.replace(/_/g, ' ').toLowerCase();
+
+// ---------- says who: attribution, hedges, and inferred values (every Cited fact) ----------
+
+/** What the explorer reads of any Cited fact (the Says fragment of operations.graphql). */
+interface Says {
+  attribution: Attribution;
+  claimedBy: PartyNameFragment | null;
+  hedges: readonly string[];
+  provenance: readonly { field: string; basis: Basis; note: string | null }[];
+}
+
+/** The Says part of a fact typed only as a Node (a timeline entry's or a link's fact): null when it is not Cited. */
+function saysOf(fact: object | null | undefined): Says | null {
+  return fact && 'attribution' in fact && 'provenance' in fact ? (fact as Says) : null;
+}
+
+/**
+ * "Claimed by …" / "Alleged by …" for a party's claim or an accusation; nothing for what the
+ * publication states in its own voice (REPORTED).
+ */
+function attributionMark(says: Says | null): HTMLElement | null {
+  if (!says || says.attribution === 'REPORTED') return null;
+  const claimed = says.attribution === 'CLAIMED';
+  return h('p', { class: `says says-${says.attribution.toLowerCase()}` },
+    h('span', { class: 'says-label' }, claimed ? 'Claimed by ' : 'Alleged by '),
+    says.claimedBy ? partyLink(says.claimedBy) : 'a party the source does not name',
+    h('span', { class: 'muted' }, claimed ? ' — according to this party; the source reports the claim, not the fact' : ' — an accusation under legal process, not a finding'),
+  );
+}
+
+/** The source's own qualifying words, verbatim. */
+function hedgesMark(says: Says | null): HTMLElement | null {
+  if (!says?.hedges.length) return null;
+  return h('p', { class: 'hedges' }, 'The source hedges: ', ...says.hedges.flatMap((hedge, i) => [i ? ', ' : '', h('q', { class: 'hedge' }, hedge)]));
+}
+
+/** The provenance entry of one field when it is INFERRED. */
+function inferred(says: Says | null, field: string) {
+  return says?.provenance.find((p) => p.field === field && p.basis === 'INFERRED') ?? null;
+}
+
+/** A visible mark on an inferred value, with its note as text (and as a tooltip). */
+function inferredMark(says: Says | null, field: string): HTMLElement | null {
+  const entry = inferred(says, field);
+  if (!entry) return null;
+  const note = entry.note ?? 'the source does not state it';
+  return h('span', { class: 'inferred', title: `Inferred: ${note}` }, h('span', { class: 'inferred-flag' }, 'inferred'), h('span', { class: 'inferred-note' }, ` (${note})`));
+}
+
+/** Field names as labels ("regulatoryActions" -> "regulatory actions"). */
+const fieldLabel = (field: string) => field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** The inferred fields a page does not show beside their value, each with its note. */
+function otherInferred(says: Says | null, shown: readonly string[]): HTMLElement | null {
+  const rest = says?.provenance.filter((p) => p.basis === 'INFERRED' && !shown.includes(p.field)) ?? [];
+  if (!rest.length) return null;
+  return h('ul', { class: 'inferred-list' }, ...rest.map((p) =>
+    h('li', {}, h('span', { class: 'inferred' }, h('span', { class: 'inferred-flag' }, 'inferred'), h('span', { class: 'inferred-note' }, ` (${fieldLabel(p.field)}: ${p.note ?? 'the source does not state it'})`)))));
+}
+
+/** One value of a fact, labelled, with its inferred mark. */
+type Row = [field: string, label: string, value: Child | Child[]];
+
+function fieldRows(says: Says | null, rows: Row[]): HTMLElement | null {
+  const shown = rows.filter(([, , value]) => (Array.isArray(value) ? value.some(Boolean) : Boolean(value)));
+  if (!shown.length) return null;
+  return h('dl', { class: 'fields' }, ...shown.flatMap(([field, label, value]) => [
+    h('dt', {}, label),
+    h('dd', {}, ...(Array.isArray(value) ? value : [value]), inferredMark(says, field) ? ' ' : '', inferredMark(says, field)),
+  ]));
+}
+
+const partyList = (parties: readonly PartyNameFragment[]): Child[] => parties.flatMap((p, i) => [i ? ', ' : '', partyLink(p)]);
 
 function quotes(citations: readonly QuoteFragment[]): HTMLElement {
   return h(
@@ -104,14 +194,99 @@ function focusHeading() {
   }
 }
 
+/** The field of a fact that a timeline entry's date is (a suit's filing, a sanction's imposition, …). */
+const DATE_FIELD: Record<string, string> = { LAWSUIT_FILED: 'filed', CHARGES_FILED: 'filed', SANCTION_IMPOSED: 'imposed', REGULATORY_ACTION: 'date', NEGOTIATION_STARTED: 'started', STATEMENT: 'date', EVENT: 'date' };
+/** The field of a fact that its one-line title is. */
+const TITLE_FIELD: Record<string, string> = { Lawsuit: 'title', Event: 'title', Statement: 'text', Sanction: 'description', RegulatoryAction: 'description', LicensingNegotiation: 'subject', Characterization: 'text' };
+
+/** One dated fact on a timeline: its date and title (each marked when inferred), who says so, the hedges, and its quotes. */
+function timelineItem(entry: TimelineFactFragment, withQuotes = true): HTMLLIElement {
+  const says = saysOf(entry.fact);
+  const dateField = DATE_FIELD[entry.kind] ?? 'date';
+  const titleField = TITLE_FIELD[entry.fact.__typename] ?? 'title';
+  const dateMark = inferredMark(says, dateField);
+  const titleMark = inferredMark(says, titleField);
+  return h('li', {},
+    h('p', {}, dateEl(entry.date), dateMark ? ' ' : '', dateMark, ' ', h('span', { class: 'badge' }, words(entry.kind))),
+    h('p', { class: 'entry-title' }, entry.title, titleMark ? ' ' : '', titleMark),
+    attributionMark(says),
+    hedgesMark(says),
+    entry.participants.length ? h('p', { class: 'involves' }, 'Involves: ', ...partyList(entry.participants)) : null,
+    withQuotes ? quotes(entry.citations) : null,
+  );
+}
+
+/** Side A versus side B, each party with its label ("patent holder"). */
+function sidesLine(sides: readonly { side: string; label: string | null; party: PartyNameFragment }[]): Child[] {
+  const bySide = ['A', 'B'].map((name) => sides.filter((s) => s.side === name)).filter((group) => group.length);
+  return bySide.flatMap((group, i) => [
+    i ? h('span', { class: 'versus' }, ' versus ') : '',
+    ...group.flatMap((s, j) => [j ? ', ' : '', h('span', { class: 'side' }, partyLink(s.party), s.label ? h('span', { class: 'side-label' }, ` (${s.label})`) : '')]),
+  ]);
+}
+
 // ---------- pages ----------
 
-function renderHome() {
-  setTitle('Search');
+/** Counts page renders: an answer that arrives after the reader moved on is dropped. */
+let renders = 0;
+
+type ListedEntry = DisputeListQuery['disputes']['edges'][number]['node']['timeline']['edges'][number]['node'];
+
+/** A dispute's latest dated fact on the landing page: its date and title (each marked when inferred) and who says so. */
+function latestFact(entry: ListedEntry, ofFirst: number | null): HTMLElement {
+  const says = saysOf(entry.fact);
+  const dateMark = inferredMark(says, DATE_FIELD[entry.kind] ?? 'date');
+  const titleMark = inferredMark(says, TITLE_FIELD[entry.fact.__typename] ?? 'title');
+  const claimed = says && says.attribution !== 'REPORTED';
+  const hedges = hedgesMark(says);
+  return h('span', {},
+    `Latest dated fact${ofFirst ? ` (of its first ${ofFirst})` : ''}: `, dateEl(entry.date), dateMark ? ' ' : '', dateMark,
+    ' — ', entry.title, titleMark ? ' ' : '', titleMark, ' ', h('span', { class: 'badge' }, words(entry.kind)),
+    claimed ? h('span', { class: 'says-inline' }, ` · ${says.attribution === 'CLAIMED' ? 'claimed' : 'alleged'} by `, says.claimedBy ? partyLink(says.claimedBy) : 'a party the source does not name') : '',
+    hedges ? h('span', { class: 'hedges' }, ' · ', ...Array.from(hedges.childNodes)) : '');
+}
+
+async function renderHome() {
+  const ticket = renders;
+  setTitle('Disputes');
+  const list = h('section', { 'aria-labelledby': 'disputes-h' }, h('h3', { id: 'disputes-h' }, 'Disputes'), h('p', { role: 'status' }, 'Loading…'));
   main.replaceChildren(
     h('h2', {}, 'Who is fighting whom, since when, and says who?'),
-    h('p', {}, 'Search for a company, a person, an authority, a technology or words from a source — for example ',
+    h('p', {}, 'Open a dispute below, or search for a company, a person, an authority, a technology or words from a source — for example ',
       h('a', { href: '#/search/Meng' }, 'Meng'), ', ', h('a', { href: '#/search/5G' }, '5G'), ' or ', h('a', { href: '#/search/parental%20controls' }, 'parental controls'), '.'),
+    list,
+  );
+  let data: DisputeListQuery;
+  try {
+    data = await request(DisputeListDocument, {});
+  } catch (error) {
+    return showError(error);
+  }
+  if (ticket !== renders) return; // the reader went elsewhere meanwhile
+  const disputes = data.disputes.edges.map((e) => e.node);
+  list.replaceChildren(
+    h('h3', { id: 'disputes-h' }, 'Disputes'),
+    disputes.length
+      ? h('ol', { class: 'hits disputes' }, ...disputes.map((d) => {
+          const dated = d.timeline.edges.map((e) => e.node);
+          const latest = dated[dated.length - 1];
+          const statusMark = inferredMark(d, 'status');
+          const startedMark = inferredMark(d, 'started');
+          const sidesMark = inferredMark(d, 'sides');
+          return h('li', { class: 'dispute' },
+            h('p', { class: 'hit-title' }, h('a', { href: disputeHref(d.slug) }, d.title), ' ', h('span', { class: 'badge' }, words(d.kind))),
+            h('p', { class: 'sides' }, ...sidesLine(d.sides), sidesMark ? ' ' : '', sidesMark),
+            h('p', {}, 'Status: ', h('span', { class: 'status' }, words(d.status)), statusMark ? ' ' : '', statusMark,
+              ...(d.started ? [' · started ', dateEl(d.started), startedMark ? ' ' : '', startedMark] : [])),
+            attributionMark(d),
+            hedgesMark(d),
+            h('p', { class: 'latest' }, latest
+              ? latestFact(latest, d.timeline.pageInfo.hasNextPage ? dated.length : null)
+              : h('span', { class: 'muted' }, 'No dated facts.')),
+          );
+        }))
+      : h('p', {}, 'No disputes yet.'),
+    data.disputes.totalCount > disputes.length ? h('p', { class: 'muted' }, `Showing the first ${disputes.length} of ${data.disputes.totalCount}; search to find the others.`) : '',
   );
 }
 
@@ -144,6 +319,7 @@ function hitTitle(node: Hit['node']): string {
 }
 
 async function renderSearch(text: string) {
+  const ticket = renders;
   input.value = text;
   setTitle(`Search: ${text}`);
   main.replaceChildren(h('p', { role: 'status' }, 'Searching…'));
@@ -153,15 +329,20 @@ async function renderSearch(text: string) {
   } catch (error) {
     return showError(error);
   }
+  if (ticket !== renders) return;
   const list = h('ol', { class: 'hits' });
   for (const hit of data.search) {
     const node = hit.node;
     const isParty = node.__typename === 'Company' || node.__typename === 'Person' || node.__typename === 'Authority';
     const title = isParty ? partyLink(node) : h('span', {}, hitTitle(node));
     const parties = hitParties(node);
+    const says = saysOf(node);
+    const titleMark = isParty ? null : inferredMark(says, TITLE_FIELD[node.__typename] ?? 'title');
     list.append(
       h('li', {},
-        h('p', { class: 'hit-title' }, title, ' ', h('span', { class: 'badge' }, isParty ? KIND_LABEL[node.__typename] : node.__typename.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())),
+        h('p', { class: 'hit-title' }, title, titleMark ? ' ' : '', titleMark, ' ', h('span', { class: 'badge' }, isParty ? KIND_LABEL[node.__typename] : node.__typename.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())),
+        attributionMark(says),
+        hedgesMark(says),
         h('p', {}, snippet(hit.snippet)),
         parties.length ? h('p', { class: 'involves' }, 'Involves: ', ...parties.flatMap((p, i) => [i ? ', ' : '', partyLink(p)])) : null,
       ),
@@ -177,6 +358,7 @@ async function renderSearch(text: string) {
 type PartyData = NonNullable<PartyPageQuery['company'] | PartyPageQuery['person'] | PartyPageQuery['authority']>;
 
 async function renderParty(slug: string) {
+  const ticket = renders;
   main.replaceChildren(h('p', { role: 'status' }, 'Loading…'));
   let page: PartyPageQuery, network: PartyNetworkQuery, timeline: PartyTimelineQuery;
   try {
@@ -191,19 +373,34 @@ async function renderParty(slug: string) {
   } catch (error) {
     return showError(error);
   }
+  if (ticket !== renders) return;
   const party = (page.company ?? page.person ?? page.authority) as PartyData;
   setTitle(party.name);
 
+  const aliasesMark = inferredMark(party, 'aliases');
+  const descriptionMark = inferredMark(party, 'description');
   const header = h('header', { class: 'party-header' },
     h('h2', {}, party.name, ' ', h('span', { class: `badge kind-${party.__typename}` }, KIND_LABEL[party.__typename])),
-    party.aliases.length ? h('p', {}, 'Also called: ', party.aliases.join(', ')) : null,
-    party.description ? h('p', {}, party.description) : null,
+    attributionMark(party),
+    hedgesMark(party),
+    party.aliases.length ? h('p', {}, 'Also called: ', party.aliases.join(', '), aliasesMark ? ' ' : '', aliasesMark) : null,
+    party.description ? h('p', {}, party.description, descriptionMark ? ' ' : '', descriptionMark) : null,
+    otherInferred(party, ['name', 'aliases', 'description']),
     party.citations.length ? h('details', {}, h('summary', {}, 'Sources for this party'), quotes(party.citations)) : null,
   );
 
+  const disputesSection = party.disputes.length
+    ? h('section', { 'aria-labelledby': 'disp-h' }, h('h3', { id: 'disp-h' }, 'Disputes'),
+        h('ul', { class: 'facts' }, ...party.disputes.map((d) =>
+          h('li', {}, h('p', { class: 'entry-title' }, h('a', { href: disputeHref(d.slug) }, d.title), ' ', h('span', { class: 'badge' }, words(d.kind)), ' ', h('span', { class: 'muted' }, words(d.status)))))))
+    : null;
+
   const characterizations = party.characterizations.length
     ? h('section', { 'aria-labelledby': 'char-h' }, h('h3', { id: 'char-h' }, 'How sources describe it'),
-        h('ul', { class: 'facts' }, ...party.characterizations.map((c) => h('li', {}, h('p', {}, c.text), quotes(c.citations)))))
+        h('ul', { class: 'facts' }, ...party.characterizations.map((c) => {
+          const textMark = inferredMark(c, 'text');
+          return h('li', {}, h('p', {}, c.text, textMark ? ' ' : '', textMark), attributionMark(c), hedgesMark(c), otherInferred(c, ['text']), quotes(c.citations));
+        })))
     : null;
 
   // The graph, and the same parties as a list of links (keyboard and screen readers).
@@ -221,13 +418,7 @@ async function renderParty(slug: string) {
   const timelineSection = h('section', { 'aria-labelledby': 'tl-h' },
     h('h3', { id: 'tl-h' }, 'Timeline'),
     entries.length
-      ? h('ol', { class: 'timeline' }, ...entries.map((entry) =>
-          h('li', {},
-            h('p', {}, h('time', { datetime: entry.date.iso, class: entry.date.approximate || entry.date.bound ? 'fuzzy' : '' }, fuzzyDate(entry.date)), ' ', h('span', { class: 'badge' }, entry.kind.replace(/_/g, ' ').toLowerCase())),
-            h('p', { class: 'entry-title' }, entry.title),
-            h('p', { class: 'involves' }, 'Involves: ', ...entry.participants.flatMap((p, i) => [i ? ', ' : '', partyLink(p)])),
-            quotes(entry.citations),
-          )))
+      ? h('ol', { class: 'timeline' }, ...entries.map((entry) => timelineItem(entry)))
       : h('p', {}, 'No dated facts.'),
     timeline.timeline.pageInfo.hasNextPage ? h('p', { class: 'muted' }, `Showing the first ${entries.length} of ${timeline.timeline.totalCount}.`) : null,
   );
@@ -239,15 +430,19 @@ async function renderParty(slug: string) {
     h('ul', { class: 'facts' }, ...links.map((e) => {
       const from = byId.get(e.from)!;
       const to = byId.get(e.to)!;
+      const says = saysOf(e.fact);
       return h('li', {},
         h('p', {}, partyLink(from), ` ${e.kind.replace(/_/g, ' ').toLowerCase()} `, partyLink(to), e.since ? ` (${fuzzyDate(e.since)})` : ''),
         h('p', { class: 'entry-title' }, e.label),
+        attributionMark(says),
+        hedgesMark(says),
+        otherInferred(says, []),
         quotes(e.citations),
       );
     })),
   );
 
-  main.replaceChildren(header, networkSection, timelineSection, factsSection, characterizations ?? '');
+  main.replaceChildren(header, disputesSection ?? '', networkSection, timelineSection, factsSection, characterizations ?? '');
   window.explorerGraph?.destroy();
   window.explorerGraph = drawNetwork(graphBox, network.conflictNetwork, slug, (target) => {
     location.hash = partyHref(target);
@@ -255,14 +450,125 @@ async function renderParty(slug: string) {
   focusHeading();
 }
 
-// ---------- routing: #/ , #/search/TEXT , #/party/SLUG ----------
+// ---------- a dispute: its sides, its facts by type, its timeline ----------
+
+type DisputeData = NonNullable<DisputePageQuery['dispute']>;
+
+/** One fact of a dispute: title, who says so, the hedges, its values (inferred ones marked), and its quotes. */
+function factItem(title: string, titleField: string, badge: string, says: Says, rows: Row[], citations: readonly QuoteFragment[]): HTMLLIElement {
+  const titleMark = inferredMark(says, titleField);
+  return h('li', { class: 'fact' },
+    h('p', { class: 'entry-title' }, title, titleMark ? ' ' : '', titleMark, ' ', h('span', { class: 'badge' }, badge)),
+    attributionMark(says),
+    hedgesMark(says),
+    fieldRows(says, rows),
+    otherInferred(says, [titleField, ...rows.map(([field]) => field)]),
+    citations.length ? quotes(citations) : null,
+  );
+}
+
+function factSection(id: string, heading: string, items: HTMLLIElement[]): HTMLElement | null {
+  if (!items.length) return null;
+  return h('section', { 'aria-labelledby': id, class: 'fact-group' }, h('h3', { id }, `${heading} (${items.length})`), h('ul', { class: 'facts' }, ...items));
+}
+
+function disputeFacts(d: DisputeData): (HTMLElement | null)[] {
+  const date = (value: DayFragment | null) => (value ? dateEl(value) : null);
+  return [
+    factSection('lawsuits-h', 'Lawsuits', d.lawsuits.map((l) => factItem(l.title, 'title', words(l.kind), l, [
+      ['status', 'Status', words(l.status)],
+      ['filed', 'Filed', date(l.filed)],
+      ['venue', 'Court', l.venue],
+      ['plaintiffs', 'Plaintiffs', partyList(l.plaintiffs)],
+      ['defendants', 'Defendants', partyList(l.defendants)],
+      ['technologies', 'Technologies', l.technologies.join(', ')],
+      ['summary', 'Summary', l.summary],
+    ], l.citations))),
+    factSection('negotiations-h', 'Licensing negotiations', d.negotiations.map((n) => factItem(n.subject, 'subject', 'licensing negotiation', n, [
+      ['status', 'Status', words(n.status)],
+      ['started', 'Started', date(n.started)],
+      ['parties', 'Parties', partyList(n.parties)],
+      ['summary', 'Summary', n.summary],
+    ], n.citations))),
+    factSection('sanctions-h', 'Sanctions', d.sanctions.map((x) => factItem(x.description, 'description', 'sanction', x, [
+      ['status', 'Status', words(x.status)],
+      ['imposed', 'Imposed', date(x.imposed)],
+      ['authority', 'By', partyLink(x.authority)],
+      ['target', 'On', partyLink(x.target)],
+    ], x.citations))),
+    factSection('regulatory-h', 'Regulatory actions', d.regulatoryActions.map((r) => factItem(r.description, 'description', 'regulatory action', r, [
+      ['date', 'Date', date(r.date)],
+      ['authority', 'By', partyLink(r.authority)],
+      ['subject', 'About', r.subject ? partyLink(r.subject) : null],
+    ], r.citations))),
+    factSection('events-h', 'Events', d.events.map((e) => factItem(e.title, 'title', 'event', e, [
+      ['date', 'Date', date(e.date)],
+      ['location', 'Where', e.location],
+      ['participants', 'Involves', partyList(e.participants)],
+    ], e.citations))),
+    factSection('statements-h', 'Statements', d.statements.map((st) => factItem(st.text, 'text', 'statement', st, [
+      ['speaker', 'Said by', partyLink(st.speaker)],
+      ['date', 'Date', date(st.date)],
+    ], st.citations))),
+  ];
+}
+
+async function renderDispute(slug: string) {
+  const ticket = renders;
+  main.replaceChildren(h('p', { role: 'status' }, 'Loading…'));
+  let data: DisputePageQuery;
+  try {
+    data = await request(DisputePageDocument, { slug });
+  } catch (error) {
+    return showError(error);
+  }
+  if (ticket !== renders) return;
+  const d = data.dispute;
+  if (!d) {
+    setTitle('Not found');
+    main.replaceChildren(h('h2', {}, 'No such dispute'), h('p', {}, `Nothing is known about “${slug}”. `, h('a', { href: '#/' }, 'See every dispute.')));
+    return focusHeading();
+  }
+  setTitle(d.title);
+  const statusMark = inferredMark(d, 'status');
+  const startedMark = inferredMark(d, 'started');
+  const header = h('header', { class: 'dispute-header' },
+    h('h2', {}, d.title, ' ', h('span', { class: 'badge' }, words(d.kind))),
+    attributionMark(d),
+    hedgesMark(d),
+    h('p', {}, 'Status: ', h('span', { class: 'status' }, words(d.status)), statusMark ? ' ' : '', statusMark,
+      ...(d.started ? [' · started ', dateEl(d.started), startedMark ? ' ' : '', startedMark] : [])),
+    otherInferred(d, ['status', 'started', 'sides', 'kind']),
+    d.citations.length ? h('details', {}, h('summary', {}, 'Sources for this dispute'), quotes(d.citations)) : null,
+  );
+  const sidesMark = inferredMark(d, 'sides');
+  const sides = h('section', { 'aria-labelledby': 'sides-h' },
+    h('h3', { id: 'sides-h' }, 'Sides'),
+    h('ul', { class: 'facts sides' }, ...['A', 'B'].flatMap((name) => d.sides.filter((s) => s.side === name).map((s) =>
+      h('li', {}, h('span', { class: 'badge' }, `side ${s.side}`), ' ', partyLink(s.party), s.label ? h('span', { class: 'side-label' }, ` — ${s.label}`) : '')))),
+    sidesMark ? h('p', {}, 'Sides ', sidesMark) : null,
+  );
+  const entries = d.timeline.edges.map((e) => e.node);
+  const timelineSection = h('section', { 'aria-labelledby': 'tl-h' },
+    h('h3', { id: 'tl-h' }, 'Timeline'),
+    // (Each fact's quotes are above, with the fact.)
+    entries.length ? h('ol', { class: 'timeline' }, ...entries.map((entry) => timelineItem(entry, false))) : h('p', {}, 'No dated facts.'),
+    d.timeline.pageInfo.hasNextPage ? h('p', { class: 'muted' }, `Showing the first ${entries.length} of ${d.timeline.totalCount}.`) : null,
+  );
+  main.replaceChildren(header, sides, ...disputeFacts(d).filter((x): x is HTMLElement => x !== null), timelineSection);
+  focusHeading();
+}
+
+// ---------- routing: #/ , #/search/TEXT , #/party/SLUG , #/dispute/SLUG ----------
 
 function route() {
+  renders++;
   const [, page, arg = ''] = /^#\/([a-z]*)\/?(.*)$/.exec(location.hash) ?? [];
   const value = decodeURIComponent(arg);
   if (page === 'search' && value.trim()) void renderSearch(value);
   else if (page === 'party' && value) void renderParty(value);
-  else renderHome();
+  else if (page === 'dispute' && value) void renderDispute(value);
+  else void renderHome();
 }
 
 form.addEventListener('submit', (event) => {
