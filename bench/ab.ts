@@ -23,13 +23,18 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '4' },
     env: { type: 'string', default: '' },
+    // Settings for one side only (K=V,…), e.g. the same build with LOG_LEVEL=info against warn.
+    'env-a': { type: 'string', default: '' },
+    'env-b': { type: 'string', default: '' },
   },
 });
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
-async function start(dist: string, db: string): Promise<{ child: ChildProcess; url: string }> {
+const settings = (list: string) => Object.fromEntries(list.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+
+async function start(dist: string, db: string, own: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const extra = Object.fromEntries(args.env!.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  const extra = { ...settings(args.env!), ...settings(own) };
   const child = spawn(process.execPath, ['--max-semi-space-size=64', path.join(path.resolve(dist), 'src/main.js')], {
     env: { ...process.env, DATABASE_URL: db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -48,7 +53,7 @@ async function start(dist: string, db: string): Promise<{ child: ChildProcess; u
 
 async function main() {
   const db = args.db!;
-  const sides = { A: await start(args.a!, db), B: await start(args.b!, db) };
+  const sides = { A: await start(args.a!, db, args['env-a']!), B: await start(args.b!, db, args['env-b']!) };
   const pgCpu = db.startsWith('postgres') ? await postgresCpuReader(db) : null;
   const others: number[] = [];
   try {
