@@ -26,19 +26,24 @@ const { values: args } = parseArgs({
     // Settings for one side only (K=V,…), e.g. the same build with LOG_LEVEL=info against warn.
     'env-a': { type: 'string', default: '' },
     'env-b': { type: 'string', default: '' },
+    // Node flags for one side only (space-separated), e.g. a V8 GC flag.
+    'flags-a': { type: 'string', default: '' },
+    'flags-b': { type: 'string', default: '' },
   },
 });
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 const settings = (list: string) => Object.fromEntries(list.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
 
-async function start(dist: string, db: string, own: string): Promise<{ child: ChildProcess; url: string }> {
+async function start(dist: string, db: string, own: string, flags: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const extra = { ...settings(args.env!), ...settings(own) };
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', path.join(path.resolve(dist), 'src/main.js')], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...flags.split(' ').filter(Boolean), path.join(path.resolve(dist), 'src/main.js')], {
     env: { ...process.env, DATABASE_URL: db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // stdout through a pipe that is read, as a log collector reads it (not /dev/null).
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  child.stdout!.resume();
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 600; i++) {
     try {
@@ -53,7 +58,7 @@ async function start(dist: string, db: string, own: string): Promise<{ child: Ch
 
 async function main() {
   const db = args.db!;
-  const sides = { A: await start(args.a!, db, args['env-a']!), B: await start(args.b!, db, args['env-b']!) };
+  const sides = { A: await start(args.a!, db, args['env-a']!, args['flags-a']!), B: await start(args.b!, db, args['env-b']!, args['flags-b']!) };
   const pgCpu = db.startsWith('postgres') ? await postgresCpuReader(db) : null;
   const others: number[] = [];
   try {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from './free-port';
 import { OPERATIONS, requestBody } from './operations';
+import { postgraphileRequestBody } from './postgraphile-operations';
 
 /**
  * `node dist/bench/profile.js --db URL --operation FrontEnd [--seconds 15] [--env K=V,…]`: runs the
@@ -25,6 +26,10 @@ const { values: args } = parseArgs({
     profile: { type: 'string' },
     top: { type: 'string', default: '0' },
     warmup: { type: 'string', default: '3' },
+    // Another server to profile instead of dist/src/main.js (e.g. bench/postgraphile/server.js), relative to the root.
+    script: { type: 'string', default: 'dist/src/main.js' },
+    // The PostGraphile form of the operation (bench/postgraphile-operations.ts).
+    postgraphile: { type: 'boolean', default: false },
   },
 });
 
@@ -61,7 +66,8 @@ const CATEGORIES: [string, (url: string, fn: string) => boolean][] = [
   ['Apollo: parse + validate (graphql-js)', (u) => /node_modules\/graphql\/(language|validation|utilities)\//.test(u)],
   ['Apollo: serialisation of the answer', (_u, f) => /prettyJSONStringify|stringify/i.test(f)],
   ['Apollo request pipeline (@apollo/server, its utils, caches)', (u) => /node_modules\/@apollo\//.test(u) || /node_modules\/(lru-cache|@graphql-tools|negotiator|uuid|node-abort-controller|whatwg-mimetype|loglevel|async-retry)\//.test(u) || /node_modules\/graphql\//.test(u)],
-  ['HTTP: Express + middleware (cors, body parsing, request id, deadline)', (u) => /node_modules\/(express|router|body-parser|raw-body|cors|vary|on-finished|finalhandler|send|serve-static|content-type|type-is|iconv-lite|qs|depd|http-errors|statuses|mime-types|mime-db|proxy-addr|forwarded|ipaddr\.js|accepts|parseurl|encodeurl|escape-html|fresh|range-parser|etag|cookie|content-disposition|merge-descriptors|media-typer|bytes|unpipe|destroy|ee-first|debug|ms|setprototypeof|toidentifier|inherits|safe-buffer|path-to-regexp|is-promise|math-intrinsics|side-channel[^/]*|object-inspect|call-bound|get-intrinsic|es-[a-z-]+|function-bind|hasown|gopd|has-symbols|dunder-proto|get-proto|call-bind-apply-helpers)\//.test(u) || /@as-integrations\/express5/.test(u) || /dist\/src\/server\/app\.js/.test(u)],
+  ['HTTP: our /graphql handler or Express, and middleware (cors, body parsing, request id, deadline)', (u) => /node_modules\/(express|router|body-parser|raw-body|cors|vary|on-finished|finalhandler|send|serve-static|content-type|type-is|iconv-lite|qs|depd|http-errors|statuses|mime-types|mime-db|proxy-addr|forwarded|ipaddr\.js|accepts|parseurl|encodeurl|escape-html|fresh|range-parser|etag|cookie|content-disposition|merge-descriptors|media-typer|bytes|unpipe|destroy|ee-first|debug|ms|setprototypeof|toidentifier|inherits|safe-buffer|path-to-regexp|is-promise|math-intrinsics|side-channel[^/]*|object-inspect|call-bound|get-intrinsic|es-[a-z-]+|function-bind|hasown|gopd|has-symbols|dunder-proto|get-proto|call-bind-apply-helpers)\//.test(u) || /@as-integrations\/express5/.test(u) || /dist\/src\/server\/(app|graphql-http)\.js/.test(u)],
+  ['PostGraphile (graphile-build, postgraphile, pg-sql2)', (u) => /node_modules\/(postgraphile|postgraphile-core|graphile-build|graphile-build-pg|graphile-utils|pg-sql2|@graphile[^/]*)\//.test(u)],
   ['HTTP: node:http, net, streams', (u) => /^node:(_http|http|net|stream|internal\/(streams|http|stream_base|net|js_stream))/.test(u) || /^node:internal\/(streams|http|stream_base_commons|net|dns)/.test(u)],
   ['Node: AbortController / EventTarget (the deadline)', (u) => /^node:internal\/(abort_controller|event_target)/.test(u)],
   ['Node: timers', (u) => /^node:(timers|internal\/timers)/.test(u)],
@@ -128,18 +134,19 @@ async function main() {
   if (!args.db) throw new Error('--db DATABASE_URL is required');
   const operation = OPERATIONS.find((o) => o.name === args.operation);
   if (!operation) throw new Error(`unknown operation ${args.operation}`);
+  const body = args.postgraphile ? postgraphileRequestBody(operation.name) : requestBody(operation);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-profile-'));
   const port = await freePort();
   const extra = Object.fromEntries(args.env!.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
   const spawned = performance.now();
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--cpu-prof', '--cpu-prof-dir', dir, path.join(ROOT, 'dist/src/main.js')], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--cpu-prof', '--cpu-prof-dir', dir, path.join(ROOT, args.script!)], {
     env: { ...process.env, DATABASE_URL: args.db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; ; i++) {
     try {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(operation) });
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       if (r.status === 200) break;
     } catch {
       if (i > 600) throw new Error('server did not start');
@@ -147,10 +154,10 @@ async function main() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const warmup = Number(args.warmup);
-  await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(operation), connections: 10, duration: warmup });
+  await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration: warmup });
   // The profile starts with the process: leave out start-up and warm-up.
   const skipMs = performance.now() - spawned;
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(operation), connections: 10, duration: Number(args.seconds) });
+  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration: Number(args.seconds) });
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
