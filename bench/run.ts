@@ -16,6 +16,8 @@ import { OPERATIONS, requestBody, type BenchOperation } from './operations';
 import { openRawDatabase, RAW_POSTGRES_POOL_SIZE, type CompanyCountSource } from './raw-database';
 import { createRawHandler } from './raw-handler';
 import { writeResultsSection } from './results-file';
+import { machineCpuMs, postgresCpuReader, processCpuMs } from './cpu-time';
+import { comparable, ensurePostgraphileInstalled, postgraphileRequestBody, POSTGRAPHILE_QUERIES } from './postgraphile-operations';
 
 /**
  * `npm run bench [-- --db sqlite|postgres]`: one run, side by side on the same synthetic database
@@ -33,6 +35,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '10' },
     quick: { type: 'boolean', default: false },
+    // PostgreSQL only: leave the PostGraphile 4 variant out.
+    'no-postgraphile': { type: 'boolean', default: false },
     operations: { type: 'string', default: OPERATIONS.map((o) => o.name).join(',') },
     out: { type: 'string', default: path.join(ROOT, 'bench/results/latest.md') },
   },
@@ -53,19 +57,42 @@ const settings = {
   operations: OPERATIONS.filter((o) => args.operations!.split(',').includes(o.name)),
 };
 
-type VariantName = 'shipped' | 'loaders-off' | 'raw';
+type VariantName = 'shipped' | 'loaders-off' | 'raw' | 'postgraphile';
 const RAW_DRIVERS: Record<BenchDialect, string> = { sqlite: 'better-sqlite3', postgres: 'pg' };
-const VARIANTS: { name: VariantName; label: string; command: string[]; env: NodeJS.ProcessEnv }[] = [
+interface Variant {
+  name: VariantName;
+  label: string;
+  command: string[];
+  env: NodeJS.ProcessEnv;
+  /** The operations it answers (all when absent). */
+  answers?: string[];
+  /** The POST body of an operation for this variant (the operation's own when absent). */
+  body?: (operation: BenchOperation) => string;
+}
+const VARIANTS: Variant[] = [
   { name: 'shipped', label: 'this server as shipped', command: ['dist/src/main.js'], env: {} },
   { name: 'loaders-off', label: 'same server, loaders off (N+1)', command: ['dist/src/main.js'], env: { LOADER_BATCHING: 'off' } },
   { name: 'raw', label: `raw node:http + ${RAW_DRIVERS[dialect]}`, command: ['dist/bench/raw-server.js'], env: {} },
+  ...(dialect === 'postgres' && !args['no-postgraphile']
+    ? [{ name: 'postgraphile' as const, label: 'PostGraphile 4.14 (production options)', command: ['bench/postgraphile/server.js'], env: {}, answers: Object.keys(POSTGRAPHILE_QUERIES), body: (o: BenchOperation) => postgraphileRequestBody(o.name) }]
+    : []),
 ];
+const answers = (variant: Variant, operation: BenchOperation) => !variant.answers || variant.answers.includes(operation.name);
+const bodyOf = (variant: Variant, operation: BenchOperation) => (variant.body ?? requestBody)(operation);
 
 interface Measurement {
   reqPerSec: number;
   p50: number;
   p99: number;
   errors: number;
+  /** Requests answered in the round. */
+  requests: number;
+}
+
+/** A variant's medians over its rounds, with CPU time per request (ms) of its process and of PostgreSQL's. */
+interface Measured extends Measurement {
+  cpuMs: number;
+  postgresCpuMs: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -80,7 +107,7 @@ process.once('exit', () => {
 process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
-async function start(variant: (typeof VARIANTS)[number], databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+async function start(variant: Variant, databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   // The same V8 flag as `npm start` (a larger young generation: fewer scavenges per request).
   const child = spawn(process.execPath, ['--max-semi-space-size=64', ...variant.command.map((c) => path.join(ROOT, c))], {
@@ -113,20 +140,20 @@ function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
-async function fetchBody(url: string, operation: BenchOperation): Promise<string> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(operation) });
+async function fetchBody(url: string, operation: BenchOperation, request = requestBody(operation)): Promise<string> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request });
   const body = await response.text();
   if (response.status !== 200 || body.includes('"errors"')) throw new Error(`${operation.name} at ${url} answered ${response.status}: ${body.slice(0, 300)}`);
   return body;
 }
 
 /** How a measured request is sent: the operation's JSON POST, or a GET of a ready-made URL (with headers). */
-type Request = BenchOperation | { get: string; headers?: Record<string, string> };
+type Request = BenchOperation | { get: string; headers?: Record<string, string> } | { post: string };
 
 function load(url: string, request: Request, seconds: number): Promise<Measurement> {
   const options = 'get' in request
     ? { url: request.get, method: 'GET' as const, headers: request.headers ?? {} }
-    : { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: requestBody(request) };
+    : { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: 'post' in request ? request.post : requestBody(request) };
   return new Promise((resolve, reject) => {
     autocannon(
       { ...options, connections: settings.connections, duration: seconds },
@@ -134,7 +161,7 @@ function load(url: string, request: Request, seconds: number): Promise<Measureme
         if (error) return reject(error);
         // A 304 is the expected answer of a revalidation, not an error.
         const notModified = result.statusCodeStats?.['304']?.count ?? 0;
-        resolve({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - notModified });
+        resolve({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - notModified, requests: result.requests.total });
       },
     );
   });
@@ -163,7 +190,7 @@ async function persistedQueryOverGet(url: string, operation: BenchOperation): Pr
     await load(url, request, settings.warmup);
     const runs: Measurement[] = [];
     for (let r = 0; r < settings.runs; r++) runs.push(await load(url, request, settings.duration));
-    const result = { reqPerSec: median(runs.map((m) => m.reqPerSec)), p50: median(runs.map((m) => m.p50)), p99: median(runs.map((m) => m.p99)), errors: runs.reduce((n, m) => n + m.errors, 0) };
+    const result = { reqPerSec: median(runs.map((m) => m.reqPerSec)), p50: median(runs.map((m) => m.p50)), p99: median(runs.map((m) => m.p99)), errors: runs.reduce((n, m) => n + m.errors, 0), requests: runs.reduce((n, m) => n + m.requests, 0) };
     if (result.errors > 0) throw new Error(`${label}: ${result.errors} errors`);
     process.stdout.write(`${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms\n`);
     measured.push([label, result]);
@@ -189,7 +216,7 @@ interface StatementFigures {
 
 /** SQL statements per request for each variant, counted in-process on the same database. */
 async function statementsPerRequest(databaseUrl: string): Promise<StatementFigures> {
-  const perRequest = { shipped: {}, 'loaders-off': {}, raw: {} } as Record<VariantName, Record<string, number>>;
+  const perRequest = { shipped: {}, 'loaders-off': {}, raw: {}, postgraphile: {} } as Record<VariantName, Record<string, number>>;
   const counter = new CountingLogger();
   let serverCount: CompanyCountSource = 'COUNT(*)';
   const dataSource = await openBenchDatabase(databaseUrl, counter);
@@ -249,7 +276,12 @@ async function main() {
   const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   const rows: string[] = [];
   const ratios: string[] = [];
-  const frontEnd = new Map<number, { vsRaw: number; vsOff: number }>();
+  const frontEnd = new Map<number, { vsRaw: number; vsOff: number; vsPeer: { rate: number; cpu: number } | null }>();
+  const typenameVsPeer = new Map<number, number>();
+  const hasPeer = VARIANTS.some((v) => v.name === 'postgraphile');
+  /** For each measured round, the share of the machine's CPU that other processes used meanwhile. */
+  const othersShare: number[] = [];
+  const loadBefore = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const latencies = new Map<string, Map<number, number>>();
   const companyCounts = new Set<CompanyCountSource>();
   const apq: string[] = [];
@@ -259,24 +291,61 @@ async function main() {
     // would refuse to start without (a kept bench_N may predate one).
     const statements = await statementsPerRequest(databaseUrl);
     const servers: Partial<Record<VariantName, { child: ChildProcess; url: string }>> = {};
+    if (VARIANTS.some((v) => v.name === 'postgraphile')) ensurePostgraphileInstalled(ROOT);
     for (const variant of VARIANTS) servers[variant.name] = await start(variant, databaseUrl);
+    const postgresCpu = dialect === 'postgres' ? await postgresCpuReader(databaseUrl) : null;
     companyCounts.add(statements.companyCount);
-    const results = new Map<string, Measurement>();
+    const results = new Map<string, Measured>();
     for (const operation of settings.operations) {
-      const bodies = await Promise.all(VARIANTS.map((v) => fetchBody(servers[v.name]!.url, operation)));
+      const variants = VARIANTS.filter((v) => answers(v, operation));
+      const same = variants.filter((v) => !v.body);
+      const bodies = await Promise.all(same.map((v) => fetchBody(servers[v.name]!.url, operation)));
       for (const [i, body] of bodies.entries()) {
-        if (body !== bodies[0]) throw new Error(`${operation.name} at ${companies} companies: ${VARIANTS[i].name} answers differently from ${VARIANTS[0].name}, ${firstDifference(bodies[0], body)}`);
+        if (body !== bodies[0]) throw new Error(`${operation.name} at ${companies} companies: ${same[i].name} answers differently from ${same[0].name}, ${firstDifference(bodies[0], body)}`);
       }
-      for (const variant of VARIANTS) {
-        const url = servers[variant.name]!.url;
-        process.stdout.write(`${companies} companies · ${operation.name} · ${variant.name}: warm-up ${settings.warmup} s, ${settings.runs} × ${settings.duration} s … `);
-        await load(url, operation, settings.warmup);
-        const runs: Measurement[] = [];
-        for (let r = 0; r < settings.runs; r++) runs.push(await load(url, operation, settings.duration));
-        const measured = { reqPerSec: median(runs.map((m) => m.reqPerSec)), p50: median(runs.map((m) => m.p50)), p99: median(runs.map((m) => m.p99)), errors: runs.reduce((n, m) => n + m.errors, 0) };
+      // A peer with a schema of its own (PostGraphile) must return the same companies, count and lawsuits.
+      for (const peer of variants.filter((v) => v.body)) {
+        const theirs = JSON.stringify(comparable(operation.name, await fetchBody(servers[peer.name]!.url, operation, bodyOf(peer, operation)), 'postgraphile'));
+        const ours = JSON.stringify(comparable(operation.name, bodies[0], 'server'));
+        if (theirs !== ours) throw new Error(`${operation.name} at ${companies} companies: ${peer.name} returns other rows than the server, ${firstDifference(ours, theirs)}`);
+      }
+      // Warm-up of each, then rounds alternating between the variants (in a rotating order), so
+      // that whatever else the machine does falls on all of them alike.
+      for (const variant of variants) {
+        process.stdout.write(`${companies} companies · ${operation.name} · ${variant.name}: warm-up ${settings.warmup} s\n`);
+        await load(servers[variant.name]!.url, { post: bodyOf(variant, operation) }, settings.warmup);
+      }
+      const rounds = new Map<VariantName, { m: Measurement; cpuMs: number; postgresCpuMs: number }[]>(variants.map((v) => [v.name, []]));
+      for (let r = 0; r < settings.runs; r++) {
+        for (let k = 0; k < variants.length; k++) {
+          const variant = variants[(r + k) % variants.length];
+          const pid = servers[variant.name]!.child.pid!;
+          const before = { node: processCpuMs(pid), pg: postgresCpu?.() ?? NaN, machine: machineCpuMs(), self: process.cpuUsage() };
+          const m = await load(servers[variant.name]!.url, { post: bodyOf(variant, operation) }, settings.duration);
+          const node = processCpuMs(pid) - before.node;
+          const pg = (postgresCpu?.() ?? NaN) - before.pg;
+          const machine = machineCpuMs();
+          const self = process.cpuUsage(before.self);
+          const others = machine.busy - before.machine.busy - node - (Number.isNaN(pg) ? 0 : pg) - (self.user + self.system) / 1000;
+          othersShare.push(others / (machine.total - before.machine.total));
+          const n = m.requests || NaN;
+          rounds.get(variant.name)!.push({ m, cpuMs: node / n, postgresCpuMs: pg / n });
+          process.stdout.write(`${companies} companies · ${operation.name} · ${variant.name} round ${r + 1}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50} ms, CPU ${(node / n).toFixed(2)} ms/req${Number.isNaN(pg) ? "" : ` + PostgreSQL ${(pg / n).toFixed(2)}`}\n`);
+        }
+      }
+      for (const variant of variants) {
+        const runs = rounds.get(variant.name)!;
+        const measured: Measured = {
+          reqPerSec: median(runs.map((x) => x.m.reqPerSec)),
+          p50: median(runs.map((x) => x.m.p50)),
+          p99: median(runs.map((x) => x.m.p99)),
+          errors: runs.reduce((n, x) => n + x.m.errors, 0),
+          requests: runs.reduce((n, x) => n + x.m.requests, 0),
+          cpuMs: median(runs.map((x) => x.cpuMs)),
+          postgresCpuMs: median(runs.map((x) => x.postgresCpuMs)),
+        };
         if (measured.errors > 0) throw new Error(`${variant.name} had ${measured.errors} errors on ${operation.name}`);
         results.set(`${variant.name}:${operation.name}`, measured);
-        process.stdout.write(`${measured.reqPerSec.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms\n`);
         if (variant.name === 'shipped') {
           const byScale = latencies.get(operation.name) ?? new Map<number, number>();
           byScale.set(companies, measured.p50);
@@ -292,16 +361,22 @@ async function main() {
       }
     }
     const rss = Object.fromEntries(VARIANTS.map((v) => [v.name, peakRssMb(servers[v.name]!.child.pid!)])) as Record<VariantName, number>;
+    const ms = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(2));
     for (const operation of settings.operations) {
-      for (const variant of VARIANTS) {
+      for (const variant of VARIANTS.filter((v) => answers(v, operation))) {
         const m = results.get(`${variant.name}:${operation.name}`)!;
-        rows.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${variant.label} | ${m.reqPerSec.toFixed(0)} | ${m.p50} | ${m.p99} | ${statements.perRequest[variant.name][operation.name]} | ${rss[variant.name].toFixed(0)} |`);
+        const statementCount = statements.perRequest[variant.name][operation.name];
+        rows.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${variant.label} | ${m.reqPerSec.toFixed(0)} | ${m.p50} | ${m.p99} | ${ms(m.cpuMs)} |${dialect === 'postgres' ? ` ${ms(m.postgresCpuMs)} | ${ms(m.cpuMs + m.postgresCpuMs)} |` : ''} ${statementCount ?? '—'} | ${rss[variant.name].toFixed(0)} |`);
       }
-      const shipped = results.get(`shipped:${operation.name}`)!.reqPerSec;
+      const shipped = results.get(`shipped:${operation.name}`)!;
       const raw = results.get(`raw:${operation.name}`)!.reqPerSec;
       const off = results.get(`loaders-off:${operation.name}`)!.reqPerSec;
-      ratios.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${(shipped / raw).toFixed(2)}× | ${(shipped / off).toFixed(2)}× |`);
-      if (operation.name === 'FrontEnd') frontEnd.set(companies, { vsRaw: shipped / raw, vsOff: shipped / off });
+      const peer = results.get(`postgraphile:${operation.name}`);
+      const cpu = (m: Measured) => m.cpuMs + (Number.isNaN(m.postgresCpuMs) ? 0 : m.postgresCpuMs);
+      const vsPeer = peer ? { rate: shipped.reqPerSec / peer.reqPerSec, cpu: cpu(shipped) / cpu(peer) } : null;
+      ratios.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${(shipped.reqPerSec / raw).toFixed(2)}× | ${(shipped.reqPerSec / off).toFixed(2)}× |${hasPeer ? ` ${vsPeer ? `${vsPeer.rate.toFixed(2)}× | ${vsPeer.cpu.toFixed(2)}×` : '— | —'} |` : ''}`);
+      if (operation.name === 'FrontEnd') frontEnd.set(companies, { vsRaw: shipped.reqPerSec / raw, vsOff: shipped.reqPerSec / off, vsPeer });
+      if (operation.name === 'Typename' && vsPeer) typenameVsPeer.set(companies, vsPeer.rate);
     }
     for (const server of Object.values(servers)) server!.child.kill('SIGTERM');
   }
@@ -316,7 +391,18 @@ async function main() {
       ? `met (${value.toFixed(2)}×)`
       : `missed: ${value.toFixed(2)}×, ${(higherIsBetter ? target / value : value / target).toFixed(2)}× short`;
   const atLargest = frontEnd.get(largest);
+  const peerTargets = hasPeer
+    ? [
+        ...[...frontEnd].filter(([n, f]) => n >= 10_000 && f.vsPeer).flatMap(([n, f]) => [
+          `| FrontEnd ≥ 1.5× PostGraphile (${n.toLocaleString('en')} companies) | ${verdict(f.vsPeer!.rate, 1.5)} |`,
+          `| FrontEnd CPU per request (Node + PostgreSQL) ≤ 2/3 of PostGraphile's (${n.toLocaleString('en')} companies) | ${verdict(f.vsPeer!.cpu, 2 / 3, false)} |`,
+        ]),
+        ...[...typenameVsPeer].map(([n, rate]) => `| Typename ≥ 0.8× PostGraphile (${n.toLocaleString('en')} companies) | ${verdict(rate, 0.8)} |`),
+      ]
+    : [];
   const targets = [
+    ...peerTargets,
+    ...(dialect === 'sqlite' ? [...frontEnd].map(([n, f]) => `| FrontEnd ≥ 0.6× the raw handler (${n.toLocaleString('en')} companies) | ${verdict(f.vsRaw, 0.6)} |`) : []),
     ...(atLargest
       ? [
           `| FrontEnd ≥ 0.5× the raw handler (${largest.toLocaleString('en')} companies) | ${verdict(atLargest.vsRaw, 0.5)} |`,
@@ -331,7 +417,9 @@ async function main() {
     `## ${DIALECT_TITLES[dialect]}`,
     '',
     `Run ${started.toISOString()} on: ${machine}; ${databases.description}.`,
-    `autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.runs} × ${settings.duration} s; medians of the runs. Every variant answered every operation with zero errors and byte-identical bodies (checked before measuring). Reproduce: \`${reproduceCommand()}\`.`,
+    `autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up of each variant, then ${settings.runs} rounds of ${settings.duration} s alternating between the variants (in a rotating order); medians of the rounds. Every variant answered every operation with zero errors and byte-identical bodies (checked before measuring)${hasPeer ? '; PostGraphile, with a schema of its own, was checked to return the same companies, count, lawsuits and sides of each lawsuit' : ''}. Reproduce: \`${reproduceCommand()}\`.`,
+    `CPU ms / request: the variant's process's user + system time${dialect === 'postgres' ? ', and the PostgreSQL server\'s (postmaster and every backend)' : ''}, read from /proc around each round and divided by the requests answered in it; median of the rounds. The load generator's own CPU is in neither.`,
+    `How loaded the machine was: load average ${loadBefore} at the start, ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end; during the measured rounds, processes other than the measured ones and the load generator used a median of ${(100 * median(othersShare)).toFixed(0)} % of the machine's CPU (max ${(100 * Math.max(...othersShare)).toFixed(0)} %).`,
     `The front-end page's \`totalCount\` is read with ${counting} by both the server and the raw handler (checked before measuring).` +
       (dialect === 'postgres'
         ? ` The raw handler uses a pg pool of ${RAW_POSTGRES_POOL_SIZE} connections, as does the server (TypeORM's default). Peak RSS is the Node process's; PostgreSQL's own processes are not included.` +
@@ -346,14 +434,16 @@ async function main() {
     '',
     '### Throughput and latency',
     '',
-    '| companies | operation | variant | req/s | p50 ms | p99 ms | SQL statements / request | peak RSS MB |',
-    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    dialect === 'postgres'
+      ? '| companies | operation | variant | req/s | p50 ms | p99 ms | CPU ms / request (Node) | CPU ms / request (PostgreSQL) | CPU ms / request (both) | SQL statements / request | peak RSS MB |'
+      : '| companies | operation | variant | req/s | p50 ms | p99 ms | CPU ms / request (Node) | SQL statements / request | peak RSS MB |',
+    dialect === 'postgres' ? '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' : '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     '### Ratios (this server ÷ the other variant, req/s)',
     '',
-    '| companies | operation | vs raw handler | vs loaders off |',
-    '| ---: | --- | ---: | ---: |',
+    hasPeer ? '| companies | operation | vs raw handler | vs loaders off | vs PostGraphile (req/s) | CPU per request ÷ PostGraphile\'s (Node + PostgreSQL) |' : '| companies | operation | vs raw handler | vs loaders off |',
+    hasPeer ? '| ---: | --- | ---: | ---: | ---: | ---: |' : '| ---: | --- | ---: | ---: |',
     ...ratios,
     '',
     '### The front-end page as an automatic persisted query over GET (this server)',

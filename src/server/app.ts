@@ -3,7 +3,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
@@ -24,6 +23,7 @@ import { queryLimits } from './query-limits';
 import { requestLogPlugin } from './request-log.plugin';
 import { explorerRoutes, graphiqlRoutes } from './explorer';
 import { sandboxLandingPagePlugin } from './landing-page.plugin';
+import { graphqlHttpHandler, type Middleware } from './graphql-http';
 import { securityHeaders } from './security-headers';
 
 export interface App {
@@ -45,12 +45,35 @@ function errorBody(message: string, code: string, requestId: string) {
   return { errors: [{ message, extensions: { code, requestId } }] };
 }
 
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** What is kept about a request beside its response (Express's `res.locals`, which Express keeps when it is already there). */
+function locals(res: http.ServerResponse): { requestId: string } {
+  const holder = res as http.ServerResponse & { locals?: { requestId: string } };
+  return (holder.locals ??= Object.create(null));
+}
+
+/** Express's `app.use('/graphql')`: the path, any path below it, case-insensitively. */
+function isGraphQLPath(url: string | undefined): boolean {
+  if (!url) return false;
+  const end = url.length >= 8 ? url.charCodeAt(8) : NaN;
+  // "/graphql" followed by nothing, "?" or "/".
+  return url.length >= 8 && url.slice(0, 8).toLowerCase() === '/graphql' && (url.length === 8 || end === 63 || end === 47);
+}
+
 export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<App> {
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
   const app = express();
-  const httpServer = http.createServer(app);
+  // /graphql is served on node:http directly (graphql-http.ts), everything else by Express.
+  const httpServer = http.createServer((req, res) => everyResponse(req, res, () => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res))));
   // Slow clients cannot hold a connection open forever.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
@@ -95,56 +118,62 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const services = contextFor('startup').services;
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
-  const requestIds: RequestHandler = (req, res, next) => {
+  const requestIds: Middleware = (req, res, next) => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-    res.locals.requestId = requestId;
+    locals(res).requestId = requestId;
     res.setHeader('x-request-id', requestId);
     next();
   };
+  const corsHeaders = cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }) as Middleware;
+
+  /**
+   * What every answer gets, on every path (/graphql and Express's): its request id and CORS
+   * headers (an OPTIONS preflight is answered here). Response headers common to all paths
+   * (e.g. security headers) belong here.
+   */
+  const security = securityHeaders(config);
+  const everyResponse = (req: http.IncomingMessage, res: http.ServerResponse, then: () => void) =>
+    requestIds(req, res, () => security(req, res, (error) => (error ? answerHttpError(error, res) : corsHeaders(req, res, then))));
 
   /** After REQUEST_TIMEOUT_MS the client gets an error, and the request's remaining work is abandoned. */
-  const deadline: RequestHandler = (_req, res, next) => {
+  const deadline = (res: http.ServerResponse): AbortSignal => {
     const controller = new AbortController();
-    res.locals.signal = controller.signal;
     const timer = setTimeout(() => {
       controller.abort();
-      logger.warn({ requestId: res.locals.requestId, ms: config.requestTimeoutMs }, 'request timed out');
+      const { requestId } = locals(res);
+      logger.warn({ requestId, ms: config.requestTimeoutMs }, 'request timed out');
       if (!res.headersSent) {
-        res.status(503).json(errorBody(new RequestTimeoutError(config.requestTimeoutMs).message, 'REQUEST_TIMEOUT', res.locals.requestId));
+        sendJson(res, 503, errorBody(new RequestTimeoutError(config.requestTimeoutMs).message, 'REQUEST_TIMEOUT', requestId));
       }
     }, config.requestTimeoutMs);
     res.once('close', () => clearTimeout(timer));
-    next();
+    return controller.signal;
   };
 
-  /** A POST must be JSON (express.json left anything else unparsed, which Apollo would answer 500). */
-  const jsonBodiesOnly: RequestHandler = (req, res, next) => {
-    if (req.method !== 'POST' || req.body !== undefined) return next();
-    res.status(415).json(errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', res.locals.requestId));
-  };
+  /** The client's address, as Express's `req.ip` gives it under TRUST_PROXY. */
+  const ipGetter = Object.getOwnPropertyDescriptor(express.request, 'ip')!.get!;
+  const clientIp = (req: http.IncomingMessage): string => ipGetter.call({ app, headers: req.headers, socket: req.socket, connection: req.socket });
 
   /** Errors outside GraphQL (the body parser's, mostly) answered as GraphQL-shaped JSON. */
-  const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => {
-    const requestId = res.locals.requestId ?? randomUUID();
+  const answerHttpError = (error: any, res: http.ServerResponse) => {
+    const requestId = locals(res).requestId ?? randomUUID();
     if (res.headersSent) return; // e.g. the answer to a timed-out request, already sent
     if (error?.type === 'entity.too.large') {
-      res.status(413).json(errorBody(`The request body is larger than the limit of 100 kB`, 'PAYLOAD_TOO_LARGE', requestId));
+      sendJson(res, 413, errorBody(`The request body is larger than the limit of 100 kB`, 'PAYLOAD_TOO_LARGE', requestId));
     } else if (error?.type === 'entity.parse.failed') {
-      res.status(400).json(errorBody('The request body is not valid JSON', 'BAD_REQUEST', requestId));
+      sendJson(res, 400, errorBody('The request body is not valid JSON', 'BAD_REQUEST', requestId));
     } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
-      res.status(error.status).json(errorBody(error.expose ? error.message : 'Bad request', 'BAD_REQUEST', requestId));
+      sendJson(res, error.status, errorBody(error.expose ? error.message : 'Bad request', 'BAD_REQUEST', requestId));
     } else {
       logger.error({ requestId, err: error }, 'unexpected error handling a request');
-      res.status(500).json(errorBody(`Internal server error (request id ${requestId})`, 'INTERNAL_SERVER_ERROR', requestId));
+      sendJson(res, 500, errorBody(`Internal server error (request id ${requestId})`, 'INTERNAL_SERVER_ERROR', requestId));
     }
   };
+  const httpErrors: ErrorRequestHandler = (error, _req, res, _next) => answerHttpError(error, res);
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(requestIds);
-  app.use(securityHeaders(config));
-  app.use(cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }));
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use('/explorer', ...explorerRoutes());
   app.use('/graphiql', ...graphiqlRoutes());
@@ -156,31 +185,33 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     if (state === 'available') res.json({ status: 'ready' });
     else res.status(503).json({ status: 'unavailable', ...(config.production ? {} : { reason: database.unavailableReason }) });
   });
-  app.use(
-    '/graphql',
-    deadline,
-    express.json({ limit: '100kb' }),
-    jsonBodiesOnly,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId: string = res.locals.requestId;
-        const unavailable = () => {
-          void database.check();
-          const error = new DatabaseUnavailableError();
-          error.extensions.requestId = requestId;
-          return error;
-        };
-        if (!database.available) throw unavailable();
-        let viewer;
-        try {
-          viewer = await services.apiKeys.viewerFor(req.headers.authorization);
-        } catch (error) {
-          throw isDatabaseFailure(error) ? unavailable() : error;
-        }
-        return contextFor(requestId, { viewer, ip: req.ip, signal: res.locals.signal, timeoutMs: config.requestTimeoutMs });
-      },
-    }),
-  );
+
+  const graphql = graphqlHttpHandler<RequestContext>({
+    apollo,
+    parseBody: express.json({ limit: '100kb' }) as unknown as Middleware,
+    notJson: (_req, res) =>
+      // A POST must be JSON (express.json leaves anything else unparsed, which Apollo would answer 500).
+      sendJson(res, 415, errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId)),
+    onError: (error, _req, res) => answerHttpError(error, res),
+    context: async (req, res) => {
+      const signal = deadline(res);
+      const { requestId } = locals(res);
+      const unavailable = () => {
+        void database.check();
+        const error = new DatabaseUnavailableError();
+        error.extensions.requestId = requestId;
+        return error;
+      };
+      if (!database.available) throw unavailable();
+      let viewer;
+      try {
+        viewer = await services.apiKeys.viewerFor(req.headers.authorization);
+      } catch (error) {
+        throw isDatabaseFailure(error) ? unavailable() : error;
+      }
+      return contextFor(requestId, { viewer, ip: clientIp(req), signal, timeoutMs: config.requestTimeoutMs });
+    },
+  });
   app.use(httpErrors);
 
   return {

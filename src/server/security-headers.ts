@@ -1,6 +1,12 @@
-import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import { SANDBOX_CDN, SANDBOX_FRAME } from './landing-page.plugin';
+
+/** A connect-style handler on plain node:http (every path goes through these, /graphql too). */
+type Handler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** The path of a request, without its query. */
+const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?', 1)[0];
 
 /**
  * Defence in depth for the pages the server renders (the explorer at /explorer, GraphiQL at
@@ -18,7 +24,7 @@ import { SANDBOX_CDN, SANDBOX_FRAME } from './landing-page.plugin';
  * bundles without a sourceMappingURL comment). Outside production a `SourceMap` header points
  * browsers' developer tools at them; in production (NODE_ENV=production) no `.map` is served.
  */
-export function securityHeaders({ production }: { production: boolean }): RequestHandler[] {
+export function securityHeaders({ production }: { production: boolean }): Handler {
   const common = {
     defaultSrc: ["'self'"],
     baseUri: ["'self'"],
@@ -43,20 +49,22 @@ export function securityHeaders({ production }: { production: boolean }): Reques
     styleSrc: ["'self'", SANDBOX_CDN],
     frameSrc: [SANDBOX_FRAME],
   });
-  const isSandboxPage = (req: Request) =>
-    req.method === 'GET' && (req.path === '/graphql' || req.path === '/graphql/') && (req.headers.accept ?? '').includes('text/html');
-  const choose: RequestHandler = (req, res, next) => (isSandboxPage(req) ? sandboxPage : site)(req, res, next);
-  return [choose, production ? noSourceMaps : pointToSourceMaps];
+  const isSandboxPage = (req: IncomingMessage) =>
+    req.method === 'GET' && /^\/graphql\/?$/i.test(pathOf(req)) && (req.headers.accept ?? '').includes('text/html');
+  const sourceMaps = production ? noSourceMaps : pointToSourceMaps;
+  return (req, res, next) =>
+    (isSandboxPage(req) ? sandboxPage : site)(req, res, (error?: unknown) => (error ? next(error) : sourceMaps(req, res, next)));
 }
 
 /** Production: a `.map` file is not found, wherever it is asked for. */
-const noSourceMaps: RequestHandler = (req, res, next) => {
-  if (!req.path.endsWith('.map')) return next();
-  res.status(404).type('text/plain').send('Not found\n');
+const noSourceMaps: Handler = (req, res, next) => {
+  if (!pathOf(req).endsWith('.map')) return next();
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 };
 
 /** Elsewhere: the explorer's and GraphiQL's bundles name their source maps in a header. */
-const pointToSourceMaps: RequestHandler = (req, res, next) => {
-  if (req.path === '/explorer/explorer.js' || req.path === '/graphiql/graphiql.js') res.setHeader('SourceMap', `${req.path}.map`);
+const pointToSourceMaps: Handler = (req, res, next) => {
+  const path = pathOf(req);
+  if (path === '/explorer/explorer.js' || path === '/graphiql/graphiql.js') res.setHeader('SourceMap', `${path}.map`);
   next();
 };

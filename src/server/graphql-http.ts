@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+
+/**
+ * `/graphql` on plain node:http, through Apollo's documented integration API
+ * (`executeHTTPGraphQLRequest`), without Express's router, request/response prototypes and
+ * `res.send`: at a trivial query these cost more than Apollo's whole pipeline. What Express did
+ * here is done the same way: the body is parsed by the same body-parser (`express.json`), errors
+ * get the same answers (app.ts), and a GET answer gets Express's weak ETag and a 304 when it is fresh.
+ */
+
+/** A middleware in the (req, res, next) style of Express, cors and body-parser. */
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+export interface GraphQLHttpOptions<TContext extends object> {
+  apollo: ApolloServer<TContext>;
+  /** Parses a JSON body into `req.body` (express.json: limits, charsets, encodings, its errors). */
+  parseBody: Middleware;
+  /** Builds the request's context (may throw a GraphQLError, answered by Apollo). */
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
+  /** Answers an error raised outside GraphQL (the body parser's, or an unexpected one). */
+  onError: (error: unknown, req: IncomingMessage, res: ServerResponse) => void;
+  /** Answers a POST whose body is not JSON (415). */
+  notJson: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** Express's default ETag (`etag fn` = weak): W/"<length in hex>-<sha1 base64, 27 characters>". */
+function weakEtag(body: string): string {
+  const length = Buffer.byteLength(body, 'utf8');
+  if (length === 0) return 'W/"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"';
+  return `W/"${length.toString(16)}-${createHash('sha1').update(body, 'utf8').digest('base64').substring(0, 27)}"`;
+}
+
+/** Whether the client's copy (If-None-Match) is still the answer, as Express's `req.fresh` decides it for a response with an ETag and no Last-Modified. */
+function isFresh(req: IncomingMessage, etag: string): boolean {
+  const noneMatch = req.headers['if-none-match'];
+  if (!noneMatch) return false;
+  const cacheControl = req.headers['cache-control'];
+  if (cacheControl && /(?:^|,)\s*?no-cache\s*?(?:,|$)/.test(cacheControl)) return false;
+  // With If-Modified-Since too, the answer (which has no Last-Modified) is stale.
+  if (req.headers['if-modified-since']) return false;
+  if (noneMatch.trim() === '*') return true;
+  return noneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === etag || t === `W/${etag}` || `W/${t}` === etag;
+  });
+}
+
+export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttpOptions<TContext>) {
+  const { apollo, parseBody, context, onError, notJson } = options;
+
+  async function execute(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
+    const headers = new HeaderMap();
+    const raw = req.headers;
+    for (const key in raw) {
+      const value = raw[key];
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method!.toUpperCase(),
+      headers,
+      search: query === -1 ? '' : url.slice(query),
+      body: req.body,
+    };
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, res) });
+    // A request that timed out was answered already; what is left of it is dropped.
+    if (res.headersSent) return;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      const body = response.body.string;
+      const method = httpGraphQLRequest.method;
+      if ((method === 'GET' || method === 'HEAD') && res.statusCode >= 200 && res.statusCode < 300) {
+        const etag = weakEtag(body);
+        res.setHeader('etag', etag);
+        if (isFresh(req, etag)) {
+          res.statusCode = 304;
+          res.removeHeader('content-type');
+          res.removeHeader('content-length');
+          res.removeHeader('transfer-encoding');
+          res.end();
+          return;
+        }
+      }
+      res.setHeader('content-length', Buffer.byteLength(body, 'utf8'));
+      if (method === 'HEAD') res.end();
+      else res.end(body);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    parseBody(req, res, (error) => {
+      if (error) return onError(error, req, res);
+      if (req.method === 'POST' && (req as { body?: unknown }).body === undefined) return notJson(req, res);
+      execute(req, res).catch((failure) => {
+        if (!res.headersSent) onError(failure, req, res);
+      });
+    });
+  };
+}
