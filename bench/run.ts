@@ -265,6 +265,10 @@ function reproduceCommand(): string {
     ...(args.scales !== '1000,10000,100000' ? [`--scales ${args.scales}`] : []),
     ...(settings.operations.length !== OPERATIONS.length ? [`--operations ${args.operations}`] : []),
     ...(quick ? ['--quick'] : []),
+    ...(!quick && args.warmup !== '10' ? [`--warmup ${args.warmup}`] : []),
+    ...(!quick && args.runs !== '3' ? [`--runs ${args.runs}`] : []),
+    ...(!quick && args.duration !== '20' ? [`--duration ${args.duration}`] : []),
+    ...(args['no-postgraphile'] ? ['--no-postgraphile'] : []),
   ];
   return `npm run bench -- ${options.join(' ')}`;
 }

@@ -3,8 +3,8 @@ import type { RequestContext } from '../context';
 
 /**
  * Anonymous GET queries answered without errors may be kept by browsers, CDNs and reverse proxies
- * for `maxAgeSeconds` (`Cache-Control: public`); Express adds an ETag to every GET answer and
- * answers `304 Not Modified` to a matching `If-None-Match`. Everything else (POST, an API key,
+ * for `maxAgeSeconds` (`Cache-Control: public`); graphql-http.ts adds Express's weak ETag to every
+ * GET answer and answers `304 Not Modified` to a matching `If-None-Match`. Everything else (POST, an API key,
  * errors, mutations) is `no-store`: keyed answers can hold what anonymous ones do not, and must not
  * be shared. `Vary: Authorization` keeps a shared cache from serving an anonymous answer to a key.
  */
