@@ -53,12 +53,19 @@ async function start(dist: string, db: string, own: string, flags: string): Prom
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  child.kill('SIGTERM');
   throw new Error(`${dist} did not start`);
 }
 
 async function main() {
   const db = args.db!;
-  const sides = { A: await start(args.a!, db, args['env-a']!, args['flags-a']!), B: await start(args.b!, db, args['env-b']!, args['flags-b']!) };
+  const a = await start(args.a!, db, args['env-a']!, args['flags-a']!);
+  // If B cannot start, A is not left running.
+  const b = await start(args.b!, db, args['env-b']!, args['flags-b']!).catch((error) => {
+    a.child.kill('SIGTERM');
+    throw error;
+  });
+  const sides = { A: a, B: b };
   const pgCpu = db.startsWith('postgres') ? await postgresCpuReader(db) : null;
   const others: number[] = [];
   try {
