@@ -36,7 +36,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
     hedges: input.hedges ?? [],
     provenance: (input.provenance ?? []).map((entry) => ({ field: entry.field, basis: entry.basis, quotes: (entry.quotes ?? []).map((q) => q.quote), note: entry.note ?? null })),
   };
-  for (const problem of saysWhoConsistency(saysWho, '', null)) checks.report(problem.path, problem.message);
+  for (const problem of saysWhoConsistency(saysWho, '')) checks.report(problem.path, problem.message);
   if (saysWho.claimedBy) await checks.parties([{ path: 'claimedBy', slug: saysWho.claimedBy }]);
   const texts = citations.map((c) => c.source.text);
   saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `"${hedge}" does not occur verbatim in the text of any source this input cites`));

@@ -63,8 +63,12 @@ export const saysWhoInputRules: Shape = {
   provenance: optional(list(object({ ...entryRules, field: line(64), quotes: optional(list(object({ source: slug, quote }), { max: 20 })) }), { max: MAX_PROVENANCE })),
 };
 
-/** Checks between the fields (whatever the path): a claimant exactly when claimed or alleged, quotes for STATED, a note for INFERRED. */
-export function saysWhoConsistency(saysWho: SaysWho, path: string, asserts: readonly string[] | null): Problem[] {
+/**
+ * Checks between the fields (whatever the path): a claimant exactly when claimed or alleged, each
+ * field once, quotes for STATED, a note for INFERRED. Which fields may have an entry is checked by
+ * the rules (a document's) or against the written row's type (a mutation's: says-who-input.ts).
+ */
+export function saysWhoConsistency(saysWho: SaysWho, path: string): Problem[] {
   const problems: Problem[] = [];
   const claimed = saysWho.attribution !== Attribution.REPORTED;
   if (claimed && !saysWho.claimedBy) problems.push({ path: pathOf(path, 'claimedBy'), message: `is required when attribution is ${saysWho.attribution}: who says so` });
@@ -74,7 +78,6 @@ export function saysWhoConsistency(saysWho: SaysWho, path: string, asserts: read
     const at = pathOf(pathOf(path, 'provenance'), entry.field);
     if (seen.has(entry.field)) problems.push({ path: at, message: 'is given twice' });
     seen.add(entry.field);
-    if (asserts && !asserts.includes(entry.field)) problems.push({ path: at, message: `is not a field that asserts something here (one of ${asserts.join(', ')})` });
     if (entry.basis === Basis.STATED && entry.quotes.length === 0) problems.push({ path: pathOf(at, 'quotes'), message: 'a STATED value needs the quotes that state it' });
     if (entry.basis === Basis.INFERRED && !entry.note) problems.push({ path: pathOf(at, 'note'), message: 'an INFERRED value needs a note saying what it was inferred from' });
   }

@@ -106,7 +106,7 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
     object(saysWhoDocumentRules(asserts))(item, path, problems);
     // The fields' relations and the quotes, for what has the right shape (its rules spoke for the rest).
     const given = saysWhoOfDocument(item);
-    problems.push(...saysWhoConsistency(given, path, null), ...verbatimProblems(given, path, text));
+    problems.push(...saysWhoConsistency(given, path), ...verbatimProblems(given, path, text));
     claimantReference(given, path).forEach(reference);
     for (const [key, nestedAsserts] of Object.entries(nested)) {
       const list = item[key];
