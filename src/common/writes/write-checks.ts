@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import type { NodeEntity } from '../node/node.entity';
 import { runSql } from '../sql';
-import type { Problem } from '../validation/rules';
+import { describeProblems, type Problem } from '../validation/rules';
 import { Source } from '../../modules/source/source.entity';
 import type { PartyKind, PartyReference } from './declarations';
 import type { CitedSource, FactWriter } from './fact-writer';
@@ -10,12 +10,23 @@ import type { CitedSource, FactWriter } from './fact-writer';
 const ANY_PARTY: PartyKind[] = ['COMPANY', 'PERSON', 'AUTHORITY'];
 export const partyLabel: Record<PartyKind, string> = { COMPANY: 'company', PERSON: 'person', AUTHORITY: 'authority' };
 
+/** Problems grouped by field path, in order: `extensions.invalidArguments`. */
+function byField(problems: Problem[]): { field: string; problems: string[] }[] {
+  const fields = new Map<string, string[]>();
+  for (const { path, message } of problems) fields.set(path, [...(fields.get(path) ?? []), message]);
+  return [...fields].map(([field, list]) => ({ field, problems: list }));
+}
+
 /** Every problem, as one BAD_USER_INPUT error listing each field with its path (`extensions.invalidArguments`). */
 export function invalidArguments(problems: Problem[], extra: Record<string, unknown> = {}): BadUserInputError {
-  const byField = new Map<string, string[]>();
-  for (const { path, message } of problems) byField.set(path, [...(byField.get(path) ?? []), message]);
-  const invalid = [...byField].map(([field, list]) => ({ field, problems: list }));
+  const invalid = byField(problems);
   return new BadUserInputError(`Invalid arguments: ${invalid.map((i) => `${i.field}: ${i.problems.join('; ')}`).join(' | ')}`, { invalidArguments: invalid, ...extra });
+}
+
+/** A source document's problems: the same, plus `extensions.problems` (`path: what` lines, which `npm run import` prints). */
+export function invalidDocument(problems: Problem[]): BadUserInputError {
+  const lines = describeProblems(problems);
+  return new BadUserInputError(`The source document is invalid: ${lines.join('; ')}`, { problems: lines, invalidArguments: byField(problems) });
 }
 
 /**

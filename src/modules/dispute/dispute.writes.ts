@@ -1,7 +1,7 @@
 import { citations, fuzzyDate, line, list, object, oneOf, optional, pathOf, quotes, slug, type Problem, type Shape } from '../../common/validation/rules';
 import type { EntityManager } from 'typeorm';
-import { BadUserInputError } from '../../common/errors';
 import type { FactWrites, PartyReference, WriteDeclaration } from '../../common/writes/declarations';
+import { invalidDocument } from '../../common/writes/write-checks';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
 import type { EntityClass, FactType } from '../../common/facts/fact-type';
 import { DisputeFact } from './dispute-fact.entity';
@@ -90,7 +90,7 @@ export const disputeWrites: FactWrites<DisputeDoc> = {
     const known = (type: string, slug: string) => scope.idOf(groupable.get(type)!.writes!.documentKey, slug);
     const { ids, problems } = await storedFactIds(writer.manager, d.facts ?? [], path(d), known);
     // A fact neither in the document nor stored: the whole import is rolled back with this problem.
-    if (problems.length) throw new BadUserInputError(`The source document is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems: problems.map((p) => `${p.path}: ${p.message}`) });
+    if (problems.length) throw invalidDocument(problems);
     const row = await writeDispute(writer, d, ids);
     await scope.cite(row, d.quotes);
     return row;

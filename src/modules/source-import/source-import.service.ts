@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { BadUserInputError } from '../../common/errors';
 import { encodeGlobalId } from '../../common/node/global-id';
 import { runSql } from '../../common/sql';
-import type { Problem } from '../../common/validation/rules';
 import type { CitedRow, DocumentScope, PartyKind, WriteDeclaration } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { commandTarget, runMutation, runWrite } from '../../common/writes/mutation-runner';
+import { invalidDocument } from '../../common/writes/write-checks';
 import type { RequestContext } from '../../context';
 import type { Actor } from '../audit/audit-log';
 import { writeParty } from '../party/party.writes';
@@ -28,17 +27,6 @@ export interface ImportOptions {
   force?: boolean;
   /** Who is importing: when given, a write that changed anything is appended to the audit log. */
   actor?: Actor & { action: string };
-}
-
-/** A document's problems as one BAD_USER_INPUT error: `problems` (`path: what`) and `invalidArguments` (field, problems), like a mutation's. */
-function invalidDocument(problems: Problem[]): BadUserInputError {
-  const lines = problems.map((p) => `${p.path}: ${p.message}`);
-  const byField = new Map<string, string[]>();
-  for (const { path, message } of problems) byField.set(path, [...(byField.get(path) ?? []), message]);
-  return new BadUserInputError(`The source document is invalid: ${lines.join('; ')}`, {
-    problems: lines,
-    invalidArguments: [...byField].map(([field, list]) => ({ field, problems: list })),
-  });
 }
 
 type Imported = ImportReport & { sourceId: number | null };
