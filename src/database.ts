@@ -96,9 +96,7 @@ async function adoptSynchronizedSchema(dataSource: DataSource): Promise<void> {
   try {
     if ((await runner.hasTable('migrations')) || !(await runner.hasTable('party'))) return;
     // Compared with the entities of the first migration's tables only: later migrations add the rest.
-    const firstTables = await firstMigrationTables();
-    const firstEntities = dataSource.entityMetadatas.filter((m) => firstTables.has(m.tableName)).map((m) => m.target);
-    const firstEra = new DataSource({ ...dataSource.options, entities: firstEntities } as DataSourceOptions);
+    const firstEra = new DataSource({ ...dataSource.options, entities: await firstMigrationEntities(dataSource) } as DataSourceOptions);
     await firstEra.initialize();
     const pending = await firstEra.driver.createSchemaBuilder().log().finally(() => firstEra.destroy());
     if (pending.upQueries.length) {
@@ -128,6 +126,12 @@ export async function firstMigrationTables(): Promise<Set<string>> {
   } finally {
     await memory.destroy();
   }
+}
+
+/** The entities of an initialized DataSource whose tables the first migration creates: what a database made before migrations holds. */
+export async function firstMigrationEntities(dataSource: DataSource): Promise<Function[]> {
+  const firstTables = await firstMigrationTables();
+  return dataSource.entityMetadatas.filter((m) => firstTables.has(m.tableName)).map((m) => m.target as Function);
 }
 
 /** The SQLite file can be read and written, and so can its directory (for the WAL and journal files). */

@@ -1,7 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
 import { SqlReader } from '../src/common/database/sql-reader';
-import { DatabaseOpenError, firstMigrationTables, openDatabase } from '../src/database';
+import { DatabaseOpenError, firstMigrationEntities, openDatabase } from '../src/database';
 import { Person } from '../src/modules/person/person.entity';
 import { searchDialect, type SearchRow } from '../src/modules/search/search.dialect';
 import { freshDatabaseUrl, onPostgres, openTestDatabase } from './helpers';
@@ -52,11 +52,10 @@ describe(`migrations (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('is adopted: its first migration is recorded, and the search index and row counts are built from its rows', async () => {
     const url = await freshDatabaseUrl();
     // As TypeORM's synchronize left it: the entity tables, no migrations table, no search index.
-    const firstTables = await firstMigrationTables();
     const options = dataSourceOptions(url);
     const probe = new DataSource(options);
     await probe.initialize();
-    const firstEntities = probe.entityMetadatas.filter((m) => firstTables.has(m.tableName)).map((m) => m.target);
+    const firstEntities = await firstMigrationEntities(probe);
     await probe.destroy();
     const legacy = new DataSource({ ...options, entities: firstEntities, synchronize: true } as DataSourceOptions);
     await legacy.initialize();
