@@ -54,7 +54,6 @@ const CATEGORIES: [string, (url: string, fn: string) => boolean][] = [
   ['idle', (_u, f) => f === '(idle)'],
   ['logging', (u) => /node_modules\/(pino|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|on-exit-leak-free)\//.test(u) || /dist\/src\/(logger|server\/request-log\.plugin)\.js/.test(u)],
   ['plugin: query limits + cost (query-limits, operation-measure, graphql-armor)', (u) => /dist\/src\/server\/(query-limits|operation-measure|variable-values|client-budget)\.js/.test(u) || /@escape\.tech\/graphql-armor/.test(u)],
-  ['plugin: read-your-writes', (u) => /read-your-writes\.plugin\.js/.test(u)],
   ['plugin: http cache (ETag, Cache-Control)', (u) => /http-cache\.plugin\.js/.test(u)],
   ['plugin: NUL character', (u) => /nul-character\.plugin\.js/.test(u)],
   ['plugin: landing page', (u) => /landing-page\.plugin\.js/.test(u)],

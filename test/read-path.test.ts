@@ -5,7 +5,7 @@ import { openTestDatabase, startTestServer, type TestServer } from './helpers';
 
 /**
  * One read path: every query reads through its request's reader (`ctx.loaders.reader`, which the
- * read-your-writes plugin points at the primary for a mutation), never around it through
+ * mutation plugin (mutation-session.ts) points at the operation's transaction, on the primary), never around it through
  * TypeORM's repositories or another reader. Checked by pointing a request's reader at an empty
  * database: every root field must then find nothing, although the server's database is seeded.
  */

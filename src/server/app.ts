@@ -9,7 +9,6 @@ import type { DataSource } from 'typeorm';
 import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from '../common/errors';
 import type { AppConfig } from '../config';
 import { nulCharacterPlugin } from './nul-character.plugin';
-import { readYourWritesPlugin } from './read-your-writes.plugin';
 import { mutationTransactionPlugin } from '../common/writes/mutation-session';
 import { httpCachePlugin } from './http-cache.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
@@ -104,8 +103,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // does, but when its script cannot load from Apollo's CDN the page goes to GraphiQL at /graphiql/.
       sandboxLandingPagePlugin(),
       requestLogPlugin(logger, database),
-      readYourWritesPlugin,
-      // After readYourWritesPlugin: a mutation's answer reads through its own transaction.
+      // A mutation operation is one transaction, and its answer reads through it (the primary before its first write).
       mutationTransactionPlugin(),
       httpCachePlugin(config.cacheMaxAgeSeconds),
       nulCharacterPlugin(),

@@ -45,7 +45,7 @@ export class Loaders {
     return this.source;
   }
 
-  /** Reads through another reader from now on (before any loader has run: see read-your-writes.plugin.ts). */
+  /** Reads through another reader from now on (before any loader has run: a mutation's answer, see mutation-session.ts). */
   readFrom(reader: SqlReader): void {
     if (this.loaders.size) throw new Error('loaders already in use: the reader can only be chosen before the first load');
     this.source = reader;
