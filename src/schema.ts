@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { isAbstractType, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
+import { callFieldResolversDirectly } from './common/direct-field-resolvers';
 import { NodeResolver } from './common/node/node.resolver';
 import { FieldProvenanceResolver, SaysWhoResolver } from './modules/attribution/attribution.resolver';
 import { DisputeResolver, DisputeSideResolver } from './modules/dispute/dispute.resolver';
@@ -59,20 +60,22 @@ export const resolvers = [
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
+  const options: BuildSchemaOptions = {
     resolvers,
     // Node types reachable only through `node(id)` must still be in the schema.
     orphanedTypes: Object.values(nodeEntities),
     validateFn: validateArgs,
     // `@Authorized(Role.X)`: checked for every field that has it, however the field is reached.
     authChecker,
-  });
+  };
+  const schema = await buildSchema(options);
   // Every abstract type here (Node, Cited, Party) is resolved by the object's `nodeType`.
   // type-graphql wraps resolveType in an async function, which graphql-jit cannot call; this
   // synchronous one gives the same answer.
   for (const type of Object.values(schema.getTypeMap())) {
     if (isAbstractType(type)) type.resolveType = (value: { nodeType?: string }) => value.nodeType;
   }
+  callFieldResolversDirectly(schema, options);
   return schema;
 }
 

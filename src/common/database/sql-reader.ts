@@ -1,8 +1,9 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, ReplicationMode } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner, ReplicationMode } from 'typeorm';
 import type { Driver } from 'typeorm/driver/Driver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { expired, timeoutError, type LongReadOptions } from './long-read';
 import { postgresLongRead } from './postgres-long-read';
+import { PostgresStatements } from './postgres-statements';
 import type { ReadPool } from './read-pool';
 import { rowCountName } from './row-counts';
 
@@ -27,7 +28,7 @@ interface RowSet {
  * (`IN (SELECT value FROM json_each(?))`), so one statement serves every batch size; entity
  * rows are read as arrays (better-sqlite3 builds an object per row otherwise, which costs
  * about as much as the query).
- * PostgreSQL: `= ANY($1)` with an array parameter, through TypeORM's pool.
+ * PostgreSQL: `= ANY($1)` with an array parameter, through TypeORM's pools (`PostgresStatements`).
  * Long reads (`queryLong`: search, networks, timelines, filtered counts) can be stopped by the
  * request's deadline: on SQLite they run in the worker processes of a ReadPool, on PostgreSQL with
  * a statement_timeout and a cancel. Everything else stays on the main thread: the loaders' keyed
@@ -40,6 +41,7 @@ export class SqlReader {
   private handle: SqliteHandle | null = null;
   private readonly statements = new Map<string, { objects: SqliteStatement; arrays: SqliteStatement; columns: string[] }>();
   private readonly mappers = new Map<EntityMetadata, RowMapper>();
+  private readonly postgres: PostgresStatements | null;
   /** For tests: how many long reads were asked for (either dialect). */
   longReads = 0;
 
@@ -49,13 +51,17 @@ export class SqlReader {
    * it just wrote, which a replica may not have yet).
    * @param pool SQLite's worker processes for long reads; without one (an in-memory database,
    * which they could not open) long reads run on the main thread like any other.
+   * @param transaction PostgreSQL: an open transaction whose connection every read goes through
+   * (a mutation's answer); the reader never releases it, the transaction ends it.
    */
   constructor(
     private readonly dataSource: DataSource,
     readonly replication: ReplicationMode = 'slave',
     private readonly pool: ReadPool | null = null,
+    private readonly transaction: QueryRunner | null = null,
   ) {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
+    this.postgres = this.sqlite ? null : new PostgresStatements(dataSource, replication, transaction);
   }
 
   /** SQL for "column is one of the keys in the list parameter at this `?`". */
@@ -85,7 +91,7 @@ export class SqlReader {
   async queryLong<T>(sql: string, parameters: unknown[], options: LongReadOptions = {}): Promise<T[]> {
     this.longReads += 1;
     if (expired(options)) throw timeoutError(options);
-    if (!this.sqlite) return postgresLongRead<T>(this.dataSource.createQueryRunner(this.replication), this.toPostgres(sql), parameters, options);
+    if (!this.sqlite) return postgresLongRead<T>(this.longReadRunner(), this.toPostgres(sql), parameters, options);
     if (!this.pool) return this.query<T>(sql, parameters);
     this.log(sql, parameters);
     return this.pool.run<T>(sql, parameters, options);
@@ -155,9 +161,8 @@ export class SqlReader {
       const statement = this.prepared(sql);
       return { columns: statement.columns, rows: statement.arrays.all(...parameters) as unknown[][] };
     }
-    const objects: Record<string, unknown>[] = await this.postgresQuery(sql, parameters);
-    const columns = objects.length ? Object.keys(objects[0]) : [];
-    return { columns, rows: objects.map((row) => columns.map((c) => row[c])) };
+    const { rows, fields } = await this.postgres!.run({ text: this.toPostgres(sql), values: parameters, rowMode: 'array' });
+    return { columns: fields.map((field) => field.name), rows };
   }
 
   private prepared(sql: string) {
@@ -177,12 +182,13 @@ export class SqlReader {
   }
 
   private async postgresQuery(sql: string, parameters: unknown[]): Promise<any[]> {
-    const runner = this.dataSource.createQueryRunner(this.replication);
-    try {
-      return await runner.query(this.toPostgres(sql), parameters);
-    } finally {
-      await runner.release();
-    }
+    return (await this.postgres!.run({ text: this.toPostgres(sql), values: parameters })).rows;
+  }
+
+  /** A runner for one long read: the transaction's own (kept open: the transaction ends it), or one from the pool. */
+  private longReadRunner(): QueryRunner {
+    if (!this.transaction) return this.dataSource.createQueryRunner(this.replication);
+    return Object.create(this.transaction, { release: { value: async () => undefined } }) as QueryRunner;
   }
 
   private toPostgres(sql: string): string {
@@ -190,9 +196,8 @@ export class SqlReader {
     return sql.replace(/\?/g, () => `$${++n}`);
   }
 
-  /** better-sqlite3 statements bypass TypeORM, so they are reported here (TypeORM logs its own). */
+  /** better-sqlite3 statements bypass TypeORM, so they are reported here (PostgresStatements reports PostgreSQL's). */
   private log(sql: string, parameters: unknown[]) {
-    // On PostgreSQL the statement goes through TypeORM's query runner, which reports it itself.
     if (this.sqlite && this.dataSource.options.logging) this.dataSource.logger.logQuery(sql, parameters);
   }
 

@@ -1,4 +1,4 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import type { Database } from '../../database';
 import { SqlReader } from './sql-reader';
 
@@ -17,11 +17,7 @@ export function transactionReader(database: Database, runner: QueryRunner): SqlR
     if (!reader) sqliteReaders.set(database, (reader = new SqlReader(database.writer, 'master', null)));
     return reader;
   }
-  const kept = Object.create(runner, { release: { value: async () => undefined } }) as QueryRunner;
-  const dataSource = new Proxy(database.writer, {
-    get: (target, property) => (property === 'createQueryRunner' ? () => kept : Reflect.get(target, property, target)),
-  }) as DataSource;
-  return new SqlReader(dataSource, 'master', null);
+  return new SqlReader(database.writer, 'master', null, runner);
 }
 
 /**
