@@ -40,7 +40,17 @@ export class PostgresStatements {
     private readonly transaction: QueryRunner | null = null,
   ) {}
 
-  async run(statement: PostgresStatement): Promise<PostgresResult> {
+  /** The transaction's statements, one after the other: its one connection takes one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  run(statement: PostgresStatement): Promise<PostgresResult> {
+    if (!this.transaction) return this.send(statement);
+    const result = this.queue.then(() => this.send(statement));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async send(statement: PostgresStatement): Promise<PostgresResult> {
     this.dataSource.logger.logQuery(statement.text, statement.values);
     return (await this.target()).query(statement);
   }

@@ -18,7 +18,6 @@ export class EventResolver {
 
   @FieldResolver(() => [Party])
   async participants(@Root() event: Event, @Ctx() { services, loaders }: RequestContext) {
-    const links = await loaders.manyBy(EventParticipant, 'eventId').load(event.id);
-    return services.parties.many(loaders, links.map((link) => link.partyId));
+    return (await services.parties.linked(loaders, EventParticipant, 'eventId', event.id)).map(({ party }) => party);
   }
 }

@@ -49,10 +49,8 @@ export class LawsuitService {
 
   /** The parties on one side of a case. */
   async sideOf(loaders: Loaders, parties: PartyService, lawsuitId: number, role: PartyRole): Promise<PartyEntity[]> {
-    const memberships = await loaders.manyBy(LawsuitParty, 'lawsuitId').load(lawsuitId);
-    return parties.many(
-      loaders,
-      memberships.filter((m) => m.role === role).map((m) => m.partyId),
-    );
+    const side: PartyEntity[] = [];
+    for (const { link, party } of await parties.linked(loaders, LawsuitParty, 'lawsuitId', lawsuitId)) if (link.role === role) side.push(party);
+    return side;
   }
 }

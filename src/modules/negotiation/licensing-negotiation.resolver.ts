@@ -18,7 +18,6 @@ export class LicensingNegotiationResolver {
 
   @FieldResolver(() => [Party])
   async parties(@Root() negotiation: LicensingNegotiation, @Ctx() { services, loaders }: RequestContext) {
-    const links = await loaders.manyBy(NegotiationParty, 'negotiationId').load(negotiation.id);
-    return services.parties.many(loaders, links.map((link) => link.partyId));
+    return (await services.parties.linked(loaders, NegotiationParty, 'negotiationId', negotiation.id)).map(({ party }) => party);
   }
 }

@@ -1,10 +1,18 @@
+import type { ClassType } from 'type-graphql';
 import { MissingRecordError } from '../../common/errors';
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
 import type { SqlReader } from '../../common/database/sql-reader';
 import { adversariesSql } from '../../common/facts/fact-sql';
 import { factTypes } from '../../facts';
+import type { PartyLinkEntity } from './party-link.entity';
 import { PartyEntity } from './party.entity';
+
+/** A link row (a case's side, an event's participant…) with the party it names. */
+export interface LinkedParty<J extends PartyLinkEntity> {
+  link: J;
+  party: PartyEntity;
+}
 
 export class PartyService {
   /** A party that a stored fact refers to; its absence is a broken reference, not a client error. */
@@ -21,6 +29,34 @@ export class PartyService {
       if (!party) throw new MissingRecordError('Party', ids[i]);
       return party;
     });
+  }
+
+  /**
+   * The parties that a fact's link rows name (a case's sides, an event's participants, a
+   * negotiation's parties), in link order. One loader per link type and request: per batch of
+   * facts, one statement for their links and one batched lookup of all their parties — so a page
+   * of cases costs one promise per case, not one per party of each side. A link to a missing party
+   * fails only its own fact, as a broken reference.
+   */
+  linked<J extends PartyLinkEntity>(loaders: Loaders, link: ClassType<J>, factKey: keyof J & string, factId: number): Promise<LinkedParty<J>[]> {
+    return loaders
+      .custom<number, LinkedParty<J>[]>(`${link.name}.parties`, async (factIds) => {
+        const links = await loaders.reader.whereIn(link, factKey, factIds);
+        const partyIds = [...new Set(links.map((row) => row.partyId))];
+        const found = await loaders.byId(PartyEntity).loadMany(partyIds);
+        const byId = new Map<number, PartyEntity | null | Error>(partyIds.map((id, i) => [id, found[i]]));
+        return manyInKeyOrder(factIds, links, (row) => row[factKey] as number).map((rows) => {
+          const linked: LinkedParty<J>[] = [];
+          for (const row of rows) {
+            const party = byId.get(row.partyId);
+            if (party instanceof Error) return party as never;
+            if (!party) return new MissingRecordError('Party', row.partyId) as never;
+            linked.push({ link: row, party });
+          }
+          return linked;
+        });
+      })
+      .load(factId);
   }
 
   /** Everyone on the other side of a case, sanction or regulatory action, once each, by name. */
