@@ -1,6 +1,7 @@
 import type { Viewer } from './common/auth';
 import type { MutationSession } from './common/writes/mutation-session';
 import { Loaders } from './common/loaders/loaders';
+import { RequestDeadline } from './common/request-deadline';
 import type { Database } from './database';
 import { createServices, type Services } from './services';
 
@@ -13,8 +14,10 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** Who is charged for the request's cost: `key:ID` for an API key, else `ip:ADDRESS`. */
   client: string;
-  /** Aborted when the request runs past its time limit; the work still to do is then abandoned. */
-  signal: AbortSignal;
+  /** The request's time limit: past it, the work still to do is abandoned. */
+  deadline: RequestDeadline;
+  /** Aborted when the request runs past its time limit (the deadline's signal). */
+  readonly signal: AbortSignal;
   timeoutMs: number;
   /** A mutation operation's one write transaction (set by mutationTransactionPlugin). */
   mutation?: MutationSession;
@@ -24,7 +27,7 @@ export interface RequestOptions {
   viewer?: Viewer | null;
   /** The caller's IP address (the budget of an anonymous request). */
   ip?: string;
-  signal?: AbortSignal;
+  deadline?: RequestDeadline;
   timeoutMs?: number;
 }
 
@@ -38,13 +41,16 @@ export interface ContextFactoryOptions {
 export function createContextFactory(database: Database, { loaderBatching = true, maxRows }: ContextFactoryOptions = {}) {
   // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
   const services = createServices(database);
-  return (requestId: string, { viewer = null, ip = 'local', signal = new AbortController().signal, timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
+  return (requestId: string, { viewer = null, ip = 'local', deadline = new RequestDeadline(), timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
     requestId,
-    loaders: new Loaders(services.sqlReader, { batch: loaderBatching, signal, timeoutMs, maxRows }),
+    loaders: new Loaders(services.sqlReader, { batch: loaderBatching, deadline, timeoutMs, maxRows }),
     services,
     viewer,
     client: viewer ? `key:${viewer.keyId}` : `ip:${ip}`,
-    signal,
+    deadline,
+    get signal() {
+      return deadline.signal;
+    },
     timeoutMs,
   });
 }

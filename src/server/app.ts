@@ -24,6 +24,7 @@ import { explorerRoutes, graphiqlRoutes } from './explorer';
 import { sandboxLandingPagePlugin } from './landing-page.plugin';
 import { graphqlHttpHandler, type Middleware } from './graphql-http';
 import { securityHeaders } from './security-headers';
+import { RequestDeadline } from '../common/request-deadline';
 
 export interface App {
   httpServer: http.Server;
@@ -135,10 +136,10 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     requestIds(req, res, () => security(req, res, (error) => (error ? answerHttpError(error, res) : corsHeaders(req, res, then))));
 
   /** After REQUEST_TIMEOUT_MS the client gets an error, and the request's remaining work is abandoned. */
-  const deadline = (res: http.ServerResponse): AbortSignal => {
-    const controller = new AbortController();
+  const deadline = (res: http.ServerResponse): RequestDeadline => {
+    const limit = new RequestDeadline();
     const timer = setTimeout(() => {
-      controller.abort();
+      limit.pass();
       const { requestId } = locals(res);
       logger.warn({ requestId, ms: config.requestTimeoutMs }, 'request timed out');
       if (!res.headersSent) {
@@ -146,7 +147,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       }
     }, config.requestTimeoutMs);
     res.once('close', () => clearTimeout(timer));
-    return controller.signal;
+    return limit;
   };
 
   /** The client's address, as Express's `req.ip` gives it under TRUST_PROXY. */
@@ -192,7 +193,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       sendJson(res, 415, errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId)),
     onError: (error, _req, res) => answerHttpError(error, res),
     context: async (req, res) => {
-      const signal = deadline(res);
+      const limit = deadline(res);
       const { requestId } = locals(res);
       const unavailable = () => {
         void database.check();
@@ -207,7 +208,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       } catch (error) {
         throw isDatabaseFailure(error) ? unavailable() : error;
       }
-      return contextFor(requestId, { viewer, ip: clientIp(req), signal, timeoutMs: config.requestTimeoutMs });
+      return contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs });
     },
   });
   app.use(httpErrors);

@@ -3,6 +3,7 @@ import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { LongReadOptions } from '../database/long-read';
 import type { SqlReader } from '../database/sql-reader';
 import { RequestTimeoutError, ResultTooLargeError } from '../errors';
+import type { RequestDeadline } from '../request-deadline';
 import { manyInKeyOrder, oneInKeyOrder } from './key-order';
 
 export interface LoaderOptions {
@@ -11,8 +12,8 @@ export interface LoaderOptions {
    * benchmark's "loaders off" variant uses it.
    */
   batch?: boolean;
-  /** Aborted when the request times out: no further batch is then loaded. */
-  signal?: AbortSignal;
+  /** The request's time limit: once it has passed, no further batch is loaded. */
+  deadline?: RequestDeadline;
   timeoutMs?: number;
   /**
    * Rows one request may load through its loaders: nested lists asked for without `first` (all of
@@ -28,6 +29,11 @@ export interface LoaderOptions {
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /**
+   * The entity loaders (byId, oneBy, manyBy) by entity and then by kind and column: found without
+   * building a name string per call, which a page of nested lists makes thousands of.
+   */
+  private readonly entityLoaders = new Map<EntityTarget<unknown>, Map<string, DataLoader<any, any>>>();
   /** Rows loaded so far by this request's batches. */
   rowsLoaded = 0;
   /** The request's deadline, for its long reads. */
@@ -38,7 +44,15 @@ export class Loaders {
     private readonly options: LoaderOptions = {},
   ) {
     const timeoutMs = options.timeoutMs ?? 10_000;
-    this.longRead = { signal: options.signal, timeoutMs, deadline: Date.now() + timeoutMs };
+    const { deadline } = options;
+    this.longRead = {
+      // Made only when a long read asks for it (see RequestDeadline).
+      get signal() {
+        return deadline?.signal;
+      },
+      timeoutMs,
+      deadline: Date.now() + timeoutMs,
+    };
   }
 
   get reader(): SqlReader {
@@ -47,7 +61,7 @@ export class Loaders {
 
   /** Reads through another reader from now on (before any loader has run: a mutation's answer, see mutation-session.ts). */
   readFrom(reader: SqlReader): void {
-    if (this.loaders.size) throw new Error('loaders already in use: the reader can only be chosen before the first load');
+    if (this.loaders.size || this.entityLoaders.size) throw new Error('loaders already in use: the reader can only be chosen before the first load');
     this.source = reader;
   }
 
@@ -55,26 +69,38 @@ export class Loaders {
   custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      const { signal, timeoutMs = 10_000, batch: batching = true, maxRows = Infinity } = this.options;
-      const guarded: DataLoader.BatchLoadFn<K, V> = async (keys) => {
-        if (signal?.aborted) throw new RequestTimeoutError(timeoutMs);
-        if (this.rowsLoaded > maxRows) throw new ResultTooLargeError(maxRows);
-        const values = await batch(keys);
-        for (let i = 0; i < values.length; i++) this.rowsLoaded += Array.isArray(values[i]) ? (values[i] as unknown[]).length : values[i] == null ? 0 : 1;
-        if (this.rowsLoaded > maxRows) throw new ResultTooLargeError(maxRows);
-        return values;
-      };
-      loader = new DataLoader<K, V>(guarded, { maxBatchSize: 1000, batch: batching });
+      loader = this.guarded(batch);
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;
   }
 
+  /** An entity loader of the given kind, memoised for this request; `batch` is called only to create it. */
+  private ofEntity<K, V>(entity: EntityTarget<unknown>, kind: string, batch: () => DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    let byKind = this.entityLoaders.get(entity);
+    if (!byKind) this.entityLoaders.set(entity, (byKind = new Map()));
+    let loader = byKind.get(kind) as DataLoader<K, V> | undefined;
+    if (!loader) byKind.set(kind, (loader = this.guarded(batch())));
+    return loader;
+  }
+
+  /** A DataLoader over `batch` that stops at the request's deadline and counts the rows it loads against QUERY_MAX_ROWS. */
+  private guarded<K, V>(batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    const { deadline, timeoutMs = 10_000, batch: batching = true, maxRows = Infinity } = this.options;
+    const guarded: DataLoader.BatchLoadFn<K, V> = async (keys) => {
+      if (deadline?.passed) throw new RequestTimeoutError(timeoutMs);
+      if (this.rowsLoaded > maxRows) throw new ResultTooLargeError(maxRows);
+      const values = await batch(keys);
+      for (let i = 0; i < values.length; i++) this.rowsLoaded += Array.isArray(values[i]) ? (values[i] as unknown[]).length : values[i] == null ? 0 : 1;
+      if (this.rowsLoaded > maxRows) throw new ResultTooLargeError(maxRows);
+      return values;
+    };
+    return new DataLoader<K, V>(guarded, { maxBatchSize: 1000, batch: batching });
+  }
+
   /** Rows by primary key; null where no row has the key (or the row is of another subtype). */
   byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
-    return this.custom<number, T | null>(`${entityName(entity)}.byId`, async (ids) =>
-      oneInKeyOrder(ids, await this.reader.whereIn(entity, 'id', ids), (row) => row.id),
-    );
+    return this.ofEntity<number, T | null>(entity, 'byId', () => async (ids) => oneInKeyOrder(ids, await this.reader.whereIn(entity, 'id', ids), (row) => row.id));
   }
 
   /**
@@ -82,19 +108,15 @@ export class Loaders {
    * of another subtype (a Company lookup never answers with a Person).
    */
   oneBy<T extends ObjectLiteral, K extends number | string>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<K, T | null> {
-    return this.custom<K, T | null>(`${entityName(entity)}.oneBy.${property}`, async (keys) =>
+    return this.ofEntity<K, T | null>(entity, `oneBy.${property}`, () => async (keys) =>
       oneInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as K),
     );
   }
 
   /** For each key, the rows whose `property` holds it, in insertion (id) order. */
   manyBy<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<number, T[]> {
-    return this.custom<number, T[]>(`${entityName(entity)}.by.${property}`, async (keys) =>
+    return this.ofEntity<number, T[]>(entity, property, () => async (keys) =>
       manyInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as number),
     );
   }
-}
-
-function entityName(entity: EntityTarget<unknown>): string {
-  return typeof entity === 'function' ? entity.name : String(entity);
 }

@@ -1,0 +1,30 @@
+/**
+ * A request's time limit, as the work it governs sees it: `passed` to check between steps, and
+ * an AbortSignal for work that must be stopped mid-way (a long read, a write transaction), made
+ * only when such work asks for it. Most requests never do, and an AbortController with its event
+ * target cost about 3 % of a small query's whole handling (profile of `{ __typename }`).
+ */
+export class RequestDeadline {
+  private controller: AbortController | null = null;
+  private hasPassed = false;
+
+  get passed(): boolean {
+    return this.hasPassed;
+  }
+
+  /** Aborted once the deadline passes (already aborted if asked for after that). */
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.hasPassed) this.controller.abort();
+    }
+    return this.controller.signal;
+  }
+
+  /** The deadline has passed: whatever holds the signal is told to stop. */
+  pass(): void {
+    if (this.hasPassed) return;
+    this.hasPassed = true;
+    this.controller?.abort();
+  }
+}
