@@ -26,6 +26,17 @@ export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
 }
 
 /**
+ * Whether PostgreSQL reads use named prepared statements (DATABASE_PREPARED_STATEMENTS, `on` by
+ * default): each is parsed and planned once per connection instead of at every execution. `off`
+ * for a connection pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+ */
+export function preparedStatements(value = process.env.DATABASE_PREPARED_STATEMENTS): boolean {
+  if (value === undefined || value === '' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`DATABASE_PREPARED_STATEMENTS must be on or off (got "${value}")`);
+}
+
+/**
  * `sqlite:PATH` (or unset: the embedded default) or `postgres://…`, with read replicas from
  * DATABASE_REPLICA_URLS. The schema is owned by the migrations in src/migrations/ (one set per
  * dialect); nothing here ever synchronizes it.
@@ -49,6 +60,8 @@ export function dataSourceOptions(url = process.env.DATABASE_URL, logger?: Logge
       poolSize: poolSize(),
       // Shown in pg_stat_activity and the server's logs (%a), to tell instances apart.
       applicationName: process.env.DATABASE_APPLICATION_NAME || 'conflict-explorer',
+      // Read by PostgresStatements (src/common/database/postgres-statements.ts); pg ignores it.
+      extra: { preparedStatements: preparedStatements() },
     } as const;
     if (!replicas.length) return { ...postgres, url };
     // Reads outside a write's transaction go to a replica (TypeORM picks one at random per query).
