@@ -70,6 +70,10 @@ function isStalePreparedStatement(error: unknown): boolean {
  * logger, as the runner would, so statement counts stay observable.
  */
 export class PostgresStatements {
+  private readonly named: boolean;
+  /** The transaction's statements, one after the other: its one connection takes one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly replication: ReplicationMode,
@@ -78,11 +82,6 @@ export class PostgresStatements {
   ) {
     this.named = (dataSource.options as { extra?: { preparedStatements?: boolean } }).extra?.preparedStatements !== false;
   }
-
-  private readonly named: boolean;
-
-  /** The transaction's statements, one after the other: its one connection takes one at a time. */
-  private queue: Promise<unknown> = Promise.resolve();
 
   run(statement: PostgresStatement): Promise<PostgresResult> {
     if (!this.transaction) return this.send(statement);
