@@ -41,16 +41,29 @@ export interface ContextFactoryOptions {
 export function createContextFactory(database: Database, { loaderBatching = true, maxRows }: ContextFactoryOptions = {}) {
   // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
   const services = createServices(database);
-  return (requestId: string, { viewer = null, ip = 'local', deadline = new RequestDeadline(), timeoutMs = 10_000 }: RequestOptions = {}): RequestContext => ({
-    requestId,
-    loaders: new Loaders(services.sqlReader, { batch: loaderBatching, deadline, timeoutMs, maxRows }),
-    services,
-    viewer,
-    client: viewer ? `key:${viewer.keyId}` : `ip:${ip}`,
-    deadline,
-    get signal() {
-      return deadline.signal;
-    },
-    timeoutMs,
-  });
+  return (requestId: string, { viewer = null, ip = 'local', deadline = new RequestDeadline(), timeoutMs = 10_000 }: RequestOptions = {}): RequestContext =>
+    new RequestContextValue(requestId, new Loaders(services.sqlReader, { batch: loaderBatching, deadline, timeoutMs, maxRows }), services, viewer, viewer ? `key:${viewer.keyId}` : `ip:${ip}`, deadline, timeoutMs);
+}
+
+/**
+ * A class, not an object literal, so that `signal` is a getter of the prototype: Apollo copies the
+ * context's own properties for every operation (Object.assign, keeping the prototype), which would
+ * call a getter of the object itself and make the AbortController that RequestDeadline defers.
+ */
+class RequestContextValue implements RequestContext {
+  mutation?: MutationSession;
+
+  constructor(
+    readonly requestId: string,
+    readonly loaders: Loaders,
+    readonly services: Services,
+    readonly viewer: Viewer | null,
+    readonly client: string,
+    readonly deadline: RequestDeadline,
+    readonly timeoutMs: number,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.deadline.signal;
+  }
 }

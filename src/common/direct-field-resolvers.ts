@@ -27,10 +27,13 @@ type ParamReader = (root: unknown, context: unknown, info: unknown) => unknown;
  * inherited from an abstract resolver class onto the class that extends it), the first field
  * resolver of a listed resolver class whose object type and method name match the field.
  * Inherited fields share their resolver function with the type they come from, so they are
- * replaced through that function. Returns how many resolvers it replaced.
+ * replaced through that function. The resolver classes are made once each with `new`, as
+ * type-graphql's default container does (they hold no state; with a container of the schema's own,
+ * nothing is replaced). Returns how many resolvers it replaced.
  */
 export function callFieldResolversDirectly(schema: GraphQLSchema, options: BuildSchemaOptions): number {
-  if (options.globalMiddlewares?.length) return 0;
+  // Global middlewares wrap every resolver; a container gives resolver instances that `new` here would not.
+  if (options.globalMiddlewares?.length || options.container) return 0;
   const resolverClasses = [...options.resolvers];
   const storage = getMetadataStorage().clone();
   storage.build({ ...options, resolvers: resolverClasses });

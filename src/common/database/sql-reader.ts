@@ -97,9 +97,14 @@ export class SqlReader {
     return this.pool.run<T>(sql, parameters, options);
   }
 
-  /** Entities of a type whose `property` is one of the keys, in id order. */
-  whereIn<T extends ObjectLiteral>(entity: EntityTarget<T>, property: string, keys: readonly (number | string)[]): Promise<T[]> {
-    return this.select(entity, [this.inList(`"${this.columnOf(entity, property)}"`)], [this.listParameter(keys)], 'ORDER BY id');
+  /**
+   * Entities of a type whose `property` is one of the keys, in id order; `ordered: false` when the
+   * caller maps them by key anyway (a lookup by a unique column): ordering by id can then make
+   * SQLite walk a subtype's whole discriminator index in id order instead of looking the keys up
+   * (a company by slug took 56 ms at 100,000 companies, 0.1 ms without the ORDER BY).
+   */
+  whereIn<T extends ObjectLiteral>(entity: EntityTarget<T>, property: string, keys: readonly (number | string)[], { ordered = true } = {}): Promise<T[]> {
+    return this.select(entity, [this.inList(`"${this.columnOf(entity, property)}"`)], [this.listParameter(keys)], ordered ? 'ORDER BY id' : '');
   }
 
   /**

@@ -22,6 +22,19 @@ export interface LoaderOptions {
   maxRows?: number;
 }
 
+/** The request's time limit as long reads take it; its signal is made only when one reads it (see RequestDeadline). */
+class RequestLongRead implements LongReadOptions {
+  constructor(
+    private readonly limit: RequestDeadline | undefined,
+    readonly timeoutMs: number,
+    readonly deadline: number,
+  ) {}
+
+  get signal(): AbortSignal | undefined {
+    return this.limit?.signal;
+  }
+}
+
 /**
  * The DataLoaders of one request (never shared between requests, so nothing cached outlives
  * it). Each loader is created on first use and batches every key asked for in one tick into
@@ -44,15 +57,7 @@ export class Loaders {
     private readonly options: LoaderOptions = {},
   ) {
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const { deadline } = options;
-    this.longRead = {
-      // Made only when a long read asks for it (see RequestDeadline).
-      get signal() {
-        return deadline?.signal;
-      },
-      timeoutMs,
-      deadline: Date.now() + timeoutMs,
-    };
+    this.longRead = new RequestLongRead(options.deadline, timeoutMs, Date.now() + timeoutMs);
   }
 
   get reader(): SqlReader {
@@ -109,7 +114,7 @@ export class Loaders {
    */
   oneBy<T extends ObjectLiteral, K extends number | string>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<K, T | null> {
     return this.ofEntity<K, T | null>(entity, `oneBy.${property}`, () => async (keys) =>
-      oneInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as K),
+      oneInKeyOrder(keys, await this.reader.whereIn(entity, property, keys, { ordered: false }), (row) => row[property] as K),
     );
   }
 
