@@ -37,7 +37,8 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Build
   const resolverClasses = [...options.resolvers];
   const storage = getMetadataStorage().clone();
   storage.build({ ...options, resolvers: resolverClasses });
-  const candidates = storage.fieldResolvers.filter((resolver) => resolver.kind === 'external' && resolverClasses.includes(resolver.target));
+  // The generator's own choice: internal (on the object type's class) or of a listed resolver class.
+  const candidates = storage.fieldResolvers.filter((resolver) => resolver.kind === 'internal' || resolverClasses.includes(resolver.target));
   const replaced = new Map<Resolve, Resolve>();
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
@@ -48,7 +49,7 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, options: Build
       const original = schemaField?.resolve;
       if (!original || replaced.has(original)) continue;
       const metadata = candidates.find((resolver) => resolver.getObjectType?.() === field.target && resolver.methodName === field.name);
-      const direct = metadata && directResolver(metadata, original);
+      const direct = metadata?.kind === 'external' && directResolver(metadata, original);
       if (direct) replaced.set(original, direct);
     }
   }
