@@ -80,15 +80,15 @@ function directResolver(metadata: FieldResolverMetadata, original: Resolve): Res
     rootClass ??= rootParam.getType() as Function;
     return typeof rootClass !== 'function' || root == null || root instanceof rootClass;
   };
+  // The common shape, `method(@Root() x, @Ctx() ctx)`, without an argument array.
+  if (params.length === 2 && params[0].kind === 'root' && !params[0].propertyName && params[1].kind === 'context' && !params[1].propertyName) {
+    return (root, args, context, info) => (rootIsOfItsClass(root) ? method.call(instance, root, context) : original(root, args, context, info));
+  }
   const readers: ParamReader[] = params.map((p) => {
     if (p.kind === 'root') return p.propertyName ? (root) => (root as Record<string, unknown>)[p.propertyName!] : (root) => root;
     if (p.kind === 'context') return p.propertyName ? (_root, context) => (context as Record<string, unknown>)[p.propertyName!] : (_root, context) => context;
     return (_root, _context, info) => info;
   });
-  // The common shape, `method(@Root() x, @Ctx() ctx)`, without an argument array.
-  if (params.length === 2 && params[0].kind === 'root' && !params[0].propertyName && params[1].kind === 'context' && !params[1].propertyName) {
-    return (root, args, context, info) => (rootIsOfItsClass(root) ? method.call(instance, root, context) : original(root, args, context, info));
-  }
   return (root, args, context, info) => {
     if (!rootIsOfItsClass(root)) return original(root, args, context, info);
     const values = new Array(readers.length);

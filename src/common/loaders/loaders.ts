@@ -41,12 +41,11 @@ class RequestLongRead implements LongReadOptions {
  * a single `IN (...)` query.
  */
 export class Loaders {
-  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   /**
-   * The entity loaders (byId, oneBy, manyBy) by entity and then by kind and column: found without
-   * building a name string per call, which a page of nested lists makes thousands of.
+   * This request's loaders, by scope (an entity or link class, or a name) and then kind: found
+   * without building a name string per call, which a page of nested lists makes thousands of.
    */
-  private readonly entityLoaders = new Map<EntityTarget<unknown>, Map<string, DataLoader<any, any>>>();
+  private readonly loaders = new Map<unknown, Map<string, DataLoader<any, any>>>();
   /** Rows loaded so far by this request's batches. */
   rowsLoaded = 0;
   /** The request's deadline, for its long reads. */
@@ -66,24 +65,22 @@ export class Loaders {
 
   /** Reads through another reader from now on (before any loader has run: a mutation's answer, see mutation-session.ts). */
   readFrom(reader: SqlReader): void {
-    if (this.loaders.size || this.entityLoaders.size) throw new Error('loaders already in use: the reader can only be chosen before the first load');
+    if (this.loaders.size) throw new Error('loaders already in use: the reader can only be chosen before the first load');
     this.source = reader;
   }
 
   /** A loader with its own batch function, memoised under `name` for this request. */
   custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
-    if (!loader) {
-      loader = this.guarded(batch);
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
-    }
-    return loader;
+    return this.keyed(name, '', () => batch);
   }
 
-  /** An entity loader of the given kind, memoised for this request; `batch` is called only to create it. */
-  private ofEntity<K, V>(entity: EntityTarget<unknown>, kind: string, batch: () => DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
-    let byKind = this.entityLoaders.get(entity);
-    if (!byKind) this.entityLoaders.set(entity, (byKind = new Map()));
+  /**
+   * A loader memoised for this request under a scope (e.g. the entity or link class it reads) and
+   * a kind; `batch` is called only to create it.
+   */
+  keyed<K, V>(scope: object | string, kind: string, batch: () => DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    let byKind = this.loaders.get(scope);
+    if (!byKind) this.loaders.set(scope, (byKind = new Map()));
     let loader = byKind.get(kind) as DataLoader<K, V> | undefined;
     if (!loader) byKind.set(kind, (loader = this.guarded(batch())));
     return loader;
@@ -105,7 +102,7 @@ export class Loaders {
 
   /** Rows by primary key; null where no row has the key (or the row is of another subtype). */
   byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
-    return this.ofEntity<number, T | null>(entity, 'byId', () => async (ids) => oneInKeyOrder(ids, await this.reader.whereIn(entity, 'id', ids), (row) => row.id));
+    return this.keyed<number, T | null>(entity, 'byId', () => async (ids) => oneInKeyOrder(ids, await this.reader.whereIn(entity, 'id', ids), (row) => row.id));
   }
 
   /**
@@ -113,14 +110,14 @@ export class Loaders {
    * of another subtype (a Company lookup never answers with a Person).
    */
   oneBy<T extends ObjectLiteral, K extends number | string>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<K, T | null> {
-    return this.ofEntity<K, T | null>(entity, `oneBy.${property}`, () => async (keys) =>
+    return this.keyed<K, T | null>(entity, `oneBy.${property}`, () => async (keys) =>
       oneInKeyOrder(keys, await this.reader.whereIn(entity, property, keys, { ordered: false }), (row) => row[property] as K),
     );
   }
 
   /** For each key, the rows whose `property` holds it, in insertion (id) order. */
   manyBy<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<number, T[]> {
-    return this.ofEntity<number, T[]>(entity, property, () => async (keys) =>
+    return this.keyed<number, T[]>(entity, property, () => async (keys) =>
       manyInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as number),
     );
   }

@@ -14,6 +14,11 @@ export interface LinkedParty<J extends PartyLinkEntity> {
   party: PartyEntity;
 }
 
+/** A party a stored fact refers to, as the byId loader gave it; missing, it is a broken reference. */
+function partyOrFailure(party: PartyEntity | null | Error, id: number): PartyEntity | Error {
+  return party ?? new MissingRecordError('Party', id);
+}
+
 export class PartyService {
   /** A party that a stored fact refers to; its absence is a broken reference, not a client error. */
   async required(loaders: Loaders, id: number): Promise<PartyEntity> {
@@ -25,9 +30,9 @@ export class PartyService {
   async many(loaders: Loaders, ids: number[]): Promise<PartyEntity[]> {
     const parties = await loaders.byId(PartyEntity).loadMany(ids);
     return parties.map((party, i) => {
-      if (party instanceof Error) throw party;
-      if (!party) throw new MissingRecordError('Party', ids[i]);
-      return party;
+      const found = partyOrFailure(party, ids[i]);
+      if (found instanceof Error) throw found;
+      return found;
     });
   }
 
@@ -40,17 +45,16 @@ export class PartyService {
    */
   linked<J extends PartyLinkEntity>(loaders: Loaders, link: ClassType<J>, factKey: keyof J & string, factId: number): Promise<LinkedParty<J>[]> {
     return loaders
-      .custom<number, LinkedParty<J>[]>(`${link.name}.parties`, async (factIds) => {
+      .keyed<number, LinkedParty<J>[]>(link, 'linked parties', () => async (factIds) => {
         const links = await loaders.reader.whereIn(link, factKey, factIds);
         const partyIds = [...new Set(links.map((row) => row.partyId))];
         const found = await loaders.byId(PartyEntity).loadMany(partyIds);
-        const byId = new Map<number, PartyEntity | null | Error>(partyIds.map((id, i) => [id, found[i]]));
+        const byId = new Map(partyIds.map((id, i) => [id, partyOrFailure(found[i], id)]));
         return manyInKeyOrder(factIds, links, (row) => row[factKey] as number).map((rows) => {
           const linked: LinkedParty<J>[] = [];
           for (const row of rows) {
-            const party = byId.get(row.partyId);
+            const party = byId.get(row.partyId)!;
             if (party instanceof Error) return party as never;
-            if (!party) return new MissingRecordError('Party', row.partyId) as never;
             linked.push({ link: row, party });
           }
           return linked;
