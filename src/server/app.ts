@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -24,6 +24,7 @@ import { explorerRoutes, graphiqlRoutes } from './explorer';
 import { sandboxLandingPagePlugin } from './landing-page.plugin';
 import { graphqlHttpHandler, type Middleware } from './graphql-http';
 import { securityHeaders } from './security-headers';
+import { fastJsonBody } from './json-body';
 import { RequestDeadline } from '../common/request-deadline';
 
 export interface App {
@@ -99,6 +100,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // No @cacheControl hints are used: the plugin would only wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      // Federated tracing is for subgraphs; Apollo would otherwise add the plugin and let it decline on every request.
+      ApolloServerPluginInlineTraceDisabled(),
       // Apollo Sandbox at GET /graphql, in production too: it is how journalists explore the API.
       // Embedded as ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
       // does, but when its script cannot load from Apollo's CDN the page goes to GraphiQL at /graphiql/.
@@ -187,7 +190,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
 
   const graphql = graphqlHttpHandler<RequestContext>({
     apollo,
-    parseBody: express.json({ limit: '100kb' }) as unknown as Middleware,
+    parseBody: fastJsonBody(100 * 1024, express.json({ limit: '100kb' }) as unknown as Middleware),
     notJson: (_req, res) =>
       // A POST must be JSON (express.json leaves anything else unparsed, which Apollo would answer 500).
       sendJson(res, 415, errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId)),

@@ -37,11 +37,13 @@ export function securityHeaders({ production }: { production: boolean }): Handle
     connectSrc: ["'self'"],
   };
   const headers = (directives: Record<string, string[]>) =>
-    helmet({
-      contentSecurityPolicy: { useDefaults: false, directives },
-      frameguard: { action: 'deny' },
-      referrerPolicy: { policy: 'no-referrer' },
-    });
+    helmetOnce(
+      helmet({
+        contentSecurityPolicy: { useDefaults: false, directives },
+        frameguard: { action: 'deny' },
+        referrerPolicy: { policy: 'no-referrer' },
+      }),
+    );
   const site = headers({ ...common, scriptSrc: ["'self'"], styleSrc: ["'self'"], frameSrc: ["'none'"] });
   const sandboxPage = headers({
     ...common,
@@ -54,6 +56,34 @@ export function securityHeaders({ production }: { production: boolean }): Handle
   const sourceMaps = production ? noSourceMaps : pointToSourceMaps;
   return (req, res, next) =>
     (isSandboxPage(req) ? sandboxPage : site)(req, res, (error?: unknown) => (error ? next(error) : sourceMaps(req, res, next)));
+}
+
+/**
+ * What a helmet middleware does to a response, found once and replayed on every request: with
+ * static options (no function directives, no nonces) its headers depend on nothing in the request,
+ * and replaying them in one loop spares each request helmet's chain of a dozen middlewares. Should
+ * a helmet version ever read the request or answer asynchronously, this refuses to start.
+ */
+export function helmetOnce(middleware: Handler): Handler {
+  const steps: ({ set: string; value: string | number | readonly string[] } | { remove: string })[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void steps.push({ set: name, value }),
+    removeHeader: (name: string) => void steps.push({ remove: name }),
+  };
+  const request = new Proxy({}, { get: (_target, key) => { throw new Error(`helmet read req.${String(key)}: its headers are not static`); } });
+  let finished = false;
+  middleware(request as IncomingMessage, recorder as unknown as ServerResponse, (error) => {
+    if (error) throw error;
+    finished = true;
+  });
+  if (!finished) throw new Error('helmet did not finish synchronously: its headers cannot be captured');
+  return (_req, res, next) => {
+    for (const step of steps) {
+      if ('set' in step) res.setHeader(step.set, step.value);
+      else res.removeHeader(step.remove);
+    }
+    next();
+  };
 }
 
 /** Production: a `.map` file is not found, wherever it is asked for. */
