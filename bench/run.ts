@@ -57,7 +57,7 @@ const settings = {
   operations: OPERATIONS.filter((o) => args.operations!.split(',').includes(o.name)),
 };
 
-type VariantName = 'shipped' | 'loaders-off' | 'raw' | 'postgraphile';
+type VariantName = 'shipped' | 'loaders-off' | 'raw' | 'apollo-floor' | 'postgraphile';
 const RAW_DRIVERS: Record<BenchDialect, string> = { sqlite: 'better-sqlite3', postgres: 'pg' };
 interface Variant {
   name: VariantName;
@@ -73,6 +73,8 @@ const VARIANTS: Variant[] = [
   { name: 'shipped', label: 'this server as shipped', command: ['dist/src/main.js'], env: {} },
   { name: 'loaders-off', label: 'same server, loaders off (N+1)', command: ['dist/src/main.js'], env: { LOADER_BATCHING: 'off' } },
   { name: 'raw', label: `raw node:http + ${RAW_DRIVERS[dialect]}`, command: ['dist/bench/raw-server.js'], env: {} },
+  // The least a request through Apollo Server costs here (bench/apollo-floor.ts): what the stack alone takes of `{ __typename }`.
+  { name: 'apollo-floor', label: 'Apollo Server alone, no plugins (the floor)', command: ['dist/bench/apollo-floor.js'], env: {}, answers: ['Typename'] },
   ...(dialect === 'postgres' && !args['no-postgraphile']
     ? [{ name: 'postgraphile' as const, label: 'PostGraphile 4.14 (production options)', command: ['bench/postgraphile/server.js'], env: {}, answers: Object.keys(POSTGRAPHILE_QUERIES), body: (o: BenchOperation) => postgraphileRequestBody(o.name) }]
     : []),
@@ -216,7 +218,7 @@ interface StatementFigures {
 
 /** SQL statements per request for each variant, counted in-process on the same database. */
 async function statementsPerRequest(databaseUrl: string): Promise<StatementFigures> {
-  const perRequest = { shipped: {}, 'loaders-off': {}, raw: {}, postgraphile: {} } as Record<VariantName, Record<string, number>>;
+  const perRequest = { shipped: {}, 'loaders-off': {}, raw: {}, 'apollo-floor': { Typename: 0 }, postgraphile: {} } as Record<VariantName, Record<string, number>>;
   const counter = new CountingLogger();
   let serverCount: CompanyCountSource = 'COUNT(*)';
   const dataSource = await openBenchDatabase(databaseUrl, counter);
@@ -282,6 +284,8 @@ async function main() {
   const ratios: string[] = [];
   const frontEnd = new Map<number, { vsRaw: number; vsOff: number; vsPeer: { rate: number; cpu: number } | null }>();
   const typenameVsPeer = new Map<number, number>();
+  /** `{ __typename }`: this server, Apollo Server alone and PostGraphile, by scale. */
+  const floorRows: string[] = [];
   const hasPeer = VARIANTS.some((v) => v.name === 'postgraphile');
   /** For each measured round, the share of the machine's CPU that other processes used meanwhile. */
   const othersShare: number[] = [];
@@ -381,6 +385,11 @@ async function main() {
       ratios.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${(shipped.reqPerSec / raw).toFixed(2)}× | ${(shipped.reqPerSec / off).toFixed(2)}× |${hasPeer ? ` ${vsPeer ? `${vsPeer.rate.toFixed(2)}× | ${vsPeer.cpu.toFixed(2)}×` : '— | —'} |` : ''}`);
       if (operation.name === 'FrontEnd') frontEnd.set(companies, { vsRaw: shipped.reqPerSec / raw, vsOff: shipped.reqPerSec / off, vsPeer });
       if (operation.name === 'Typename' && vsPeer) typenameVsPeer.set(companies, vsPeer.rate);
+      const floor = results.get(`apollo-floor:${operation.name}`);
+      if (floor) {
+        const cells = [shipped, floor, ...(peer ? [peer] : [])].map((m) => `${m.reqPerSec.toFixed(0)} req/s, ${ms(cpu(m))} ms`);
+        floorRows.push(`| ${companies.toLocaleString('en')} | ${cells.join(' | ')} | ${(shipped.reqPerSec / floor.reqPerSec).toFixed(2)}× |${peer ? ` ${(floor.reqPerSec / peer.reqPerSec).toFixed(2)}× |` : ''}`);
+      }
     }
     for (const server of Object.values(servers)) server!.child.kill('SIGTERM');
   }
@@ -450,6 +459,18 @@ async function main() {
     hasPeer ? '| ---: | --- | ---: | ---: | ---: | ---: |' : '| ---: | --- | ---: | ---: |',
     ...ratios,
     '',
+    ...(floorRows.length
+      ? [
+          '### A request\'s fixed cost against Apollo Server alone (`{ __typename }`)',
+          '',
+          'Apollo Server 5 on node:http with a one-field schema and no plugin, context or database (`bench/apollo-floor.ts`): the least a request costs on this stack. Req/s and CPU ms per request (Node, and PostgreSQL where there is one), medians of the same rounds as above.',
+          '',
+          hasPeer ? '| companies | this server | Apollo Server alone | PostGraphile | this server ÷ Apollo alone | Apollo alone ÷ PostGraphile |' : '| companies | this server | Apollo Server alone | this server ÷ Apollo alone |',
+          hasPeer ? '| ---: | ---: | ---: | ---: | ---: | ---: |' : '| ---: | ---: | ---: | ---: |',
+          ...floorRows,
+          '',
+        ]
+      : []),
     '### The front-end page as an automatic persisted query over GET (this server)',
     '',
     'Registered once by POST (query + sha256), then sent as `GET /graphql?operationName=FrontEnd&extensions=…` with the hash alone (checked to answer the same body). Every GET is answered in full (autocannon keeps no cache); the revalidation row sends the ETag in `If-None-Match`, as a CDN or browser does once its copy is older than `max-age`, and is answered `304`.',

@@ -69,9 +69,14 @@ export class SqlReader {
     return this.sqlite ? `${column} IN (SELECT value FROM json_each(?))` : `${column} = ANY(?)`;
   }
 
-  /** A list of keys as the one parameter `inList` expects. */
+  /**
+   * A list of keys as the one parameter `inList` expects: JSON for SQLite's json_each; for
+   * PostgreSQL, ids as the array's text form (`{1,2,3}`) in one join, where node-postgres would
+   * build it from several strings per element (a page of nested lists sends hundreds of ids).
+   */
   listParameter(keys: readonly (number | string)[]): unknown {
-    return this.sqlite ? JSON.stringify(keys) : [...keys];
+    if (this.sqlite) return JSON.stringify(keys);
+    return keys.every(Number.isSafeInteger) ? `{${keys.join(',')}}` : [...keys];
   }
 
   /** Runs SQL written with `?` placeholders; rows as objects. */
