@@ -1,13 +1,14 @@
 import http from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { buildSchema } from 'graphql';
+import { httpGraphQLRequestOf } from '../src/server/graphql-http';
 
 /**
  * `node dist/bench/apollo-floor.js`: the least a request through Apollo Server 5 can cost here —
  * Apollo on node:http through its integration API (`executeHTTPGraphQLRequest`, as the product's
- * `/graphql` is served), a one-field schema, no plugin, no context, no database, the body read and
- * parsed with `JSON.parse`. The benchmark answers `{ __typename }` with it beside the product and
+ * `/graphql` is served, the request converted by the same function), a one-field schema, no
+ * plugin, no context, no database, the body read and parsed with `JSON.parse`. The benchmark answers `{ __typename }` with it beside the product and
  * PostGraphile: the product's fixed cost less this is what the product itself adds, and this
  * against PostGraphile is what keeping Apollo Server costs.
  */
@@ -24,20 +25,9 @@ async function main() {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      const headers = new HeaderMap();
-      for (const key in req.headers) {
-        const value = req.headers[key];
-        if (typeof value === 'string') headers.set(key, value);
-      }
-      const url = req.url ?? '';
-      const query = url.indexOf('?');
+      const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: req.method!.toUpperCase(),
-          headers,
-          search: query === -1 ? '' : url.slice(query),
-          body: chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined,
-        },
+        httpGraphQLRequest: httpGraphQLRequestOf(req, body),
         context: async () => ({}),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -41,6 +41,9 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The largest request body accepted (both JSON body parsers, and the 413 answer's message). */
+const BODY_LIMIT_BYTES = 100 * 1024;
+
 /** The JSON body of an error answered outside GraphQL execution (body too large, timeout …). */
 function errorBody(message: string, code: string, requestId: string) {
   return { errors: [{ message, extensions: { code, requestId } }] };
@@ -162,7 +165,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     const requestId = locals(res).requestId ?? randomUUID();
     if (res.headersSent) return; // e.g. the answer to a timed-out request, already sent
     if (error?.type === 'entity.too.large') {
-      sendJson(res, 413, errorBody(`The request body is larger than the limit of 100 kB`, 'PAYLOAD_TOO_LARGE', requestId));
+      sendJson(res, 413, errorBody(`The request body is larger than the limit of ${BODY_LIMIT_BYTES / 1024} kB`, 'PAYLOAD_TOO_LARGE', requestId));
     } else if (error?.type === 'entity.parse.failed') {
       sendJson(res, 400, errorBody('The request body is not valid JSON', 'BAD_REQUEST', requestId));
     } else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
@@ -190,7 +193,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
 
   const graphql = graphqlHttpHandler<RequestContext>({
     apollo,
-    parseBody: fastJsonBody(100 * 1024, express.json({ limit: '100kb' }) as unknown as Middleware),
+    parseBody: fastJsonBody(BODY_LIMIT_BYTES, express.json({ limit: BODY_LIMIT_BYTES }) as unknown as Middleware),
     notJson: (_req, res) =>
       // A POST must be JSON (express.json leaves anything else unparsed, which Apollo would answer 500).
       sendJson(res, 415, errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId)),

@@ -47,24 +47,24 @@ function isFresh(req: IncomingMessage, etag: string): boolean {
   });
 }
 
+/** A node:http request, its body already parsed, as Apollo's integration API takes it. */
+export function httpGraphQLRequestOf(req: IncomingMessage, body: unknown): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  const raw = req.headers;
+  for (const key in raw) {
+    const value = raw[key];
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  return { method: req.method!.toUpperCase(), headers, search: query === -1 ? '' : url.slice(query), body };
+}
+
 export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttpOptions<TContext>) {
   const { apollo, parseBody, context, onError, notJson } = options;
 
   async function execute(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
-    const headers = new HeaderMap();
-    const raw = req.headers;
-    for (const key in raw) {
-      const value = raw[key];
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: req.method!.toUpperCase(),
-      headers,
-      search: query === -1 ? '' : url.slice(query),
-      body: req.body,
-    };
+    const httpGraphQLRequest = httpGraphQLRequestOf(req, req.body);
     const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, res) });
     // A request that timed out was answered already; what is left of it is dropped.
     if (res.headersSent) return;

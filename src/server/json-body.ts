@@ -20,15 +20,13 @@ export function fastJsonBody(limitBytes: number, parser: Middleware): Middleware
     const headers = req.headers;
     const declared = headers['content-length'];
     const type = headers['content-type'];
+    const length = declared !== undefined && /^\d{1,9}$/.test(declared) ? Number(declared) : NaN;
     if (
-      declared === undefined ||
+      !(length <= limitBytes) ||
       headers['transfer-encoding'] !== undefined ||
       headers['content-encoding'] !== undefined ||
       type === undefined ||
-      !PLAIN_JSON.has(type.toLowerCase()) ||
-      !/^\d{1,9}$/.test(declared) ||
-      Number(declared) > limitBytes ||
-      (req as { body?: unknown }).body !== undefined
+      !PLAIN_JSON.has(type.toLowerCase())
     ) {
       return parser(req, res, next);
     }
@@ -41,7 +39,7 @@ export function fastJsonBody(limitBytes: number, parser: Middleware): Middleware
     const onEnd = () => {
       req.off('error', onError);
       const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received);
-      if (bytes[0] === 0x7b /* { */ && received === Number(declared)) {
+      if (bytes[0] === 0x7b /* { */ && received === length) {
         try {
           (req as { body?: unknown }).body = JSON.parse(bytes.toString('utf8'));
           return next();
