@@ -198,6 +198,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // A POST must be JSON (express.json leaves anything else unparsed, which Apollo would answer 500).
       sendJson(res, 415, errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId)),
     onError: (error, _req, res) => answerHttpError(error, res),
+    release: (context) => context.loaders.release(),
     context: async (req, res) => {
       const limit = deadline(res);
       const { requestId } = locals(res);

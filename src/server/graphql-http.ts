@@ -23,6 +23,8 @@ export interface GraphQLHttpOptions<TContext extends object> {
   onError: (error: unknown, req: IncomingMessage, res: ServerResponse) => void;
   /** Answers a POST whose body is not JSON (415). */
   notJson: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Called once Apollo has answered (or failed), with the context it was given: lets go of what the request held. */
+  release?: (context: TContext) => void;
 }
 
 /** Express's default ETag (`etag fn` = weak): W/"<length in hex>-<sha1 base64, 27 characters>". */
@@ -61,11 +63,17 @@ export function httpGraphQLRequestOf(req: IncomingMessage, body: unknown): HTTPG
 }
 
 export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttpOptions<TContext>) {
-  const { apollo, parseBody, context, onError, notJson } = options;
+  const { apollo, parseBody, context, onError, notJson, release } = options;
 
   async function execute(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     const httpGraphQLRequest = httpGraphQLRequestOf(req, req.body);
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, res) });
+    let made: TContext | undefined;
+    let response;
+    try {
+      response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (made = await context(req, res)) });
+    } finally {
+      if (made && release) release(made);
+    }
     // A request that timed out was answered already; what is left of it is dropped.
     if (res.headersSent) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);
