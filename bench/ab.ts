@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { machineCpuMs, postgresCpuReader, processCpuMs } from './cpu-time';
 import { freePort } from './free-port';
 import { OPERATIONS, requestBody } from './operations';
+import { serverNodeFlags } from './server-flags';
 
 /**
  * `node dist/bench/ab.js --a DIST_A --b DIST_B --db DATABASE_URL [--operations Typename,FrontEnd]`:
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     'flags-b': { type: 'string', default: '' },
   },
 });
+/** This repository (dist/bench/ab.js → the root), whose package.json gives the server's Node flags. */
+const ROOT = path.resolve(__dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 const settings = (list: string) => Object.fromEntries(list.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
@@ -38,7 +41,7 @@ const settings = (list: string) => Object.fromEntries(list.split(',').filter(Boo
 async function start(dist: string, db: string, own: string, flags: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const extra = { ...settings(args.env!), ...settings(own) };
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...flags.split(' ').filter(Boolean), path.join(path.resolve(dist), 'src/main.js')], {
+  const child = spawn(process.execPath, [...serverNodeFlags(ROOT), ...flags.split(' ').filter(Boolean), path.join(path.resolve(dist), 'src/main.js')], {
     env: { ...process.env, DATABASE_URL: db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra },
     // stdout through a pipe that is read, as a log collector reads it (not /dev/null).
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { openBenchDatabases } from './bench-databases';
 import { freePort } from './free-port';
 import { hostileCorpus, type CorpusParties, type HostileRequest } from './hostile-corpus';
+import { serverNodeFlags } from './server-flags';
 
 /**
  * `npm run attack [-- --companies N --timeout-ms MS --out FILE]`: the hostile corpus, one request
@@ -265,7 +266,7 @@ const serverLog: string[] = [];
 
 async function startServer(databaseFile: string): Promise<number> {
   const port = await freePort();
-  server = spawn(process.execPath, ['--max-semi-space-size=64', path.join(ROOT, 'dist/src/main.js')], {
+  server = spawn(process.execPath, [...serverNodeFlags(ROOT), path.join(ROOT, 'dist/src/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

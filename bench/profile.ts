@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { freePort } from './free-port';
 import { OPERATIONS, requestBody } from './operations';
 import { postgraphileRequestBody } from './postgraphile-operations';
+import { serverNodeFlags } from './server-flags';
 
 /**
  * `node dist/bench/profile.js --db URL --operation FrontEnd [--seconds 15] [--env K=V,…]`: runs the
@@ -144,7 +145,7 @@ async function main() {
   const port = await freePort();
   const extra = Object.fromEntries(args.env!.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
   const spawned = performance.now();
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--cpu-prof', '--cpu-prof-dir', dir, path.resolve(ROOT, args.script!)], {
+  const child = spawn(process.execPath, [...serverNodeFlags(ROOT), '--cpu-prof', '--cpu-prof-dir', dir, path.resolve(ROOT, args.script!)], {
     env: { ...process.env, DATABASE_URL: args.db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

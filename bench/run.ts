@@ -18,6 +18,7 @@ import { createRawHandler } from './raw-handler';
 import { writeResultsSection } from './results-file';
 import { machineCpuMs, postgresCpuReader, processCpuMs } from './cpu-time';
 import { comparable, ensurePostgraphileInstalled, postgraphileRequestBody, POSTGRAPHILE_QUERIES } from './postgraphile-operations';
+import { serverNodeFlags } from './server-flags';
 
 /**
  * `npm run bench [-- --db sqlite|postgres]`: one run, side by side on the same synthetic database
@@ -111,8 +112,8 @@ process.once('SIGTERM', () => process.exit(143));
 
 async function start(variant: Variant, databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  // The same V8 flag as `npm start` (a larger young generation: fewer scavenges per request).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...variant.command.map((c) => path.join(ROOT, c))], {
+  // The same V8 flags as `npm start` (bench/server-flags.ts).
+  const child = spawn(process.execPath, [...serverNodeFlags(ROOT), ...variant.command.map((c) => path.join(ROOT, c))], {
     // warn: request logging is not part of what is measured.
     // No per-client budget: every request of the benchmark comes from one address.
     env: { ...process.env, ...variant.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off' },
