@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 
 /**
  * `/graphql` on plain node:http, through Apollo's documented integration API
@@ -68,19 +68,22 @@ export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttp
   async function execute(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     const httpGraphQLRequest = httpGraphQLRequestOf(req, req.body);
     let made: TContext | undefined;
-    let response;
     try {
-      response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (made = await context(req, res)) });
+      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (made = await context(req, res)) });
+      await send(req, res, httpGraphQLRequest.method, response);
     } finally {
+      // Once the answer is written (an incremental one included), nothing reads the request's context again.
       if (made && release) release(made);
     }
+  }
+
+  async function send(req: IncomingMessage, res: ServerResponse, method: string, response: HTTPGraphQLResponse): Promise<void> {
     // A request that timed out was answered already; what is left of it is dropped.
     if (res.headersSent) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const body = response.body.string;
-      const method = httpGraphQLRequest.method;
       if ((method === 'GET' || method === 'HEAD') && res.statusCode >= 200 && res.statusCode < 300) {
         const etag = weakEtag(body);
         res.setHeader('etag', etag);
