@@ -35,7 +35,7 @@ async function measure(request) {
   return growth[15];
 }
 
-async function appMode() {
+async function frontEndPageRetention() {
   const dist = (file) => require(path.join(ROOT, 'dist', file));
   const { openDatabase } = dist('src/database');
   const { readConfig } = dist('src/config');
@@ -61,7 +61,7 @@ async function appMode() {
   return growth;
 }
 
-appMode()
+frontEndPageRetention()
   .then((bytes) => {
     process.stdout.write(JSON.stringify({ oldGenerationGrowth: bytes }) + '\n');
     process.exit(0);

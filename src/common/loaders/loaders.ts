@@ -72,13 +72,13 @@ export class Loaders {
   /**
    * The request is over: its loaders, and with them every row their caches hold, are let go.
    *
-   * Why this is not left to the context simply going out of scope: Apollo's request pipeline keeps
-   * the context reachable, for the young-generation collector, for a while after the answer is sent
-   * (through objects that only the full collector finds dead). Every row a page loaded then survived
-   * two scavenges and was copied into the old generation (about 0.5 MB per front-end page), where
-   * only full collections free it: with ten pages in flight, garbage collection was a quarter of a
-   * page's CPU. `rowsLoaded` is kept for the request's log line. A loader asked for afterwards (by
-   * work still running past the request's time limit) starts empty, as it would in a new request.
+   * Why this is not left to the context simply going out of scope: under HTTP load the context can
+   * stay reachable for the young-generation collector after the answer is sent (through objects
+   * that only a full collection finds dead; Apollo's gateway path was one, patched: README, "The
+   * young generation and a finished request"). Every row a page loaded then survived two scavenges
+   * and was copied into the old generation, where only full collections free it. `rowsLoaded` is
+   * kept for the request's log line. A loader asked for afterwards (by work still running past the
+   * request's time limit) starts empty, as it would in a new request.
    */
   release(): void {
     for (const byKind of this.loaders.values()) for (const loader of byKind.values()) loader.clearAll();
