@@ -19,6 +19,8 @@ export interface RequestContext {
   /** Aborted when the request runs past its time limit (the deadline's signal). */
   readonly signal: AbortSignal;
   timeoutMs: number;
+  /** When the context was made, as `performance.now()` (the request's duration in its log line). */
+  readonly startedAt: number;
   /** A mutation operation's one write transaction (set by mutationTransactionPlugin). */
   mutation?: MutationSession;
 }
@@ -52,6 +54,7 @@ export function createContextFactory(database: Database, { loaderBatching = true
  */
 class RequestContextValue implements RequestContext {
   mutation?: MutationSession;
+  readonly startedAt = performance.now();
 
   constructor(
     readonly requestId: string,

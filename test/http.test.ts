@@ -216,6 +216,18 @@ describe('a request that runs past the time limit', () => {
     expect((await server.gql(`{ companies { totalCount } }`)).data.companies.totalCount).toBe(6);
   });
 
+  it('leaves no timer behind once it is answered in time, answered with an error, or refused before a context is made', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    for (let i = 0; i < 10; i++) {
+      expect((await server.gql(`{ __typename }`)).status).toBe(200);
+      expect((await server.gql(`{ nope }`)).status).toBe(400);
+      expect((await server.gql(`{ __typename }`, {}, { authorization: 'Bearer unknown-key' })).status).toBe(401);
+    }
+    // A deadline not settled would keep its timer for REQUEST_TIMEOUT_MS: thirty of them here.
+    expect(timers() - before).toBeLessThan(5);
+  });
+
   it('is abandoned: a mutation that times out commits nothing', async () => {
     const editor = await createKey(server, Role.EDITOR);
     let release!: () => void;

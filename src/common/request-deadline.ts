@@ -7,6 +7,21 @@
 export class RequestDeadline {
   private controller: AbortController | null = null;
   private hasPassed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A deadline that passes by itself `ms` from now, then calls `onPass` (which answers the client),
+   * unless the request ends first and says so with `settle`.
+   */
+  static after(ms: number, onPass: () => void): RequestDeadline {
+    const deadline = new RequestDeadline();
+    deadline.timer = setTimeout(() => {
+      deadline.timer = undefined;
+      deadline.pass();
+      onPass();
+    }, ms);
+    return deadline;
+  }
 
   get passed(): boolean {
     return this.hasPassed;
@@ -19,6 +34,13 @@ export class RequestDeadline {
       if (this.hasPassed) this.controller.abort();
     }
     return this.controller.signal;
+  }
+
+  /** The request is over (answered or failed): its deadline can no longer pass. */
+  settle(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** The deadline has passed: whatever holds the signal is told to stop. */

@@ -20,6 +20,7 @@ import { JitExecutorGateway } from './jit-executor';
 import { ClientBudget } from './client-budget';
 import { queryLimits } from './query-limits';
 import { requestLogPlugin } from './request-log.plugin';
+import { combineRequestPlugins } from './request-plugins';
 import { explorerRoutes, graphiqlRoutes } from './explorer';
 import { sandboxLandingPagePlugin } from './landing-page.plugin';
 import { graphqlHttpHandler, type Middleware } from './graphql-http';
@@ -109,11 +110,15 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // Embedded as ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
       // does, but when its script cannot load from Apollo's CDN the page goes to GraphiQL at /graphiql/.
       sandboxLandingPagePlugin(),
-      requestLogPlugin(logger, database),
-      // A mutation operation is one transaction, and its answer reads through it (the primary before its first write).
-      mutationTransactionPlugin(),
-      httpCachePlugin(config.cacheMaxAgeSeconds),
-      nulCharacterPlugin(),
+      // What runs on each request, as one request listener (request-plugins.ts says why).
+      ...combineRequestPlugins([
+        requestLogPlugin(logger, database),
+        // A mutation operation is one transaction, and its answer reads through it (the primary before its first write).
+        mutationTransactionPlugin(),
+        httpCachePlugin(config.cacheMaxAgeSeconds),
+        nulCharacterPlugin(),
+        limits.requestPlugin,
+      ]),
       ...limits.plugins,
     ],
   });
@@ -141,24 +146,26 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const everyResponse = (req: http.IncomingMessage, res: http.ServerResponse, then: () => void) =>
     requestIds(req, res, () => security(req, res, (error) => (error ? answerHttpError(error, res) : corsHeaders(req, res, then))));
 
-  /** After REQUEST_TIMEOUT_MS the client gets an error, and the request's remaining work is abandoned. */
-  const deadline = (res: http.ServerResponse): RequestDeadline => {
-    const limit = new RequestDeadline();
-    const timer = setTimeout(() => {
-      limit.pass();
+  /**
+   * After REQUEST_TIMEOUT_MS the client gets an error, and the request's remaining work is
+   * abandoned (a client that went away does not stop it sooner). The request settles it when it ends.
+   */
+  const deadline = (res: http.ServerResponse): RequestDeadline =>
+    RequestDeadline.after(config.requestTimeoutMs, () => {
       const { requestId } = locals(res);
       logger.warn({ requestId, ms: config.requestTimeoutMs }, 'request timed out');
-      if (!res.headersSent) {
+      if (!res.headersSent && !res.destroyed) {
         sendJson(res, 503, errorBody(new RequestTimeoutError(config.requestTimeoutMs).message, 'REQUEST_TIMEOUT', requestId));
       }
-    }, config.requestTimeoutMs);
-    res.once('close', () => clearTimeout(timer));
-    return limit;
-  };
+    });
 
-  /** The client's address, as Express's `req.ip` gives it under TRUST_PROXY. */
+  /**
+   * The client's address, as Express's `req.ip` gives it under TRUST_PROXY: with no proxy trusted
+   * that is the socket's peer, whatever X-Forwarded-For says, so Express's parsing of it is skipped.
+   */
   const ipGetter = Object.getOwnPropertyDescriptor(express.request, 'ip')!.get!;
-  const clientIp = (req: http.IncomingMessage): string => ipGetter.call({ app, headers: req.headers, socket: req.socket, connection: req.socket });
+  const clientIp = (req: http.IncomingMessage): string | undefined =>
+    config.trustProxy === false ? req.socket.remoteAddress : ipGetter.call({ app, headers: req.headers, socket: req.socket, connection: req.socket });
 
   /** Errors outside GraphQL (the body parser's, mostly) answered as GraphQL-shaped JSON. */
   const answerHttpError = (error: any, res: http.ServerResponse) => {
@@ -198,9 +205,11 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // A POST must be JSON (express.json leaves anything else unparsed, which Apollo would answer 500).
       sendJson(res, 415, errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId)),
     onError: (error, _req, res) => answerHttpError(error, res),
-    release: (context) => context.loaders.release(),
+    release: (context) => {
+      context.deadline.settle();
+      context.loaders.release();
+    },
     context: async (req, res) => {
-      const limit = deadline(res);
       const { requestId } = locals(res);
       const unavailable = () => {
         void database.check();
@@ -209,10 +218,13 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
         return error;
       };
       if (!database.available) throw unavailable();
+      const limit = deadline(res);
       let viewer;
       try {
         viewer = await services.apiKeys.viewerFor(req.headers.authorization);
       } catch (error) {
+        // No context is made, so nothing else will settle the deadline.
+        limit.settle();
         throw isDatabaseFailure(error) ? unavailable() : error;
       }
       return contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs });

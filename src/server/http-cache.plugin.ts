@@ -1,5 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestListener } from '@apollo/server';
 import type { RequestContext } from '../context';
+import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
 
 /**
  * Anonymous GET queries answered without errors may be kept by browsers, CDNs and reverse proxies
@@ -8,23 +9,20 @@ import type { RequestContext } from '../context';
  * errors, mutations) is `no-store`: keyed answers can hold what anonymous ones do not, and must not
  * be shared. `Vary: Authorization` keeps a shared cache from serving an anonymous answer to a key.
  */
-export function httpCachePlugin(maxAgeSeconds: number): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ request, response, contextValue, operation, errors }) {
-          const cacheable =
-            maxAgeSeconds > 0 &&
-            request.http?.method === 'GET' &&
-            !contextValue.viewer &&
-            operation?.operation === 'query' &&
-            !errors?.length &&
-            response.body.kind === 'single' &&
-            !response.body.singleResult.errors?.length;
-          response.http.headers.set('cache-control', cacheable ? `public, max-age=${maxAgeSeconds}` : 'no-store');
-          response.http.headers.set('vary', 'Authorization');
-        },
-      };
+export function httpCachePlugin(maxAgeSeconds: number): SharedListenerPlugin<RequestContext> {
+  const listener: GraphQLRequestListener<RequestContext> = {
+    async willSendResponse({ request, response, contextValue, operation, errors }) {
+      const cacheable =
+        maxAgeSeconds > 0 &&
+        request.http?.method === 'GET' &&
+        !contextValue.viewer &&
+        operation?.operation === 'query' &&
+        !errors?.length &&
+        response.body.kind === 'single' &&
+        !response.body.singleResult.errors?.length;
+      response.http.headers.set('cache-control', cacheable ? `public, max-age=${maxAgeSeconds}` : 'no-store');
+      response.http.headers.set('vary', 'Authorization');
     },
   };
+  return sharedListenerPlugin(listener);
 }

@@ -1,6 +1,7 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { Kind, visit, type DocumentNode } from 'graphql';
 import { BadUserInputError } from '../common/errors';
+import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
 
 /**
  * The path of the first string holding U+0000 in a variables value, or null. Iterative: a client
@@ -41,19 +42,16 @@ function nulInDocument(document: DocumentNode): string | null {
  * PostgreSQL text cannot hold the NUL character (SQLite's can): text with one is refused before
  * execution on both databases, so they answer alike, with BAD_USER_INPUT naming where it was.
  */
-export function nulCharacterPlugin(): ApolloServerPlugin {
+export function nulCharacterPlugin(): SharedListenerPlugin<BaseContext> {
   // Apollo hands back the same parsed document for a repeated query, so it is walked once.
   const inDocuments = new WeakMap<DocumentNode, string | null>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          let inDocument = inDocuments.get(document);
-          if (inDocument === undefined) inDocuments.set(document, (inDocument = nulInDocument(document)));
-          const where = inDocument ?? nulIn(request.variables ?? {}, 'variables');
-          if (where) throw new BadUserInputError(`Text must not contain the NUL character (U+0000); found in ${where}`, { http: { status: 400 } });
-        },
-      };
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ document, request }) {
+      let inDocument = inDocuments.get(document);
+      if (inDocument === undefined) inDocuments.set(document, (inDocument = nulInDocument(document)));
+      const where = inDocument ?? (request.variables ? nulIn(request.variables, 'variables') : null);
+      if (where) throw new BadUserInputError(`Text must not contain the NUL character (U+0000); found in ${where}`, { http: { status: 400 } });
     },
   };
+  return sharedListenerPlugin(listener);
 }

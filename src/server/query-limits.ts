@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestListener } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LRUCache } from 'lru-cache';
 import { Lexer, Source, TokenKind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
@@ -8,6 +8,7 @@ import type { RequestContext } from '../context';
 import type { ClientBudget } from './client-budget';
 import { measureDocument, OperationMeasurer, type Measure } from './operation-measure';
 import { coerceVariables } from './variable-values';
+import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
 
 /**
  * Hostile-query limits. Each refuses an operation before it executes, with
@@ -33,7 +34,10 @@ export function queryLimits(limits: QueryLimits, { production, budget }: { produ
     // graphql-js checks both before and while parsing, so an oversized document is never parsed whole.
     parseOptions: { maxSourceLength: limits.maxLength, maxLexicalTokens: limits.maxTokens },
     validationRules: [staticLimitsRule(limits), ...armor.validationRules],
-    plugins: [...armor.plugins, queryLimitsPlugin(limits, budget)],
+    /** graphql-armor's (its listeners are made per request). */
+    plugins: armor.plugins,
+    /** The depth, node, alias, directive and cost checks of each request. */
+    requestPlugin: queryLimitsPlugin(limits, budget),
   };
 }
 
@@ -130,36 +134,34 @@ export function staticLimitsRule(limits: QueryLimits): ValidationRule {
   });
 }
 
-function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined): ApolloServerPlugin<RequestContext> {
+function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined): SharedListenerPlugin<RequestContext> {
   // Apollo hands back the same parsed document for a repeated query, so its cost (per set of
   // variables) is computed once, not on every request.
   const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request, operation, contextValue }) {
-          if (!operation) return; // no operation resolved (several and no name, or an unknown name): execution refuses it
-          const coerced = coerceVariables(schema, operation, request);
-          // Variables that do not fit: the executor answers BAD_USER_INPUT with graphql-js's paths and runs nothing.
-          if (coerced.errors) return;
-          let byVariables = costs.get(document);
-          if (!byVariables) costs.set(document, (byVariables = new LRUCache({ max: 100 })));
-          let key: string;
-          let cost: number | undefined;
-          try {
-            key = `${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}`;
-            cost = byVariables.get(key);
-            if (cost === undefined) {
-              cost = new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
-              byVariables.set(key, cost);
-            }
-          } catch {
-            throw new QueryLimitError('The cost of the query could not be computed, so it is refused.');
-          }
-          if (!(cost <= limits.maxCost)) throw new QueryLimitError(`Query cost limit of ${limits.maxCost} exceeded, found ${shown(cost)}.`);
-          budget?.charge(contextValue.client, cost);
-        },
-      };
+  const listener: GraphQLRequestListener<RequestContext> = {
+    async didResolveOperation({ schema, document, request, operation, contextValue }) {
+      if (!operation) return; // no operation resolved (several and no name, or an unknown name): execution refuses it
+      const coerced = coerceVariables(schema, operation, request);
+      // Variables that do not fit: the executor answers BAD_USER_INPUT with graphql-js's paths and runs nothing.
+      if (coerced.errors) return;
+      let byVariables = costs.get(document);
+      if (!byVariables) costs.set(document, (byVariables = new LRUCache({ max: 100 })));
+      let key: string;
+      let cost: number | undefined;
+      try {
+        // An operation without variables costs the same every time: its name is the key.
+        key = operation.variableDefinitions?.length ? `${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}` : (operation.name?.value ?? '');
+        cost = byVariables.get(key);
+        if (cost === undefined) {
+          cost = new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
+          byVariables.set(key, cost);
+        }
+      } catch {
+        throw new QueryLimitError('The cost of the query could not be computed, so it is refused.');
+      }
+      if (!(cost <= limits.maxCost)) throw new QueryLimitError(`Query cost limit of ${limits.maxCost} exceeded, found ${shown(cost)}.`);
+      budget?.charge(contextValue.client, cost);
     },
   };
+  return sharedListenerPlugin(listener);
 }

@@ -1,51 +1,50 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestListener } from '@apollo/server';
 import { isDatabaseFailure } from '../common/errors';
 import type { RequestContext } from '../context';
 import type { Database } from '../database';
 import type { Logger } from '../logger';
+import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
 
 /**
  * One JSON log line per GraphQL operation, with its request id, and the real cause of each error
  * (clients only see a masked message and the request id). A database failure also makes the
  * database be checked at once, so /readyz and later requests know without waiting for the monitor.
  */
-export function requestLogPlugin(logger: Logger, database?: Database): ApolloServerPlugin<RequestContext> {
-  return {
+export function requestLogPlugin(logger: Logger, database?: Database): SharedListenerPlugin<RequestContext> {
+  const listener: GraphQLRequestListener<RequestContext> = {
+    async didEncounterErrors({ errors, operationName, contextValue }) {
+      let databaseFailed = false;
+      for (const error of errors) {
+        const code = error.extensions?.code;
+        const internal = !code || code === 'INTERNAL_SERVER_ERROR';
+        const databaseFailure = isDatabaseFailure(error);
+        if (internal || databaseFailure) {
+          // formatError keeps the request id when it masks the error, so a report can be matched to this line.
+          error.extensions.requestId = contextValue.requestId;
+        }
+        databaseFailed ||= databaseFailure;
+        logger[internal ? 'error' : 'info'](
+          { requestId: contextValue.requestId, operationName, code: code ?? 'INTERNAL_SERVER_ERROR', err: internal ? (error.originalError ?? error) : undefined, path: error.path },
+          error.message,
+        );
+      }
+      if (databaseFailed) void database?.check();
+    },
+    async willSendResponse({ operationName, response, contextValue }) {
+      if (!logger.isLevelEnabled('info')) return; // nothing to build the line for
+      const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
+      logger.info(
+        { requestId: contextValue.requestId, operationName, errors, rows: contextValue.loaders?.rowsLoaded, ms: Math.round(performance.now() - contextValue.startedAt) },
+        'graphql request',
+      );
+    },
+  };
+  return sharedListenerPlugin(listener, {
     async unexpectedErrorProcessingRequest({ requestContext, error }) {
       const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
       const requestId = requestContext.contextValue?.requestId;
       if (code) logger.info({ requestId, code }, error.message);
       else logger.error({ requestId, err: error }, 'unexpected error processing a request');
     },
-    async requestDidStart({ contextValue }) {
-      const started = performance.now();
-      return {
-        async didEncounterErrors({ errors, operationName }) {
-          let databaseFailed = false;
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            const internal = !code || code === 'INTERNAL_SERVER_ERROR';
-            const databaseFailure = isDatabaseFailure(error);
-            if (internal || databaseFailure) {
-              // formatError keeps the request id when it masks the error, so a report can be matched to this line.
-              error.extensions.requestId = contextValue.requestId;
-            }
-            databaseFailed ||= databaseFailure;
-            logger[internal ? 'error' : 'info'](
-              { requestId: contextValue.requestId, operationName, code: code ?? 'INTERNAL_SERVER_ERROR', err: internal ? (error.originalError ?? error) : undefined, path: error.path },
-              error.message,
-            );
-          }
-          if (databaseFailed) void database?.check();
-        },
-        async willSendResponse({ operationName, response }) {
-          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
-          logger.info(
-            { requestId: contextValue.requestId, operationName, errors, rows: contextValue.loaders?.rowsLoaded, ms: Math.round(performance.now() - started) },
-            'graphql request',
-          );
-        },
-      };
-    },
-  };
+  });
 }

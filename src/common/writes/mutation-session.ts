@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { RequestContext } from '../../context';
@@ -6,6 +5,7 @@ import type { Database, HeldTransaction } from '../../database';
 import { deferredReader, transactionReader } from '../database/transaction-reader';
 import type { SqlReader } from '../database/sql-reader';
 import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from '../errors';
+import { sharedListenerPlugin, type SharedListenerPlugin } from '../../server/request-plugins';
 
 /**
  * One write transaction for a whole mutation operation: all or nothing per request.
@@ -129,40 +129,37 @@ const rolledBack = (field: string): GraphQLFormattedError => ({
  * Gives every mutation operation its MutationSession, points its loaders at it, and ends it
  * before the answer is sent, making the answer say what happened.
  */
-export function mutationTransactionPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      let session: MutationSession | null = null;
+export function mutationTransactionPlugin(): SharedListenerPlugin<RequestContext> {
+  // The request's session is its context's `mutation` (Apollo hands every hook the same context).
+  return sharedListenerPlugin({
+    async didResolveOperation({ operation, contextValue }) {
+      if (operation?.operation !== 'mutation') return;
+      const session = new MutationSession(contextValue.services.database, contextValue.signal, contextValue.timeoutMs);
+      contextValue.mutation = session;
+      contextValue.loaders.readFrom(session.answerReader(contextValue.services.primaryReader));
+    },
+    async executionDidStart({ contextValue }) {
+      const session = contextValue.mutation;
+      if (!session) return;
       return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation !== 'mutation') return;
-          session = new MutationSession(contextValue.services.database, contextValue.signal, contextValue.timeoutMs);
-          contextValue.mutation = session;
-          contextValue.loaders.readFrom(session.answerReader(contextValue.services.primaryReader));
-        },
-        async executionDidStart() {
-          if (!session) return;
-          const current = session;
-          return {
-            willResolveField({ info }) {
-              if (info.path.prev === undefined) current.currentField = String(info.path.key);
-            },
-          };
-        },
-        async willSendResponse({ response }) {
-          if (!session) return;
-          const body = response.body.kind === 'single' ? response.body.singleResult : null;
-          const { committed, error } = await session.finish(!body?.errors?.length);
-          if (committed || !body || session.applied.length === 0) return;
-          const cause: GraphQLFormattedError[] = error === undefined ? [] : [
-            isDatabaseFailure(error)
-              ? { message: new DatabaseUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }
-              : { message: 'The operation could not be committed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-          ];
-          body.data = null;
-          body.errors = [...(body.errors ?? []), ...cause, ...session.applied.map(rolledBack)];
+        willResolveField({ info }) {
+          if (info.path.prev === undefined) session.currentField = String(info.path.key);
         },
       };
     },
-  };
+    async willSendResponse({ response, contextValue }) {
+      const session = contextValue.mutation;
+      if (!session) return;
+      const body = response.body.kind === 'single' ? response.body.singleResult : null;
+      const { committed, error } = await session.finish(!body?.errors?.length);
+      if (committed || !body || session.applied.length === 0) return;
+      const cause: GraphQLFormattedError[] = error === undefined ? [] : [
+        isDatabaseFailure(error)
+          ? { message: new DatabaseUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }
+          : { message: 'The operation could not be committed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ];
+      body.data = null;
+      body.errors = [...(body.errors ?? []), ...cause, ...session.applied.map(rolledBack)];
+    },
+  });
 }
