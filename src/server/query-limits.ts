@@ -149,8 +149,7 @@ function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined
       let key: string;
       let cost: number | undefined;
       try {
-        // An operation without variables costs the same every time: its name is the key.
-        key = operation.variableDefinitions?.length ? `${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}` : (operation.name?.value ?? '');
+        key = `${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}`;
         cost = byVariables.get(key);
         if (cost === undefined) {
           cost = new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
