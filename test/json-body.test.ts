@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { fastJsonBody } from '../src/server/json-body';
-import type { Middleware } from '../src/server/graphql-http';
+import type { Middleware } from '../src/server/middleware';
 
 const LIMIT = 100 * 1024;
 

@@ -55,6 +55,14 @@ describe('the server process', () => {
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
       const allowed = await post(restricted.url, '{ __typename }', { origin: 'https://desk.example' });
       expect(allowed.response.headers.get('access-control-allow-origin')).toBe('https://desk.example');
+      // The answer depends on the Origin (CORS) and on the key (the HTTP cache): a shared cache must know both.
+      expect(allowed.response.headers.get('vary')?.split(/,\s*/).sort()).toEqual(['Authorization', 'Origin']);
+      const preflight = await fetch(restricted.url, { method: 'OPTIONS', headers: { origin: 'https://desk.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://desk.example');
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+      expect(preflight.headers.get('access-control-max-age')).toBe('600');
+      expect(preflight.headers.get('x-request-id')).toBeTruthy();
       const refused = await post(restricted.url, '{ __typename }', { origin: 'https://evil.example' });
       expect(refused.response.headers.get('access-control-allow-origin')).toBeNull();
       const page = await fetch(open.url, { headers: { accept: 'text/html' } });

@@ -3,7 +3,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from '../common/errors';
@@ -23,8 +22,11 @@ import { requestLogPlugin } from './request-log.plugin';
 import { combineRequestPlugins } from './request-plugins';
 import { explorerRoutes, graphiqlRoutes } from './explorer';
 import { sandboxLandingPagePlugin } from './landing-page.plugin';
-import { graphqlHttpHandler, type Middleware } from './graphql-http';
-import { securityHeaders } from './security-headers';
+import { graphqlHttpHandler } from './graphql-http';
+import type { Middleware } from './middleware';
+import { hidesSourceMap, securityHeaders } from './security-headers';
+import { corsHeaders } from './cors-headers';
+import { holdHeaders, setHeldHeaders, writeHead } from './response-headers';
 import { fastJsonBody } from './json-body';
 import { RequestDeadline } from '../common/request-deadline';
 
@@ -52,9 +54,7 @@ function errorBody(message: string, code: string, requestId: string) {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(text));
+  writeHead(res, status, ['content-type', 'application/json; charset=utf-8', 'content-length', String(Buffer.byteLength(text))]);
   res.end(text);
 }
 
@@ -78,7 +78,14 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   database.startMonitor(config.databaseCheckMs);
   const app = express();
   // /graphql is served on node:http directly (graphql-http.ts), everything else by Express.
-  const httpServer = http.createServer((req, res) => everyResponse(req, res, () => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res))));
+  const httpServer = http.createServer((req, res) =>
+    everyResponse(req, res, () => {
+      if (isGraphQLPath(req.url)) return graphql(req, res);
+      // Express's handlers set their headers one at a time, after these.
+      setHeldHeaders(res);
+      app(req, res);
+    }),
+  );
   // Slow clients cannot hold a connection open forever.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
@@ -128,23 +135,33 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const services = contextFor('startup').services;
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
-  const requestIds: Middleware = (req, res, next) => {
+  const requestIdOf = (req: http.IncomingMessage): string => {
     const given = req.headers['x-request-id'];
-    const requestId = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-    locals(res).requestId = requestId;
-    res.setHeader('x-request-id', requestId);
-    next();
+    return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
   };
-  const corsHeaders = cors({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins, maxAge: 600 }) as Middleware;
+  const security = securityHeaders(config);
+  const cors = corsHeaders(config.corsOrigins);
 
   /**
-   * What every answer gets, on every path (/graphql and Express's): its request id and CORS
-   * headers (an OPTIONS preflight is answered here). Response headers common to all paths
-   * (e.g. security headers) belong here.
+   * What every answer gets, on every path (/graphql and Express's): its request id, security and
+   * CORS headers, held for whoever writes the answer (response-headers.ts); an OPTIONS preflight
+   * is answered here. Response headers common to all paths belong here.
    */
-  const security = securityHeaders(config);
-  const everyResponse = (req: http.IncomingMessage, res: http.ServerResponse, then: () => void) =>
-    requestIds(req, res, () => security(req, res, (error) => (error ? answerHttpError(error, res) : corsHeaders(req, res, then))));
+  const everyResponse = (req: http.IncomingMessage, res: http.ServerResponse, then: () => void) => {
+    const requestId = requestIdOf(req);
+    locals(res).requestId = requestId;
+    const preflight = req.method === 'OPTIONS';
+    holdHeaders(res, ['x-request-id', requestId].concat(security(req), preflight ? [] : cors.headersFor(req)));
+    if (hidesSourceMap(config.production, req)) {
+      writeHead(res, 404, ['content-type', 'text/plain; charset=utf-8']);
+      res.end('Not found\n');
+    } else if (preflight) {
+      setHeldHeaders(res);
+      cors.preflight(req, res, then);
+    } else {
+      then();
+    }
+  };
 
   /**
    * After REQUEST_TIMEOUT_MS the client gets an error, and the request's remaining work is

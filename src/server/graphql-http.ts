@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import type { Middleware } from './middleware';
+import { writeHead, type HeaderList } from './response-headers';
 
 /**
  * `/graphql` on plain node:http, through Apollo's documented integration API
@@ -10,8 +12,6 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQL
  * get the same answers (app.ts), and a GET answer gets Express's weak ETag and a 304 when it is fresh.
  */
 
-/** A middleware in the (req, res, next) style of Express, cors and body-parser. */
-export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 export interface GraphQLHttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -49,6 +49,15 @@ function isFresh(req: IncomingMessage, etag: string): boolean {
   });
 }
 
+/** A header list without the headers that describe a body (a 304 has none). */
+function withoutBodyHeaders(headers: HeaderList): HeaderList {
+  const kept: HeaderList = [];
+  for (let i = 0; i < headers.length; i += 2) {
+    if (!/^(content-type|content-length|transfer-encoding)$/i.test(headers[i])) kept.push(headers[i], headers[i + 1]);
+  }
+  return kept;
+}
+
 /** A node:http request, its body already parsed, as Apollo's integration API takes it. */
 export function httpGraphQLRequestOf(req: IncomingMessage, body: unknown): HTTPGraphQLRequest {
   const headers = new HeaderMap();
@@ -80,29 +89,30 @@ export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttp
   async function send(req: IncomingMessage, res: ServerResponse, method: string, response: HTTPGraphQLResponse): Promise<void> {
     // A request that timed out was answered already; what is left of it is dropped.
     if (res.headersSent) return;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      const body = response.body.string;
-      if ((method === 'GET' || method === 'HEAD') && res.statusCode >= 200 && res.statusCode < 300) {
-        const etag = weakEtag(body);
-        res.setHeader('etag', etag);
-        if (isFresh(req, etag)) {
-          res.statusCode = 304;
-          res.removeHeader('content-type');
-          res.removeHeader('content-length');
-          res.removeHeader('transfer-encoding');
-          res.end();
-          return;
-        }
-      }
-      res.setHeader('content-length', Buffer.byteLength(body, 'utf8'));
-      if (method === 'HEAD') res.end();
-      else res.end(body);
+    const headers: HeaderList = [];
+    for (const [key, value] of response.headers) headers.push(key, value);
+    const status = response.status ?? 200;
+    if (response.body.kind !== 'complete') {
+      writeHead(res, status, headers);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
       return;
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    const body = response.body.string;
+    if ((method === 'GET' || method === 'HEAD') && status >= 200 && status < 300) {
+      const etag = weakEtag(body);
+      if (isFresh(req, etag)) {
+        // Not modified: the answer's own headers but its content type and length.
+        writeHead(res, 304, withoutBodyHeaders(headers).concat('etag', etag));
+        res.end();
+        return;
+      }
+      headers.push('etag', etag);
+    }
+    headers.push('content-length', String(Buffer.byteLength(body, 'utf8')));
+    writeHead(res, status, headers);
+    if (method === 'HEAD') res.end();
+    else res.end(body);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {

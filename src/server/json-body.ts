@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import type { Middleware } from './graphql-http';
+import type { Middleware } from './middleware';
 
 /** The content types of nearly every GraphQL POST: JSON, UTF-8 by default or by name. */
 const PLAIN_JSON = new Set(['application/json', 'application/json; charset=utf-8', 'application/json;charset=utf-8']);

@@ -1,9 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import helmet from 'helmet';
 import { SANDBOX_CDN, SANDBOX_FRAME } from './landing-page.plugin';
-
-/** A connect-style handler on plain node:http (every path goes through these, /graphql too). */
-type Handler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+import type { Middleware } from './middleware';
+import { recordHeaders, type HeaderList } from './response-headers';
 
 /** The path of a request, without its query. */
 const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?', 1)[0];
@@ -22,9 +21,12 @@ const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?', 1)[0];
  *
  * Source maps: the bundles do not reference theirs (explorer/build.mjs writes them beside the
  * bundles without a sourceMappingURL comment). Outside production a `SourceMap` header points
- * browsers' developer tools at them; in production (NODE_ENV=production) no `.map` is served.
+ * browsers' developer tools at them; in production (NODE_ENV=production) no `.map` is served
+ * (`hidesSourceMap`).
+ *
+ * Returns the headers of the answer to a request, as one list (response-headers.ts says why).
  */
-export function securityHeaders({ production }: { production: boolean }): Handler {
+export function securityHeaders({ production }: { production: boolean }): (req: IncomingMessage) => HeaderList {
   const common = {
     defaultSrc: ["'self'"],
     baseUri: ["'self'"],
@@ -53,48 +55,28 @@ export function securityHeaders({ production }: { production: boolean }): Handle
   });
   const isSandboxPage = (req: IncomingMessage) =>
     req.method === 'GET' && /^\/graphql\/?$/i.test(pathOf(req)) && (req.headers.accept ?? '').includes('text/html');
-  const sourceMaps = production ? noSourceMaps : pointToSourceMaps;
-  return (req, res, next) =>
-    (isSandboxPage(req) ? sandboxPage : site)(req, res, (error?: unknown) => (error ? next(error) : sourceMaps(req, res, next)));
+  return (req) => {
+    const chosen = isSandboxPage(req) ? sandboxPage : site;
+    if (production) return chosen;
+    const path = pathOf(req);
+    // Outside production the explorer's and GraphiQL's bundles name their source maps.
+    return path === '/explorer/explorer.js' || path === '/graphiql/graphiql.js' ? chosen.concat('SourceMap', `${path}.map`) : chosen;
+  };
+}
+
+/** Whether the request asks for a source map that is not served (in production, none is). */
+export function hidesSourceMap(production: boolean, req: IncomingMessage): boolean {
+  return production && pathOf(req).endsWith('.map');
 }
 
 /**
- * What a helmet middleware does to a response, found once and replayed on every request: with
- * static options (no function directives, no nonces) its headers depend on nothing in the request,
- * and replaying them in one loop spares each request helmet's chain of a dozen middlewares. Should
- * a helmet version ever read the request or answer asynchronously, this refuses to start.
+ * The headers a helmet middleware sets, found once: with static options (no function directives,
+ * no nonces) they depend on nothing in the request, so each request gets the recorded list instead
+ * of running helmet's chain of a dozen middlewares. Should a helmet version ever read the request
+ * or answer asynchronously, this refuses to start. (What helmet removes, X-Powered-By, nothing
+ * here sets: Express's is disabled.)
  */
-export function helmetOnce(middleware: Handler): Handler {
-  const steps: ({ set: string; value: string | number | readonly string[] } | { remove: string })[] = [];
-  const recorder = {
-    setHeader: (name: string, value: string | number | readonly string[]) => void steps.push({ set: name, value }),
-    removeHeader: (name: string) => void steps.push({ remove: name }),
-  };
+export function helmetOnce(middleware: Middleware): HeaderList {
   const request = new Proxy({}, { get: (_target, key) => { throw new Error(`helmet read req.${String(key)}: its headers are not static`); } });
-  let finished = false;
-  middleware(request as IncomingMessage, recorder as unknown as ServerResponse, (error) => {
-    if (error) throw error;
-    finished = true;
-  });
-  if (!finished) throw new Error('helmet did not finish synchronously: its headers cannot be captured');
-  return (_req, res, next) => {
-    for (const step of steps) {
-      if ('set' in step) res.setHeader(step.set, step.value);
-      else res.removeHeader(step.remove);
-    }
-    next();
-  };
+  return recordHeaders(middleware, request as IncomingMessage).headers;
 }
-
-/** Production: a `.map` file is not found, wherever it is asked for. */
-const noSourceMaps: Handler = (req, res, next) => {
-  if (!pathOf(req).endsWith('.map')) return next();
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
-};
-
-/** Elsewhere: the explorer's and GraphiQL's bundles name their source maps in a header. */
-const pointToSourceMaps: Handler = (req, res, next) => {
-  const path = pathOf(req);
-  if (path === '/explorer/explorer.js' || path === '/graphiql/graphiql.js') res.setHeader('SourceMap', `${path}.map`);
-  next();
-};
