@@ -124,9 +124,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
         mutationTransactionPlugin(),
         httpCachePlugin(config.cacheMaxAgeSeconds),
         nulCharacterPlugin(),
-        limits.requestPlugin,
+        ...limits.requestPlugins,
       ]),
-      ...limits.plugins,
     ],
   });
   await apollo.start();

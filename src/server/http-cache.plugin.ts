@@ -1,6 +1,5 @@
-import type { GraphQLRequestListener } from '@apollo/server';
 import type { RequestContext } from '../context';
-import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
+import { sharedListenerPlugin, type SharedListenerPlugin, type SharedRequestListener } from './request-plugins';
 
 /**
  * Anonymous GET queries answered without errors may be kept by browsers, CDNs and reverse proxies
@@ -10,8 +9,8 @@ import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugi
  * be shared. `Vary: Authorization` keeps a shared cache from serving an anonymous answer to a key.
  */
 export function httpCachePlugin(maxAgeSeconds: number): SharedListenerPlugin<RequestContext> {
-  const listener: GraphQLRequestListener<RequestContext> = {
-    async willSendResponse({ request, response, contextValue, operation, errors }) {
+  const listener: SharedRequestListener<RequestContext> = {
+    willSendResponse({ request, response, contextValue, operation, errors }) {
       const cacheable =
         maxAgeSeconds > 0 &&
         request.http?.method === 'GET' &&

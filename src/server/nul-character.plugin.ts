@@ -1,7 +1,7 @@
-import type { BaseContext, GraphQLRequestListener } from '@apollo/server';
+import type { BaseContext } from '@apollo/server';
 import { Kind, visit, type DocumentNode } from 'graphql';
 import { BadUserInputError } from '../common/errors';
-import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
+import { sharedListenerPlugin, type SharedListenerPlugin, type SharedRequestListener } from './request-plugins';
 
 /**
  * The path of the first string holding U+0000 in a variables value, or null. Iterative: a client
@@ -45,8 +45,8 @@ function nulInDocument(document: DocumentNode): string | null {
 export function nulCharacterPlugin(): SharedListenerPlugin<BaseContext> {
   // Apollo hands back the same parsed document for a repeated query, so it is walked once.
   const inDocuments = new WeakMap<DocumentNode, string | null>();
-  const listener: GraphQLRequestListener<BaseContext> = {
-    async didResolveOperation({ document, request }) {
+  const listener: SharedRequestListener<BaseContext> = {
+    didResolveOperation({ document, request }) {
       let inDocument = inDocuments.get(document);
       if (inDocument === undefined) inDocuments.set(document, (inDocument = nulInDocument(document)));
       const where = inDocument ?? (request.variables ? nulIn(request.variables, 'variables') : null);

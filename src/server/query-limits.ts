@@ -1,4 +1,3 @@
-import type { GraphQLRequestListener } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LRUCache } from 'lru-cache';
 import { Lexer, Source, TokenKind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
@@ -8,7 +7,7 @@ import type { RequestContext } from '../context';
 import type { ClientBudget } from './client-budget';
 import { measureDocument, OperationMeasurer, type Measure } from './operation-measure';
 import { coerceVariables } from './variable-values';
-import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
+import { onErrorsOnly, sharedListenerPlugin, type SharedListenerPlugin, type SharedRequestListener } from './request-plugins';
 
 /**
  * Hostile-query limits. Each refuses an operation before it executes, with
@@ -21,8 +20,19 @@ import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugi
  * Any failure of an analysis refuses the request (fail closed).
  */
 export function queryLimits(limits: QueryLimits, { production, budget }: { production: boolean; budget?: ClientBudget }) {
-  // graphql-armor only for field suggestions ("Did you mean …"), which tell an attacker the schema.
-  const armor = new ApolloArmor({
+  const armor = armorProtection(production);
+  return {
+    // graphql-js checks both before and while parsing, so an oversized document is never parsed whole.
+    parseOptions: { maxSourceLength: limits.maxLength, maxLexicalTokens: limits.maxTokens },
+    validationRules: [staticLimitsRule(limits), ...armor.validationRules],
+    /** The depth, node, alias, directive and cost checks of each request; graphql-armor's masking of suggestions in errors. */
+    requestPlugins: [queryLimitsPlugin(limits, budget), ...armor.plugins.map(onErrorsOnly)],
+  };
+}
+
+/** graphql-armor, only for field suggestions ("Did you mean …"), which tell an attacker the schema. */
+export function armorProtection(production: boolean) {
+  return new ApolloArmor({
     blockFieldSuggestion: { enabled: production },
     maxAliases: { enabled: false },
     maxDirectives: { enabled: false },
@@ -30,15 +40,6 @@ export function queryLimits(limits: QueryLimits, { production, budget }: { produ
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
   }).protect();
-  return {
-    // graphql-js checks both before and while parsing, so an oversized document is never parsed whole.
-    parseOptions: { maxSourceLength: limits.maxLength, maxLexicalTokens: limits.maxTokens },
-    validationRules: [staticLimitsRule(limits), ...armor.validationRules],
-    /** graphql-armor's (its listeners are made per request). */
-    plugins: armor.plugins,
-    /** The depth, node, alias, directive and cost checks of each request. */
-    requestPlugin: queryLimitsPlugin(limits, budget),
-  };
 }
 
 /** graphql-js's messages when `maxLexicalTokens` or `maxSourceLength` stops the parser. */
@@ -138,8 +139,8 @@ function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined
   // Apollo hands back the same parsed document for a repeated query, so its cost (per set of
   // variables) is computed once, not on every request.
   const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
-  const listener: GraphQLRequestListener<RequestContext> = {
-    async didResolveOperation({ schema, document, request, operation, contextValue }) {
+  const listener: SharedRequestListener<RequestContext> = {
+    didResolveOperation({ schema, document, request, operation, contextValue }) {
       if (!operation) return; // no operation resolved (several and no name, or an unknown name): execution refuses it
       const coerced = coerceVariables(schema, operation, request);
       // Variables that do not fit: the executor answers BAD_USER_INPUT with graphql-js's paths and runs nothing.

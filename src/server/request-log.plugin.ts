@@ -1,9 +1,8 @@
-import type { GraphQLRequestListener } from '@apollo/server';
 import { isDatabaseFailure } from '../common/errors';
 import type { RequestContext } from '../context';
 import type { Database } from '../database';
 import type { Logger } from '../logger';
-import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
+import { sharedListenerPlugin, type SharedListenerPlugin, type SharedRequestListener } from './request-plugins';
 
 /**
  * One JSON log line per GraphQL operation, with its request id, and the real cause of each error
@@ -11,8 +10,8 @@ import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugi
  * database be checked at once, so /readyz and later requests know without waiting for the monitor.
  */
 export function requestLogPlugin(logger: Logger, database?: Database): SharedListenerPlugin<RequestContext> {
-  const listener: GraphQLRequestListener<RequestContext> = {
-    async didEncounterErrors({ errors, operationName, contextValue }) {
+  const listener: SharedRequestListener<RequestContext> = {
+    didEncounterErrors({ errors, operationName, contextValue }) {
       let databaseFailed = false;
       for (const error of errors) {
         const code = error.extensions?.code;
@@ -30,7 +29,7 @@ export function requestLogPlugin(logger: Logger, database?: Database): SharedLis
       }
       if (databaseFailed) void database?.check();
     },
-    async willSendResponse({ operationName, response, contextValue }) {
+    willSendResponse({ operationName, response, contextValue }) {
       if (!logger.isLevelEnabled('info')) return; // nothing to build the line for
       const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
       logger.info(

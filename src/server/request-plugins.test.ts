@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext, type GraphQLRequestListener } from '@apollo/server';
 import { buildSchema } from 'graphql';
-import { combineListeners, combineRequestPlugins, sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
+import { armorProtection } from './query-limits';
+import { combineListeners, combineRequestPlugins, onErrorsOnly, sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
 
 /** A plugin that records each hook Apollo calls on it (and each stage's end), under its name. */
 function recording(name: string, trace: string[], extra: Partial<GraphQLRequestListener<BaseContext>> = {}): SharedListenerPlugin<BaseContext> & { starts: number } {
@@ -121,5 +122,56 @@ describe('combineListeners', () => {
     ]);
     expect(await combined.responseForOperation!({} as never)).toBe(response);
     expect(asked).toEqual([1, 2]);
+  });
+
+  it('answers synchronously, with no promise, when every hook of the stage did', () => {
+    const calls: string[] = [];
+    const combined = combineListeners<BaseContext>([
+      { didResolveOperation: () => void calls.push('x') },
+      { didResolveOperation: () => void calls.push('y') },
+      { executionDidStart: () => ({ willResolveField: () => undefined }) },
+    ]);
+    expect(combined.didResolveOperation!({} as never)).toBeUndefined();
+    expect(calls).toEqual(['x', 'y']);
+    const execution = combined.executionDidStart!({} as never);
+    expect(typeof (execution as { then?: unknown } | undefined)?.then).toBe('undefined');
+    expect(execution).toHaveProperty('willResolveField');
+  });
+
+  it('calls every hook even after one threw, and fails as the first failure does', async () => {
+    const calls: string[] = [];
+    const combined = combineListeners<BaseContext>([
+      { didResolveOperation: () => { calls.push('x'); throw new Error('first'); } },
+      { didResolveOperation: async () => { calls.push('y'); throw new Error('second'); } },
+      { didResolveOperation: () => void calls.push('z') },
+    ]);
+    await expect(combined.didResolveOperation!({} as never)).rejects.toThrow('first');
+    expect(calls).toEqual(['x', 'y', 'z']);
+  });
+});
+
+describe('onErrorsOnly', () => {
+  it('is given only plugins whose listener has no hook but didEncounterErrors: graphql-armor\'s', async () => {
+    const { plugins } = armorProtection(true);
+    expect(plugins.length).toBeGreaterThan(0);
+    for (const plugin of plugins) {
+      expect(Object.keys(plugin)).toEqual(['requestDidStart']);
+      const listener = await plugin.requestDidStart!({} as never);
+      expect(Object.keys(listener ?? {})).toEqual(['didEncounterErrors']);
+    }
+  });
+
+  it('asks the plugin for its listener only when a request has errors, and lets it act on them', async () => {
+    let starts = 0;
+    const plugin = onErrorsOnly<BaseContext>({
+      async requestDidStart() {
+        starts += 1;
+        return { async didEncounterErrors({ errors }) { for (const error of errors) error.message = 'masked'; } };
+      },
+    });
+    expect(Object.keys(plugin.requestListener)).toEqual(['didEncounterErrors']);
+    const errors = [new Error('Cannot query field "nme". Did you mean "name"?')];
+    await plugin.requestListener.didEncounterErrors!({ errors } as never);
+    expect([starts, errors[0].message]).toEqual([1, 'masked']);
   });
 });

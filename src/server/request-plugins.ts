@@ -1,26 +1,57 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestExecutionListener, GraphQLRequestListener, GraphQLRequestListenerDidResolveField } from '@apollo/server';
 
+/** A hook of Apollo's that may also answer synchronously: Apollo awaits whatever its hooks return. */
+type MaybeSync<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => R | Promise<R> : F;
+
+/**
+ * A request listener whose hooks may answer without a promise when they have nothing to wait for.
+ * Apollo awaits each hook's result, so it takes them as they are; joined by `combineListeners`,
+ * hooks that all answer synchronously cost no promise at all.
+ */
+export type SharedRequestListener<TContext extends BaseContext> = {
+  [K in keyof GraphQLRequestListener<TContext>]?: MaybeSync<NonNullable<GraphQLRequestListener<TContext>[K]>>;
+};
+
 /**
  * An Apollo plugin whose request listener is one object for every request: what a request has to
  * remember lives in its context, not in a listener made for it. It works as a plugin by itself,
  * and `combineRequestPlugins` can join several into one listener once, at start-up.
  */
 export interface SharedListenerPlugin<TContext extends BaseContext> extends ApolloServerPlugin<TContext> {
-  readonly requestListener: GraphQLRequestListener<TContext>;
+  readonly requestListener: SharedRequestListener<TContext>;
 }
 
 /** A plugin answering every request with `listener`, with any server-level hooks beside it. */
 export function sharedListenerPlugin<TContext extends BaseContext>(
-  listener: GraphQLRequestListener<TContext>,
+  listener: SharedRequestListener<TContext>,
   serverHooks: Omit<ApolloServerPlugin<TContext>, 'requestDidStart'> = {},
 ): SharedListenerPlugin<TContext> {
   return {
     ...serverHooks,
     requestListener: listener,
     async requestDidStart() {
-      return listener;
+      return listener as GraphQLRequestListener<TContext>;
     },
   };
+}
+
+/**
+ * A plugin whose request listener acts only on errors (graphql-armor's, which masks field
+ * suggestions), as a shared listener: its own listener is asked for when a request has errors,
+ * not made for every request. Any other hook of that listener would never run, so only a plugin
+ * checked to have none may be given (request-plugins.test.ts checks graphql-armor's).
+ */
+export function onErrorsOnly<TContext extends BaseContext>(plugin: ApolloServerPlugin<TContext>): SharedListenerPlugin<TContext> {
+  const { requestDidStart, ...serverHooks } = plugin;
+  return sharedListenerPlugin<TContext>(
+    {
+      async didEncounterErrors(requestContext) {
+        const listener = await requestDidStart?.call(plugin, requestContext);
+        await listener?.didEncounterErrors?.(requestContext);
+      },
+    },
+    serverHooks,
+  );
 }
 
 /**
@@ -30,7 +61,8 @@ export function sharedListenerPlugin<TContext extends BaseContext>(
  * `Promise.all` over all of them whether a listener has the hook or not (and `responseForOperation`
  * as one awaited call per listener), after a `requestDidStart` per plugin that made each listener.
  * Joined, Apollo sees one listener, which has only the hooks some plugin's listener has and calls
- * only those, in the order and with the semantics Apollo would have used.
+ * only those, in the order and with the semantics Apollo would have used — and without a promise
+ * where every hook of the stage answered synchronously.
  *
  * Each plugin's server-level hooks (`unexpectedErrorProcessingRequest` …) stay Apollo's to call:
  * a plugin that has any is passed on with them alone.
@@ -46,33 +78,55 @@ const ALL_AT_ONCE = ['didResolveSource', 'didResolveOperation', 'didEncounterErr
 /** Hooks that return a function called when their stage ends (Apollo's `invokeDidStartHook`). */
 const STARTING = ['parsingDidStart', 'validationDidStart'] as const;
 
-type AnyHook = (...args: unknown[]) => Promise<unknown>;
+type AnyHook = (...args: unknown[]) => unknown;
 const hookOf = (listener: object, name: string) => (listener as Record<string, AnyHook | undefined>)[name];
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
+/**
+ * Calls `call` on every item, as Apollo's `Promise.all(items.map(call))` does: every item is called,
+ * even after one failed, and a failure (a call that threw, or whose promise rejected) fails the
+ * whole with the first one. The results, as they are when none is a promise; else a promise of them.
+ */
+function callAll<T>(items: T[], call: (item: T) => unknown): unknown[] | Promise<unknown[]> {
+  const results: unknown[] = new Array(items.length);
+  let waiting = false;
+  for (let i = 0; i < items.length; i++) {
+    try {
+      results[i] = call(items[i]);
+    } catch (error) {
+      results[i] = Promise.reject(error);
+    }
+    waiting ||= isThenable(results[i]);
+  }
+  return waiting ? Promise.all(results) : results;
+}
+
+/** `callAll`, its results dropped: nothing when every call answered synchronously. */
+function awaitAll<T>(items: T[], call: (item: T) => unknown): undefined | Promise<void> {
+  const results = callAll(items, call);
+  return Array.isArray(results) ? undefined : results.then(() => undefined);
+}
 
 /** One listener for several, holding a hook only where one of them does. */
-export function combineListeners<TContext extends BaseContext>(listeners: GraphQLRequestListener<TContext>[]): GraphQLRequestListener<TContext> {
+export function combineListeners<TContext extends BaseContext>(listeners: SharedRequestListener<TContext>[]): SharedRequestListener<TContext> {
   const combined: Record<string, AnyHook> = {};
   for (const name of ALL_AT_ONCE) {
     const having = listeners.filter((listener) => hookOf(listener, name));
-    if (having.length === 1) {
-      const [only] = having;
-      combined[name] = (...args) => hookOf(only, name)!.apply(only, args);
-    } else if (having.length > 1) {
-      combined[name] = async (...args) => {
-        await Promise.all(having.map((listener) => hookOf(listener, name)!.apply(listener, args)));
-      };
-    }
+    if (having.length === 0) continue;
+    combined[name] = (...args) => awaitAll(having, (listener) => hookOf(listener, name)!.apply(listener, args));
   }
   for (const name of STARTING) {
     const having = listeners.filter((listener) => hookOf(listener, name));
     if (having.length === 0) continue;
-    combined[name] = async (...args) => {
-      const ends = (await Promise.all(having.map((listener) => hookOf(listener, name)!.apply(listener, args)))).filter((end): end is AnyHook => typeof end === 'function');
+    const joinEnds = (results: unknown[]) => {
+      const ends = results.filter((end): end is AnyHook => typeof end === 'function');
       if (ends.length === 0) return undefined;
       ends.reverse();
-      return async (...endArgs: unknown[]) => {
-        await Promise.all(ends.map((end) => end(...endArgs)));
-      };
+      return (...endArgs: unknown[]) => awaitAll(ends, (end) => end(...endArgs));
+    };
+    combined[name] = (...args) => {
+      const results = callAll(having, (listener) => hookOf(listener, name)!.apply(listener, args));
+      return Array.isArray(results) ? joinEnds(results) : results.then(joinEnds);
     };
   }
   const answering = listeners.filter((listener) => listener.responseForOperation);
@@ -88,12 +142,16 @@ export function combineListeners<TContext extends BaseContext>(listeners: GraphQ
   }
   const executing = listeners.filter((listener) => listener.executionDidStart);
   if (executing.length > 0) {
-    combined.executionDidStart = async (requestContext) => {
-      const started = (await Promise.all(executing.map((listener) => listener.executionDidStart!(requestContext as never)))).filter((l): l is GraphQLRequestExecutionListener<TContext> => !!l);
+    const joinExecution = (results: unknown[]) => {
+      const started = results.filter((l): l is GraphQLRequestExecutionListener<TContext> => !!l);
       return started.length <= 1 ? started[0] : combineExecutionListeners(started);
     };
+    combined.executionDidStart = (...args) => {
+      const results = callAll(executing, (listener) => hookOf(listener, 'executionDidStart')!.apply(listener, args));
+      return Array.isArray(results) ? joinExecution(results) : results.then(joinExecution);
+    };
   }
-  return combined as GraphQLRequestListener<TContext>;
+  return combined as SharedRequestListener<TContext>;
 }
 
 /** Execution listeners as one: Apollo runs them in reverse order, and each field's end hooks in reverse again. */
@@ -103,9 +161,7 @@ function combineExecutionListeners<TContext extends BaseContext>(listeners: Grap
   const resolving = ordered.filter((listener) => listener.willResolveField);
   const combined: GraphQLRequestExecutionListener<TContext> = {};
   if (ending.length > 0) {
-    combined.executionDidEnd = async (error) => {
-      await Promise.all(ending.map((listener) => listener.executionDidEnd!(error)));
-    };
+    combined.executionDidEnd = ((error?: Error) => awaitAll(ending, (listener) => listener.executionDidEnd!(error))) as GraphQLRequestExecutionListener<TContext>['executionDidEnd'];
   }
   if (resolving.length > 0) {
     combined.willResolveField = (params) => {

@@ -1,3 +1,4 @@
+import type { GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { RequestContext } from '../../context';
@@ -132,13 +133,13 @@ const rolledBack = (field: string): GraphQLFormattedError => ({
 export function mutationTransactionPlugin(): SharedListenerPlugin<RequestContext> {
   // The request's session is its context's `mutation` (Apollo hands every hook the same context).
   return sharedListenerPlugin({
-    async didResolveOperation({ operation, contextValue }) {
+    didResolveOperation({ operation, contextValue }) {
       if (operation?.operation !== 'mutation') return;
       const session = new MutationSession(contextValue.services.database, contextValue.signal, contextValue.timeoutMs);
       contextValue.mutation = session;
       contextValue.loaders.readFrom(session.answerReader(contextValue.services.primaryReader));
     },
-    async executionDidStart({ contextValue }) {
+    executionDidStart({ contextValue }) {
       const session = contextValue.mutation;
       if (!session) return;
       return {
@@ -147,19 +148,23 @@ export function mutationTransactionPlugin(): SharedListenerPlugin<RequestContext
         },
       };
     },
-    async willSendResponse({ response, contextValue }) {
-      const session = contextValue.mutation;
-      if (!session) return;
-      const body = response.body.kind === 'single' ? response.body.singleResult : null;
-      const { committed, error } = await session.finish(!body?.errors?.length);
-      if (committed || !body || session.applied.length === 0) return;
-      const cause: GraphQLFormattedError[] = error === undefined ? [] : [
-        isDatabaseFailure(error)
-          ? { message: new DatabaseUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }
-          : { message: 'The operation could not be committed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-      ];
-      body.data = null;
-      body.errors = [...(body.errors ?? []), ...cause, ...session.applied.map(rolledBack)];
+    willSendResponse({ response, contextValue }) {
+      // A query has no session: nothing to wait for.
+      return contextValue.mutation && endMutation(contextValue.mutation, response);
     },
   });
+}
+
+/** Commits the operation's writes, or rolls them back and makes the answer say so. */
+async function endMutation(session: MutationSession, response: GraphQLResponse): Promise<void> {
+  const body = response.body.kind === 'single' ? response.body.singleResult : null;
+  const { committed, error } = await session.finish(!body?.errors?.length);
+  if (committed || !body || session.applied.length === 0) return;
+  const cause: GraphQLFormattedError[] = error === undefined ? [] : [
+    isDatabaseFailure(error)
+      ? { message: new DatabaseUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }
+      : { message: 'The operation could not be committed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+  ];
+  body.data = null;
+  body.errors = [...(body.errors ?? []), ...cause, ...session.applied.map(rolledBack)];
 }
