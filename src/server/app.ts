@@ -235,9 +235,11 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       };
       if (!database.available) throw unavailable();
       const limit = deadline(res);
+      const { authorization } = req.headers;
       let viewer;
       try {
-        viewer = await services.apiKeys.viewerFor(req.headers.authorization);
+        // An anonymous request (most) has no key to look up.
+        viewer = authorization ? await services.apiKeys.viewerFor(authorization) : null;
       } catch (error) {
         // No context is made, so nothing else will settle the deadline.
         limit.settle();

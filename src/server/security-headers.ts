@@ -66,7 +66,7 @@ export function securityHeaders({ production }: { production: boolean }): (req: 
 
 /** Whether the request asks for a source map that is not served (in production, none is). */
 export function hidesSourceMap(production: boolean, req: IncomingMessage): boolean {
-  return production && pathOf(req).endsWith('.map');
+  return production && req.url !== undefined && req.url.includes('.map') && pathOf(req).endsWith('.map');
 }
 
 /**
