@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import cors from 'cors';
+import corsMiddleware from 'cors';
 import { LRUCache } from 'lru-cache';
 import type { Middleware } from './middleware';
 import { recordHeaders, type HeaderList } from './response-headers';
@@ -20,10 +20,10 @@ export interface CorsHeaders {
  * request gets the list (response-headers.ts says why a list).
  */
 export function corsHeaders(origins: string[] | '*'): CorsHeaders {
-  const middleware = cors({ origin: origins === '*' ? '*' : origins, maxAge: 600 }) as Middleware;
+  const middleware = corsMiddleware({ origin: origins === '*' ? '*' : origins, maxAge: 600 }) as Middleware;
   const byOrigin = new LRUCache<string, HeaderList>({ max: REMEMBERED_ORIGINS });
   const NO_ORIGIN = '\0none';
-  return {
+  const cors: CorsHeaders = {
     preflight: middleware,
     headersFor(req) {
       const origin = req.headers.origin;
@@ -37,4 +37,7 @@ export function corsHeaders(origins: string[] | '*'): CorsHeaders {
       return headers;
     },
   };
+  // Recorded once now, so that a cors version whose headers cannot be recorded stops the start, not a request.
+  cors.headersFor({ method: 'GET', headers: {} } as IncomingMessage);
+  return cors;
 }
