@@ -101,11 +101,16 @@ function callAll<T>(items: T[], call: (item: T) => unknown): unknown[] | Promise
   return waiting ? Promise.all(results) : results;
 }
 
-/** `callAll`, its results dropped: nothing when every call answered synchronously. */
-function awaitAll<T>(items: T[], call: (item: T) => unknown): undefined | Promise<void> {
-  const results = callAll(items, call);
-  return Array.isArray(results) ? undefined : results.then(() => undefined);
+/** `join` applied to `callAll`'s results: at once when they are there, else when they are. */
+function joined<R>(results: unknown[] | Promise<unknown[]>, join: (results: unknown[]) => R): R | Promise<R> {
+  return Array.isArray(results) ? join(results) : results.then(join);
 }
+
+/** `callAll`, its results dropped: nothing when every call answered synchronously. */
+const awaitAll = <T>(items: T[], call: (item: T) => unknown) => joined(callAll(items, call), () => undefined);
+
+/** Calls hook `name` of every listener (each has it) with `args`, as `callAll` does. */
+const callHook = (listeners: object[], name: string, args: unknown[]) => callAll(listeners, (listener) => hookOf(listener, name)!.apply(listener, args));
 
 /** One listener for several, holding a hook only where one of them does. */
 export function combineListeners<TContext extends BaseContext>(listeners: SharedRequestListener<TContext>[]): SharedRequestListener<TContext> {
@@ -113,7 +118,7 @@ export function combineListeners<TContext extends BaseContext>(listeners: Shared
   for (const name of ALL_AT_ONCE) {
     const having = listeners.filter((listener) => hookOf(listener, name));
     if (having.length === 0) continue;
-    combined[name] = (...args) => awaitAll(having, (listener) => hookOf(listener, name)!.apply(listener, args));
+    combined[name] = (...args) => joined(callHook(having, name, args), () => undefined);
   }
   for (const name of STARTING) {
     const having = listeners.filter((listener) => hookOf(listener, name));
@@ -124,10 +129,7 @@ export function combineListeners<TContext extends BaseContext>(listeners: Shared
       ends.reverse();
       return (...endArgs: unknown[]) => awaitAll(ends, (end) => end(...endArgs));
     };
-    combined[name] = (...args) => {
-      const results = callAll(having, (listener) => hookOf(listener, name)!.apply(listener, args));
-      return Array.isArray(results) ? joinEnds(results) : results.then(joinEnds);
-    };
+    combined[name] = (...args) => joined(callHook(having, name, args), joinEnds);
   }
   const answering = listeners.filter((listener) => listener.responseForOperation);
   if (answering.length > 0) {
@@ -146,10 +148,7 @@ export function combineListeners<TContext extends BaseContext>(listeners: Shared
       const started = results.filter((l): l is GraphQLRequestExecutionListener<TContext> => !!l);
       return started.length <= 1 ? started[0] : combineExecutionListeners(started);
     };
-    combined.executionDidStart = (...args) => {
-      const results = callAll(executing, (listener) => hookOf(listener, 'executionDidStart')!.apply(listener, args));
-      return Array.isArray(results) ? joinExecution(results) : results.then(joinExecution);
-    };
+    combined.executionDidStart = (...args) => joined(callHook(executing, 'executionDidStart', args), joinExecution);
   }
   return combined as SharedRequestListener<TContext>;
 }

@@ -9,7 +9,7 @@ import type { Middleware } from './middleware';
  * here carries about twenty (request id, security, CORS, Apollo's). Set one by one they cost about
  * 10 µs of CPU per request, more than Apollo's execution of a small query; written by one
  * `writeHead` on a response with no header set yet, they are validated and written in one loop
- * (bench/results/latest.md, "Headers in one writeHead").
+ * (bench/results/latest.md, "Sixth pass").
  */
 export type HeaderList = string[];
 
