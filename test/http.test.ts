@@ -99,6 +99,20 @@ describe('HTTP', () => {
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("answers a query with no plugin stage waiting on a promise: Apollo's pipeline makes no Promise.all", async () => {
+    // Every plugin's hooks answer a query synchronously, so Apollo (as patched) goes through each
+    // stage at once; a plugin answering with a promise would bring back a Promise.all per stage.
+    await server.gql('{ __typename }');
+    const allOf = Promise.all.bind(Promise);
+    const callers: string[] = [];
+    jest.spyOn(Promise, 'all').mockImplementation(((values: Iterable<unknown>) => {
+      callers.push(new Error().stack ?? '');
+      return allOf(values);
+    }) as typeof Promise.all);
+    expect((await server.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expect(callers.filter((stack) => stack.includes('@apollo/server'))).toEqual([]);
+  });
+
   it('includes stack traces and field suggestions outside production', async () => {
     jest.spyOn(PartyService.prototype, 'adversaries').mockRejectedValue(new Error('secret detail'));
     const res = await server.gql(`{ company(slug: "huawei") { adversaries { __typename } } }`);
