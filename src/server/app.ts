@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
+import type { Viewer } from '../common/auth';
 import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from '../common/errors';
 import type { AppConfig } from '../config';
 import { nulCharacterPlugin } from './nul-character.plugin';
@@ -225,7 +226,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       context.deadline.settle();
       context.loaders.release();
     },
-    context: async (req, res) => {
+    context: (req, res) => {
       const { requestId } = locals(res);
       const unavailable = () => {
         void database.check();
@@ -235,17 +236,15 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       };
       if (!database.available) throw unavailable();
       const limit = deadline(res);
+      const contextOf = (viewer: Viewer | null) => contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs });
       const { authorization } = req.headers;
-      let viewer;
-      try {
-        // An anonymous request (most) has no key to look up.
-        viewer = authorization ? await services.apiKeys.viewerFor(authorization) : null;
-      } catch (error) {
+      // An anonymous request (most) has no key to look up: its context is made at once.
+      if (!authorization) return contextOf(null);
+      return services.apiKeys.viewerFor(authorization).then(contextOf, (error: unknown) => {
         // No context is made, so nothing else will settle the deadline.
         limit.settle();
         throw isDatabaseFailure(error) ? unavailable() : error;
-      }
-      return contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs });
+      });
     },
   });
   app.use(httpErrors);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import { isThenable } from '../common/thenable';
 import type { Middleware } from './middleware';
 import { writeHead, type HeaderList } from './response-headers';
 
@@ -17,8 +18,8 @@ export interface GraphQLHttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
   /** Parses a JSON body into `req.body` (express.json: limits, charsets, encodings, its errors). */
   parseBody: Middleware;
-  /** Builds the request's context (may throw a GraphQLError, answered by Apollo). */
-  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
+  /** Builds the request's context (may throw a GraphQLError, answered by Apollo): at once, or as a promise when it has to wait. */
+  context: (req: IncomingMessage, res: ServerResponse) => TContext | Promise<TContext>;
   /** Answers an error raised outside GraphQL (the body parser's, or an unexpected one). */
   onError: (error: unknown, req: IncomingMessage, res: ServerResponse) => void;
   /** Answers a POST whose body is not JSON (415). */
@@ -77,16 +78,23 @@ export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttp
   async function execute(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> {
     const httpGraphQLRequest = httpGraphQLRequestOf(req, req.body);
     let made: TContext | undefined;
+    // Apollo awaits what this returns: a context made at once is handed over as it is, not as a promise.
+    const contextThunk = () => {
+      const value = context(req, res);
+      return isThenable(value) ? value.then((ready) => (made = ready)) : (made = value);
+    };
     try {
-      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (made = await context(req, res)) });
-      await send(req, res, httpGraphQLRequest.method, response);
+      const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: contextThunk as () => Promise<TContext> });
+      const sending = send(req, res, httpGraphQLRequest.method, response);
+      if (sending) await sending;
     } finally {
       // Once the answer is written (an incremental one included), nothing reads the request's context again.
       if (made && release) release(made);
     }
   }
 
-  async function send(req: IncomingMessage, res: ServerResponse, method: string, response: HTTPGraphQLResponse): Promise<void> {
+  /** Writes Apollo's answer; only an incremental one, written as it comes, returns a promise. */
+  function send(req: IncomingMessage, res: ServerResponse, method: string, response: HTTPGraphQLResponse): Promise<void> | undefined {
     // A request that timed out was answered already; what is left of it is dropped.
     if (res.headersSent) return;
     const headers: HeaderList = [];
@@ -94,9 +102,7 @@ export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttp
     const status = response.status ?? 200;
     if (response.body.kind !== 'complete') {
       writeHead(res, status, headers);
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-      return;
+      return writeChunks(res, response.body.asyncIterator);
     }
     const body = response.body.string;
     if ((method === 'GET' || method === 'HEAD') && status >= 200 && status < 300) {
@@ -113,6 +119,11 @@ export function graphqlHttpHandler<TContext extends object>(options: GraphQLHttp
     writeHead(res, status, headers);
     if (method === 'HEAD') res.end();
     else res.end(body);
+  }
+
+  async function writeChunks(res: ServerResponse, chunks: AsyncIterable<string>): Promise<void> {
+    for await (const chunk of chunks) res.write(chunk);
+    res.end();
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {

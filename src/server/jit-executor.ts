@@ -1,7 +1,9 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { PromiseOrValue } from 'graphql/jsutils/PromiseOrValue';
 import { LRUCache } from 'lru-cache';
+import { isThenable } from '../common/thenable';
 import { OperationMeasurer } from './operation-measure';
 import { coerceVariables } from './variable-values';
 
@@ -43,7 +45,8 @@ export class JitExecutorGateway implements GatewayInterface {
   }
 
   async load() {
-    const executor: GatewayExecutor = async ({ document, operationName, operation, request, context }) => {
+    // Returns the result itself when the operation ran synchronously (Apollo awaits whatever it gets).
+    const executor = ({ document, operationName, operation, request, context }: Parameters<GatewayExecutor>[0]): PromiseOrValue<ExecutionResult> => {
       // When Apollo resolved no operation its `operationName` is null: graphql-js gets the one the
       // client asked for, so a name that matches nothing is refused rather than the only operation run.
       const run = () => execute({ schema: this.schema, document, operationName: operation ? operationName : request.operationName, variableValues: request.variables, contextValue: context });
@@ -57,10 +60,12 @@ export class JitExecutorGateway implements GatewayInterface {
       const query = this.plan(document, operation, operationName ?? '');
       if (query === 'graphql-js') return run();
       if (!isCompiledQuery(query)) return query as ExecutionResult;
-      const result = (await query.query(undefined, context, request.variables ?? {})) as ExecutionResult;
-      return result.errors ? { ...result, errors: (result.errors as readonly JitError[]).map((error) => toGraphQLError(error, operation)) } : result;
+      const finish = (result: ExecutionResult): ExecutionResult =>
+        result.errors ? { ...result, errors: (result.errors as readonly JitError[]).map((error) => toGraphQLError(error, operation)) } : result;
+      const result = query.query(undefined, context, request.variables ?? {}) as PromiseOrValue<ExecutionResult>;
+      return isThenable(result) ? (result as Promise<ExecutionResult>).then(finish) : finish(result);
     };
-    return { executor };
+    return { executor: executor as GatewayExecutor };
   }
 
   /** The compiled operation (compiling it once), or 'graphql-js' for one too large to compile. */

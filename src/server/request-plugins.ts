@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestExecutionListener, GraphQLRequestListener, GraphQLRequestListenerDidResolveField } from '@apollo/server';
+import { isThenable } from '../common/thenable';
 
 /** A hook of Apollo's that may also answer synchronously: Apollo awaits whatever its hooks return. */
 type MaybeSync<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => R | Promise<R> : F;
@@ -81,7 +82,6 @@ const STARTING = ['parsingDidStart', 'validationDidStart'] as const;
 
 type AnyHook = (...args: unknown[]) => unknown;
 const hookOf = (listener: object, name: string) => (listener as Record<string, AnyHook | undefined>)[name];
-const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 
 /**
  * Calls `call` on every item, as Apollo's `Promise.all(items.map(call))` does: every item is called,
