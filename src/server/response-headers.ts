@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Middleware } from './middleware';
 
 /**
@@ -15,6 +15,15 @@ export type HeaderList = string[];
 
 const HELD = Symbol('headers held for the answer');
 type Holding = ServerResponse & { [HELD]?: HeaderList };
+
+/**
+ * A response with room for the held headers from the start (node:http's `ServerResponse` option of
+ * `createServer`). Held on a plain response, they are a property added to it on every request,
+ * which makes V8 move it to a new shape at run time (app.ts, ServedResponse).
+ */
+export class HeaderHoldingResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+  [HELD]: HeaderList | undefined = undefined;
+}
 
 /** Holds the headers every answer to this request gets (whoever writes it) until it is written. */
 export function holdHeaders(res: ServerResponse, headers: HeaderList): void {
