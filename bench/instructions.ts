@@ -8,6 +8,7 @@ import { freePort } from './free-port';
 import { OPERATIONS, requestBody } from './operations';
 import { postgraphileRequestBody } from './postgraphile-operations';
 import { serverNodeFlags } from './server-flags';
+import { waitForServer } from './wait-for-server';
 
 /**
  * `node dist/bench/instructions.js --db URL [--operation Typename] [--script dist/src/main.js]
@@ -54,15 +55,8 @@ async function main() {
   const url = `http://127.0.0.1:${port}/graphql`;
   const load = (amount: number) => autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, amount });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        if (r.status === 200) break;
-      } catch {
-        if (i > 1200) throw new Error('server did not start under valgrind in 2 minutes');
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Start-up under valgrind takes several times longer than without.
+    await waitForServer(url, body, 120_000);
     await load(Number(args.warmup));
     const control = (...command: string[]) => execFileSync('callgrind_control', [...command, String(child.pid)], { stdio: 'ignore' });
     control('--instr=on');

@@ -8,6 +8,7 @@ import { freePort } from './free-port';
 import { OPERATIONS, requestBody } from './operations';
 import { postgraphileRequestBody } from './postgraphile-operations';
 import { serverNodeFlags } from './server-flags';
+import { waitForServer } from './wait-for-server';
 
 /**
  * `node dist/bench/profile.js --db URL --operation FrontEnd [--seconds 15] [--env K=V,…]`: runs the
@@ -150,15 +151,7 @@ async function main() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
-  for (let i = 0; ; i++) {
-    try {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      if (r.status === 200) break;
-    } catch {
-      if (i > 600) throw new Error('server did not start');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForServer(url, body, 60_000);
   const warmup = Number(args.warmup);
   await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration: warmup });
   // The profile starts with the process: leave out start-up and warm-up.
