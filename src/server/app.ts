@@ -78,7 +78,7 @@ class ServedResponse extends HeaderHoldingResponse {
   locals: RequestLocals | undefined = undefined;
 }
 
-/** What is kept about a request beside its response. */
+/** The request's locals, made when first asked for. */
 function locals(res: http.ServerResponse): RequestLocals {
   const holder = res as http.ServerResponse & { locals?: RequestLocals };
   return (holder.locals ??= { requestId: '' });
