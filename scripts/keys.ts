@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/database';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
-import { parseRole } from '../src/modules/api-key/role.enum';
+import { parseRole } from '../src/common/role.enum';
 import { appendAudit } from '../src/modules/audit/audit.service';
 
 const USAGE = `usage:

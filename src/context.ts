@@ -2,8 +2,7 @@ import type { Viewer } from './common/auth';
 import type { MutationSession } from './common/writes/mutation-session';
 import { Loaders } from './common/loaders/loaders';
 import { RequestDeadline } from './common/request-deadline';
-import type { Database } from './database';
-import { createServices, type Services } from './services';
+import type { Services } from './services';
 
 /** What every resolver gets: this request's loaders and caller, and the app's services. */
 export interface RequestContext {
@@ -40,9 +39,8 @@ export interface ContextFactoryOptions {
   maxRows?: number;
 }
 
-export function createContextFactory(database: Database, { loaderBatching = true, maxRows }: ContextFactoryOptions = {}) {
-  // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
-  const services = createServices(database);
+/** Makes each request's context around the app's services (made once, by createServices in services.ts); loaders are per request. */
+export function createContextFactory(services: Services, { loaderBatching = true, maxRows }: ContextFactoryOptions = {}) {
   return (requestId: string, { viewer = null, ip = 'local', deadline = new RequestDeadline(), timeoutMs = 10_000 }: RequestOptions = {}): RequestContext =>
     new RequestContextValue(requestId, new Loaders(services.sqlReader, { batch: loaderBatching, deadline, timeoutMs, maxRows }), services, viewer, viewer ? `key:${viewer.keyId}` : `ip:${ip}`, deadline, timeoutMs);
 }

@@ -1,16 +1,16 @@
 import type { EntityClass } from './common/facts/fact-type';
 import { factEntities, factNodeEntities } from './facts';
 import { ApiKey } from './modules/api-key/api-key.entity';
-import { Role } from './modules/api-key/role.enum';
+import { Role } from './common/role.enum';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
 import { Authority } from './modules/authority/authority.entity';
 import { Company } from './modules/company/company.entity';
 import { PartyEntity } from './modules/party/party.entity';
 import { Person } from './modules/person/person.entity';
-import { Citation } from './modules/source/citation.entity';
+import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
-import { FieldProvenance } from './modules/attribution/field-provenance.entity';
-import { Source } from './modules/source/source.entity';
+import { FieldProvenance } from './common/citation/field-provenance.entity';
+import { Source } from './common/citation/source.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
 export const entities: EntityClass[] = [PartyEntity, Company, Person, Authority, ...factEntities, Source, Citation, FactAttribution, FieldProvenance, ApiKey, AuditEntry];

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readSeedDocuments } from '../seeds/seed-all';
 import { getMetadataStorage } from 'type-graphql';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { buildAppSchema } from '../src/schema';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 import { runScript } from './server-process';

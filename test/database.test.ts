@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import net from 'node:net';
 import { bearer, createKey, describeOnPostgres, describeOnSqlite, eventually, freshDatabaseUrl, startTestServer, tempSqliteUrl, type TestServer } from './helpers';
 

@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { encodeGlobalId } from '../src/common/node/global-id';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { buildAppSchema } from '../src/schema';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 

@@ -8,7 +8,7 @@ import type { RequestOptions } from '../src/context';
 import { openDatabase } from '../src/database';
 import { createLogger, type Logger as AppLogger } from '../src/logger';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
-import type { Role } from '../src/modules/api-key/role.enum';
+import type { Role } from '../src/common/role.enum';
 import { createApp, type App } from '../src/server/app';
 import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';

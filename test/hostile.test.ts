@@ -18,7 +18,7 @@ import { JIT_MAX_NODES } from '../src/server/jit-executor';
 import { OperationMeasurer } from '../src/server/operation-measure';
 import { operationCost, staticLimitsRule } from '../src/server/query-limits';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { NetworkService } from '../src/modules/network/network.service';
 import { SearchTooBroadError } from '../src/common/errors';
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { CatalogService } from '../src/common/catalog.service';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { PartyService } from '../src/modules/party/party.service';
 import { FactWriter } from '../src/common/writes/fact-writer';
 import { bearer, capturingLogger, createKey, startTestServer, type TestServer } from './helpers';

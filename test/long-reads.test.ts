@@ -1,7 +1,7 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import type { SqlReader } from '../src/common/database/sql-reader';
 import { RequestTimeoutError } from '../src/common/errors';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { postgresAdmin } from './postgres-databases';
 import { bearer, createKey, describeOnPostgres, describeOnSqlite, eventually, startTestServer, tempSqliteUrl, TEST_POSTGRES_URL, type TestServer } from './helpers';
 

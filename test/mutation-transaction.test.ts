@@ -1,4 +1,4 @@
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 
 const SOURCE = '2020-02-06-huawei-verizon';

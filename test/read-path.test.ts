@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { SqlReader } from '../src/common/database/sql-reader';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { openTestDatabase, startTestServer, type TestServer } from './helpers';
 
 /**

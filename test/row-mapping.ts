@@ -3,7 +3,7 @@ import { SnakeNamingStrategy } from '../src/common/naming-strategy';
 import { SqlReader } from '../src/common/database/sql-reader';
 import { entities } from '../src/entities';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 
 /**
  * What the row-mapping tests share (the unit one on in-memory SQLite, `src/common/database/

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { factTypes } from '../src/facts';
 import { partyAsserts } from '../src/modules/party/party.asserts';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { bearer, createKey, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
 
 const SOURCE = '2020-02-06-huawei-verizon';

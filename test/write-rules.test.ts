@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { bearer, createKey, freshDatabaseUrl, startTestServer, type TestServer } from './helpers';
 import { runScriptAsync } from './server-process';
 

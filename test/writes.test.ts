@@ -1,5 +1,5 @@
 import { readSeedDocuments } from '../seeds/seed-all';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { FactWriter } from '../src/common/writes/fact-writer';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 

@@ -1,6 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../context';
-import { Role, roleIncludes } from '../modules/api-key/role.enum';
+import { Role, roleIncludes } from './role.enum';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 
 /** Who is calling: the API key sent as `Authorization: Bearer KEY`, or null for anonymous. */
@@ -18,8 +17,11 @@ export function assertRole(viewer: Viewer | null, needed: Role, what = 'this fie
   }
 }
 
-/** type-graphql's check for `@Authorized(Role.X)`, run for every field that has it, however it is reached. */
-export const authChecker: AuthChecker<RequestContext, Role> = ({ context, info }, roles) => {
+/**
+ * type-graphql's check for `@Authorized(Role.X)`, run for every field that has it, however it is reached.
+ * It reads only the context's viewer (the kernel does not know the whole request context, which lists every module's services).
+ */
+export const authChecker: AuthChecker<{ viewer: Viewer | null }, Role> = ({ context, info }, roles) => {
   const needed = roles.length ? roles.reduce((a, b) => (roleIncludes(a, b) ? b : a)) : Role.VIEWER;
   assertRole(context.viewer, needed, `${info.parentType.name}.${info.fieldName}`);
   return true;

@@ -1,5 +1,5 @@
 import type { Complexity } from 'type-graphql';
-import { pageCost, pageSize, type FieldPrice } from '../server/operation-measure';
+import { MAX_PAGE_SIZE } from './pagination/connection.args';
 
 /**
  * The query cost of reads that can be slow on a large store, over what their shape costs: each is
@@ -32,8 +32,38 @@ export function pagePrice(base: number, defaultFirst: number): Complexity {
 
 /**
  * A price as type-graphql's `complexity` option takes it: typed there as graphql-query-complexity's
- * estimator, and called by operation-measure.ts with the once/per-item split as well.
+ * estimator, and called by src/server/operation-measure.ts with the once/per-item split as well.
  */
 export function priced(price: FieldPrice): Complexity {
   return price as unknown as Complexity;
+}
+
+/**
+ * A field's children's cost, split into what a page repeats for each item (a list's whole
+ * selection; a connection's `edges`) and what it costs once (`totalCount`, `pageInfo`).
+ */
+export interface ChildCost {
+  once: number;
+  perItem: number;
+}
+
+/**
+ * A field's own `complexity` (type-graphql's option, in the field's extensions): a number added to
+ * its children's, or a function of its arguments and its children's cost.
+ */
+export type FieldPrice = number | ((input: { args: Record<string, unknown>; childComplexity: number } & ChildCost) => number);
+
+/** 1 + what a page costs once + `size` × one item (a plain list, size null, is costed once). */
+export function pageCost(size: number | null, child: ChildCost): number {
+  return 1 + child.once + (size ?? 1) * child.perItem;
+}
+
+/**
+ * The page a `first` argument asks for, within 1–MAX_PAGE_SIZE (argument validation refuses the
+ * rest); null or absent means its default. Null when there is neither: a nested list asked for
+ * without `first` (all of a company's lawsuits, say), costed once like any plain list.
+ */
+export function pageSize(requested: unknown, fallback: unknown): number | null {
+  const value = Number.isInteger(requested) ? (requested as number) : Number.isInteger(fallback) ? (fallback as number) : null;
+  return value === null ? null : Math.min(Math.max(value, 1), MAX_PAGE_SIZE);
 }

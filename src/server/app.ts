@@ -9,9 +9,10 @@ import type { Viewer } from '../common/auth';
 import { DatabaseUnavailableError, isDatabaseFailure, RequestTimeoutError } from '../common/errors';
 import type { AppConfig } from '../config';
 import { nulCharacterPlugin } from './nul-character.plugin';
-import { mutationTransactionPlugin } from '../common/writes/mutation-session';
+import { mutationTransactionPlugin } from './mutation-transaction.plugin';
 import { httpCachePlugin } from './http-cache.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
+import { createServices } from '../services';
 import { Database } from '../database';
 import type { Logger } from '../logger';
 import { buildAppSchema } from '../schema';
@@ -151,7 +152,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   await apollo.start();
 
-  const contextFor = createContextFactory(database, { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
+  // One SqlReader (and so one prepared-statement cache) per app.
+  const contextFor = createContextFactory(createServices(database), { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
   const services = contextFor('startup').services;
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */

@@ -19,7 +19,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { MAX_PAGE_SIZE } from '../common/pagination/connection.args';
+import { pageCost, pageSize, type ChildCost, type FieldPrice } from '../common/prices';
 
 /** What one operation asks for, as executed: every figure counts fragments at each place they are spread. */
 export interface Measure {
@@ -41,21 +41,6 @@ export interface Measure {
 }
 
 const ZERO: Measure = Object.freeze({ depth: 0, nodes: 0, aliases: 0, directives: 0, cost: 0, edgesCost: 0 });
-
-/**
- * A field's children's cost, split into what a page repeats for each item (a list's whole
- * selection; a connection's `edges`) and what it costs once (`totalCount`, `pageInfo`).
- */
-export interface ChildCost {
-  once: number;
-  perItem: number;
-}
-
-/**
- * A field's own `complexity` (type-graphql's option, in the field's extensions): a number added to
- * its children's, or a function of its arguments and its children's cost.
- */
-export type FieldPrice = number | ((input: { args: Record<string, unknown>; childComplexity: number } & ChildCost) => number);
 
 /**
  * Measures operations in time linear in the document: each selection set (and so each fragment)
@@ -195,21 +180,6 @@ export function fieldCost(field: GraphQLField<unknown, unknown>, args: Record<st
   if (typeof price === 'number') return price + child.once + child.perItem;
   const first = field.args.find((arg) => arg.name === 'first');
   return pageCost(first ? pageSize(args.first, first.defaultValue) : null, child);
-}
-
-/** 1 + what a page costs once + `size` × one item (a plain list, size null, is costed once). */
-export function pageCost(size: number | null, child: ChildCost): number {
-  return 1 + child.once + (size ?? 1) * child.perItem;
-}
-
-/**
- * The page a `first` argument asks for, within 1–MAX_PAGE_SIZE (argument validation refuses the
- * rest); null or absent means its default. Null when there is neither: a nested list asked for
- * without `first` (all of a company's lawsuits, say), costed once like any plain list.
- */
-export function pageSize(requested: unknown, fallback: unknown): number | null {
-  const value = Number.isInteger(requested) ? (requested as number) : Number.isInteger(fallback) ? (fallback as number) : null;
-  return value === null ? null : Math.min(Math.max(value, 1), MAX_PAGE_SIZE);
 }
 
 /** The measures of every operation in a document, without variables (no cost). */

@@ -1,7 +1,22 @@
 import { Field, InterfaceType } from 'type-graphql';
-import { Attribution } from '../../modules/attribution/attribution.enums';
-import { FieldProvenance } from '../../modules/attribution/field-provenance.entity';
-import { Citation } from '../../modules/source/citation.entity';
+import { Attribution } from './attribution.enums';
+import { FieldProvenance } from './field-provenance.entity';
+import { Citation } from './citation.entity';
+
+let claimantUnion: object | undefined;
+
+/**
+ * `claimedBy`'s type, the Party union, is handed in by the party module (party.union.ts): the party
+ * types implement Cited themselves, so the kernel cannot import them. Read when the schema is built.
+ */
+export function setClaimantType(union: object): void {
+  claimantUnion = union;
+}
+
+function claimantType(): object {
+  if (!claimantUnion) throw new Error('Cited.claimedBy: the Party union is not loaded (src/modules/party/party.union.ts calls setClaimantType)');
+  return claimantUnion;
+}
 
 /**
  * Every fact implements Cited: it can say which sentence of which source states it, in whose
@@ -19,8 +34,7 @@ export abstract class Cited {
   @Field(() => Attribution, { description: "In whose voice the source states it: the publication's, a party's claim, or an allegation." })
   attribution: Attribution;
 
-  // Required lazily: the party types implement Cited themselves, so a static import would cycle.
-  @Field(() => (require('../../modules/party/party.union') as typeof import('../../modules/party/party.union')).Party, { nullable: true, description: 'Who claims or alleges it (CLAIMED and ALLEGED).' })
+  @Field(() => claimantType(), { nullable: true, description: 'Who claims or alleges it (CLAIMED and ALLEGED).' })
   claimedBy: unknown;
 
   @Field(() => [String], { description: 'The source\'s own qualifying words, verbatim ("apparent", "potential").' })

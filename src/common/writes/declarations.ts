@@ -1,16 +1,9 @@
 import type { Problem, Shape } from '../validation/rules';
 import type { FactWriter } from './fact-writer';
-import type { WriteChecks } from './write-checks';
+import type { PartyReference, WriteChecks } from './write-checks';
 
-export type PartyKind = 'COMPANY' | 'PERSON' | 'AUTHORITY';
-
-/** A party an input or document item names, where, and what kind of party it may be. */
-export interface PartyReference {
-  path: string;
-  slug: unknown;
-  /** Allowed kinds (any party when absent). */
-  types?: PartyKind[];
-}
+// Declared beside the checks that resolve them; named here too, where declarations have always found them.
+export type { PartyKind, PartyReference } from './write-checks';
 
 /** A row that quotes are cited for: its node type (`Lawsuit`, `Kinship`…) and id. */
 export interface CitedRow {

@@ -1,8 +1,7 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
-import type { AuditChange } from '../../modules/audit/audit-entry.entity';
-import { Citation } from '../../modules/source/citation.entity';
+import { Citation } from '../citation/citation.entity';
 
 export const date = (value: string | null | undefined) => (value == null ? null : FuzzyDate.parse(value));
 
@@ -10,6 +9,14 @@ export const date = (value: string | null | undefined) => (value == null ? null 
 export interface CitedSource {
   id: number;
   text: string;
+}
+
+/** One row a write inserted, updated or deleted (the audit log stores these as its AuditChange). */
+export interface RowChange {
+  op: 'INSERT' | 'UPDATE' | 'DELETE';
+  table: string;
+  rowId: number | null;
+  values: Record<string, unknown>;
 }
 
 /**
@@ -22,7 +29,7 @@ export class FactWriter {
   /** Rows inserted or changed, by table. */
   readonly written: Record<string, number> = {};
   /** Every row written, for the audit log. */
-  readonly changes: AuditChange[] = [];
+  readonly changes: RowChange[] = [];
   /** Party ids by slug, for the parties this write has looked up or written. */
   readonly partyIds = new Map<string, number>();
 

@@ -3,9 +3,18 @@ import { BadUserInputError } from '../errors';
 import type { NodeEntity } from '../node/node.entity';
 import { runSql } from '../sql';
 import { describeProblems, type Problem } from '../validation/rules';
-import { Source } from '../../modules/source/source.entity';
-import type { PartyKind, PartyReference } from './declarations';
+import { Source } from '../citation/source.entity';
 import type { CitedSource, FactWriter } from './fact-writer';
+
+export type PartyKind = 'COMPANY' | 'PERSON' | 'AUTHORITY';
+
+/** A party an input or document item names, where, and what kind of party it may be. */
+export interface PartyReference {
+  path: string;
+  slug: unknown;
+  /** Allowed kinds (any party when absent). */
+  types?: PartyKind[];
+}
 
 const ANY_PARTY: PartyKind[] = ['COMPANY', 'PERSON', 'AUTHORITY'];
 export const partyLabel: Record<PartyKind, string> = { COMPANY: 'company', PERSON: 'person', AUTHORITY: 'authority' };

@@ -2,7 +2,7 @@ import { Authorized, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
-import { Role } from './role.enum';
+import { Role } from '../../common/role.enum';
 
 /** An API key. Only the sha256 of the key is stored, and its first characters for display. */
 @Entity('api_key')

@@ -1,6 +1,6 @@
 import { IsNotEmpty, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { Role } from './role.enum';
+import { Role } from '../../common/role.enum';
 
 @InputType()
 export class CreateApiKeyInput {

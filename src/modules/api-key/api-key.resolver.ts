@@ -2,10 +2,10 @@ import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver 
 import { BadUserInputError } from '../../common/errors';
 import { decodeGlobalId, encodeGlobalId } from '../../common/node/global-id';
 import type { RequestContext } from '../../context';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { runMutation } from '../mutation/mutation-runner';
 import { ApiKey } from './api-key.entity';
 import { CreateApiKeyInput } from './api-key.input';
-import { Role } from './role.enum';
+import { Role } from '../../common/role.enum';
 
 @ObjectType({ description: 'A new API key: `key` is shown this once and never stored.' })
 class CreatedApiKey {

@@ -4,7 +4,7 @@ import type { Viewer } from '../../common/auth';
 import { SqlReader } from '../../common/database/sql-reader';
 import { UnauthenticatedError } from '../../common/errors';
 import { ApiKey } from './api-key.entity';
-import type { Role } from './role.enum';
+import type { Role } from '../../common/role.enum';
 
 const KEY_PREFIX = 'ce_';
 

@@ -3,9 +3,9 @@ import { Cited } from '../../common/citation/cited.interface';
 import type { CitedSubject } from '../../common/citation/by-subject';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
-import { Citation } from '../source/citation.entity';
-import { Attribution } from './attribution.enums';
-import { FieldProvenance } from './field-provenance.entity';
+import { Citation } from '../../common/citation/citation.entity';
+import { Attribution } from '../../common/citation/attribution.enums';
+import { FieldProvenance } from '../../common/citation/field-provenance.entity';
 import { PROVENANCE_NODE_TYPE } from './attribution.writes';
 
 /** Who says so, how hedged, and each field's provenance: for every Cited type at once. */

@@ -2,7 +2,7 @@ import { rowsBySubject, rowSubjectKey, subjectKey, type CitedSubject } from '../
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder, oneInKeyOrder } from '../../common/loaders/key-order';
 import { FactAttribution } from './fact-attribution.entity';
-import { FieldProvenance } from './field-provenance.entity';
+import { FieldProvenance } from '../../common/citation/field-provenance.entity';
 
 /** Attribution and field provenance of any cited fact: one query per batch each. */
 export class AttributionService {

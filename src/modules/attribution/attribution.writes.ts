@@ -1,9 +1,9 @@
 import { line, list, object, oneOf, optional, pathOf, prose, quote, slug, type Problem, type Shape } from '../../common/validation/rules';
 import type { CitedRow, PartyReference } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
-import { Attribution, Basis } from './attribution.enums';
+import { Attribution, Basis } from '../../common/citation/attribution.enums';
 import { FactAttribution } from './fact-attribution.entity';
-import { FieldProvenance } from './field-provenance.entity';
+import { FieldProvenance } from '../../common/citation/field-provenance.entity';
 
 /**
  * Who says a fact is so, how the source hedges it, and where each of its values comes from, as a

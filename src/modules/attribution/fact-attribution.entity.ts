@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { PartyEntity } from '../party/party.entity';
 import { SubjectRow } from '../../common/citation/subject-row';
-import { Attribution } from './attribution.enums';
+import { Attribution } from '../../common/citation/attribution.enums';
 
 /**
  * Who says a cited fact is so, and how the source hedges it; one row per fact of any type

@@ -3,7 +3,7 @@ import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 
 /** One row written, changed or removed by a write. */
 @ObjectType({ description: 'One row a write inserted, updated or deleted.' })

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth';
-import type { Role } from '../api-key/role.enum';
+import type { Role } from '../../common/role.enum';
 import type { AuditChange, AuditEntry } from './audit-entry.entity';
 
 /** Who made a write: an API key's holder, or a command run on the server (`cli:import`, `seed`). */

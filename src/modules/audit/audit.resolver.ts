@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 import { AuditEntry } from './audit-entry.entity';
 
 export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry');

@@ -6,8 +6,8 @@ import { PartyFieldsResolver } from '../party/party-fields.resolver';
 import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
 import { Sanction } from '../sanction/sanction.entity';
 import { Authority } from './authority.entity';
-import { Role } from '../api-key/role.enum';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { Role } from '../../common/role.enum';
+import { runMutation } from '../mutation/mutation-runner';
 import { createAuthority, updateAuthority } from '../party/party.writes';
 import { CreateAuthorityInput, UpdateAuthorityInput } from '../party/party.input';
 

@@ -5,8 +5,8 @@ import type { RequestContext } from '../../context';
 import { PartyFieldsResolver } from '../party/party-fields.resolver';
 import { Affiliation } from '../person/affiliation.entity';
 import { Company } from './company.entity';
-import { Role } from '../api-key/role.enum';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { Role } from '../../common/role.enum';
+import { runMutation } from '../mutation/mutation-runner';
 import { createCompany, updateCompany } from '../party/party.writes';
 import { CreateCompanyInput, UpdateCompanyInput } from '../party/party.input';
 

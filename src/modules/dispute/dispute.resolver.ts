@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
-import { Role } from '../api-key/role.enum';
+import { runMutation } from '../mutation/mutation-runner';
+import { Role } from '../../common/role.enum';
 import { RecordDisputeInput } from './dispute.input';
 import { recordDispute as recordDisputeWrite } from './dispute.writes';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import { pagePrice, priced, PRICES } from '../../common/prices';
 import type { RequestContext } from '../../context';
-import { pageCost, pageSize } from '../../server/operation-measure';
+import { pageCost, pageSize } from '../../common/prices';
 import { Event } from '../event/event.entity';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
 import { LicensingNegotiation } from '../negotiation/licensing-negotiation.entity';

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { runMutation } from '../mutation/mutation-runner';
 import { recordEvent as recordEventWrite } from './event.writes';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 import { RecordEventInput } from './event.input';
 
 @Resolver(() => Event)

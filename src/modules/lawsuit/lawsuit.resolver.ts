@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { runMutation } from '../mutation/mutation-runner';
 import { fileLawsuit as fileLawsuitWrite, updateLawsuitStatus as updateLawsuitStatusWrite } from './lawsuit.writes';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
@@ -8,11 +8,11 @@ import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity'
 import { Lawsuit } from './lawsuit.entity';
 import { PartyRole } from './lawsuit.enums';
 import { LawsuitsArgs } from './lawsuits.args';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 import { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
 import { priced, PRICES } from '../../common/prices';
-import { pageCost, pageSize } from '../../server/operation-measure';
+import { pageCost, pageSize } from '../../common/prices';
 
 export const LawsuitConnection = ConnectionType(Lawsuit, 'Lawsuit');
 

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { runMutation } from '../mutation/mutation-runner';
 import { recordNegotiation as recordNegotiationWrite } from './negotiation.writes';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 import { RecordNegotiationInput } from './negotiation.input';
 
 @Resolver(() => LicensingNegotiation)

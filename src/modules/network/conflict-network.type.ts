@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
 import { Node } from '../../common/node/node.interface';
-import { Citation } from '../source/citation.entity';
+import { Citation } from '../../common/citation/citation.entity';
 import { Party } from '../party/party.union';
 import type { PartyEntity } from '../party/party.entity';
 

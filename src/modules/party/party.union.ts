@@ -1,4 +1,5 @@
 import { createUnionType } from 'type-graphql';
+import { setClaimantType } from '../../common/citation/cited.interface';
 import { Authority } from '../authority/authority.entity';
 import { Company } from '../company/company.entity';
 import { Person } from '../person/person.entity';
@@ -9,3 +10,5 @@ export const Party = createUnionType({
   types: () => [Company, Person, Authority] as const,
   resolveType: (value) => value.nodeType,
 });
+
+setClaimantType(Party);

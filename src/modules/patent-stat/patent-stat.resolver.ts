@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
-import { Role } from '../api-key/role.enum';
+import { runMutation } from '../mutation/mutation-runner';
+import { Role } from '../../common/role.enum';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { PatentStat } from './patent-stat.entity';

@@ -9,8 +9,8 @@ import { Affiliation } from './affiliation.entity';
 import { KinshipRecord } from './kinship.entity';
 import { Kinship } from './kinship.type';
 import { Person } from './person.entity';
-import { Role } from '../api-key/role.enum';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { Role } from '../../common/role.enum';
+import { runMutation } from '../mutation/mutation-runner';
 import { createPerson, updatePerson } from '../party/party.writes';
 import { CreatePersonInput, UpdatePersonInput } from '../party/party.input';
 

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { runMutation } from '../mutation/mutation-runner';
 import { recordRegulatoryAction as recordRegulatoryActionWrite } from './regulatory-action.writes';
 import type { RequestContext } from '../../context';
 import { Authority } from '../authority/authority.entity';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
 import { Party } from '../party/party.union';
 import { RegulatoryAction } from './regulatory-action.entity';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 import { RecordRegulatoryActionInput } from './regulatory-action.input';
 
 @Resolver(() => RegulatoryAction)

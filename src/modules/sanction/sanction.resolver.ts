@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { runMutation } from '../mutation/mutation-runner';
 import { recordSanction as recordSanctionWrite } from './sanction.writes';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
@@ -7,7 +7,7 @@ import type { RequestContext } from '../../context';
 import { Authority } from '../authority/authority.entity';
 import { Party } from '../party/party.union';
 import { Sanction } from './sanction.entity';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 import { RecordSanctionInput } from './sanction.input';
 
 export const SanctionConnection = ConnectionType(Sanction, 'Sanction');

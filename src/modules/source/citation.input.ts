@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { Attribution, Basis } from '../attribution/attribution.enums';
+import { Attribution, Basis } from '../../common/citation/attribution.enums';
 
 // Checked by the mutation runner with `citations` of src/common/validation/rules.ts and the
 // says-who rules of attribution.writes.ts; a document's items by the same rules.

@@ -1,7 +1,7 @@
 import { rowsBySubject, rowSubjectKey, subjectKey, type CitedSubject } from '../../common/citation/by-subject';
 import type { Loaders } from '../../common/loaders/loaders';
 import { manyInKeyOrder } from '../../common/loaders/key-order';
-import { Citation } from './citation.entity';
+import { Citation } from '../../common/citation/citation.entity';
 
 export type { CitedSubject } from '../../common/citation/by-subject';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fuzzyDate, line, optional, slug, url, verbatimText, type Shape } from '../../common/validation/rules';
 import type { WriteDeclaration } from '../../common/writes/declarations';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
-import { Source } from './source.entity';
+import { Source } from '../../common/citation/source.entity';
 import type { AddSourceInput } from './source.input';
 
 /** A source's fields: `addSource`'s input and a document's `source`. */

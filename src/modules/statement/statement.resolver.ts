@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../common/writes/mutation-runner';
+import { runMutation } from '../mutation/mutation-runner';
 import { recordStatement as recordStatementWrite } from './statement.writes';
 import type { RequestContext } from '../../context';
 import { Party } from '../party/party.union';
 import { Statement } from './statement.entity';
-import { Role } from '../api-key/role.enum';
+import { Role } from '../../common/role.enum';
 import { RecordStatementInput } from './statement.input';
 
 @Resolver(() => Statement)

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
 import { Node } from '../../common/node/node.interface';
 import { ConnectionType } from '../../common/pagination/connection.type';
-import { Citation } from '../source/citation.entity';
+import { Citation } from '../../common/citation/citation.entity';
 import { Party } from '../party/party.union';
 import { PRICES } from '../../common/prices';
 

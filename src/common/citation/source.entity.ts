@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { FuzzyDate, fuzzyDateTransformer } from '../../common/fuzzy-date/fuzzy-date';
-import { Node } from '../../common/node/node.interface';
-import { NodeEntity } from '../../common/node/node.entity';
+import { FuzzyDate, fuzzyDateTransformer } from '../fuzzy-date/fuzzy-date';
+import { Node } from '../node/node.interface';
+import { NodeEntity } from '../node/node.entity';
 
 @Entity('source')
 @ObjectType({ simpleResolvers: true, implements: Node, description: 'A document that facts are taken from, kept verbatim.' })

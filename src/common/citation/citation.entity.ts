@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
-import { Node } from '../../common/node/node.interface';
-import { NodeEntity } from '../../common/node/node.entity';
+import { Node } from '../node/node.interface';
+import { NodeEntity } from '../node/node.entity';
 import { Source } from './source.entity';
 
 /** A verbatim quote of a source that states one fact (the subject: any cited object). */

@@ -1,14 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../../context';
-import { actorOf, appendAudit, type Actor } from '../../modules/audit/audit-log';
-import { RequestTimeoutError } from '../errors';
-import { takeWriteLock } from '../sql';
-import { check, object } from '../validation/rules';
-import type { WriteDeclaration } from './declarations';
-import { FactWriter } from './fact-writer';
-import { invalidArguments, WriteChecks } from './write-checks';
-import { checkSaysWho, writeInputSaysWho, type CitedInputFields } from './says-who-input';
-import { saysWhoInputRules } from '../../modules/attribution/attribution.writes';
+import { actorOf, appendAudit, type Actor } from '../audit/audit-log';
+import { RequestTimeoutError } from '../../common/errors';
+import { takeWriteLock } from '../../common/sql';
+import { check, object } from '../../common/validation/rules';
+import type { WriteDeclaration } from '../../common/writes/declarations';
+import { FactWriter } from '../../common/writes/fact-writer';
+import { invalidArguments, WriteChecks } from '../../common/writes/write-checks';
+import { checkSaysWho, writeInputSaysWho, type CitedInputFields } from '../attribution/says-who-input';
+import { saysWhoInputRules } from '../attribution/attribution.writes';
 
 /** Where a write runs and on whose behalf. */
 export interface WriteTarget {

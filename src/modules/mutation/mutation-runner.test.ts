@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { Database, openDatabase } from '../../database';
-import { createCompany } from '../../modules/party/party.writes';
-import { addSource } from '../../modules/source/source.writes';
-import { recordStatement } from '../../modules/statement/statement.writes';
-import { RequestTimeoutError } from '../errors';
+import { createCompany } from '../party/party.writes';
+import { addSource } from '../source/source.writes';
+import { recordStatement } from '../statement/statement.writes';
+import { RequestTimeoutError } from '../../common/errors';
 import { commandTarget, runWrite, type WriteTarget } from './mutation-runner';
-import { MutationSession } from './mutation-session';
+import { MutationSession } from '../../common/writes/mutation-session';
 
 const TEXT = 'Nokia said on Sunday it had signed a patent deal with Huawei.';
 const QUOTE = 'signed a patent deal with Huawei';

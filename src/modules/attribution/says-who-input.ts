@@ -1,9 +1,9 @@
 import { assertsOf } from '../../facts';
-import { Attribution, type Basis } from '../../modules/attribution/attribution.enums';
-import { saysWhoConsistency, writeAttribution, writeProvenance, type SaysWho } from '../../modules/attribution/attribution.writes';
-import type { CitedRow } from './declarations';
-import type { CitedSource, FactWriter } from './fact-writer';
-import { invalidArguments, type WriteChecks } from './write-checks';
+import { Attribution, type Basis } from '../../common/citation/attribution.enums';
+import { saysWhoConsistency, writeAttribution, writeProvenance, type SaysWho } from './attribution.writes';
+import type { CitedRow } from '../../common/writes/declarations';
+import type { CitedSource, FactWriter } from '../../common/writes/fact-writer';
+import { invalidArguments, type WriteChecks } from '../../common/writes/write-checks';
 
 /** What every cited mutation input carries besides its own fields (CitedInput). */
 export interface CitedInputFields {

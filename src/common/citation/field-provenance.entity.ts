@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, Unique } from 'typeorm';
-import { SubjectRow } from '../../common/citation/subject-row';
+import { SubjectRow } from './subject-row';
 import { Basis } from './attribution.enums';
 
 /** Where one field of a cited fact comes from: the quotes that state it, or what it was inferred from. */
