@@ -6,7 +6,7 @@ import { MAX_PAGE_SIZE } from './pagination/connection.args';
  * set from the worst case measured on the 100,000-company synthetic store (SQLite, this machine),
  * against the front-end page's 2,014 for ~25 ms. They are not proportional to time (a search would
  * then cost more than the whole limit): they bound how many slow reads one query can hold (the
- * limit is 5,000) and how many a client's budget allows per minute. README lists them.
+ * limit is 5,000) and how many a client's budget allows per minute. docs/operations.md lists them.
  */
 export const PRICES = {
   /** Worst found ~0.7 s (the index's six most common prefixes); before its input was bounded, 10 s. Three fit in one query. */

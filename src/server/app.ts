@@ -152,9 +152,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   await apollo.start();
 
-  // One SqlReader (and so one prepared-statement cache) per app.
-  const contextFor = createContextFactory(createServices(database), { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
-  const services = contextFor('startup').services;
+  // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
+  const services = createServices(database);
+  const contextFor = createContextFactory(services, { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
   const requestIdOf = (req: http.IncomingMessage): string => {

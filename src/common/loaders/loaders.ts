@@ -74,7 +74,7 @@ export class Loaders {
    *
    * Why this is not left to the context simply going out of scope: under HTTP load the context can
    * stay reachable for the young-generation collector after the answer is sent (through objects
-   * that only a full collection finds dead; Apollo's gateway path was one, patched: README, "The
+   * that only a full collection finds dead; Apollo's gateway path was one, patched: docs/performance.md, "The
    * young generation and a finished request"). Every row a page loaded then survived two scavenges
    * and was copied into the old generation, where only full collections free it. `rowsLoaded` is
    * kept for the request's log line. A loader asked for afterwards (by work still running past the
