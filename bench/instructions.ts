@@ -12,7 +12,7 @@ import { waitForServer } from './wait-for-server';
 
 /**
  * `node dist/bench/instructions.js --db URL [--operation Typename] [--script dist/src/main.js]
- * [--postgraphile] [--warmup 40000] [--requests 6000] [--env K=V,…]`: the machine instructions a
+ * [--postgraphile] [--warmup 40000] [--requests 6000] [--connections 10] [--env K=V,…]`: the machine instructions a
  * server executes per request, counted by Valgrind's callgrind (Debian's `valgrind` package) in
  * user space, the server process only. The server runs uninstrumented (at near full speed) through
  * start-up and `--warmup` requests, so V8 has compiled its hot code; counting is then switched on
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     postgraphile: { type: 'boolean', default: false },
     warmup: { type: 'string', default: '40000' },
     requests: { type: 'string', default: '6000' },
+    connections: { type: 'string', default: '10' },
     env: { type: 'string', default: '' },
   },
 });
@@ -53,7 +54,8 @@ async function main() {
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}/graphql`;
-  const load = (amount: number) => autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, amount });
+  // No timeout: a request under callgrind's instrumentation can take seconds (the front-end page), and a timed-out one would not be counted.
+  const load = (amount: number) => autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: Number(args.connections), amount, timeout: 3600 });
   try {
     // Start-up under valgrind takes several times longer than without.
     await waitForServer(url, body, 120_000);

@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { eventually } from './helpers';
-import { MAIN, post, startServer, stop } from './server-process';
+import { MAIN, post, ROOT_WITHOUT_OVERRIDES, startServer, stop } from './server-process';
 
 const FRONT_END_QUERY = `{
   companies(first: 10) { totalCount edges { cursor node { slug
@@ -128,13 +128,12 @@ describe('the server process under failure', () => {
     expect(logs.some((l) => l.includes('"stopped"'))).toBe(true);
   });
 
-  // As root, file permissions do not apply: the server then runs as `nobody`, as it would in production.
-  const asUser: { uid?: number; gid?: number } = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  // As root, file permissions would not apply: the server then runs without the capabilities that override them.
+  const asRoot = process.getuid?.() === 0;
   it('answers SERVICE_UNAVAILABLE and /readyz 503 while its database is read-only, and recovers by itself', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-readonly-'));
-    if (asUser.uid !== undefined) chownSync(dir, asUser.uid, asUser.gid!);
     const file = path.join(dir, 'db.sqlite');
-    const { child, url } = await startServer({ DATABASE_URL: `sqlite:${file}`, DATABASE_CHECK_MS: '50', NODE_ENV: 'production' }, asUser);
+    const { child, url } = await startServer({ DATABASE_URL: `sqlite:${file}`, DATABASE_CHECK_MS: '50', NODE_ENV: 'production' }, asRoot ? ROOT_WITHOUT_OVERRIDES : []);
     const readyz = url.replace('/graphql', '/readyz');
     try {
       expect((await fetch(readyz)).status).toBe(200);
@@ -164,10 +163,11 @@ const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catc
 describe('`npm start`', () => {
   // The user's PID is npm's (`npm start &` -> $!). npm forwards SIGTERM to the script's shell, and the start script
   // `exec`s node, so the shell *is* the server: the signal reaches main.ts's handler. Without `exec`, the shell
-  // died and node kept serving, orphaned. (pretest has built dist/, so prestart's build is the no-change one.)
+  // died and node kept serving, orphaned. `--ignore-scripts` leaves out `prestart` (the build): a test never
+  // rebuilds dist/, which other suites are running the server from (`npm test` has built it first).
   it('on SIGTERM to npm\'s PID shuts the server down gracefully, and npm exits 0', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-npm-start-'));
-    const npm = spawn('npm', ['start'], {
+    const npm = spawn('npm', ['start', '--ignore-scripts'], {
       cwd: path.resolve(__dirname, '..'),
       env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, PORT: '0', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { Loaders } from '../src/common/loaders/loaders';
-import { startTestServer, type TestServer } from './helpers';
+import { itWithApolloPatch, startTestServer, type TestServer } from './helpers';
 
 /**
  * What a request leaves behind once it is answered. Measured in bytes that the young-generation
@@ -39,7 +39,7 @@ describe('a finished request', () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
-  it('leaves (almost) nothing for the young-generation collector to copy: the front-end page, on the built server', () => {
+  itWithApolloPatch('leaves (almost) nothing for the young-generation collector to copy: the front-end page, on the built server', () => {
     const script = path.join(__dirname, 'support/request-retention.js');
     const run = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=64', script], { encoding: 'utf8', timeout: 120_000 });
     expect(run.stderr).toBe('');

@@ -4,9 +4,18 @@ import path from 'node:path';
 /** The built server (`npm start` runs dist/src/main.js) and scripts, as real processes over real HTTP. */
 export const MAIN = path.resolve(__dirname, '../dist/src/main.js');
 
-/** Starts the built server with this environment; resolves once it logs its URL. */
-export function startServer(env: NodeJS.ProcessEnv, user: { uid?: number; gid?: number } = {}): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...user });
+/**
+ * Root as file permissions see it: without the capabilities that let it write or read whatever the
+ * permission bits say (Linux's `setpriv`, from util-linux), so that a file it made read-only is read-only
+ * to it too. Still root, so it reaches the checkout wherever it lies (another user, `nobody` say, may
+ * not: a clone under a private directory answers it `Cannot find module`).
+ */
+export const ROOT_WITHOUT_OVERRIDES = ['setpriv', '--inh-caps=-dac_override,-dac_read_search,-fowner', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--'];
+
+/** Starts the built server with this environment (under `wrapper`, a command that runs the rest); resolves once it logs its URL. */
+export function startServer(env: NodeJS.ProcessEnv, wrapper: string[] = []): Promise<{ child: ChildProcess; url: string; logs: string[] }> {
+  const [command, ...args] = [...wrapper, process.execPath, MAIN];
+  const child = spawn(command, args, { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
     let buffer = '';
