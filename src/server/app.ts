@@ -100,7 +100,12 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
-  const backups = config.backup ? await startScheduledBackups(database, config.backup, logger) : null;
+  const backups = config.backup
+    ? await startScheduledBackups(database, config.backup, logger).catch(async (error) => {
+        await database.close();
+        throw error;
+      })
+    : null;
   const app = express();
   // /graphql is served on node:http directly (graphql-http.ts), everything else by Express.
   // (Typed as a plain server: what its classes add is reached through response-headers.ts and `locals`.)

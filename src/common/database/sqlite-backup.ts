@@ -96,14 +96,16 @@ export interface SqliteVerification {
  */
 export function verifySqlite(file: string, { selfContained = false } = {}): Promise<SqliteVerification> {
   const worker = new Worker(VERIFY_WORKER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), file, selfContained, latestAuditSql: LATEST_AUDIT_SQL } });
-  return new Promise<SqliteVerification>((resolve, reject) => {
-    worker.once('message', (reply: { result?: Omit<SqliteVerification, 'bytes'>; error?: string }) => {
-      if (reply.error !== undefined) reject(new BackupError(reply.error));
-      else fs.stat(file).then(({ size }) => resolve({ ...reply.result!, bytes: size }), reject);
+  const reply = new Promise<Omit<SqliteVerification, 'bytes'>>((resolve, reject) => {
+    worker.once('message', (message: { result?: Omit<SqliteVerification, 'bytes'>; error?: string }) => {
+      if (message.error !== undefined) reject(new BackupError(message.error));
+      else resolve(message.result!);
     });
     worker.once('error', reject);
+    // After a message this does nothing (the promise is settled).
     worker.once('exit', (code) => reject(new BackupError(`the verification of ${file} stopped (exit ${code})`)));
   });
+  return reply.then(async (result) => ({ ...result, bytes: (await fs.stat(file)).size }));
 }
 
 const VERIFY_WORKER = `
