@@ -33,8 +33,8 @@ const seconds = (start: bigint) => `${(Number(process.hrtime.bigint() - start) /
 
 /**
  * `npm run backup -- [--to PATH]`: a consistent backup of DATABASE_URL while the server keeps
- * serving and writing. SQLite: the online backup API, one read transaction (`VACUUM INTO` would
- * rebuild every table and index instead of copying pages), checked with PRAGMA integrity_check.
+ * serving and writing. SQLite: the online backup API in one step, one read transaction (`VACUUM
+ * INTO` would rebuild every table and index instead of copying pages), checked with PRAGMA integrity_check.
  * PostgreSQL: pg_dump's custom format, checked with pg_restore --list. Prints the file, its size
  * and the newest audit entry it holds.
  */
@@ -67,28 +67,29 @@ async function main() {
   }
   const file = String(options.database);
   if (file === ':memory:') throw new BackupError('an in-memory database has nothing to back up');
-  let source: Sqlite.Database;
   try {
-    source = new Sqlite(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    // Opened here first only to fail with a clear line when the file is missing or not a database.
+    const probe = new Sqlite(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    try {
+      probe.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    } finally {
+      probe.close();
+    }
   } catch (error) {
     throw new BackupError(`cannot open the SQLite database at ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
-  try {
-    const target = targetPath(values.to, path.basename(file).replace(/\.[^.]*$/, '') || 'database', 'sqlite');
-    const result = await backupSqlite(source, target, { pagesPerStep: 'all' });
-    process.stdout.write(
-      [
-        `backup of sqlite:${file}`,
-        `written: ${target}`,
-        `size: ${formatBytes(result.bytes)} (${result.bytes} bytes, ${result.stats.pages} pages)`,
-        `verified: PRAGMA integrity_check ${result.integrity}`,
-        `latest audit entry: ${describeAudit(result.latestAudit)}`,
-        `took: ${seconds(start)}`,
-      ].join('\n') + '\n',
-    );
-  } finally {
-    source.close();
-  }
+  const target = targetPath(values.to, path.basename(file).replace(/\.[^.]*$/, '') || 'database', 'sqlite');
+  const result = await backupSqlite(file, target);
+  process.stdout.write(
+    [
+      `backup of sqlite:${file}`,
+      `written: ${target}`,
+      `size: ${formatBytes(result.bytes)} (${result.bytes} bytes, ${result.pages} pages)`,
+      `verified: PRAGMA integrity_check ${result.integrity}`,
+      `latest audit entry: ${describeAudit(result.latestAudit)}`,
+      `took: ${seconds(start)}`,
+    ].join('\n') + '\n',
+  );
 }
 
 main().catch((error) => {

@@ -2,7 +2,6 @@ import { constants as fsConstants, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
-import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type DataSourceOptions, type EntityManager, type Logger, type QueryRunner } from 'typeorm';
 import { dataSourceOptions } from '../ormconfig';
 import { ReadPool } from './common/database/read-pool';
@@ -200,16 +199,6 @@ export class Database {
   /** The SQLite file (null on PostgreSQL and in memory). */
   get sqliteFile(): string | null {
     return this.file;
-  }
-
-  /**
-   * SQLite: the write connection's own handle, for the online backup API (a copy made through
-   * the connection that writes is kept up to date by SQLite instead of restarting at each write);
-   * null on PostgreSQL, in memory, and while the database is unavailable.
-   */
-  writeConnection(): BetterSqlite3.Database | null {
-    if (!this.file || !this.available || !this.writer.isInitialized) return null;
-    return (this.writer.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
   }
 
   /** Why the database is unavailable (for logs and /readyz), or null. */

@@ -231,10 +231,9 @@ describeOnSqlite('the server’s scheduled backups (SQLite)', () => {
       intervalMs: 3_600_000,
       keep: 2,
       base: 'test',
-      source: () => server.app.database.writeConnection(),
+      source: () => server.app.database.sqliteFile,
       logger,
       now: () => new Date(clock),
-      pagesPerStep: 1, // many steps, so writes land between them
     });
     try {
       await scheduler.start();
@@ -279,8 +278,6 @@ describeOnSqlite('the server’s scheduled backups (SQLite)', () => {
       expect(written).toHaveLength(4);
       expect(written[2].pruned).toEqual([made[0]]);
       expect(written[3].pruned).toEqual([made[1]]);
-      // Copied in many steps, and the server's writes between them (through the same connection) never restarted a copy.
-      expect(written.every((line) => line.steps > 1 && line.restarts === 0)).toBe(true);
     } finally {
       await scheduler.stop();
       await server.close();

@@ -5,8 +5,7 @@ import type { Database } from '../database';
 import type { Logger } from '../logger';
 
 /**
- * Starts the server's scheduled backups (BACKUP_DIR) of its SQLite file. They copy through the
- * write connection (see Database.writeConnection). On PostgreSQL the server refuses to start:
+ * Starts the server's scheduled backups (BACKUP_DIR) of its SQLite file. On PostgreSQL the server refuses to start:
  * an operator who set BACKUP_DIR expects backups, and PostgreSQL's are taken outside the server
  * (pg_dump, WAL archiving: docs/backups.md).
  */
@@ -19,7 +18,7 @@ export async function startScheduledBackups(database: Database, schedule: Backup
     ...schedule,
     dir: path.resolve(schedule.dir),
     base: path.basename(file).replace(/\.[^.]*$/, '') || 'database',
-    source: () => database.writeConnection(),
+    source: () => (database.available ? file : null),
     logger,
   });
   await scheduler.start();

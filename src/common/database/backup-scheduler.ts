@@ -1,7 +1,6 @@
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type Sqlite from 'better-sqlite3';
 import { backupFileName, backupTime, listBackups, pruneBackups } from './backup-files';
 import { backupSqlite, BackupError, type AuditSummary } from './sqlite-backup';
 
@@ -16,27 +15,18 @@ export interface BackupSchedulerOptions {
   keep: number;
   /** The file names' base (the database file's name without its extension). */
   base: string;
-  /**
-   * The connection to copy from: the server's write connection, so that its own writes during a
-   * copy are copied as they happen instead of restarting it; null while the database is unavailable.
-   */
-  source: () => Sqlite.Database | null;
+  /** The SQLite file to copy, or null while the database is unavailable. */
+  source: () => string | null;
   logger: SchedulerLogger;
   /** The clock for file names and the schedule (tests move it). */
   now?: () => Date;
-  /**
-   * Pages per step of the copy: each step blocks the event loop while it copies, the loop runs
-   * between steps. 256 pages (1 MiB at SQLite's default page size) take about a millisecond.
-   */
-  pagesPerStep?: number;
 }
 
 export interface BackupOutcome {
   file: string;
   bytes: number;
   pages: number;
-  steps: number;
-  restarts: number;
+  ms: number;
   latestAudit: AuditSummary | null;
   pruned: string[];
 }
@@ -46,15 +36,16 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The server's scheduled online backups of its SQLite file (BACKUP_DIR, BACKUP_INTERVAL,
- * BACKUP_KEEP): every interval a copy through the backup API in small steps, so requests keep
- * being served; each copy is checked (integrity_check, in a worker thread) before it gets its
- * final name, then all but the newest `keep` are deleted. The first one is due an interval after
+ * BACKUP_KEEP): every interval a copy through the backup API and its check (integrity_check),
+ * both in a worker thread, so requests keep being served (bench/results/backups.md measures
+ * it); a copy gets its final name only once checked, then all but the newest `keep` are deleted. The first one is due an interval after
  * the newest already in the directory, so restarts neither skip nor bunch backups.
  */
 export class BackupScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<BackupOutcome | null> | null = null;
   private stopped = false;
+  private readonly abort = new AbortController();
   private readonly now: () => Date;
 
   constructor(private readonly options: BackupSchedulerOptions) {
@@ -86,6 +77,7 @@ export class BackupScheduler {
   /** No further backups; one under way is abandoned (its unfinished file deleted). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -101,28 +93,17 @@ export class BackupScheduler {
   }
 
   private async backup(): Promise<BackupOutcome | null> {
-    const { dir, base, keep, logger, pagesPerStep = 256 } = this.options;
+    const { dir, base, keep, logger } = this.options;
     const file = path.join(dir, backupFileName(base, 'sqlite', this.now()));
     const started = process.hrtime.bigint();
     try {
       const source = this.options.source();
       if (!source) throw new BackupError('the database is unavailable');
-      const result = await backupSqlite(source, file, { pagesPerStep, aborted: () => this.stopped });
+      const result = await backupSqlite(source, file, { signal: this.abort.signal });
       const pruned = await pruneBackups(dir, base, 'sqlite', keep);
-      const outcome: BackupOutcome = { file, bytes: result.bytes, ...result.stats, latestAudit: result.latestAudit, pruned };
-      logger.info(
-        {
-          file,
-          bytes: result.bytes,
-          pages: result.stats.pages,
-          steps: result.stats.steps,
-          restarts: result.stats.restarts,
-          ms: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
-          latestAuditId: result.latestAudit?.id ?? null,
-          pruned,
-        },
-        'backup written',
-      );
+      const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+      const outcome: BackupOutcome = { file, bytes: result.bytes, pages: result.pages, ms, latestAudit: result.latestAudit, pruned };
+      logger.info({ file, bytes: result.bytes, pages: result.pages, ms, latestAuditId: result.latestAudit?.id ?? null, pruned }, 'backup written');
       return outcome;
     } catch (error) {
       if (!this.stopped) logger.error({ file, reason: (error as Error).message }, 'backup failed');

@@ -24,111 +24,115 @@ export function describeAudit(entry: AuditSummary | null): string {
   return `#${entry.id} at ${entry.at}: ${entry.action} by ${entry.actor}${entry.subject ? ` (${entry.subject})` : ''}`;
 }
 
-export interface SqliteCopyOptions {
-  /**
-   * Pages copied per step. Each step reads the source in one short read transaction and blocks
-   * the calling thread meanwhile; between steps the event loop runs. `all`: one step, so one
-   * read transaction and a snapshot whatever other connections write (the CLI's choice: it
-   * serves nobody). In steps, a write through another connection restarts the copy; a write
-   * through the source connection itself is copied as it happens (the server's choice: it
-   * copies from its write connection).
-   */
-  pagesPerStep: number | 'all';
-  /** Restarts tolerated before the rest is copied in one step (another process kept writing). */
-  maxRestarts?: number;
-  /** Checked before every step: true stops the copy (and deletes the unfinished file). */
-  aborted?: () => boolean;
-}
-
 export interface SqliteCopyStats {
   pages: number;
   steps: number;
+  /** Times the copy started over because another connection wrote between two steps. */
   restarts: number;
-  /** Steps that found the source connection inside a write transaction and waited for its end. */
-  waits: number;
 }
 
 const ALL_PAGES = 0x7fffffff;
 
 /**
- * Copies the open database `source` into the new file `target` with SQLite's online backup API
- * (better-sqlite3's `backup()`): a page-by-page copy of a consistent state, made while others
- * keep reading and writing. The file is deleted again if the copy does not finish.
+ * Copies the open database `source` into the file `target` with SQLite's online backup API
+ * (better-sqlite3's `backup()`), on the calling thread. `all`: one step, one read transaction: a
+ * consistent copy whatever other connections write meanwhile (in WAL mode they go on writing).
+ * A number of pages per step lets the event loop run between steps, but a write through another
+ * connection between two steps restarts the copy, and the destination's final commit (its fsync)
+ * still blocks at once: measured in bench/results/backups.md, which is why the server copies in
+ * a worker thread instead (backupSqlite). A new file is deleted again if the copy does not finish.
  */
-export async function copySqlite(source: Sqlite.Database, target: string, options: SqliteCopyOptions): Promise<SqliteCopyStats> {
-  const { pagesPerStep, maxRestarts = 3, aborted = () => false } = options;
-  const step = pagesPerStep === 'all' ? ALL_PAGES : Math.max(1, pagesPerStep);
-  const stats: SqliteCopyStats = { pages: 0, steps: 0, restarts: 0, waits: 0 };
+export async function copySqlite(source: Sqlite.Database, target: string, pagesPerStep: number | 'all' = 'all'): Promise<SqliteCopyStats> {
+  const rate = pagesPerStep === 'all' ? ALL_PAGES : Math.max(1, pagesPerStep);
+  const stats: SqliteCopyStats = { pages: 0, steps: 1, restarts: 0 };
   let lastRemaining = Infinity;
-  let rate = step;
   await source.backup(target, {
     progress: ({ totalPages, remainingPages }) => {
-      if (aborted()) throw new BackupError('backup stopped');
       stats.steps++;
       stats.pages = totalPages;
-      if (remainingPages > lastRemaining) {
-        stats.restarts++;
-        // Another connection keeps writing between steps: the rest goes in one read transaction.
-        if (stats.restarts >= maxRestarts) rate = ALL_PAGES;
-      } else if (remainingPages === lastRemaining) {
-        stats.waits++;
-      }
+      if (remainingPages > lastRemaining) stats.restarts++;
       lastRemaining = remainingPages;
       return rate;
     },
   });
-  stats.steps++; // the last step, after which progress is not called
   return stats;
 }
 
 export interface SqliteVerification {
-  /** `ok`, or the first problem PRAGMA integrity_check found. */
+  /** `ok`, or the first problems PRAGMA integrity_check found. */
   integrity: string;
   latestAudit: AuditSummary | null;
   bytes: number;
+  /** Pages copied (0 when only verifying). */
+  pages: number;
 }
 
 /**
- * Checks a SQLite file (PRAGMA integrity_check reads every page and index) and reads its newest
- * audit entry, in a worker thread: on a large file it takes seconds, which the server's event
- * loop must not wait for. `selfContained` also switches the file to rollback-journal mode, so it
- * is one file with no -wal beside it (a backup copied elsewhere needs nothing else).
+ * Runs SQLITE_WORKER in a worker thread: the copy's reads and final fsync, and integrity_check
+ * (which reads every page and index), take seconds on a large file, and the server's event loop
+ * must not wait for them. `signal` stops the worker.
  */
-export function verifySqlite(file: string, { selfContained = false } = {}): Promise<SqliteVerification> {
-  const worker = new Worker(VERIFY_WORKER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), file, selfContained, latestAuditSql: LATEST_AUDIT_SQL } });
+function runSqliteWorker(data: { source?: string; file: string; selfContained: boolean }, signal?: AbortSignal): Promise<SqliteVerification> {
+  if (signal?.aborted) return Promise.reject(new BackupError('backup stopped'));
+  const worker = new Worker(SQLITE_WORKER, { eval: true, workerData: { ...data, module: require.resolve('better-sqlite3'), latestAuditSql: LATEST_AUDIT_SQL } });
   const reply = new Promise<Omit<SqliteVerification, 'bytes'>>((resolve, reject) => {
+    const stop = () => {
+      reject(new BackupError('backup stopped'));
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
     worker.once('message', (message: { result?: Omit<SqliteVerification, 'bytes'>; error?: string }) => {
+      signal?.removeEventListener('abort', stop);
       if (message.error !== undefined) reject(new BackupError(message.error));
       else resolve(message.result!);
     });
     worker.once('error', reject);
     // After a message this does nothing (the promise is settled).
-    worker.once('exit', (code) => reject(new BackupError(`the verification of ${file} stopped (exit ${code})`)));
+    worker.once('exit', (code) => reject(new BackupError(`the SQLite worker for ${data.file} stopped (exit ${code})`)));
   });
-  return reply.then(async (result) => ({ ...result, bytes: (await fs.stat(file)).size }));
+  return reply.then(async (result) => ({ ...result, bytes: (await fs.stat(data.file)).size }));
 }
 
-const VERIFY_WORKER = `
+/**
+ * With `source`: copies it into `file` in one step of the backup API from a read-only connection
+ * of its own (one read transaction, so a consistent copy while the server writes: WAL lets
+ * writers go on beside a reader). Then checks `file` (integrity_check), reads its newest audit
+ * entry, and with `selfContained` switches it to rollback-journal mode: one file, no -wal beside it.
+ */
+const SQLITE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Sqlite = require(workerData.module);
-let db;
-try {
-  db = new Sqlite(workerData.file, { fileMustExist: true });
-  const problems = db.pragma('integrity_check', { simple: false }).map((row) => row.integrity_check);
-  const integrity = problems.length === 1 && problems[0] === 'ok' ? 'ok' : problems.slice(0, 3).join('; ');
-  let latestAudit = null;
-  if (integrity === 'ok') {
-    const hasAudit = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'").get();
-    latestAudit = hasAudit ? db.prepare(workerData.latestAuditSql).get() ?? null : null;
-    if (workerData.selfContained) db.pragma('journal_mode = DELETE');
+(async () => {
+  let db;
+  try {
+    let pages = 0;
+    if (workerData.source) {
+      db = new Sqlite(workerData.source, { readonly: true, fileMustExist: true, timeout: 5000 });
+      pages = (await db.backup(workerData.file, { progress: () => 0x7fffffff })).totalPages;
+      db.close();
+    }
+    db = new Sqlite(workerData.file, { fileMustExist: true });
+    const problems = db.pragma('integrity_check', { simple: false }).map((row) => row.integrity_check);
+    const integrity = problems.length === 1 && problems[0] === 'ok' ? 'ok' : problems.slice(0, 3).join('; ');
+    let latestAudit = null;
+    if (integrity === 'ok') {
+      const hasAudit = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'").get();
+      latestAudit = hasAudit ? db.prepare(workerData.latestAuditSql).get() ?? null : null;
+      if (workerData.selfContained) db.pragma('journal_mode = DELETE');
+    }
+    db.close();
+    parentPort.postMessage({ result: { integrity, latestAudit, pages } });
+  } catch (error) {
+    try { db && db.open && db.close(); } catch {}
+    parentPort.postMessage({ error: String(error.message).split('\\n')[0] });
   }
-  db.close();
-  parentPort.postMessage({ result: { integrity, latestAudit } });
-} catch (error) {
-  try { db && db.close(); } catch {}
-  parentPort.postMessage({ error: String(error.message).split('\\n')[0] });
-}
+})();
 `;
+
+/** Checks a SQLite file and reads its newest audit entry, in a worker thread (see SQLITE_WORKER). */
+export function verifySqlite(file: string, { selfContained = false } = {}): Promise<SqliteVerification> {
+  return runSqliteWorker({ file, selfContained });
+}
 
 /** What a file holds, by its first bytes. */
 export type BackupFormat = 'sqlite' | 'pg_dump' | 'unknown';
@@ -161,26 +165,20 @@ export async function prepareTarget(file: string): Promise<void> {
 }
 
 /**
- * Writes a verified backup of the open SQLite database `source` to `target`: copied (as
- * `copy` says) into `target.partial`, checked, made self-contained, then renamed, so a file
- * under the final name is always a complete, verified backup.
+ * Writes a verified backup of the SQLite file `source` to `target`, all in a worker thread (see
+ * SQLITE_WORKER): copied into `target.partial`, checked, made self-contained, then renamed, so a
+ * file under the final name is always a complete, verified backup. `signal` abandons it.
  */
-export async function backupSqlite(
-  source: Sqlite.Database,
-  target: string,
-  copy: SqliteCopyOptions,
-): Promise<SqliteVerification & { stats: SqliteCopyStats }> {
+export async function backupSqlite(source: string, target: string, { signal }: { signal?: AbortSignal } = {}): Promise<SqliteVerification> {
   await prepareTarget(target);
   const partial = `${target}${PARTIAL}`;
   try {
-    const stats = await copySqlite(source, partial, copy);
-    const verification = await verifySqlite(partial, { selfContained: true });
-    if (verification.integrity !== 'ok') throw new BackupError(`the copy failed its integrity check: ${verification.integrity}`);
+    const result = await runSqliteWorker({ source, file: partial, selfContained: true }, signal);
+    if (result.integrity !== 'ok') throw new BackupError(`the copy failed its integrity check: ${result.integrity}`);
     await fs.rename(partial, target);
-    return { ...verification, stats };
+    return result;
   } catch (error) {
-    await fs.rm(partial, { force: true });
-    for (const suffix of ['-journal', '-wal', '-shm']) await fs.rm(`${partial}${suffix}`, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) await fs.rm(`${partial}${suffix}`, { force: true });
     throw error instanceof BackupError ? error : new BackupError(`backup failed: ${(error as Error).message.split('\n')[0]}`);
   }
 }
@@ -222,7 +220,7 @@ export async function restoreSqlite(backup: string, target: string): Promise<Sql
     if (verification.integrity !== 'ok') throw new BackupError(`${backup} fails its integrity check: ${verification.integrity}`);
     const staged = new Sqlite(stage, { readonly: true, fileMustExist: true });
     try {
-      await copySqlite(staged, target, { pagesPerStep: 'all' });
+      await copySqlite(staged, target);
     } finally {
       staged.close();
     }
