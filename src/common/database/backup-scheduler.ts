@@ -63,7 +63,9 @@ export class BackupScheduler {
     }
     for (const name of await listBackups(dir, base, 'sqlite', { partial: true })) await fs.rm(path.join(dir, name), { force: true });
     const newest = (await listBackups(dir, base, 'sqlite')).map(backupTime).pop();
-    this.schedule((newest ? newest.getTime() : 0) + this.options.intervalMs);
+    // A newest backup "from the future" (the clock was set back) must not postpone the next one past an interval.
+    const now = this.now().getTime();
+    this.schedule(Math.min(newest ? newest.getTime() : 0, now) + this.options.intervalMs);
   }
 
   /** Makes one backup now (joining the one under way, if any); logs and returns what it wrote, or null when it failed. */

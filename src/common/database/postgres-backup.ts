@@ -139,7 +139,7 @@ export async function postgresTableCount(url: string): Promise<number> {
   try {
     client = await connect(url);
   } catch (error) {
-    if (!/does not exist/.test((error as Error).message)) throw error;
+    if (!/database ".*" does not exist/.test((error as Error).message)) throw error;
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
     const admin = await connect(withDatabase(url, 'postgres'));
     try {
