@@ -39,7 +39,13 @@ const seconds = (start: bigint) => `${(Number(process.hrtime.bigint() - start) /
  * and the newest audit entry it holds.
  */
 async function main() {
-  const { values } = parseArgs({ options: { to: { type: 'string' } } });
+  const { values } = (() => {
+    try {
+      return parseArgs({ options: { to: { type: 'string' } } });
+    } catch (error) {
+      throw new BackupError(`${(error as Error).message.split('\n')[0]}; usage: npm run backup -- [--to PATH]`);
+    }
+  })();
   const options = (() => {
     try {
       return dataSourceOptions(process.env.DATABASE_URL, undefined, []);

@@ -24,6 +24,15 @@ async function appliedMigrations(url: string): Promise<Set<string>> {
   }
 }
 
+/** parseArgs' result, or its complaint (an unknown option, a missing value) with the usage. */
+function parsed<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new BackupError(`${(error as Error).message.split('\n')[0]}; ${USAGE}`);
+  }
+}
+
 const seconds = (start: bigint) => `${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s`;
 
 /**
@@ -34,7 +43,7 @@ const seconds = (start: bigint) => `${(Number(process.hrtime.bigint() - start) /
  * stored row counts against them and prints the newest audit entry.
  */
 async function main() {
-  const { values, positionals } = parseArgs({ options: { to: { type: 'string' }, force: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parsed(() => parseArgs({ options: { to: { type: 'string' }, force: { type: 'boolean', default: false } }, allowPositionals: true }));
   if (positionals.length !== 1) throw new BackupError(USAGE);
   const backup = path.resolve(positionals[0]);
   if (!existsSync(backup) || !statSync(backup).isFile()) throw new BackupError(`no backup file at ${backup}`);
