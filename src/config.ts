@@ -38,6 +38,15 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** SQLite: worker processes that run long reads (search, networks, timelines, filtered counts). */
   readWorkers: number;
+  /** SQLite: the server's own scheduled backups (BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP); null: off. */
+  backup: BackupSchedule | null;
+}
+
+export interface BackupSchedule {
+  dir: string;
+  intervalMs: number;
+  /** The newest backups kept; older ones are deleted after each new one is verified. */
+  keep: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -81,6 +90,27 @@ function trustProxy(raw: string | undefined): boolean | number | string {
 
 export const DEFAULT_CLIENT_COST_BUDGET = 100_000;
 
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * BACKUP_DIR turns scheduled backups on; BACKUP_INTERVAL (`30s`, `15m`, `1h`, `1d`; default 1h)
+ * and BACKUP_KEEP (default 24) are refused without it, rather than silently backing up nothing.
+ */
+function backupSchedule(env: NodeJS.ProcessEnv): BackupSchedule | null {
+  if (!env.BACKUP_DIR) {
+    const stray = ['BACKUP_INTERVAL', 'BACKUP_KEEP'].find((name) => env[name]);
+    if (stray) throw new Error(`${stray} needs BACKUP_DIR (the directory scheduled backups go to)`);
+    return null;
+  }
+  const raw = env.BACKUP_INTERVAL || '1h';
+  const match = /^(\d{1,6})(s|m|h|d)$/.exec(raw);
+  const intervalMs = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  if (intervalMs < 1000 || intervalMs > 366 * UNIT_MS.d) {
+    throw new Error(`BACKUP_INTERVAL must be a duration from 1s to 366d such as 30s, 15m, 1h or 1d (got "${raw}")`);
+  }
+  return { dir: env.BACKUP_DIR, intervalMs, keep: positiveInt(env, 'BACKUP_KEEP', 24) };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -117,5 +147,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     cacheMaxAgeSeconds: intSetting(env, 'CACHE_MAX_AGE', 60, 0, 'a whole number of seconds, 0 or more'),
     readWorkers: positiveInt(env, 'READ_WORKERS', 2),
+    backup: backupSchedule(env),
   };
 }

@@ -196,6 +196,11 @@ export class Database {
     return this.state === 'available';
   }
 
+  /** The SQLite file (null on PostgreSQL and in memory). */
+  get sqliteFile(): string | null {
+    return this.file;
+  }
+
   /** Why the database is unavailable (for logs and /readyz), or null. */
   get unavailableReason(): string | null {
     return this.reason;

@@ -31,11 +31,15 @@ import { corsHeaders } from './cors-headers';
 import { HeaderHoldingResponse, holdHeaders, setHeldHeaders, writeHead } from './response-headers';
 import { fastJsonBody } from './json-body';
 import { RequestDeadline } from '../common/request-deadline';
+import type { BackupScheduler } from '../common/database/backup-scheduler';
+import { startScheduledBackups } from './scheduled-backups';
 
 export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<RequestContext>;
   database: Database;
+  /** The scheduled backups (BACKUP_DIR), or null. */
+  backups: BackupScheduler | null;
   /** The graphql-jit executor (null with GRAPHQL_EXECUTOR=graphql-js): its compile count shows planning work. */
   jit: JitExecutorGateway | null;
   /** A request context as the server builds one (for in-process execution). */
@@ -97,6 +101,12 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
+  const backups = config.backup
+    ? await startScheduledBackups(database, config.backup, logger).catch(async (error) => {
+        await database.close();
+        throw error;
+      })
+    : null;
   const app = express();
   // /graphql is served on node:http directly (graphql-http.ts), everything else by Express.
   // (Typed as a plain server: what its classes add is reached through response-headers.ts and `locals`.)
@@ -275,6 +285,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     httpServer,
     apollo,
     database,
+    backups,
     jit,
     contextFor,
     listen: (port = config.port) =>
@@ -287,6 +298,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       }),
     stop: async () => {
       await apollo.stop();
+      await backups?.stop();
       await database.close();
     },
   };

@@ -35,13 +35,29 @@ export async function installRowCounts(runner: SqlRunner): Promise<void> {
   if (runner.connection.options.type === 'postgres') await installPostgresTriggers(runner, counted);
   else await installSqliteTriggers(runner, counted);
   await runner.query('DELETE FROM row_count');
-  for (const { table, by } of counted) {
-    await runner.query(
-      by
-        ? `INSERT INTO row_count (name, n) SELECT '${table}:' || ${by}, COUNT(*) FROM "${table}" GROUP BY ${by}`
-        : `INSERT INTO row_count (name, n) SELECT '${table}', COUNT(*) FROM "${table}"`,
-    );
-  }
+  for (const counted of COUNTED.filter((c) => tables.has(c.table))) await runner.query(`INSERT INTO row_count (name, n) ${recountSql(counted)}`);
+}
+
+/** `SELECT name, n`: what a counted table's row_count rows should say, counted now. */
+const recountSql = ({ table, by }: { table: string; by?: string }) =>
+  by ? `SELECT '${table}:' || ${by} AS name, COUNT(*) AS n FROM "${table}" GROUP BY ${by}` : `SELECT '${table}' AS name, COUNT(*) AS n FROM "${table}"`;
+
+/**
+ * The row_count rows that disagree with the tables they count (empty when all agree): a check
+ * of a restored or copied database, whose triggers must have kept every count exact.
+ */
+export async function rowCountMismatches(runner: SqlRunner): Promise<{ name: string; stored: number; counted: number }[]> {
+  const tables = await existingTables(runner);
+  if (!tables.has('row_count')) return [];
+  const stored = new Map<string, number>();
+  for (const row of await runner.query('SELECT name, n FROM row_count')) if (Number(row.n) !== 0) stored.set(row.name, Number(row.n));
+  const counted = new Map<string, number>();
+  for (const c of COUNTED.filter((c) => tables.has(c.table))) for (const row of await runner.query(recountSql(c))) counted.set(row.name, Number(row.n));
+  const names = new Set([...stored.keys(), ...counted.keys()]);
+  return [...names]
+    .map((name) => ({ name, stored: stored.get(name) ?? 0, counted: counted.get(name) ?? 0 }))
+    .filter((row) => row.stored !== row.counted)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function installSqliteTriggers(runner: SqlRunner, tables: typeof COUNTED): Promise<void> {
