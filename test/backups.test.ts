@@ -7,7 +7,7 @@ import { BackupScheduler } from '../src/common/database/backup-scheduler';
 import { listBackups } from '../src/common/database/backup-files';
 import { readConfig } from '../src/config';
 import { openDatabase } from '../src/database';
-import { Role } from '../src/modules/api-key/role.enum';
+import { Role } from '../src/common/role.enum';
 import { bearer, capturingLogger, createKey, describeOnPostgres, describeOnSqlite, eventually, freshDatabaseUrl, onPostgres, startTestServer, type TestServer } from './helpers';
 import { createTestDatabase, postgresAdmin, withDatabase } from './postgres-databases';
 import { post, runScriptAsync, startServer, stop } from './server-process';
