@@ -4,7 +4,7 @@ import { CatalogService } from '../src/common/catalog.service';
 import { Role } from '../src/common/role.enum';
 import { PartyService } from '../src/modules/party/party.service';
 import { FactWriter } from '../src/common/writes/fact-writer';
-import { bearer, capturingLogger, createKey, itWithApolloPatch, startTestServer, type TestServer } from './helpers';
+import { bearer, capturingLogger, createKey, startTestServer, type TestServer } from './helpers';
 
 /** What the HTTP layer refuses, and how it answers. */
 describe('HTTP', () => {
@@ -97,20 +97,6 @@ describe('HTTP', () => {
     expect(response.headers.get('x-request-id')).toBe('newsroom-42');
     const generated = await post(JSON.stringify({ query: '{ __typename }' }), { 'x-request-id': 'bad id with spaces' });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-  });
-
-  itWithApolloPatch("answers a query with no plugin stage waiting on a promise: Apollo's pipeline makes no Promise.all", async () => {
-    // Every plugin's hooks answer a query synchronously, so Apollo (as patched) goes through each
-    // stage at once; a plugin answering with a promise would bring back a Promise.all per stage.
-    await server.gql('{ __typename }');
-    const allOf = Promise.all.bind(Promise);
-    const callers: string[] = [];
-    jest.spyOn(Promise, 'all').mockImplementation(((values: Iterable<unknown>) => {
-      callers.push(new Error().stack ?? '');
-      return allOf(values);
-    }) as typeof Promise.all);
-    expect((await server.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
-    expect(callers.filter((stack) => stack.includes('@apollo/server'))).toEqual([]);
   });
 
   it('includes stack traces and field suggestions outside production', async () => {
