@@ -1,5 +1,6 @@
 import type { Complexity } from 'type-graphql';
-import { pageCost, pageSize, type FieldPrice } from '../server/operation-measure';
+import { clampTo, type IntRange } from './bounds';
+import { PAGE_SIZE } from './pagination/connection.args';
 
 /**
  * The query cost of reads that can be slow on a large store, over what their shape costs: each is
@@ -25,9 +26,42 @@ export const PRICES = {
   count: 10,
 } as const;
 
+/**
+ * A field's children's cost, split into what a page repeats for each item (a list's whole
+ * selection; a connection's `edges`) and what it costs once (`totalCount`, `pageInfo`).
+ */
+export interface ChildCost {
+  once: number;
+  perItem: number;
+}
+
+/**
+ * A field's own `complexity` (type-graphql's option, in the field's extensions): a number added to
+ * its children's, or a function of its arguments and its children's cost. Arguments reach it as
+ * the request gave them; a price reads a bounded one through `clampTo` (or `pageSize`), so no
+ * value makes it lower than the price at the argument's minimum.
+ */
+export type FieldPrice = number | ((input: { args: Record<string, unknown>; childComplexity: number } & ChildCost) => number);
+
 /** A page priced `base` over the usual 1 + once + `first` × one item (`defaultFirst` when `first` is null or absent). */
-export function pagePrice(base: number, defaultFirst: number): Complexity {
-  return priced(({ args, once, perItem }) => base + pageCost(pageSize(args.first, defaultFirst), { once, perItem }));
+export function pagePrice(base: number, defaultFirst: number, range: IntRange = PAGE_SIZE): Complexity {
+  return priced(({ args, once, perItem }) => base + pageCost(pageSize(args.first, defaultFirst, range), { once, perItem }));
+}
+
+/** 1 + what a page costs once + `size` × one item (a plain list, size null, is costed once). */
+export function pageCost(size: number | null, child: ChildCost): number {
+  return 1 + child.once + (size ?? 1) * child.perItem;
+}
+
+/**
+ * The page a `first` argument asks for, clamped into its range (the check before execution
+ * refuses values outside it); null or absent means its default. Null when there is neither: a
+ * nested list asked for without `first` (all of a company's lawsuits, say), costed once like any plain list.
+ */
+export function pageSize(requested: unknown, fallback: unknown, range: IntRange = PAGE_SIZE): number | null {
+  const given = typeof requested === 'number' && !Number.isNaN(requested);
+  if (!given && !Number.isInteger(fallback)) return null;
+  return clampTo(range, requested, fallback as number);
 }
 
 /**

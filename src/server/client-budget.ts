@@ -36,6 +36,8 @@ export class ClientBudget {
 
   /** Takes `cost` from the client's budget, or throws BudgetExceededError (and takes nothing). */
   charge(client: string, cost: number): void {
+    // A cost that is not a finite number ≥ 0 would refill the bucket (or poison it with NaN): refused.
+    if (!(Number.isFinite(cost) && cost >= 0)) throw new RangeError(`a cost must be a finite number ≥ 0 (got ${cost})`);
     const now = this.now();
     const bucket = this.buckets.get(client) ?? { tokens: this.perMinute, at: now };
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.perMs);

@@ -19,7 +19,10 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { MAX_PAGE_SIZE } from '../common/pagination/connection.args';
+import { pageCost, pageSize, type ChildCost, type FieldPrice } from '../common/prices';
+import { outOfRange, ArgumentRangeError, type IntRange } from '../common/bounds';
+
+export { pageCost, pageSize, type ChildCost, type FieldPrice };
 
 /** What one operation asks for, as executed: every figure counts fragments at each place they are spread. */
 export interface Measure {
@@ -41,21 +44,6 @@ export interface Measure {
 }
 
 const ZERO: Measure = Object.freeze({ depth: 0, nodes: 0, aliases: 0, directives: 0, cost: 0, edgesCost: 0 });
-
-/**
- * A field's children's cost, split into what a page repeats for each item (a list's whole
- * selection; a connection's `edges`) and what it costs once (`totalCount`, `pageInfo`).
- */
-export interface ChildCost {
-  once: number;
-  perItem: number;
-}
-
-/**
- * A field's own `complexity` (type-graphql's option, in the field's extensions): a number added to
- * its children's, or a function of its arguments and its children's cost.
- */
-export type FieldPrice = number | ((input: { args: Record<string, unknown>; childComplexity: number } & ChildCost) => number);
 
 /**
  * Measures operations in time linear in the document: each selection set (and so each fragment)
@@ -178,8 +166,15 @@ export class OperationMeasurer {
     return !!conditionType && isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
   }
 
+  /** The field's arguments as the resolver will get them; one outside its declared bounds is refused here, before anything runs. */
   private arguments(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
-    return field.args.length ? getArgumentValues(field, node, this.variables ?? undefined) : {};
+    if (!field.args.length) return {};
+    const values = getArgumentValues(field, node, this.variables ?? undefined);
+    for (const argument of field.args) {
+      const range = rangeOf(argument);
+      if (range && outOfRange(range, values[argument.name])) throw new ArgumentRangeError(range, values[argument.name], field.name);
+    }
+    return values;
   }
 }
 
@@ -191,25 +186,21 @@ export class OperationMeasurer {
  */
 export function fieldCost(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, child: ChildCost): number {
   const price = field.extensions?.complexity as FieldPrice | undefined;
-  if (typeof price === 'function') return price({ args, childComplexity: child.once + child.perItem, ...child });
-  if (typeof price === 'number') return price + child.once + child.perItem;
-  const first = field.args.find((arg) => arg.name === 'first');
-  return pageCost(first ? pageSize(args.first, first.defaultValue) : null, child);
+  let cost: number;
+  if (typeof price === 'function') cost = price({ args, childComplexity: child.once + child.perItem, ...child });
+  else if (typeof price === 'number') cost = price + child.once + child.perItem;
+  else {
+    const first = field.args.find((arg) => arg.name === 'first');
+    cost = pageCost(first ? pageSize(args.first, first.defaultValue, rangeOf(first) ?? undefined) : null, child);
+  }
+  // Fail closed: a price that is not a number (a bug in a price) refuses the request; every field costs at least 1.
+  if (typeof cost !== 'number' || Number.isNaN(cost)) throw new Error(`the price of ${field.name} is not a number`);
+  return Math.max(1, cost);
 }
 
-/** 1 + what a page costs once + `size` × one item (a plain list, size null, is costed once). */
-export function pageCost(size: number | null, child: ChildCost): number {
-  return 1 + child.once + (size ?? 1) * child.perItem;
-}
-
-/**
- * The page a `first` argument asks for, within 1–MAX_PAGE_SIZE (argument validation refuses the
- * rest); null or absent means its default. Null when there is neither: a nested list asked for
- * without `first` (all of a company's lawsuits, say), costed once like any plain list.
- */
-export function pageSize(requested: unknown, fallback: unknown): number | null {
-  const value = Number.isInteger(requested) ? (requested as number) : Number.isInteger(fallback) ? (fallback as number) : null;
-  return value === null ? null : Math.min(Math.max(value, 1), MAX_PAGE_SIZE);
+/** The declared bounds of an argument (bounds.ts's `InRange`), if it has any. */
+export function rangeOf(argument: { extensions?: Record<string, unknown> | null }): IntRange | null {
+  return (argument.extensions?.range as IntRange | undefined) ?? null;
 }
 
 /** The measures of every operation in a document, without variables (no cost). */

@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LRUCache } from 'lru-cache';
 import { Lexer, Source, TokenKind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { ArgumentRangeError } from '../common/bounds';
 import { QueryLimitError } from '../common/errors';
 import type { QueryLimits } from '../config';
 import type { RequestContext } from '../context';
@@ -156,10 +157,14 @@ function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined
           cost = new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
           byVariables.set(key, cost);
         }
-      } catch {
+      } catch (error) {
+        // An argument outside its bounds: the client's mistake, named (HTTP 400, BAD_USER_INPUT).
+        if (error instanceof ArgumentRangeError) throw error;
         throw new QueryLimitError('The cost of the query could not be computed, so it is refused.');
       }
       if (!(cost <= limits.maxCost)) throw new QueryLimitError(`Query cost limit of ${limits.maxCost} exceeded, found ${shown(cost)}.`);
+      // Fail closed: only a finite positive cost is charged (a zero or negative one would refill the budget).
+      if (!(cost >= 1)) throw new QueryLimitError('The cost of the query could not be computed, so it is refused.');
       budget?.charge(contextValue.client, cost);
     },
   };
