@@ -19,6 +19,7 @@ import { createFormatError } from './format-error';
 import { JitExecutorGateway } from './jit-executor';
 import { ClientBudget } from './client-budget';
 import { queryLimits } from './query-limits';
+import { DocumentStore } from './document-store';
 import { requestLogPlugin } from './request-log.plugin';
 import { combineRequestPlugins } from './request-plugins';
 import { explorerRoutes, graphiqlRoutes } from './explorer';
@@ -126,6 +127,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // main.ts handles SIGTERM: stop accepting, drain, close the database, exit 0.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
+    documentStore: new DocumentStore(),
     parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),

@@ -210,3 +210,58 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode): 
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => ({ operation, measure: measurer.operation(operation) }));
 }
+
+/**
+ * The most fields of one response name that graphql-js's OverlappingFieldsCanBeMerged would
+ * compare pairwise in one selection set (its own fields, its inline fragments' and those of each
+ * distinct fragment spread into it): that rule's work is quadratic in this count, and each
+ * comparison of fields with arguments or selections walks those too. Plain leaves (`slug`,
+ * `__typename`) compare in constant time and are not counted (1,900 of them validate in ~18 ms;
+ * the token limit bounds them). Linear in the document: each fragment's names are counted once.
+ */
+export function maxSameNameFields(document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const byFragment = new Map<string, Map<string, number>>();
+  const inProgress = new Set<string>();
+  const add = (counts: Map<string, number>, key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+  const fragmentNames = (name: string): Map<string, number> => {
+    const known = byFragment.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || inProgress.has(name)) return new Map(); // unknown or a cycle: validation reports it
+    inProgress.add(name);
+    const counts = new Map<string, number>();
+    namesIn(fragment.selectionSet, counts, new Set([name]));
+    inProgress.delete(name);
+    byFragment.set(name, counts);
+    return counts;
+  };
+  const namesIn = (selectionSet: SelectionSetNode, counts: Map<string, number>, spread: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.selectionSet || selection.arguments?.length) add(counts, (selection.alias ?? selection.name).value, 1);
+      }
+      else if (selection.kind === Kind.INLINE_FRAGMENT) namesIn(selection.selectionSet, counts, spread);
+      else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        for (const [key, n] of fragmentNames(selection.name.value)) add(counts, key, n);
+      }
+    }
+  };
+  let most = 0;
+  const visitSet = (selectionSet: SelectionSetNode) => {
+    const counts = new Map<string, number>();
+    namesIn(selectionSet, counts, new Set());
+    for (const n of counts.values()) most = Math.max(most, n);
+    for (const selection of selectionSet.selections) {
+      if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) visitSet(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) visitSet(definition.selectionSet);
+  }
+  return most;
+}

@@ -6,7 +6,7 @@ import { QueryLimitError } from '../common/errors';
 import type { QueryLimits } from '../config';
 import type { RequestContext } from '../context';
 import type { ClientBudget } from './client-budget';
-import { measureDocument, OperationMeasurer, type Measure } from './operation-measure';
+import { maxSameNameFields, measureDocument, OperationMeasurer, type Measure } from './operation-measure';
 import { coerceVariables } from './variable-values';
 import { onErrorsOnly, sharedListenerPlugin, type SharedListenerPlugin, type SharedRequestListener } from './request-plugins';
 
@@ -98,6 +98,11 @@ export function staticLimitError(schema: GraphQLSchema, document: DocumentNode, 
       if (!(measure[figure] <= limits[limit])) return new QueryLimitError(message(limits[limit], measure[figure]));
     }
   }
+  // graphql-js compares same-named fields pairwise (OverlappingFieldsCanBeMerged): bounded before it runs.
+  const sameName = maxSameNameFields(document);
+  if (sameName > limits.maxSameNameFields) {
+    return new QueryLimitError(`Same-name fields limit of ${limits.maxSameNameFields} in one selection set exceeded, found ${sameName}.`);
+  }
   return null;
 }
 
@@ -136,26 +141,28 @@ export function staticLimitsRule(limits: QueryLimits): ValidationRule {
   });
 }
 
+/** What the cost memo's keys (query hash, operation name, variables) may hold in all: 2 M characters, ~4 MB. */
+const COST_MEMO_CHARS = 2 * 1024 * 1024;
+
 function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined): SharedListenerPlugin<RequestContext> {
-  // Apollo hands back the same parsed document for a repeated query, so its cost (per set of
-  // variables) is computed once, not on every request.
-  const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
+  // A repeated query's cost (per set of variables) is computed once, not on every request. Keyed
+  // by the query's hash, operation and variables, bounded by the characters of its keys (the
+  // variables of one request can be up to the body's 100 kB).
+  const costs = new LRUCache<string, number>({ maxSize: COST_MEMO_CHARS, sizeCalculation: (_cost, key) => key.length + 64 });
   const listener: SharedRequestListener<RequestContext> = {
-    didResolveOperation({ schema, document, request, operation, contextValue }) {
+    didResolveOperation({ schema, document, request, operation, contextValue, queryHash }) {
       if (!operation) return; // no operation resolved (several and no name, or an unknown name): execution refuses it
       const coerced = coerceVariables(schema, operation, request);
       // Variables that do not fit: the executor answers BAD_USER_INPUT with graphql-js's paths and runs nothing.
       if (coerced.errors) return;
-      let byVariables = costs.get(document);
-      if (!byVariables) costs.set(document, (byVariables = new LRUCache({ max: 100 })));
       let key: string;
       let cost: number | undefined;
       try {
-        key = `${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}`;
-        cost = byVariables.get(key);
+        key = `${queryHash}:${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}`;
+        cost = costs.get(key);
         if (cost === undefined) {
           cost = new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
-          byVariables.set(key, cost);
+          if (key.length <= COST_MEMO_CHARS / 100) costs.set(key, cost);
         }
       } catch (error) {
         // An argument outside its bounds: the client's mistake, named (HTTP 400, BAD_USER_INPUT).
