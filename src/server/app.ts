@@ -85,6 +85,14 @@ function locals(res: http.ServerResponse): RequestLocals {
   return (holder.locals ??= { requestId: '' });
 }
 
+/** The query text of a request to /graphql (a POST's parsed body, or a GET's `query` parameter), for its price. */
+function queryTextOf(req: http.IncomingMessage): string | undefined {
+  const body = (req as ServedRequest).body as { query?: unknown } | undefined;
+  if (body && typeof body === 'object' && typeof body.query === 'string') return body.query;
+  if (req.method !== 'GET' || !req.url?.includes('?')) return undefined;
+  return new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1)).get('query') ?? undefined;
+}
+
 /** Express's `app.use('/graphql')`: the path, any path below it, case-insensitively. */
 function isGraphQLPath(url: string | undefined): boolean {
   if (!url) return false;
@@ -258,7 +266,15 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       };
       if (!database.available) throw unavailable();
       const limit = deadline(res);
-      const contextOf = (viewer: Viewer | null) => contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs });
+      const contextOf = (viewer: Viewer | null) => {
+        try {
+          // The document is charged to the client before Apollo parses it (query-limits.ts).
+          return limits.admit(contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs }), queryTextOf(req));
+        } catch (error) {
+          limit.settle();
+          throw error;
+        }
+      };
       const { authorization } = req.headers;
       // An anonymous request (most) has no key to look up: its context is made at once.
       if (!authorization) return contextOf(null);

@@ -265,3 +265,99 @@ export function maxSameNameFields(document: DocumentNode): number {
   }
   return most;
 }
+
+/** The fields of one response key in a selection, merged as execution merges them. */
+interface CollectedField {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+  selectionSets: SelectionSetNode[];
+  /** Its children's collected fields by the type of the object they are read on (filled as met). */
+  children?: Map<string, Map<string, CollectedField>>;
+}
+
+/**
+ * What an answered operation actually cost, by the same prices as its requested cost but reading
+ * the answer: a page costs the items it returned rather than `first`, a list the items it holds,
+ * a null object only its field's own price (a priced read — search, a network, a path — keeps its
+ * price whatever it found). Linear in the answer. Never more than the requested cost for the same
+ * answer; throws when the answer does not fit the operation (the caller then refunds nothing).
+ */
+export function resultCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, data: Record<string, unknown>): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const fieldOf = (type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined =>
+    name === '__typename' ? TypeNameMetaFieldDef : type === schema.getQueryType() && name === '__schema' ? SchemaMetaFieldDef : type === schema.getQueryType() && name === '__type' ? TypeMetaFieldDef : type.getFields()[name];
+  const applies = (condition: string | undefined, type: GraphQLObjectType) => {
+    if (condition === undefined || condition === type.name) return true;
+    const conditionType = schema.getType(condition);
+    return !!conditionType && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
+  };
+  const collect = (sets: SelectionSetNode[], type: GraphQLObjectType, into = new Map<string, CollectedField>(), visited = new Set<string>()) => {
+    for (const set of sets) {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const key = (selection.alias ?? selection.name).value;
+          const known = into.get(key);
+          if (known) {
+            if (selection.selectionSet) known.selectionSets.push(selection.selectionSet);
+            continue;
+          }
+          const field = fieldOf(type, selection.name.value);
+          if (field) into.set(key, { field, node: selection, selectionSets: selection.selectionSet ? [selection.selectionSet] : [] });
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          if (applies(selection.typeCondition?.name.value, type)) collect([selection.selectionSet], type, into, visited);
+        } else {
+          const fragment = fragments.get(selection.name.value);
+          if (!fragment || visited.has(fragment.name.value) || !applies(fragment.typeCondition.name.value, type)) continue;
+          visited.add(fragment.name.value);
+          collect([fragment.selectionSet], type, into, visited);
+        }
+      }
+    }
+    return into;
+  };
+  /** The object type an answered object is of: its `__typename` when asked for, else (an abstract type) the possible type whose fields cover its keys. */
+  const typeOf = (type: GraphQLNamedType, value: Record<string, unknown>): GraphQLObjectType | null => {
+    if (isObjectType(type)) return type;
+    if (!isAbstractType(type)) return null;
+    const named = typeof value.__typename === 'string' ? schema.getType(value.__typename) : null;
+    if (named && isObjectType(named)) return named;
+    return schema.getPossibleTypes(type)[0] ?? null;
+  };
+  const objectCost = (fields: Map<string, CollectedField>, value: Record<string, unknown>): number => {
+    let total = 0;
+    for (const [key, collected] of fields) {
+      if (key in value) total += fieldActual(collected, value[key]);
+    }
+    return total;
+  };
+  const childrenOf = (collected: CollectedField, type: GraphQLObjectType) => {
+    collected.children ??= new Map();
+    let fields = collected.children.get(type.name);
+    if (!fields) collected.children.set(type.name, (fields = collect(collected.selectionSets, type)));
+    return fields;
+  };
+  const valueCost = (collected: CollectedField, named: GraphQLNamedType, value: unknown): number => {
+    if (value === null || value === undefined) return 0;
+    if (Array.isArray(value)) {
+      let sum = 0;
+      for (const item of value) sum += valueCost(collected, named, item);
+      return sum;
+    }
+    if (typeof value !== 'object') throw new Error('an object was expected in the answer');
+    const type = typeOf(named, value as Record<string, unknown>);
+    return type ? objectCost(childrenOf(collected, type), value as Record<string, unknown>) : 0;
+  };
+  const fieldActual = (collected: CollectedField, value: unknown): number => {
+    const { field, node } = collected;
+    const args = field.args.length ? getArgumentValues(field, node, variables) : {};
+    const own = fieldCost(field, args, { once: 0, perItem: 0 });
+    if (!collected.selectionSets.length) return own;
+    return own + valueCost(collected, getNamedType(field.type), value);
+  };
+  return objectCost(collect([operation.selectionSet], root), data);
+}
