@@ -101,7 +101,12 @@ function isGraphQLPath(url: string | undefined): boolean {
   return url.length >= 8 && url.slice(0, 8).toLowerCase() === '/graphql' && (url.length === 8 || end === 63 || end === 47);
 }
 
-export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<App> {
+export interface AppOptions {
+  /** The clock of the per-client budget (tests simulate minutes with it). */
+  now?: () => number;
+}
+
+export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, { now }: AppOptions = {}): Promise<App> {
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
@@ -119,7 +124,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   // Slow clients cannot hold a connection open forever.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
-  const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget) : undefined;
+  const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget, now) : undefined;
   const limits = queryLimits(config.limits, { production: config.production, budget });
   const jit = config.executor === 'jit' ? new JitExecutorGateway(schema) : null;
   const apollo = new ApolloServer<RequestContext>({
