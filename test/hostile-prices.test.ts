@@ -7,6 +7,8 @@ import { createLogger } from '../src/logger';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { Role } from '../src/modules/api-key/role.enum';
 import { createApp, type App } from '../src/server/app';
+import { DOCUMENT_STORE_TOKENS } from '../src/server/document-store';
+import { JIT_CACHE_NODES } from '../src/server/jit-executor';
 import { seedAll } from '../seeds/seed-all';
 import { distinctDocument, distinctInvalidDocument } from '../bench/hostile-corpus';
 import { DisputeListDocument, DisputePageDocument, PartyNetworkDocument, PartyPageDocument, PartyTimelineDocument, SearchDocument } from '../explorer/src/generated/graphql';
@@ -267,4 +269,38 @@ describe('budgets that fit real readers', () => {
     expect(created.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(created.body.errors[0].message).toMatch(/costBudget must be between 100 and 1000000000/);
   });
+});
+
+describe('memory for distinct documents', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('holds 2,000 distinct valid documents, each sent once and 200 of them twice, within bounded caches', async () => {
+    const jit = server.app.jit!;
+    const compiles = jit.compiles;
+    const statuses: Record<number, number> = {};
+    const send = async (i: number) => {
+      const { status } = await server.gql(distinctDocument(i));
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    };
+    // Eight at a time (the order within a batch does not matter: each document is new).
+    const sendAll = async (count: number) => {
+      for (let i = 0; i < count; i += 8) await Promise.all(Array.from({ length: Math.min(8, count - i) }, (_, k) => send(i + k)));
+    };
+    await sendAll(2000);
+    // Seen once: run on graphql-js, nothing compiled.
+    expect(jit.compiles).toBe(compiles);
+    await sendAll(200);
+    expect(statuses).toEqual({ 200: 2200 });
+    // The second sight compiles (those Apollo still held, or that the seen list remembers) …
+    expect(jit.compiles - compiles).toBe(200);
+    // … and what the caches hold stays within their bounds, whose measured worst cases per entry
+    // (~1.2 kB a compiled field, ~370 bytes a stored token: bench/results/budgets.md) add up to well under 150 MB.
+    expect(jit.cached.nodes).toBeLessThanOrEqual(JIT_CACHE_NODES);
+    expect(server.app.documents.held.tokens).toBeLessThanOrEqual(DOCUMENT_STORE_TOKENS);
+    expect(JIT_CACHE_NODES * 1200 + DOCUMENT_STORE_TOKENS * 370).toBeLessThan(150 * 2 ** 20);
+  }, 300_000);
 });

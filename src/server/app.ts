@@ -38,6 +38,8 @@ export interface App {
   database: Database;
   /** The graphql-jit executor (null with GRAPHQL_EXECUTOR=graphql-js): its compile count shows planning work. */
   jit: JitExecutorGateway | null;
+  /** Apollo's store of parsed documents (its size, for tests). */
+  documents: DocumentStore;
   /** A request context as the server builds one (for in-process execution). */
   contextFor(requestId: string, options?: RequestOptions): RequestContext;
   /** Starts listening; resolves with the bound port. */
@@ -127,6 +129,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget, now) : undefined;
   const limits = queryLimits(config.limits, { production: config.production, budget });
   const jit = config.executor === 'jit' ? new JitExecutorGateway(schema) : null;
+  const documents = new DocumentStore();
   const apollo = new ApolloServer<RequestContext>({
     ...(jit ? { gateway: jit } : { schema }),
     formatError: createFormatError(config.production),
@@ -140,7 +143,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // main.ts handles SIGTERM: stop accepting, drain, close the database, exit 0.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
-    documentStore: new DocumentStore(),
+    documentStore: documents,
     parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
@@ -297,6 +300,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     apollo,
     database,
     jit,
+    documents,
     contextFor,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {
