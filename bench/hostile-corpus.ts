@@ -167,7 +167,35 @@ export function hostileCorpus(parties: CorpusParties = SEEDED_PARTIES): HostileR
     },
     { family: 'client mistakes', name: 'first: null', body: { query: '{ companies(first: null) { edges { node { slug } } } }' }, expect: 'bounded' },
     { family: 'client mistakes', name: 'variables that are not an object', body: { query: '{ __typename }', variables: '[1]' }, expect: 'client-error' },
+    ...pricedArgumentFamily(parties),
   ];
+}
+
+/** Values a client can give an Int argument that a price reads: signs and magnitudes. */
+export const HOSTILE_ARGUMENT_VALUES = [-1, 0, -(2 ** 31), 2 ** 31 - 1, -100_000_000];
+
+/**
+ * Every priced argument at every hostile value, each beside work it would have paid for (a price
+ * below zero once let 14 path searches run free): refused before anything runs, 400 BAD_USER_INPUT.
+ */
+export function pricedArgumentFamily(parties: CorpusParties = SEEDED_PARTIES): HostileRequest[] {
+  const paths = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: conflictPath(from: "${parties.isolated}", to: "${parties.hub}") { nodes { id } }`).join(' ');
+  const fields: [string, (value: number) => string][] = [
+    ['conflictNetwork depth', (v) => `conflictNetwork(center: "${parties.hub}", depth: ${v}) { nodes { id } }`],
+    ['companies first', (v) => `companies(first: ${v}) { edges { node { slug } } }`],
+    ['search first', (v) => `search(text: "huawei", first: ${v}) { score }`],
+    ['timeline first', (v) => `timeline(first: ${v}) { edges { node { title } } }`],
+    ['disputes first', (v) => `disputes(first: ${v}) { edges { node { slug } } }`],
+    ['company lawsuits first', (v) => `company(slug: "${parties.hub}") { lawsuits(first: ${v}) { id } }`],
+  ];
+  return fields.flatMap(([name, field]) =>
+    HOSTILE_ARGUMENT_VALUES.filter((v) => !(name === 'conflictNetwork depth' && v >= 1 && v <= 3)).map((value) => ({
+      family: 'priced arguments',
+      name: `${name}: ${value}, beside 14 paths`,
+      body: { query: `{ x: ${field(value)} ${paths(14)} }` },
+      expect: 'client-error' as const,
+    })),
+  );
 }
 
 /**
