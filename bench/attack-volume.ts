@@ -36,6 +36,8 @@ export interface VolumeOutcome {
   rssAfterMB: number;
   /** The loopback address the family was sent from (its own anonymous budget). */
   from: string;
+  /** RSS after a full collection, before and after the family (null when not taken). */
+  collected: { beforeMB: number; afterMB: number } | null;
 }
 
 /** The server process's resident set, MB (Linux /proc). */
@@ -43,6 +45,16 @@ export function rssMB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;
+}
+
+/**
+ * The server's RSS after full collections: the server runs with `--expose-gc --require
+ * dist/bench/gc-on-signal.js`, which collects on SIGUSR2; RSS is read once that has had time to run.
+ */
+export async function rssAfterCollectionMB(pid: number): Promise<number> {
+  process.kill(pid, 'SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  return rssMB(pid);
 }
 
 const json = (query: string) => JSON.stringify({ query });
@@ -93,8 +105,11 @@ export async function runVolumeFamily(
   port: number,
   from: string,
   probe: () => Promise<{ status: number; ms: number }>,
+  /** True when the server collects on SIGUSR2 (gc-on-signal.ts): RSS is then also read after full collections. */
+  collects = false,
 ): Promise<VolumeOutcome> {
   const send = (body: string) => postFrom(port, from, body);
+  const collectedBefore = collects ? await rssAfterCollectionMB(pid) : null;
   const rssBeforeMB = rssMB(pid);
   let rssWarmMB: number | null = null;
   const statuses: Record<string, number> = {};
@@ -122,7 +137,9 @@ export async function runVolumeFamily(
     clearInterval(timer);
   }
   await inFlight;
-  return { name: family.name, budget, sent, statuses, worstProbeMs, rssBeforeMB, rssWarmMB, rssAfterMB: rssMB(pid), from };
+  const rssAfterMB = rssMB(pid);
+  const collected = collectedBefore !== null ? { beforeMB: collectedBefore, afterMB: await rssAfterCollectionMB(pid) } : null;
+  return { name: family.name, budget, sent, statuses, worstProbeMs, rssBeforeMB, rssWarmMB, rssAfterMB, from, collected };
 }
 
 export function volumeMarkdown(outcomes: VolumeOutcome[]): string[] {
@@ -131,14 +148,16 @@ export function volumeMarkdown(outcomes: VolumeOutcome[]): string[] {
     '',
     'Many requests, one after another, each family from its own loopback address (its own anonymous budget), while `GET /healthz` is probed every 100 ms from 127.0.0.1. ' +
       'RSS is the server process\'s resident set (/proc), read without a forced collection (an upper bound on what it keeps): at the start, after the warm-up (the young generation, up to 3 × `--max-semi-space-size=64` MB, and code space grow to their working size under any load), and at the end. ' +
-      'Targets: RSS growth after the warm-up ≤ 150 MB over the 2,000 distinct documents; every budget family meets 429; worst probe ≤ 100 ms; never a 500. ' +
+      'Targets: RSS growth ≤ 150 MB over the 2,000 distinct documents (after full collections); every budget family meets 429; worst probe ≤ 100 ms; never a 500. ' +
       'The bounded caches\' own figures, with a forced collection, are in bench/results/budgets.md.',
     '',
-    '| family | from | CLIENT_COST_BUDGET | sent | statuses | 429s | worst probe ms | RSS start MB | RSS warm MB | RSS end MB | growth after warm-up MB |',
-    '| --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    'For the memory family the server runs with `--expose-gc --require dist/bench/gc-on-signal.js` (two full collections on SIGUSR2): RSS is also read 3 s after one, before and after the family.',
+    '',
+    '| family | from | CLIENT_COST_BUDGET | sent | statuses | 429s | worst probe ms | RSS start MB | RSS warm MB | RSS end MB | growth after warm-up MB | RSS after full GC: before → after MB |',
+    '| --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...outcomes.map(
       (o) =>
-        `| ${o.name} | ${o.from} | ${o.budget} | ${o.sent} | ${Object.entries(o.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')} | ${o.statuses[429] ?? 0} | ${Math.round(o.worstProbeMs)} | ${o.rssBeforeMB} | ${o.rssWarmMB ?? '–'} | ${o.rssAfterMB} | ${o.rssWarmMB === null ? '–' : Math.round((o.rssAfterMB - o.rssWarmMB) * 10) / 10} |`,
+        `| ${o.name} | ${o.from} | ${o.budget} | ${o.sent} | ${Object.entries(o.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')} | ${o.statuses[429] ?? 0} | ${Math.round(o.worstProbeMs)} | ${o.rssBeforeMB} | ${o.rssWarmMB ?? '–'} | ${o.rssAfterMB} | ${o.rssWarmMB === null ? '–' : Math.round((o.rssAfterMB - o.rssWarmMB) * 10) / 10} | ${o.collected ? `${o.collected.beforeMB} → ${o.collected.afterMB} (+${Math.round((o.collected.afterMB - o.collected.beforeMB) * 10) / 10})` : '–'} |`,
     ),
     '',
   ];

@@ -266,9 +266,9 @@ function judge(request: HostileRequest, probed: Probed<Answer>, probeKind: strin
 /** Server log lines at warn or above (LOG_LEVEL=warn writes only those), kept for the report. */
 const serverLog: string[] = [];
 
-async function startServer(databaseFile: string, clientCostBudget = 'off'): Promise<number> {
+async function startServer(databaseFile: string, clientCostBudget = 'off', extraFlags: string[] = []): Promise<number> {
   const port = await freePort();
-  server = spawn(process.execPath, [...serverNodeFlags(ROOT), path.join(ROOT, 'dist/src/main.js')], {
+  server = spawn(process.execPath, [...serverNodeFlags(ROOT), ...extraFlags, path.join(ROOT, 'dist/src/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -389,19 +389,20 @@ async function main() {
   const parties = pickParties(copy);
   process.stdout.write(`done\nparties: hub ${parties.hub}, isolated ${parties.isolated}, other ${parties.other}\n`);
   process.stdout.write(`CLIENT_COST_BUDGET=off: the attack comes from one address; the per-client budget is tested elsewhere\n`);
-  let port = await startServer(copy);
+  // Full collections on SIGUSR2: the memory family reads RSS after them.
+  let port = await startServer(copy, 'off', ['--expose-gc', '--require', path.join(ROOT, 'dist/bench/gc-on-signal.js')]);
   process.stdout.write(`server ready on port ${port} (REQUEST_TIMEOUT_MS=${TIMEOUT_MS}); ${os.cpus().length} cores, Node ${process.version}\n\n`);
   let outcomes: Outcome[];
   const volume: VolumeOutcome[] = [];
-  const volumeRun = async (family: VolumeFamily, budget: string) => {
+  const volumeRun = async (family: VolumeFamily, budget: string, collects = false) => {
     const probe = () => send(port, 'GET', '/healthz');
-    const outcome = await runVolumeFamily(family, budget, server!.pid!, port, `127.0.0.${10 + volume.length}`, probe);
+    const outcome = await runVolumeFamily(family, budget, server!.pid!, port, `127.0.0.${10 + volume.length}`, probe, collects);
     process.stdout.write(`${outcome.name.padEnd(50)} budget ${budget.padEnd(7)} sent ${outcome.sent}  ${JSON.stringify(outcome.statuses)}  probe ${Math.round(outcome.worstProbeMs)} ms  RSS ${outcome.rssBeforeMB} → ${outcome.rssAfterMB} MB\n`);
     volume.push(outcome);
   };
   try {
     outcomes = await attack(port, hostileCorpus(parties));
-    for (const family of memoryFamilies()) await volumeRun(family, 'off');
+    for (const family of memoryFamilies()) await volumeRun(family, 'off', true);
   } finally {
     await stopServer();
   }
@@ -414,7 +415,8 @@ async function main() {
   }
   mkdirSync(path.dirname(args.out!), { recursive: true });
   writeFileSync(args.out!, markdown(outcomes, parties, started) + volumeMarkdown(volume).join('\n'));
-  const volumeFailures = volume.filter((o) => (o.budget === 'off' ? o.rssAfterMB - (o.rssWarmMB ?? o.rssBeforeMB) > 150 : !o.statuses[429]) || o.statuses[500] || o.worstProbeMs > MAX_PROBE_MS);
+  const growth = (o: VolumeOutcome) => (o.collected ? o.collected.afterMB - o.collected.beforeMB : o.rssAfterMB - o.rssBeforeMB);
+  const volumeFailures = volume.filter((o) => (o.budget === 'off' ? growth(o) > 150 : !o.statuses[429]) || o.statuses[500] || o.worstProbeMs > MAX_PROBE_MS);
   const failed = outcomes.filter((o) => o.failures.length > 0).length + volumeFailures.length;
   process.stdout.write(`\n${outcomes.length + volume.length - failed} passed, ${failed} failed; wrote ${path.relative(process.cwd(), args.out!)}\n`);
   process.exit(failed > 0 ? 1 : 0);
