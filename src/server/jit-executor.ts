@@ -12,7 +12,7 @@ import { coerceVariables } from './variable-values';
 export const JIT_MAX_NODES = 300;
 
 /**
- * Default of `maxCompiledNodes` in all: what compiled operations may hold, counted in their
+ * Default of `maxCachedNodes`: what compiled operations may hold in all, counted in their
  * expanded fields. Measured (bench/distinct-documents.ts): ~1.2 kB of heap per compiled field
  * (294-field operations: 350 kB each), so 20,000 fields hold about 24 MB.
  */
@@ -46,7 +46,7 @@ interface Compiled {
  */
 export class JitExecutorGateway implements GatewayInterface {
   /** By a hash of the canonical text (graphql-js's `print`): reformatting a document does not force a new compile. */
-  private readonly compiled: LRUCache<string, Compiled & { query: CompiledQuery | undefined }>;
+  private readonly compiled: LRUCache<string, Compiled>;
   /** Hashes of operations run once on graphql-js. */
   private readonly seen: LRUCache<string, true>;
   /** The cache's entry (or the operation's hash) by parsed document, which Apollo hands back for a repeated query: no printing then. */
