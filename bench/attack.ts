@@ -10,6 +10,8 @@ import { openBenchDatabases } from './bench-databases';
 import { freePort } from './free-port';
 import { hostileCorpus, type CorpusParties, type HostileRequest } from './hostile-corpus';
 import { serverNodeFlags } from './server-flags';
+import { budgetFamilies, memoryFamilies, runVolumeFamily, volumeMarkdown, type VolumeFamily, type VolumeOutcome } from './attack-volume';
+import { DEFAULT_CLIENT_COST_BUDGET } from '../src/config';
 
 /**
  * `npm run attack [-- --companies N --timeout-ms MS --out FILE]`: the hostile corpus, one request
@@ -264,9 +266,9 @@ function judge(request: HostileRequest, probed: Probed<Answer>, probeKind: strin
 /** Server log lines at warn or above (LOG_LEVEL=warn writes only those), kept for the report. */
 const serverLog: string[] = [];
 
-async function startServer(databaseFile: string): Promise<number> {
+async function startServer(databaseFile: string, clientCostBudget = 'off', extraFlags: string[] = []): Promise<number> {
   const port = await freePort();
-  server = spawn(process.execPath, [...serverNodeFlags(ROOT), path.join(ROOT, 'dist/src/main.js')], {
+  server = spawn(process.execPath, [...serverNodeFlags(ROOT), ...extraFlags, path.join(ROOT, 'dist/src/main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -275,7 +277,7 @@ async function startServer(databaseFile: string): Promise<number> {
       DATABASE_URL: `sqlite:${databaseFile}`,
       REQUEST_TIMEOUT_MS: String(TIMEOUT_MS),
       // Every request of the attack comes from one address; the per-client budget is tested elsewhere.
-      CLIENT_COST_BUDGET: 'off',
+      CLIENT_COST_BUDGET: clientCostBudget,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -387,18 +389,36 @@ async function main() {
   const parties = pickParties(copy);
   process.stdout.write(`done\nparties: hub ${parties.hub}, isolated ${parties.isolated}, other ${parties.other}\n`);
   process.stdout.write(`CLIENT_COST_BUDGET=off: the attack comes from one address; the per-client budget is tested elsewhere\n`);
-  const port = await startServer(copy);
+  // Full collections on SIGUSR2: the memory family reads RSS after them.
+  let port = await startServer(copy, 'off', ['--expose-gc', '--require', path.join(ROOT, 'dist/bench/gc-on-signal.js')]);
   process.stdout.write(`server ready on port ${port} (REQUEST_TIMEOUT_MS=${TIMEOUT_MS}); ${os.cpus().length} cores, Node ${process.version}\n\n`);
   let outcomes: Outcome[];
+  const volume: VolumeOutcome[] = [];
+  const volumeRun = async (family: VolumeFamily, budget: string, collects = false) => {
+    const probe = () => send(port, 'GET', '/healthz');
+    const outcome = await runVolumeFamily(family, budget, server!.pid!, port, `127.0.0.${10 + volume.length}`, probe, collects);
+    process.stdout.write(`${outcome.name.padEnd(50)} budget ${budget.padEnd(7)} sent ${outcome.sent}  ${JSON.stringify(outcome.statuses)}  probe ${Math.round(outcome.worstProbeMs)} ms  RSS ${outcome.rssBeforeMB} → ${outcome.rssAfterMB} MB\n`);
+    volume.push(outcome);
+  };
   try {
     outcomes = await attack(port, hostileCorpus(parties));
+    for (const family of memoryFamilies()) await volumeRun(family, 'off', true);
+  } finally {
+    await stopServer();
+  }
+  // The budget families, on a server with the default per-client budget.
+  port = await startServer(copy, String(DEFAULT_CLIENT_COST_BUDGET));
+  try {
+    for (const family of budgetFamilies(parties)) await volumeRun(family, String(DEFAULT_CLIENT_COST_BUDGET));
   } finally {
     await stopServer();
   }
   mkdirSync(path.dirname(args.out!), { recursive: true });
-  writeFileSync(args.out!, markdown(outcomes, parties, started));
-  const failed = outcomes.filter((o) => o.failures.length > 0).length;
-  process.stdout.write(`\n${outcomes.length - failed} passed, ${failed} failed; wrote ${path.relative(process.cwd(), args.out!)}\n`);
+  writeFileSync(args.out!, markdown(outcomes, parties, started) + volumeMarkdown(volume).join('\n'));
+  const growth = (o: VolumeOutcome) => (o.collected ? o.collected.afterMB - o.collected.beforeMB : o.rssAfterMB - o.rssBeforeMB);
+  const volumeFailures = volume.filter((o) => (o.budget === 'off' ? growth(o) > 150 : !o.statuses[429]) || o.statuses[500] || o.worstProbeMs > MAX_PROBE_MS);
+  const failed = outcomes.filter((o) => o.failures.length > 0).length + volumeFailures.length;
+  process.stdout.write(`\n${outcomes.length + volume.length - failed} passed, ${failed} failed; wrote ${path.relative(process.cwd(), args.out!)}\n`);
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -114,7 +114,8 @@ export function hostileCorpus(parties: CorpusParties = SEEDED_PARTIES): HostileR
     { family: 'union recursion', name: 'lawsuits 15 × 4', body: { query: lawsuitRecursion(15, 4) }, expect: 'refused' },
     { family: 'cost with fan-out', name: 'cost 5,406 + 20 levels', body: { query: costWithFanOut(20) }, expect: 'refused' },
     { family: 'directive spreads', name: '100 spreads × 2 directives', body: { query: directiveSpreads(100) }, expect: 'refused' },
-    { family: 'same-name fields', name: '180 fields', body: { query: sameNameFields(180) }, expect: 'bounded' },
+    { family: 'same-name fields', name: '180 fields', body: { query: sameNameFields(180) }, expect: 'refused' },
+    { family: 'same-name fields', name: '120 × name(x: N), refused by validation', body: { query: distinctInvalidDocument(0) }, expect: 'refused' },
     ...[0, 1, 2].map((seed) => ({ family: 'padding', name: `union 2 × 4, padding ${seed}`, body: { query: padded(unionRecursion(2, 4), seed) }, expect: 'bounded' as const })),
     { family: 'expensive aliases', name: 'search ×3, 16 one-letter words', body: { query: expensiveAliases(search('s '.repeat(16).trim()), 3) }, expect: 'bounded' },
     { family: 'expensive aliases', name: 'search, common prefixes', body: { query: `query { ${search('syn rep ove con dis par')} }` }, expect: 'bounded' },
@@ -166,5 +167,53 @@ export function hostileCorpus(parties: CorpusParties = SEEDED_PARTIES): HostileR
     },
     { family: 'client mistakes', name: 'first: null', body: { query: '{ companies(first: null) { edges { node { slug } } } }' }, expect: 'bounded' },
     { family: 'client mistakes', name: 'variables that are not an object', body: { query: '{ __typename }', variables: '[1]' }, expect: 'client-error' },
+    ...pricedArgumentFamily(parties),
   ];
+}
+
+/** Values a client can give an Int argument that a price reads: signs and magnitudes. */
+export const HOSTILE_ARGUMENT_VALUES = [-1, 0, -(2 ** 31), 2 ** 31 - 1, -100_000_000];
+
+/**
+ * Every priced argument at every hostile value, each beside work it would have paid for (a price
+ * below zero once let 14 path searches run free): refused before anything runs, 400 BAD_USER_INPUT.
+ */
+export function pricedArgumentFamily(parties: CorpusParties = SEEDED_PARTIES): HostileRequest[] {
+  const paths = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: conflictPath(from: "${parties.isolated}", to: "${parties.hub}") { nodes { id } }`).join(' ');
+  const fields: [string, (value: number) => string][] = [
+    ['conflictNetwork depth', (v) => `conflictNetwork(center: "${parties.hub}", depth: ${v}) { nodes { id } }`],
+    ['companies first', (v) => `companies(first: ${v}) { edges { node { slug } } }`],
+    ['search first', (v) => `search(text: "huawei", first: ${v}) { score }`],
+    ['timeline first', (v) => `timeline(first: ${v}) { edges { node { title } } }`],
+    ['disputes first', (v) => `disputes(first: ${v}) { edges { node { slug } } }`],
+    ['company lawsuits first', (v) => `company(slug: "${parties.hub}") { lawsuits(first: ${v}) { id } }`],
+  ];
+  return fields.flatMap(([name, field]) =>
+    HOSTILE_ARGUMENT_VALUES.filter((v) => !(name === 'conflictNetwork depth' && v >= 1 && v <= 3)).map((value) => ({
+      family: 'priced arguments',
+      name: `${name}: ${value}, beside 14 paths`,
+      body: { query: `{ x: ${field(value)} ${paths(14)} }` },
+      expect: 'client-error' as const,
+    })),
+  );
+}
+
+/**
+ * The `i`-th of a family of distinct valid documents of ~290 fields each (different text, different
+ * operation name and page sizes, so no cache of text, parsed document or compiled query is shared),
+ * each cheap to run: 14 aliased one- or two-item pages of companies with 19 fields an item.
+ */
+export function distinctDocument(i: number): string {
+  const item = 'id slug name aliases description headquarters claimedBy { __typename } attribution citations { __typename }';
+  const pages = Array.from({ length: 14 }, (_, k) => `a${k}: companies(first: ${1 + ((i + k) % 2)}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${item} } } }`);
+  return `query Distinct${i} { ${pages.join(' ')} }`;
+}
+
+/**
+ * The `i`-th of a family of distinct documents that graphql-js's validation refuses after doing
+ * quadratic work (OverlappingFieldsCanBeMerged compares every pair of same-named fields): `copies`
+ * same-named fields with different arguments, a new comment each time so no cache helps.
+ */
+export function distinctInvalidDocument(i: number, copies = 120): string {
+  return `# ${i}\n{ ${Array.from({ length: copies }, (_, k) => `companies { edges { node { name(x: ${k}) } } }`).join(' ')} }`;
 }

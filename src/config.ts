@@ -10,6 +10,8 @@ export interface QueryLimits {
   maxTokens: number;
   maxLength: number;
   maxCost: number;
+  /** Fields of one response name with arguments or a selection in one selection set (graphql-js compares them pairwise); not an environment setting. */
+  maxSameNameFields: number;
 }
 
 /** Environment, read once. */
@@ -58,6 +60,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxTokens: 2000,
   maxLength: 15000,
   maxCost: 5000,
+  maxSameNameFields: 20,
 };
 
 /** An integer setting of at least `min` (`what` says so in the error), or `fallback` when unset. */
@@ -139,6 +142,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxNodes: positiveInt(env, 'QUERY_MAX_NODES', DEFAULT_LIMITS.maxNodes),
       maxRows: positiveInt(env, 'QUERY_MAX_ROWS', DEFAULT_LIMITS.maxRows),
       maxCost,
+      maxSameNameFields: DEFAULT_LIMITS.maxSameNameFields,
     },
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000),
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000),

@@ -22,6 +22,22 @@ export interface RequestContext {
   readonly startedAt: number;
   /** A mutation operation's one write transaction (set by mutationTransactionPlugin). */
   mutation?: MutationSession;
+  /** What the request was charged against its client's budget (query-limits.ts); unset when no budget applies. */
+  cost?: RequestCost;
+}
+
+/** A request's charges: its document's price when it arrived, its operation's when admitted, and what is kept of that once answered. */
+export interface RequestCost {
+  /** The client's budget per minute (its key's own, or the default). */
+  perMinute: number;
+  /** Parsing and validating its document (a flat price and its length), never refunded. */
+  document: number;
+  /** The operation's requested (worst-case) cost, charged before it ran; 0 until admitted. */
+  operation: number;
+  /** What is kept of `operation` once the answer shows its actual cost (null until then). */
+  kept: number | null;
+  /** The operation's coerced variables (its actual cost reads its arguments). */
+  variables: Record<string, unknown> | null;
 }
 
 export interface RequestOptions {
@@ -52,6 +68,7 @@ export function createContextFactory(services: Services, { loaderBatching = true
  */
 class RequestContextValue implements RequestContext {
   mutation?: MutationSession;
+  cost?: RequestCost = undefined;
   readonly startedAt = performance.now();
 
   constructor(

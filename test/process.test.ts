@@ -123,7 +123,7 @@ describe('the server process under failure', () => {
     inFlight.end(body);
     const { status, text } = await answer;
     expect(status).toBe(200);
-    expect(JSON.parse(text)).toEqual({ data: { companies: { totalCount: 6 } } });
+    expect(JSON.parse(text)).toMatchObject({ data: { companies: { totalCount: 6 } } });
     expect(await exited).toBe(0);
     expect(logs.some((l) => l.includes('"stopped"'))).toBe(true);
   });

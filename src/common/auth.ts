@@ -7,6 +7,8 @@ export interface Viewer {
   keyId: number;
   name: string;
   role: Role;
+  /** The key's own query cost budget per minute; null: the server's default (CLIENT_COST_BUDGET). */
+  budget?: number | null;
 }
 
 /** Throws UNAUTHENTICATED without a key and FORBIDDEN with a key of a lower role. */

@@ -1,5 +1,6 @@
 import type { Complexity } from 'type-graphql';
-import { MAX_PAGE_SIZE } from './pagination/connection.args';
+import { clampTo, type IntRange } from './bounds';
+import { PAGE_SIZE } from './pagination/connection.args';
 
 /**
  * The query cost of reads that can be slow on a large store, over what their shape costs: each is
@@ -25,19 +26,6 @@ export const PRICES = {
   count: 10,
 } as const;
 
-/** A page priced `base` over the usual 1 + once + `first` × one item (`defaultFirst` when `first` is null or absent). */
-export function pagePrice(base: number, defaultFirst: number): Complexity {
-  return priced(({ args, once, perItem }) => base + pageCost(pageSize(args.first, defaultFirst), { once, perItem }));
-}
-
-/**
- * A price as type-graphql's `complexity` option takes it: typed there as graphql-query-complexity's
- * estimator, and called by src/server/operation-measure.ts with the once/per-item split as well.
- */
-export function priced(price: FieldPrice): Complexity {
-  return price as unknown as Complexity;
-}
-
 /**
  * A field's children's cost, split into what a page repeats for each item (a list's whole
  * selection; a connection's `edges`) and what it costs once (`totalCount`, `pageInfo`).
@@ -49,9 +37,16 @@ export interface ChildCost {
 
 /**
  * A field's own `complexity` (type-graphql's option, in the field's extensions): a number added to
- * its children's, or a function of its arguments and its children's cost.
+ * its children's, or a function of its arguments and its children's cost. Arguments reach it as
+ * the request gave them; a price reads a bounded one through `clampTo` (or `pageSize`), so no
+ * value makes it lower than the price at the argument's minimum.
  */
 export type FieldPrice = number | ((input: { args: Record<string, unknown>; childComplexity: number } & ChildCost) => number);
+
+/** A page priced `base` over the usual 1 + once + `first` × one item (`defaultFirst` when `first` is null or absent). */
+export function pagePrice(base: number, defaultFirst: number, range: IntRange = PAGE_SIZE): Complexity {
+  return priced(({ args, once, perItem }) => base + pageCost(pageSize(args.first, defaultFirst, range), { once, perItem }));
+}
 
 /** 1 + what a page costs once + `size` × one item (a plain list, size null, is costed once). */
 export function pageCost(size: number | null, child: ChildCost): number {
@@ -59,11 +54,20 @@ export function pageCost(size: number | null, child: ChildCost): number {
 }
 
 /**
- * The page a `first` argument asks for, within 1–MAX_PAGE_SIZE (argument validation refuses the
- * rest); null or absent means its default. Null when there is neither: a nested list asked for
- * without `first` (all of a company's lawsuits, say), costed once like any plain list.
+ * The page a `first` argument asks for, clamped into its range (the check before execution
+ * refuses values outside it); null or absent means its default. Null when there is neither: a
+ * nested list asked for without `first` (all of a company's lawsuits, say), costed once like any plain list.
  */
-export function pageSize(requested: unknown, fallback: unknown): number | null {
-  const value = Number.isInteger(requested) ? (requested as number) : Number.isInteger(fallback) ? (fallback as number) : null;
-  return value === null ? null : Math.min(Math.max(value, 1), MAX_PAGE_SIZE);
+export function pageSize(requested: unknown, fallback: unknown, range: IntRange = PAGE_SIZE): number | null {
+  const given = typeof requested === 'number' && !Number.isNaN(requested);
+  if (!given && !Number.isInteger(fallback)) return null;
+  return clampTo(range, requested, fallback as number);
+}
+
+/**
+ * A price as type-graphql's `complexity` option takes it: typed there as graphql-query-complexity's
+ * estimator, and called by src/server/operation-measure.ts with the once/per-item split as well.
+ */
+export function priced(price: FieldPrice): Complexity {
+  return price as unknown as Complexity;
 }

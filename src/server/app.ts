@@ -20,6 +20,7 @@ import { createFormatError } from './format-error';
 import { JitExecutorGateway } from './jit-executor';
 import { ClientBudget } from './client-budget';
 import { queryLimits } from './query-limits';
+import { DocumentStore } from './document-store';
 import { requestLogPlugin } from './request-log.plugin';
 import { combineRequestPlugins } from './request-plugins';
 import { explorerRoutes, graphiqlRoutes } from './explorer';
@@ -42,6 +43,8 @@ export interface App {
   backups: BackupScheduler | null;
   /** The graphql-jit executor (null with GRAPHQL_EXECUTOR=graphql-js): its compile count shows planning work. */
   jit: JitExecutorGateway | null;
+  /** Apollo's store of parsed documents (its size, for tests). */
+  documents: DocumentStore;
   /** A request context as the server builds one (for in-process execution). */
   contextFor(requestId: string, options?: RequestOptions): RequestContext;
   /** Starts listening; resolves with the bound port. */
@@ -89,6 +92,14 @@ function locals(res: http.ServerResponse): RequestLocals {
   return (holder.locals ??= { requestId: '' });
 }
 
+/** The query text of a request to /graphql (a POST's parsed body, or a GET's `query` parameter), for its price. */
+function queryTextOf(req: http.IncomingMessage): string | undefined {
+  const body = (req as ServedRequest).body as { query?: unknown } | undefined;
+  if (body && typeof body === 'object' && typeof body.query === 'string') return body.query;
+  if (req.method !== 'GET' || !req.url?.includes('?')) return undefined;
+  return new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1)).get('query') ?? undefined;
+}
+
 /** Express's `app.use('/graphql')`: the path, any path below it, case-insensitively. */
 function isGraphQLPath(url: string | undefined): boolean {
   if (!url) return false;
@@ -97,7 +108,12 @@ function isGraphQLPath(url: string | undefined): boolean {
   return url.length >= 8 && url.slice(0, 8).toLowerCase() === '/graphql' && (url.length === 8 || end === 63 || end === 47);
 }
 
-export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<App> {
+export interface AppOptions {
+  /** The clock of the per-client budget (tests simulate minutes with it). */
+  now?: () => number;
+}
+
+export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, { now }: AppOptions = {}): Promise<App> {
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
@@ -121,9 +137,10 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   // Slow clients cannot hold a connection open forever.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
-  const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget) : undefined;
+  const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget, now) : undefined;
   const limits = queryLimits(config.limits, { production: config.production, budget });
   const jit = config.executor === 'jit' ? new JitExecutorGateway(schema) : null;
+  const documents = new DocumentStore();
   const apollo = new ApolloServer<RequestContext>({
     ...(jit ? { gateway: jit } : { schema }),
     formatError: createFormatError(config.production),
@@ -137,6 +154,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // main.ts handles SIGTERM: stop accepting, drain, close the database, exit 0.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
+    documentStore: documents,
     parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
@@ -268,7 +286,15 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       };
       if (!database.available) throw unavailable();
       const limit = deadline(res);
-      const contextOf = (viewer: Viewer | null) => contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs });
+      const contextOf = (viewer: Viewer | null) => {
+        try {
+          // The document is charged to the client before Apollo parses it (query-limits.ts).
+          return limits.admit(contextFor(requestId, { viewer, ip: clientIp(req), deadline: limit, timeoutMs: config.requestTimeoutMs }), queryTextOf(req));
+        } catch (error) {
+          limit.settle();
+          throw error;
+        }
+      };
       const { authorization } = req.headers;
       // An anonymous request (most) has no key to look up: its context is made at once.
       if (!authorization) return contextOf(null);
@@ -287,6 +313,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     database,
     backups,
     jit,
+    documents,
     contextFor,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {

@@ -2,6 +2,7 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { execute, GraphQLError, print, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { PromiseOrValue } from 'graphql/jsutils/PromiseOrValue';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { isThenable } from '../common/thenable';
 import { OperationMeasurer } from './operation-measure';
@@ -10,9 +11,18 @@ import { coerceVariables } from './variable-values';
 /** Default of `maxCompiledNodes`. */
 export const JIT_MAX_NODES = 300;
 
+/**
+ * Default of `maxCachedNodes`: what compiled operations may hold in all, counted in their
+ * expanded fields. Measured (bench/distinct-documents.ts): ~1.2 kB of heap per compiled field
+ * (294-field operations: 350 kB each), so 20,000 fields hold about 24 MB.
+ */
+export const JIT_CACHE_NODES = 20_000;
+
 export interface JitOptions {
-  /** Compiled operations kept (by canonical text). */
-  maxCompiledDocuments?: number;
+  /** Compiled operations kept, by the sum of their expanded fields (each counts at least 1). */
+  maxCachedNodes?: number;
+  /** Operations remembered as seen once (a hash of each): the second sight compiles. */
+  maxSeen?: number;
   /**
    * An operation that expands to more fields than this runs on graphql-js, uncompiled: compile
    * time grows with the expanded size (60–130 µs a field here, so at most ~40 ms for 300), and
@@ -21,27 +31,48 @@ export interface JitOptions {
   maxCompiledNodes?: number;
 }
 
+/** A cache entry: emptied when the cache lets it go, so a document Apollo still holds does not keep its compiled query alive. */
+interface Compiled {
+  query: CompiledQuery | undefined;
+}
+
 /**
- * Executes operations with graphql-jit instead of graphql-js: each distinct document is compiled
- * once into a plain function (no per-field resolver dispatch), then run per request. It plugs
+ * Executes operations with graphql-jit instead of graphql-js: a document seen a second time is
+ * compiled into a plain function (no per-field resolver dispatch), then run per request; the
+ * first time it runs on graphql-js (a compile costs more than a run, and most of the memory: a
+ * client sending ever new documents gets nothing compiled). It plugs
  * into Apollo through the documented gateway interface, so parsing, validation (with its
  * document cache), plugins, error formatting and HTTP handling stay Apollo's.
  */
 export class JitExecutorGateway implements GatewayInterface {
-  /** By canonical text (graphql-js's `print`): reformatting a document does not force a new compile. */
-  private readonly compiled: LRUCache<string, CompiledQuery | 'graphql-js'>;
-  /** The same by parsed document, which Apollo hands back for a repeated query: no printing then. */
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | 'graphql-js'>>();
+  /** By a hash of the canonical text (graphql-js's `print`): reformatting a document does not force a new compile. */
+  private readonly compiled: LRUCache<string, Compiled>;
+  /** Hashes of operations run once on graphql-js. */
+  private readonly seen: LRUCache<string, true>;
+  /** The cache's entry (or the operation's hash) by parsed document, which Apollo hands back for a repeated query: no printing then. */
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, { key: string; entry?: Compiled }>>();
   private readonly maxCompiledNodes: number;
   /** Operations compiled so far (for tests: how much planning work requests caused). */
   compiles = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
-    { maxCompiledDocuments = 1000, maxCompiledNodes = JIT_MAX_NODES }: JitOptions = {},
+    { maxCachedNodes = JIT_CACHE_NODES, maxSeen = 10_000, maxCompiledNodes = JIT_MAX_NODES }: JitOptions = {},
   ) {
-    this.compiled = new LRUCache({ max: maxCompiledDocuments });
+    this.compiled = new LRUCache({
+      maxSize: maxCachedNodes,
+      sizeCalculation: (_entry, key) => Math.max(1, nodesOf(key)),
+      dispose: (entry) => {
+        entry.query = undefined;
+      },
+    });
+    this.seen = new LRUCache({ max: maxSeen });
     this.maxCompiledNodes = maxCompiledNodes;
+  }
+
+  /** Compiled operations held now, and their expanded fields in all (for tests). */
+  get cached(): { operations: number; nodes: number } {
+    return { operations: this.compiled.size, nodes: this.compiled.calculatedSize };
   }
 
   async load() {
@@ -68,27 +99,36 @@ export class JitExecutorGateway implements GatewayInterface {
     return { executor: executor as GatewayExecutor };
   }
 
-  /** The compiled operation (compiling it once), or 'graphql-js' for one too large to compile. */
+  /**
+   * The compiled operation (compiled on its second sight), or 'graphql-js' for its first run and
+   * for one too large to compile.
+   */
   private plan(document: DocumentNode, operation: OperationDefinitionNode, operationName: string): CompiledQuery | 'graphql-js' | ExecutionResult {
     let forDocument = this.byDocument.get(document);
     if (!forDocument) this.byDocument.set(document, (forDocument = new Map()));
-    let query = forDocument.get(operationName);
-    if (query) return query;
-    const key = `${operationName}\0${print(document)}`;
-    query = this.compiled.get(key);
-    if (!query) {
+    let slot = forDocument.get(operationName);
+    if (slot?.entry?.query) return slot.entry.query;
+    if (!slot) {
       const nodes = new OperationMeasurer(this.schema, document, null).operation(operation).nodes;
-      if (nodes > this.maxCompiledNodes) {
-        query = 'graphql-js';
-      } else {
-        this.compiles += 1;
-        const compiled = compileQuery(this.schema, document, operationName || undefined);
-        if (!isCompiledQuery(compiled)) return compiled as ExecutionResult;
-        query = compiled;
-      }
-      this.compiled.set(key, query);
+      // The size leads the key: the cache counts it without measuring again.
+      const hash = createHash('sha256').update(operationName).update('\0').update(print(document)).digest('base64');
+      forDocument.set(operationName, (slot = { key: `${Math.min(nodes, this.maxCompiledNodes + 1)}:${hash}` }));
     }
-    forDocument.set(operationName, query);
+    if (nodesOf(slot.key) > this.maxCompiledNodes) return 'graphql-js';
+    const cached = this.compiled.get(slot.key);
+    if (cached?.query) {
+      slot.entry = cached;
+      return cached.query;
+    }
+    if (!this.seen.has(slot.key)) {
+      this.seen.set(slot.key, true);
+      return 'graphql-js';
+    }
+    this.compiles += 1;
+    const query = compileQuery(this.schema, document, operationName || undefined);
+    if (!isCompiledQuery(query)) return query as ExecutionResult;
+    slot.entry = { query };
+    this.compiled.set(slot.key, slot.entry);
     return query;
   }
 
@@ -99,7 +139,13 @@ export class JitExecutorGateway implements GatewayInterface {
 
   async stop() {
     this.compiled.clear();
+    this.seen.clear();
   }
+}
+
+/** The expanded fields that lead a cache key. */
+function nodesOf(key: string): number {
+  return Number(key.slice(0, key.indexOf(':')));
 }
 
 type JitError = Pick<GraphQLError, 'message' | 'path' | 'locations' | 'originalError'> & { extensions?: GraphQLError['extensions'] };

@@ -20,6 +20,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { pageCost, pageSize, type ChildCost, type FieldPrice } from '../common/prices';
+import { outOfRange, ArgumentRangeError, type IntRange } from '../common/bounds';
+
+export { pageCost, pageSize, type ChildCost, type FieldPrice };
 
 /** What one operation asks for, as executed: every figure counts fragments at each place they are spread. */
 export interface Measure {
@@ -163,8 +166,15 @@ export class OperationMeasurer {
     return !!conditionType && isAbstractType(conditionType) && this.schema.isSubType(conditionType, type);
   }
 
+  /** The field's arguments as the resolver will get them; one outside its declared bounds is refused here, before anything runs. */
   private arguments(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
-    return field.args.length ? getArgumentValues(field, node, this.variables ?? undefined) : {};
+    if (!field.args.length) return {};
+    const values = getArgumentValues(field, node, this.variables ?? undefined);
+    for (const argument of field.args) {
+      const range = rangeOf(argument);
+      if (range && outOfRange(range, values[argument.name])) throw new ArgumentRangeError(range, values[argument.name], field.name);
+    }
+    return values;
   }
 }
 
@@ -176,10 +186,21 @@ export class OperationMeasurer {
  */
 export function fieldCost(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, child: ChildCost): number {
   const price = field.extensions?.complexity as FieldPrice | undefined;
-  if (typeof price === 'function') return price({ args, childComplexity: child.once + child.perItem, ...child });
-  if (typeof price === 'number') return price + child.once + child.perItem;
-  const first = field.args.find((arg) => arg.name === 'first');
-  return pageCost(first ? pageSize(args.first, first.defaultValue) : null, child);
+  let cost: number;
+  if (typeof price === 'function') cost = price({ args, childComplexity: child.once + child.perItem, ...child });
+  else if (typeof price === 'number') cost = price + child.once + child.perItem;
+  else {
+    const first = field.args.find((arg) => arg.name === 'first');
+    cost = pageCost(first ? pageSize(args.first, first.defaultValue, rangeOf(first) ?? undefined) : null, child);
+  }
+  // Fail closed: a price that is not a number (a bug in a price) refuses the request; every field costs at least 1.
+  if (typeof cost !== 'number' || Number.isNaN(cost)) throw new Error(`the price of ${field.name} is not a number`);
+  return Math.max(1, cost);
+}
+
+/** The declared bounds of an argument (bounds.ts's `InRange`), if it has any. */
+export function rangeOf(argument: { extensions?: Record<string, unknown> | null }): IntRange | null {
+  return (argument.extensions?.range as IntRange | undefined) ?? null;
 }
 
 /** The measures of every operation in a document, without variables (no cost). */
@@ -188,4 +209,155 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode): 
   return document.definitions
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => ({ operation, measure: measurer.operation(operation) }));
+}
+
+/**
+ * The most fields of one response name that graphql-js's OverlappingFieldsCanBeMerged would
+ * compare pairwise in one selection set (its own fields, its inline fragments' and those of each
+ * distinct fragment spread into it): that rule's work is quadratic in this count, and each
+ * comparison of fields with arguments or selections walks those too. Plain leaves (`slug`,
+ * `__typename`) compare in constant time and are not counted (1,900 of them validate in ~18 ms;
+ * the token limit bounds them). Linear in the document: each fragment's names are counted once.
+ */
+export function maxSameNameFields(document: DocumentNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const byFragment = new Map<string, Map<string, number>>();
+  const inProgress = new Set<string>();
+  const add = (counts: Map<string, number>, key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+  const fragmentNames = (name: string): Map<string, number> => {
+    const known = byFragment.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || inProgress.has(name)) return new Map(); // unknown or a cycle: validation reports it
+    inProgress.add(name);
+    const counts = new Map<string, number>();
+    namesIn(fragment.selectionSet, counts, new Set([name]));
+    inProgress.delete(name);
+    byFragment.set(name, counts);
+    return counts;
+  };
+  const namesIn = (selectionSet: SelectionSetNode, counts: Map<string, number>, spread: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.selectionSet || selection.arguments?.length) add(counts, (selection.alias ?? selection.name).value, 1);
+      }
+      else if (selection.kind === Kind.INLINE_FRAGMENT) namesIn(selection.selectionSet, counts, spread);
+      else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        for (const [key, n] of fragmentNames(selection.name.value)) add(counts, key, n);
+      }
+    }
+  };
+  let most = 0;
+  const visitSet = (selectionSet: SelectionSetNode) => {
+    const counts = new Map<string, number>();
+    namesIn(selectionSet, counts, new Set());
+    for (const n of counts.values()) most = Math.max(most, n);
+    for (const selection of selectionSet.selections) {
+      if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet) visitSet(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) visitSet(definition.selectionSet);
+  }
+  return most;
+}
+
+/** The fields of one response key in a selection, merged as execution merges them. */
+interface CollectedField {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+  selectionSets: SelectionSetNode[];
+  /** Its children's collected fields by the type of the object they are read on (filled as met). */
+  children?: Map<string, Map<string, CollectedField>>;
+}
+
+/**
+ * What an answered operation actually cost, by the same prices as its requested cost but reading
+ * the answer: a page costs the items it returned rather than `first`, a list the items it holds,
+ * a null object only its field's own price (a priced read — search, a network, a path — keeps its
+ * price whatever it found). Linear in the answer. Never more than the requested cost for the same
+ * answer; throws when the answer does not fit the operation (the caller then refunds nothing).
+ */
+export function resultCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, data: Record<string, unknown>): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  const fieldOf = (type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined =>
+    name === '__typename' ? TypeNameMetaFieldDef : type === schema.getQueryType() && name === '__schema' ? SchemaMetaFieldDef : type === schema.getQueryType() && name === '__type' ? TypeMetaFieldDef : type.getFields()[name];
+  const applies = (condition: string | undefined, type: GraphQLObjectType) => {
+    if (condition === undefined || condition === type.name) return true;
+    const conditionType = schema.getType(condition);
+    return !!conditionType && isAbstractType(conditionType) && schema.isSubType(conditionType, type);
+  };
+  const collect = (sets: SelectionSetNode[], type: GraphQLObjectType, into = new Map<string, CollectedField>(), visited = new Set<string>()) => {
+    for (const set of sets) {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const key = (selection.alias ?? selection.name).value;
+          const known = into.get(key);
+          if (known) {
+            if (selection.selectionSet) known.selectionSets.push(selection.selectionSet);
+            continue;
+          }
+          const field = fieldOf(type, selection.name.value);
+          if (field) into.set(key, { field, node: selection, selectionSets: selection.selectionSet ? [selection.selectionSet] : [] });
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          if (applies(selection.typeCondition?.name.value, type)) collect([selection.selectionSet], type, into, visited);
+        } else {
+          const fragment = fragments.get(selection.name.value);
+          if (!fragment || visited.has(fragment.name.value) || !applies(fragment.typeCondition.name.value, type)) continue;
+          visited.add(fragment.name.value);
+          collect([fragment.selectionSet], type, into, visited);
+        }
+      }
+    }
+    return into;
+  };
+  /** The object type an answered object is of: its `__typename` when asked for, else (an abstract type) the possible type whose fields cover its keys. */
+  const typeOf = (type: GraphQLNamedType, value: Record<string, unknown>): GraphQLObjectType | null => {
+    if (isObjectType(type)) return type;
+    if (!isAbstractType(type)) return null;
+    const named = typeof value.__typename === 'string' ? schema.getType(value.__typename) : null;
+    if (named && isObjectType(named)) return named;
+    return schema.getPossibleTypes(type)[0] ?? null;
+  };
+  const objectCost = (fields: Map<string, CollectedField>, value: Record<string, unknown>): number => {
+    let total = 0;
+    for (const [key, collected] of fields) {
+      if (key in value) total += fieldActual(collected, value[key]);
+    }
+    return total;
+  };
+  const childrenOf = (collected: CollectedField, type: GraphQLObjectType) => {
+    collected.children ??= new Map();
+    let fields = collected.children.get(type.name);
+    if (!fields) collected.children.set(type.name, (fields = collect(collected.selectionSets, type)));
+    return fields;
+  };
+  const valueCost = (collected: CollectedField, named: GraphQLNamedType, value: unknown): number => {
+    if (value === null || value === undefined) return 0;
+    if (Array.isArray(value)) {
+      let sum = 0;
+      for (const item of value) sum += valueCost(collected, named, item);
+      return sum;
+    }
+    if (typeof value !== 'object') throw new Error('an object was expected in the answer');
+    const type = typeOf(named, value as Record<string, unknown>);
+    return type ? objectCost(childrenOf(collected, type), value as Record<string, unknown>) : 0;
+  };
+  const fieldActual = (collected: CollectedField, value: unknown): number => {
+    const { field, node } = collected;
+    const args = field.args.length ? getArgumentValues(field, node, variables) : {};
+    const own = fieldCost(field, args, { once: 0, perItem: 0 });
+    if (!collected.selectionSets.length) return own;
+    return own + valueCost(collected, getNamedType(field.type), value);
+  };
+  return objectCost(collect([operation.selectionSet], root), data);
 }

@@ -1,11 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { LRUCache } from 'lru-cache';
 import { Lexer, Source, TokenKind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { ArgumentRangeError } from '../common/bounds';
 import { QueryLimitError } from '../common/errors';
 import type { QueryLimits } from '../config';
 import type { RequestContext } from '../context';
 import type { ClientBudget } from './client-budget';
-import { measureDocument, OperationMeasurer, type Measure } from './operation-measure';
+import { maxSameNameFields, measureDocument, OperationMeasurer, resultCost, type Measure } from './operation-measure';
 import { coerceVariables } from './variable-values';
 import { onErrorsOnly, sharedListenerPlugin, type SharedListenerPlugin, type SharedRequestListener } from './request-plugins';
 
@@ -27,8 +28,39 @@ export function queryLimits(limits: QueryLimits, { production, budget }: { produ
     validationRules: [staticLimitsRule(limits), ...armor.validationRules],
     /** The depth, node, alias, directive and cost checks of each request; graphql-armor's masking of suggestions in errors. */
     requestPlugins: [queryLimitsPlugin(limits, budget), ...armor.plugins.map(onErrorsOnly)],
+    /**
+     * Charges a request's document to its client before Apollo parses or validates it (the
+     * context is made first), refused documents included: throws BudgetExceededError (429) when
+     * the client cannot pay. Returns the context; does nothing without a budget.
+     */
+    admit<C extends RequestContext>(context: C, queryText: string | undefined): C {
+      if (!budget) return context;
+      const perMinute = context.viewer?.budget ?? budget.perMinute;
+      const document = documentPrice(queryText);
+      budget.charge(context.client, document, perMinute);
+      context.cost = { perMinute, document, operation: 0, kept: null, variables: null };
+      return context;
+    },
   };
 }
+
+/** What every request pays for its document: a flat price, and one per DOCUMENT_CHARS_PER_UNIT characters of query text. */
+export const DOCUMENT_BASE_PRICE = 10;
+export const DOCUMENT_CHARS_PER_UNIT = 10;
+
+/**
+ * The price of a request's document: reading, hashing, parsing and validating it grow with its
+ * length (a 2,000-token document that validates slowly, ~50 ms, is ~7,500 characters: 760).
+ */
+export function documentPrice(queryText: string | undefined): number {
+  return DOCUMENT_BASE_PRICE + Math.ceil((queryText?.length ?? 0) / DOCUMENT_CHARS_PER_UNIT);
+}
+
+/**
+ * The share of its requested cost an operation pays however little it returned: what its
+ * planning, its statements and the answer's shape cost beside the rows it read.
+ */
+export const REFUND_FLOOR = 0.1;
 
 /** graphql-armor, only for field suggestions ("Did you mean …"), which tell an attacker the schema. */
 export function armorProtection(production: boolean) {
@@ -97,6 +129,11 @@ export function staticLimitError(schema: GraphQLSchema, document: DocumentNode, 
       if (!(measure[figure] <= limits[limit])) return new QueryLimitError(message(limits[limit], measure[figure]));
     }
   }
+  // graphql-js compares same-named fields pairwise (OverlappingFieldsCanBeMerged): bounded before it runs.
+  const sameName = maxSameNameFields(document);
+  if (sameName > limits.maxSameNameFields) {
+    return new QueryLimitError(`Same-name fields limit of ${limits.maxSameNameFields} in one selection set exceeded, found ${sameName}.`);
+  }
   return null;
 }
 
@@ -135,32 +172,69 @@ export function staticLimitsRule(limits: QueryLimits): ValidationRule {
   });
 }
 
+/** What the cost memo's keys (query hash, operation name, variables) may hold in all: 2 M characters, ~4 MB. */
+const COST_MEMO_CHARS = 2 * 1024 * 1024;
+
 function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined): SharedListenerPlugin<RequestContext> {
-  // Apollo hands back the same parsed document for a repeated query, so its cost (per set of
-  // variables) is computed once, not on every request.
-  const costs = new WeakMap<DocumentNode, LRUCache<string, number>>();
+  // A repeated query's cost (per set of variables) is computed once, not on every request. Keyed
+  // by the query's hash, operation and variables, bounded by the characters of its keys (the
+  // variables of one request can be up to the body's 100 kB).
+  const costs = new LRUCache<string, number>({ maxSize: COST_MEMO_CHARS, sizeCalculation: (_cost, key) => key.length + 64 });
   const listener: SharedRequestListener<RequestContext> = {
-    didResolveOperation({ schema, document, request, operation, contextValue }) {
+    didResolveOperation({ schema, document, request, operation, contextValue, queryHash }) {
       if (!operation) return; // no operation resolved (several and no name, or an unknown name): execution refuses it
       const coerced = coerceVariables(schema, operation, request);
       // Variables that do not fit: the executor answers BAD_USER_INPUT with graphql-js's paths and runs nothing.
       if (coerced.errors) return;
-      let byVariables = costs.get(document);
-      if (!byVariables) costs.set(document, (byVariables = new LRUCache({ max: 100 })));
       let key: string;
       let cost: number | undefined;
       try {
-        key = `${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}`;
-        cost = byVariables.get(key);
+        key = `${queryHash}:${operation.name?.value ?? ''}:${JSON.stringify(coerced.coerced)}`;
+        cost = costs.get(key);
         if (cost === undefined) {
           cost = new OperationMeasurer(schema, document, coerced.coerced).operation(operation).cost;
-          byVariables.set(key, cost);
+          if (key.length <= COST_MEMO_CHARS / 100) costs.set(key, cost);
         }
-      } catch {
+      } catch (error) {
+        // An argument outside its bounds: the client's mistake, named (HTTP 400, BAD_USER_INPUT).
+        if (error instanceof ArgumentRangeError) throw error;
         throw new QueryLimitError('The cost of the query could not be computed, so it is refused.');
       }
       if (!(cost <= limits.maxCost)) throw new QueryLimitError(`Query cost limit of ${limits.maxCost} exceeded, found ${shown(cost)}.`);
-      budget?.charge(contextValue.client, cost);
+      // Fail closed: only a finite positive cost is charged (a zero or negative one would refill the budget).
+      if (!(cost >= 1)) throw new QueryLimitError('The cost of the query could not be computed, so it is refused.');
+      const charged = contextValue.cost;
+      if (budget && charged) {
+        budget.charge(contextValue.client, cost, charged.perMinute);
+        charged.operation = cost;
+        charged.variables = coerced.coerced;
+      }
+    },
+    willSendResponse({ contextValue, response, schema, document, operation }) {
+      const charged = contextValue.cost;
+      if (!budget || !charged || response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      if (charged.operation > 0 && charged.kept === null) {
+        charged.kept = charged.operation;
+        // Only a complete answer is refunded: one with errors (a deadline, a row limit) may have done work its answer does not show.
+        if (!result.errors?.length && result.data && document && operation) {
+          try {
+            const actual = resultCost(schema, document, operation, charged.variables ?? {}, result.data);
+            charged.kept = Math.min(charged.operation, Math.max(Math.ceil(actual), Math.ceil(charged.operation * REFUND_FLOOR)));
+          } catch {
+            charged.kept = charged.operation;
+          }
+          budget.refund(contextValue.client, charged.operation - charged.kept, charged.perMinute);
+        }
+      }
+      result.extensions = {
+        ...result.extensions,
+        cost: {
+          requested: charged.document + charged.operation,
+          actual: charged.document + (charged.kept ?? 0),
+          budget: budget.status(contextValue.client, charged.perMinute),
+        },
+      };
     },
   };
   return sharedListenerPlugin(listener);

@@ -1,4 +1,4 @@
-import { Authorized, Field, ObjectType } from 'type-graphql';
+import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
@@ -36,6 +36,11 @@ export class ApiKey extends NodeEntity {
   @Field({ description: 'ISO 8601 timestamp.' })
   @Column('varchar', { length: 32 })
   createdAt: string;
+
+  @Authorized(Role.ADMIN)
+  @Field(() => Int, { nullable: true, description: "The query cost this key may spend per minute; null: the server's default for every client (CLIENT_COST_BUDGET)." })
+  @Column('integer', { nullable: true })
+  costBudget: number | null;
 
   @Authorized(Role.ADMIN)
   @Field(() => String, { nullable: true, description: 'ISO 8601 timestamp; a revoked key is refused.' })

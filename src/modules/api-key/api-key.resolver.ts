@@ -31,8 +31,8 @@ export class ApiKeyResolver {
       action: 'createApiKey',
       rules: null,
       write: async (_input: CreateApiKeyInput, writer) => {
-        const created = await ctx.services.apiKeys.create(writer.manager, input.name, input.role);
-        writer.changes.push({ op: 'INSERT', table: 'api_key', rowId: created.apiKey.id, values: { name: input.name, role: input.role, prefix: created.apiKey.prefix } });
+        const created = await ctx.services.apiKeys.create(writer.manager, input.name, input.role, input.costBudget ?? null);
+        writer.changes.push({ op: 'INSERT', table: 'api_key', rowId: created.apiKey.id, values: { name: input.name, role: input.role, prefix: created.apiKey.prefix, costBudget: created.apiKey.costBudget } });
         return created;
       },
       audit: (created) => ({ subject: created.apiKey.globalId }),

@@ -24,11 +24,11 @@ export class ApiKeyService {
   ) {}
 
   /** A new key: 256 random bits. Returns the key itself (never stored) and its row. */
-  async create(manager: EntityManager, name: string, role: Role): Promise<{ key: string; apiKey: ApiKey }> {
+  async create(manager: EntityManager, name: string, role: Role, costBudget: number | null = null): Promise<{ key: string; apiKey: ApiKey }> {
     const key = KEY_PREFIX + randomBytes(32).toString('base64url');
     const repository = manager.getRepository(ApiKey);
     const apiKey = await repository.save(
-      repository.create({ name, role, prefix: key.slice(0, 10), hash: hashKey(key), createdAt: new Date().toISOString(), revokedAt: null }),
+      repository.create({ name, role, prefix: key.slice(0, 10), hash: hashKey(key), createdAt: new Date().toISOString(), revokedAt: null, costBudget }),
     );
     return { key, apiKey };
   }
@@ -59,6 +59,6 @@ export class ApiKeyService {
     const [apiKey] = await this.primary.select(ApiKey, [`"${this.primary.columnOf(ApiKey, 'hash')}" = ?`], [hashKey(match[1])]);
     if (!apiKey) throw new UnauthenticatedError('Unknown API key', 401);
     if (apiKey.revokedAt) throw new UnauthenticatedError('This API key was revoked', 401);
-    return { keyId: apiKey.id, name: apiKey.name, role: apiKey.role };
+    return { keyId: apiKey.id, name: apiKey.name, role: apiKey.role, budget: apiKey.costBudget ?? null };
   }
 }

@@ -11,8 +11,7 @@ import { LawsuitsArgs } from './lawsuits.args';
 import { Role } from '../../common/role.enum';
 import { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
-import { priced, PRICES } from '../../common/prices';
-import { pageCost, pageSize } from '../../common/prices';
+import { pageCost, pageSize, priced, PRICES } from '../../common/prices';
 
 export const LawsuitConnection = ConnectionType(Lawsuit, 'Lawsuit');
 

@@ -1,6 +1,7 @@
-import { IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { MAX_PAGE_SIZE } from '../../common/pagination/connection.args';
+import { InRange, rangeText } from '../../common/bounds';
+import { PAGE_SIZE } from '../../common/pagination/connection.args';
 import { PartyRole } from './lawsuit.enums';
 
 @ArgsType()
@@ -8,9 +9,8 @@ export class PartyLawsuitsArgs {
   @Field(() => PartyRole, { nullable: true, description: 'Only cases where the party is on this side.' })
   role?: PartyRole | null;
 
-  @Field(() => Int, { nullable: true, description: `At most this many cases (1–${MAX_PAGE_SIZE}); all when omitted.` })
+  @Field(() => Int, { nullable: true, description: `At most this many cases (${rangeText(PAGE_SIZE)}); all when omitted.` })
   @IsOptional()
-  @Min(1, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })
-  @Max(MAX_PAGE_SIZE, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })
+  @InRange(PAGE_SIZE)
   first?: number | null;
 }

@@ -1,9 +1,10 @@
-import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
+import { InRange, intRange, rangeText } from '../../common/bounds';
 import { IsSlug } from '../../common/validation';
 
 export const MAX_NETWORK_DEPTH = 3;
 export const DEFAULT_NETWORK_DEPTH = 2;
+export const NETWORK_DEPTH = intRange('depth', 1, MAX_NETWORK_DEPTH);
 
 @ArgsType()
 export class ConflictNetworkArgs {
@@ -11,9 +12,8 @@ export class ConflictNetworkArgs {
   @IsSlug()
   center: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_NETWORK_DEPTH, description: `How many links out from the center, 1–${MAX_NETWORK_DEPTH}.` })
-  @Min(1, { message: `depth must be between 1 and ${MAX_NETWORK_DEPTH}` })
-  @Max(MAX_NETWORK_DEPTH, { message: `depth must be between 1 and ${MAX_NETWORK_DEPTH}` })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_NETWORK_DEPTH, description: `How many links out from the center, ${rangeText(NETWORK_DEPTH)}.` })
+  @InRange(NETWORK_DEPTH)
   depth: number = DEFAULT_NETWORK_DEPTH;
 }
 

@@ -1,13 +1,14 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { ConflictEdge, ConflictNetwork, ConflictPath } from './conflict-network.type';
-import { ConflictNetworkArgs, ConflictPathArgs, DEFAULT_NETWORK_DEPTH } from './network.args';
+import { ConflictNetworkArgs, ConflictPathArgs, DEFAULT_NETWORK_DEPTH, NETWORK_DEPTH } from './network.args';
+import { clampTo } from '../../common/bounds';
 import { PRICES } from '../../common/prices';
 
 @Resolver()
 export class NetworkResolver {
   @Query(() => ConflictNetwork, {
-    complexity: ({ args, childComplexity }) => PRICES.networkLevel * (Number(args.depth) || DEFAULT_NETWORK_DEPTH) + childComplexity,
+    complexity: ({ args, childComplexity }) => PRICES.networkLevel * clampTo(NETWORK_DEPTH, args.depth, DEFAULT_NETWORK_DEPTH) + childComplexity,
     description: 'The parties within `depth` links of a party and the links between them (lawsuits, charges, sanctions, regulatory actions, negotiations, affiliations, kinship, rankings).',
   })
   conflictNetwork(@Args() { center, depth }: ConflictNetworkArgs, @Ctx() { services, loaders }: RequestContext) {

@@ -1,7 +1,9 @@
-import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, MaxLength } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
+import { InRange, intRange, rangeText } from '../../common/bounds';
 
 export const DEFAULT_SEARCH_HITS = 10;
+export const SEARCH_HITS = intRange('first', 1, 50);
 
 @ArgsType()
 export class SearchArgs {
@@ -10,8 +12,7 @@ export class SearchArgs {
   @MaxLength(200, { message: 'text must be at most 200 characters' })
   text: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SEARCH_HITS, description: 'At most this many hits, 1–50.' })
-  @Min(1, { message: 'first must be between 1 and 50' })
-  @Max(50, { message: 'first must be between 1 and 50' })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_SEARCH_HITS, description: `At most this many hits, ${rangeText(SEARCH_HITS)}.` })
+  @InRange(SEARCH_HITS)
   first: number = DEFAULT_SEARCH_HITS;
 }
