@@ -9,11 +9,11 @@ import { PartyEntity } from './modules/party/party.entity';
 import { Person } from './modules/person/person.entity';
 import { Citation } from './modules/source/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
-import { FieldProvenance } from './modules/attribution/field-provenance.entity';
+import { FieldStatement } from './modules/field-statement/field-statement.entity';
 import { Source } from './modules/source/source.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
-export const entities: EntityClass[] = [PartyEntity, Company, Person, Authority, ...factEntities, Source, Citation, FactAttribution, FieldProvenance, ApiKey, AuditEntry];
+export const entities: EntityClass[] = [PartyEntity, Company, Person, Authority, ...factEntities, Source, Citation, FactAttribution, FieldStatement, ApiKey, AuditEntry];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
 export const nodeEntities: Readonly<Record<string, EntityClass>> = {

@@ -1,6 +1,8 @@
-import { assertsOf } from '../../facts';
+import { assertsOf, factEntityOf } from '../../facts';
 import { Attribution, type Basis } from '../../modules/attribution/attribution.enums';
+import type { StatementRank } from '../../modules/field-statement/field-statement.enums';
 import { saysWhoConsistency, writeAttribution, writeProvenance, type SaysWho } from '../../modules/attribution/attribution.writes';
+import { publishedOn } from '../../modules/field-statement/field-statement.writes';
 import type { CitedRow } from './declarations';
 import type { CitedSource, FactWriter } from './fact-writer';
 import { invalidArguments, type WriteChecks } from './write-checks';
@@ -11,7 +13,7 @@ export interface CitedInputFields {
   attribution?: Attribution | null;
   claimedBy?: string | null;
   hedges?: string[] | null;
-  provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null }[] | null;
+  provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null; rank?: StatementRank | null }[] | null;
 }
 
 /** A mutation's says-who, checked against the store, with its provenance quotes' sources. */
@@ -34,7 +36,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
     attribution: input.attribution ?? Attribution.REPORTED,
     claimedBy: input.claimedBy ?? null,
     hedges: input.hedges ?? [],
-    provenance: (input.provenance ?? []).map((entry) => ({ field: entry.field, basis: entry.basis, quotes: (entry.quotes ?? []).map((q) => q.quote), note: entry.note ?? null })),
+    provenance: (input.provenance ?? []).map((entry) => ({ field: entry.field, basis: entry.basis, quotes: (entry.quotes ?? []).map((q) => q.quote), note: entry.note ?? null, rank: entry.rank ?? null })),
   };
   for (const problem of saysWhoConsistency(saysWho, '')) checks.report(problem.path, problem.message);
   if (saysWho.claimedBy) await checks.parties([{ path: 'claimedBy', slug: saysWho.claimedBy }]);
@@ -45,13 +47,25 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
   return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.hedges != null };
 }
 
-/** Stores a mutation's says-who for the row it wrote: provenance entries by field, beside the stored ones. */
-export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, { saysWho, quotes, attributed }: CheckedSaysWho): Promise<void> {
+/**
+ * Stores a mutation's says-who for the row it wrote: its provenance entries as statements beside
+ * the stored ones (an INFERRED entry without quotes is dated by the latest source the input
+ * cites), and refuses a change of a stored field that carries no statement (updates never lie).
+ */
+export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, input: unknown, checked: CheckedSaysWho | null, citations: { source: CitedSource }[]): Promise<void> {
   const asserts = assertsOf(row.nodeType) ?? [];
-  const unknown = saysWho.provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `"${entry.field}" is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
+  const provenance = checked?.saysWho.provenance ?? [];
+  const unknown = provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `"${entry.field}" is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
   // Thrown inside the transaction: nothing of this write is kept.
   if (unknown.length) throw invalidArguments(unknown);
-  if (attributed) await writeAttribution(writer, row, saysWho);
-  const entries = await writeProvenance(writer, row, saysWho.provenance, { replace: false });
-  for (const [i, { row: entryRow }] of entries.entries()) for (const { source, quote } of quotes[i]) await writer.cite(entryRow, source, [quote]);
+  if (checked?.attributed) await writeAttribution(writer, row, checked.saysWho);
+  let latest: CitedSource | null = null;
+  let latestDate = '';
+  for (const { source } of citations) {
+    const date = await publishedOn(writer, source.id);
+    if (!latest || date > latestDate) [latest, latestDate] = [source, date];
+  }
+  const entries = provenance.map((entry, i) => ({ entry, quotes: checked!.quotes[i], fallback: latest }));
+  const problems = await writeProvenance(writer, row, entries, { given: input as Record<string, unknown>, asserts, path: '', entity: factEntityOf(row.nodeType) });
+  if (problems.length) throw invalidArguments(problems);
 }
