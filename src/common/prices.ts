@@ -21,6 +21,11 @@ export const PRICES = {
   timelineCount: 200,
   /** A connection filtered by kind, status or party (its page is no longer a walk along one index). */
   filter: 50,
+  /**
+   * A read as of a date (`asOf`), flat, over three times what the answer costs otherwise: every
+   * batch of facts also reads their first-stated dates and their statements.
+   */
+  asOf: 100,
   /** `totalCount` of an entity connection: a trigger-kept row, or one indexed COUNT when filtered. */
   count: 10,
 } as const;
@@ -36,4 +41,13 @@ export function pagePrice(base: number, defaultFirst: number): Complexity {
  */
 export function priced(price: FieldPrice): Complexity {
   return price as unknown as Complexity;
+}
+
+/** A root field that takes `asOf`: its price (`base`, else 1 plus its children), tripled plus PRICES.asOf when it is given. */
+export function withAsOf(base?: Complexity): Complexity {
+  const price = base as unknown as FieldPrice | undefined;
+  return priced((input) => {
+    const cost = typeof price === 'function' ? price(input) : typeof price === 'number' ? price + input.once + input.perItem : 1 + input.once + input.perItem;
+    return input.args.asOf == null ? cost : PRICES.asOf + 3 * cost;
+  });
 }

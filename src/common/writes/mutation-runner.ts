@@ -51,6 +51,7 @@ export async function runWrite<I, R, C>(target: WriteTarget, declaration: WriteD
       for (const { source, quote } of citations) await writer.cite(row, source, [quote]);
       await writeInputSaysWho(writer, row, input, saysWho, citations);
     }
+    if (declaration.afterWrite) await declaration.afterWrite(writer, result);
     if (target.signal?.aborted) throw new RequestTimeoutError(target.timeoutMs ?? 0);
     const audit = declaration.audit ? declaration.audit(result, writer) : { subject: (result as { globalId: string }).globalId };
     if (audit && target.actor) await appendAudit(manager, target.actor, { action: declaration.action, subject: audit.subject, changes: writer.changes });

@@ -48,3 +48,12 @@ export class RecordDisputeInput extends CitedInput {
   @Field(() => [DisputeFactInput], { nullable: true, description: 'The stored facts it groups.' })
   facts?: DisputeFactInput[] | null;
 }
+
+@InputType()
+export class UpdateDisputeStatusInput extends CitedInput {
+  @Field({ description: 'Slug of the dispute.' })
+  slug: string;
+
+  @Field(() => DisputeStatus)
+  status: DisputeStatus;
+}

@@ -8,7 +8,7 @@ import { DisputeFact } from './dispute-fact.entity';
 import { DisputeSide } from './dispute-side.entity';
 import { Dispute } from './dispute.entity';
 import { DisputeKind, DisputeSideName, DisputeStatus } from './dispute.enums';
-import type { RecordDisputeInput } from './dispute.input';
+import type { RecordDisputeInput, UpdateDisputeStatusInput } from './dispute.input';
 
 /** A dispute as a document lists it (`disputes[i]`) or `recordDispute` takes it (without quotes). */
 export interface DisputeDoc {
@@ -112,5 +112,14 @@ export const recordDispute: WriteDeclaration<RecordDisputeInput, Dispute, number
     return ids;
   },
   write: (input, writer, ids) => writeDispute(writer, input, ids),
+  cited: (row) => row,
+};
+
+/** A dispute's status, as a later source states it (its statement in `provenance`; the earlier one stays as history). */
+export const updateDisputeStatus: WriteDeclaration<UpdateDisputeStatusInput, Dispute> = {
+  action: 'updateDisputeStatus',
+  rules: { slug, status: oneOf(DisputeStatus), citations },
+  check: (input, checks) => checks.existing(Dispute, 'slug', input.slug, 'dispute'),
+  write: (input, writer) => writer.upsert(Dispute, { slug: input.slug }, { status: input.status }),
   cited: (row) => row,
 };

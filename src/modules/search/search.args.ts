@@ -1,3 +1,4 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
 import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 
@@ -5,6 +6,9 @@ export const DEFAULT_SEARCH_HITS = 10;
 
 @ArgsType()
 export class SearchArgs {
+  @Field(() => String, { nullable: true, description: AS_OF_DESCRIPTION })
+  asOf?: string | null;
+
   @Field({ description: 'What to look for: every word must occur (as a word or the start of one), in any order.' })
   @IsNotEmpty({ message: 'text must not be empty' })
   @MaxLength(200, { message: 'text must be at most 200 characters' })

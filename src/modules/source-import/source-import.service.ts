@@ -9,6 +9,7 @@ import { invalidDocument } from '../../common/writes/write-checks';
 import { assertsOf, factEntityOf } from '../../facts';
 import type { RequestContext } from '../../context';
 import type { Actor } from '../audit/audit-log';
+import { deriveDisputeStatuses } from '../dispute/dispute-status';
 import { writeParty } from '../party/party.writes';
 import { Source } from '../source/source.entity';
 import { writeSource } from '../source/source.writes';
@@ -94,6 +95,7 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
       if (writes.slugged && item.slug) written.set(item.slug, row.id);
     }
   }
+  await deriveDisputeStatuses(writer);
   const changed = Object.values(writer.written).some((n) => n > 0);
   return { source: source.slug, status: !existing ? 'created' : changed ? 'updated' : 'unchanged', written: writer.written, sourceId: source.id };
 }
