@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Role } from '../src/modules/api-key/role.enum';
-import { bearer, createKey, freshDatabaseUrl, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
+import { seedAll } from '../seeds/seed-all';
+import { bearer, createKey, freshDatabaseUrl, openTestDatabase, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
 import { invariantViolations } from './says-who-invariant';
 
 /**
@@ -171,5 +172,68 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
     expect(dispute.status).toBe('RESOLVED');
     expect(dispute.lawsuits.map((s: { status: string }) => s.status)).toEqual(['SETTLED', 'SETTLED']);
     expect(dispute.history).toHaveLength(2);
+  });
+});
+
+describe('as-of reads, across the root fields', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ url: await freshDatabaseUrl() });
+    const editor = bearer(await createKey(server, Role.EDITOR, 'desk'));
+    await server.gql('mutation($input: AddSourceInput!) { addSource(input: $input) { slug } }', { input: FOLLOW_UP }, editor);
+    const res = await server.gql(`mutation { recordStatement(input: { slug: "settled-statement", speaker: "huawei", text: "Settled.", citations: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }] }) { slug } }`, {}, editor);
+    expect(res.errors).toBeUndefined();
+  });
+  afterAll(() => server.close());
+
+  it('leaves out what a later source first stated, from lists, counts, the timeline and search', async () => {
+    const query = `query($asOf: String) {
+      disputes(asOf: $asOf) { totalCount }
+      company(slug: "huawei", asOf: $asOf) { slug statements { slug } }
+      timeline(asOf: $asOf, first: 50) { totalCount edges { node { title } } }
+    }`;
+    // Priced: a search as of a date costs three times its price (and the limit is 5,000).
+    const search = async (asOf?: string) => (await server.gql(`query($asOf: String) { search(text: "Settled", asOf: $asOf) { node { __typename } } }`, { asOf })).data.search;
+    const now = await server.gql(query, {});
+    const then = await server.gql(query, { asOf: '2020-12-31' });
+    expect(now.errors).toBeUndefined();
+    expect(then.errors).toBeUndefined();
+    const slugs = (d: any) => d.company.statements.map((s: { slug: string }) => s.slug);
+    expect(slugs(now.data)).toContain('settled-statement');
+    expect(slugs(then.data)).not.toContain('settled-statement');
+    expect(then.data.disputes.totalCount).toBe(now.data.disputes.totalCount);
+    expect(now.data.timeline.totalCount - then.data.timeline.totalCount).toBe(0); // the statement is undated: not on the timeline
+    expect((await search()).length).toBeGreaterThan((await search('2020-12-31')).length);
+    // Before any source, nothing at all.
+    const before = await server.gql(query, { asOf: '1999' });
+    expect(before.data).toMatchObject({ disputes: { totalCount: 0 }, company: null, timeline: { totalCount: 0 } });
+    expect(await search('1999')).toEqual([]);
+  });
+
+  it('takes one date per operation', async () => {
+    const res = await server.gql(`{ a: dispute(slug: "${DISPUTE}", asOf: "2020") { slug } b: dispute(slug: "${DISPUTE}", asOf: "2021") { slug } }`);
+    expect([res.status, res.errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
+  });
+});
+
+describe('the migration to statements', () => {
+  it('turns provenance into statements of its source with the current values, and back', async () => {
+    const dataSource = await openTestDatabase({ url: await freshDatabaseUrl() });
+    try {
+      await seedAll(dataSource);
+      const read = () => dataSource.query('SELECT id, subject_type, subject_id, field, value, basis, quotes, note, source_id, known_since, rank FROM field_statement ORDER BY id');
+      const written = await read();
+      expect(written.length).toBeGreaterThan(100);
+      // Down: each field's current statement becomes its provenance row, the statements go.
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM field_provenance');
+      expect(Number(n)).toBe(written.length);
+      // Up: the same statements again, from the rows as the seed left them.
+      await dataSource.runMigrations({ transaction: 'each' });
+      expect(await read()).toEqual(written);
+      expect(await invariantViolations(dataSource)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

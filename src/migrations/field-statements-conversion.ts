@@ -18,6 +18,16 @@ const TABLES: Record<string, string> = {
 /** simple-json columns: their text is the JSON value already. */
 const JSON_COLUMNS = new Set(['aliases', 'technologies', 'topics']);
 
+/** Columns not named after their field. */
+const COLUMNS: Record<string, string> = { 'Authority.kind': 'authority_kind' };
+/** Fields held as link rows: their value is the parties' slugs, in the order they were linked. */
+const LINKS: Record<string, { table: string; fact: string; role?: [string, string] }> = {
+  'Lawsuit.plaintiffs': { table: 'lawsuit_party', fact: 'lawsuit_id', role: ['role', 'PLAINTIFF'] },
+  'Lawsuit.defendants': { table: 'lawsuit_party', fact: 'lawsuit_id', role: ['role', 'DEFENDANT'] },
+  'Event.participants': { table: 'event_participant', fact: 'event_id' },
+  'LicensingNegotiation.parties': { table: 'negotiation_party', fact: 'negotiation_id' },
+};
+
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const isoPrefix = (date: string | null) => /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(date ?? '')?.[0] ?? null;
 
@@ -48,9 +58,22 @@ export async function provenanceToStatements(runner: QueryRunner): Promise<void>
     const subjects = new Map<number, Record<string, unknown>>(((await runner.query(`SELECT * FROM ${table} WHERE id IN (${ids.map((_, i) => p(i + 1)).join(', ')})`, ids)) as Record<string, unknown>[]).map((r) => [Number(r.id), r]));
     for (const row of mine) {
       const subject = subjects.get(Number(row.subject_id)) ?? {};
-      const column = snake(row.field);
+      const column = COLUMNS[`${type}.${row.field}`] ?? snake(row.field);
+      const link = LINKS[`${type}.${row.field}`];
       let value: string;
-      if (column in subject) value = JSON_COLUMNS.has(row.field) && typeof subject[column] === 'string' ? (subject[column] as string) : JSON.stringify(subject[column] ?? null);
+      if (link) {
+        const linked: { slug: string }[] = await runner.query(
+          `SELECT p.slug FROM ${link.table} l JOIN party p ON p.id = l.party_id WHERE l.${link.fact} = ${p(1)}${link.role ? ` AND l.${link.role[0]} = '${link.role[1]}'` : ''} ORDER BY l.id`,
+          [row.subject_id],
+        );
+        value = JSON.stringify(linked.map((l) => l.slug));
+      } else if (type === 'Dispute' && row.field === 'sides') {
+        const sides: { slug: string; side: string; label: string | null }[] = await runner.query(
+          `SELECT p.slug, l.side, l.label FROM dispute_side l JOIN party p ON p.id = l.party_id WHERE l.dispute_id = ${p(1)} ORDER BY l.id`,
+          [row.subject_id],
+        );
+        value = JSON.stringify(sides.map((side) => ({ party: side.slug, side: side.side, ...(side.label == null ? {} : { label: side.label }) })));
+      } else if (column in subject) value = JSON_COLUMNS.has(row.field) && typeof subject[column] === 'string' ? (subject[column] as string) : JSON.stringify(subject[column] ?? null);
       else if (`${column}_id` in subject) {
         const names = await slugs(row.field === 'challenges' ? 'regulatory_action' : 'party', [subject[`${column}_id`]]);
         value = JSON.stringify(names.get(Number(subject[`${column}_id`])) ?? null);

@@ -3,6 +3,7 @@ import type { EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { SqlReader } from '../../common/database/sql-reader';
 import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
 import { Citation } from '../source/citation.entity';
+import { Source } from '../source/source.entity';
 import { asOfBound, currentOf, knownBy } from './current-value';
 import { FieldStatement } from './field-statement.entity';
 
@@ -11,9 +12,11 @@ import { FieldStatement } from './field-statement.entity';
  * `asOf` reads, everywhere in its answer, through a reader that (1) leaves out every fact,
  * party and citation first stated (by its earliest cited source) after the date, (2) leaves out
  * statements published after it, and (3) gives each fact's fields the value current then (the
- * same rule as now, over the statements known then). A fact's first-stated date and its
- * statements are read in one query each per batch of rows, so an as-of answer costs about three
- * statements for every one of a current read (priced accordingly). One date per operation.
+ * same rule as now, over the statements known then). What was known is a condition of each
+ * query (pages and counts stay right); the values current then take one more query per batch of
+ * rows, so an as-of answer costs about twice the statements of a current read (priced with
+ * PRICES.asOf). Raw SQL reads (the timeline, search) add the same condition themselves
+ * (`asOfOf`). One date per operation.
  */
 
 export const ASOF_ERROR = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
@@ -31,22 +34,54 @@ export function parseAsOf(value: unknown): string {
   return asOfBound(date.iso);
 }
 
-const isoPrefix = (date: string) => /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(date)?.[0] ?? date;
+/** The node type of an entity's rows (`Company`), a party table's every kind, or null for rows that are not cited. */
+function citedTypes(metadata: EntityMetadata): string[] | null {
+  if (metadata.tableName === 'party' && !metadata.parentEntityMetadata) return ['Company', 'Person', 'Authority'];
+  const type = (metadata.target as { prototype?: { nodeType?: unknown } }).prototype?.nodeType;
+  return typeof type === 'string' && !UNCITED.has(type) ? [type] : null;
+}
+const UNCITED = new Set(['Source', 'Citation', 'ApiKey', 'AuditEntry']);
+
+/**
+ * The SQL condition (on the table's own name) that keeps what was known by `bound`: a fact or
+ * party with a citation of a source published by then, a citation of such a source, a statement
+ * published by then. The bound is validated (digits and dashes) and inlined, so it does not shift
+ * the caller's positional parameters.
+ */
+function knownCondition(metadata: EntityMetadata, bound: string): string | null {
+  const literal = `'${bound.replace(/[^0-9-]/g, '')}'`;
+  const table = `"${metadata.tableName}"`;
+  if (metadata.target === FieldStatement) return `${table}."known_since" <= ${literal}`;
+  if (metadata.target === Source) return `${table}."published_on" <= ${literal}`;
+  if (metadata.target === Citation) return `EXISTS (SELECT 1 FROM source s WHERE s.id = ${table}."source_id" AND s.published_on <= ${literal})`;
+  const types = citedTypes(metadata);
+  if (!types) return null;
+  return `EXISTS (SELECT 1 FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type IN (${types.map((t) => `'${t}'`).join(', ')}) AND c.subject_id = ${table}."id" AND s.published_on <= ${literal})`;
+}
 
 /** A reader that answers as of `bound` (see above), delegating everything else to `base`. */
 export function asOfReader(base: SqlReader, bound: string): SqlReader {
   const reader = Object.create(base) as SqlReader & { asOfBound: string };
   reader.asOfBound = bound;
-  const select = base.select;
-  const queryEntities = base.queryEntities;
+  const metadataOf = (entity: unknown) => (base as unknown as { dataSource: { getMetadata(t: unknown): EntityMetadata } }).dataSource.getMetadata(entity);
+  const withKnown = (entity: unknown, conditions: string[]) => {
+    const condition = knownCondition(metadataOf(entity), bound);
+    return condition ? [...conditions, condition] : conditions;
+  };
   reader.select = async function <T extends ObjectLiteral>(entity: EntityTarget<T>, conditions: string[], parameters: unknown[], tail = ''): Promise<T[]> {
-    const rows = await select.call(reader, entity, conditions, parameters, tail);
-    return asOf(reader, base, rows, bound) as Promise<T[]>;
+    const rows = await base.select(entity, withKnown(entity, conditions), parameters, tail);
+    return overlaid(base, rows, bound);
   } as SqlReader['select'];
+  reader.count = function (entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[], options) {
+    // A condition always: the trigger-kept total counts everything ever stated.
+    return base.count(entity, withKnown(entity, conditions), parameters, options);
+  } as SqlReader['count'];
   reader.queryEntities = async function <T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, parameters: unknown[], keyColumn: string) {
-    const rows = await queryEntities.call(reader, entity, sql, parameters, keyColumn);
-    const kept = new Set(await asOf(reader, base, rows.map((r) => r.entity), bound));
-    return rows.filter((r) => kept.has(r.entity));
+    const rows = await base.queryEntities(entity, sql, parameters, keyColumn);
+    const kept = new Set(await known(base, rows.map((r) => r.entity), bound));
+    const result = rows.filter((r) => kept.has(r.entity));
+    await overlaid(base, result.map((r) => r.entity), bound);
+    return result;
   } as SqlReader['queryEntities'];
   return reader;
 }
@@ -56,45 +91,48 @@ export function asOfOf(reader: SqlReader): string | null {
   return (reader as SqlReader & { asOfBound?: string }).asOfBound ?? null;
 }
 
-async function asOf<T extends ObjectLiteral>(reader: SqlReader, base: SqlReader, rows: T[], bound: string): Promise<T[]> {
-  if (!rows.length) return rows;
-  const first = rows[0];
-  if (first instanceof FieldStatement) return rows.filter((s) => (s as unknown as FieldStatement).knownSince <= bound);
-  if (first instanceof Citation) {
-    const sources = [...new Set(rows.map((c) => (c as unknown as Citation).sourceId))];
-    const dates = new Map((await base.query<{ id: number; published_on: string }>(`SELECT id, published_on FROM source WHERE ${base.inList('id')}`, [base.listParameter(sources)])).map((s) => [Number(s.id), isoPrefix(s.published_on)]));
-    return rows.filter((c) => (dates.get((c as unknown as Citation).sourceId) ?? '') <= bound);
+const nodeTypeOf = (row: unknown) => {
+  const type = (row as { nodeType?: unknown }).nodeType;
+  return typeof type === 'string' && !UNCITED.has(type) ? type : null;
+};
+
+/** Rows a service read by its own SQL, less those first stated after `bound`: one query per type. */
+async function known<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound: string): Promise<T[]> {
+  const byType = groupByType(rows);
+  const kept = new Set<T>(rows.filter((r) => nodeTypeOf(r) === null));
+  for (const [type, list] of byType) {
+    const ids = list.map((r) => Number((r as unknown as { id: number }).id));
+    const stated = new Set((await base.query<{ subject_id: number }>(
+      `SELECT DISTINCT c.subject_id FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = ? AND ${base.inList('c.subject_id')} AND s.published_on <= ?`,
+      [type, base.listParameter(ids), bound],
+    )).map((r) => Number(r.subject_id)));
+    for (const row of list) if (stated.has(Number((row as unknown as { id: number }).id))) kept.add(row);
   }
-  const type = typeof (first as unknown as { nodeType?: unknown }).nodeType === 'string' ? String((first as unknown as { nodeType: string }).nodeType) : null;
-  if (!type || type === 'Source' || type === 'ApiKey' || type === 'AuditEntry') return rows;
+  return rows.filter((r) => kept.has(r));
+}
+
+function groupByType<T>(rows: T[]): Map<string, T[]> {
   const byType = new Map<string, T[]>();
   for (const row of rows) {
-    const t = (row as unknown as { nodeType?: string }).nodeType ?? type;
-    byType.set(t, [...(byType.get(t) ?? []), row]);
+    const type = nodeTypeOf(row);
+    if (type) byType.set(type, [...(byType.get(type) ?? []), row]);
   }
-  const kept = new Set<T>();
-  for (const [nodeType, list] of byType) {
+  return byType;
+}
+
+/** Gives each cited row's fields the values current at `bound`: one statement query per type. */
+async function overlaid<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound: string): Promise<T[]> {
+  for (const [type, list] of groupByType(rows)) {
     const ids = list.map((r) => Number((r as unknown as { id: number }).id));
-    const firstStated = new Map<number, string>();
-    for (const c of await base.query<{ subject_id: number; published_on: string }>(
-      `SELECT c.subject_id, s.published_on FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = ? AND ${base.inList('c.subject_id')}`,
-      [nodeType, base.listParameter(ids)],
-    )) {
-      const date = isoPrefix(c.published_on);
-      const id = Number(c.subject_id);
-      if (!firstStated.has(id) || date < firstStated.get(id)!) firstStated.set(id, date);
-    }
-    const statements = await base.select(FieldStatement, ['"subject_type" = ?', base.inList('"subject_id"')], [nodeType, base.listParameter(ids)]);
-    const metadata = (reader as unknown as { dataSource: { getMetadata(t: unknown): EntityMetadata } }).dataSource.getMetadata((list[0] as object).constructor);
+    const statements = await base.select(FieldStatement, ['"subject_type" = ?', base.inList('"subject_id"'), '"known_since" <= ?'], [type, base.listParameter(ids), bound]);
+    if (!statements.length) continue;
+    const metadata = (base as unknown as { dataSource: { getMetadata(t: unknown): EntityMetadata } }).dataSource.getMetadata((list[0] as object).constructor);
     for (const row of list) {
       const id = Number((row as unknown as { id: number }).id);
-      const since = firstStated.get(id);
-      if (since !== undefined && since > bound) continue;
-      kept.add(row);
       overlay(row as Record<string, unknown>, metadata, knownBy(statements.filter((s) => s.subjectId === id), bound));
     }
   }
-  return rows.filter((r) => kept.has(r));
+  return rows;
 }
 
 /** Each column field with a statement known then takes the value current then. */
