@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
 });
 if (!args.before) throw new Error('--before DIR: a built checkout of the code to compare with');
 
-const DISPUTE_PAGE = `query DisputePage($slug: String!, $asOf: String) { dispute(slug: $slug, asOf: $asOf) { id slug title kind status started { iso }
+const disputePage = (asOf: boolean) => `query DisputePage($slug: String!${asOf ? ', $asOf: String' : ''}) { dispute(slug: $slug${asOf ? ', asOf: $asOf' : ''}) { id slug title kind status started { iso }
   attribution hedges claimedBy { __typename } provenance { field basis note citations { quote } }
   citations { quote source { title publisher publishedOn { iso } } }
   sides { side label party { __typename ... on Company { slug name } ... on Authority { slug name } ... on Person { slug name } } }
@@ -39,7 +39,7 @@ const DISPUTE_PAGE = `query DisputePage($slug: String!, $asOf: String) { dispute
   events { slug title date { iso } }
   timeline(first: 20) { totalCount edges { node { kind title date { iso } } } } } }`;
 
-const operation = (name: string, variables: Record<string, unknown>): BenchOperation => ({ name, description: name, query: DISPUTE_PAGE, variables });
+const operation = (name: string, variables: Record<string, unknown>): BenchOperation => ({ name, description: name, query: disputePage('asOf' in variables), variables });
 const FRONT_END = OPERATIONS.find((o) => o.name === 'FrontEnd')!;
 const CASES: { label: string; operation: BenchOperation; sides: ('before' | 'after')[] }[] = [
   { label: 'front-end page', operation: FRONT_END, sides: ['before', 'after'] },

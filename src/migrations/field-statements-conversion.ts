@@ -81,16 +81,17 @@ export async function provenanceToStatements(runner: QueryRunner): Promise<void>
       const sourceId = row.quoted_source ?? row.fact_source;
       const since = (sourceId != null ? sources.get(Number(sourceId)) : null) ?? now.slice(0, 10);
       await runner.query(
-        `INSERT INTO field_statement (id, subject_type, subject_id, field, value, basis, quotes, note, attribution, claimed_by_id, source_id, known_since, recorded_at, recorded_by, rank)
-         VALUES (${Array.from({ length: 15 }, (_, i) => p(i + 1)).join(', ')})`,
-        [row.id, row.subject_type, row.subject_id, row.field, value, row.basis, row.quotes, row.note, null, null, sourceId, since, now, 'migration', 'NORMAL'],
+        `INSERT INTO field_statement (id, subject_type, subject_id, field, value, basis, quotes, note, attribution, claimed_by_id, claimant, source_id, known_since, recorded_at, recorded_by, rank)
+         VALUES (${Array.from({ length: 16 }, (_, i) => p(i + 1)).join(', ')})`,
+        [row.id, row.subject_type, row.subject_id, row.field, value, row.basis, row.quotes, row.note, null, null, null, sourceId, since, now, 'migration', 'NORMAL'],
       );
     }
   }
   // Their voice: the fact's attribution, as the write path records it.
   await runner.query(
     `UPDATE field_statement SET attribution = (SELECT fa.attribution FROM fact_attribution fa WHERE fa.subject_type = field_statement.subject_type AND fa.subject_id = field_statement.subject_id AND fa.attribution <> 'REPORTED'),
-       claimed_by_id = (SELECT fa.claimed_by_id FROM fact_attribution fa WHERE fa.subject_type = field_statement.subject_type AND fa.subject_id = field_statement.subject_id AND fa.attribution <> 'REPORTED')`,
+       claimed_by_id = (SELECT fa.claimed_by_id FROM fact_attribution fa WHERE fa.subject_type = field_statement.subject_type AND fa.subject_id = field_statement.subject_id AND fa.attribution <> 'REPORTED'),
+       claimant = (SELECT fa.claimant FROM fact_attribution fa WHERE fa.subject_type = field_statement.subject_type AND fa.subject_id = field_statement.subject_id AND fa.attribution <> 'REPORTED')`,
   );
   if (postgres) await runner.query(`SELECT setval(pg_get_serial_sequence('field_statement', 'id'), (SELECT MAX(id) FROM field_statement))`);
 }

@@ -12,6 +12,7 @@ export interface CitedInputFields {
   citations: { source: string; quote: string }[];
   attribution?: Attribution | null;
   claimedBy?: string | null;
+  claimant?: string | null;
   hedges?: string[] | null;
   provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null; rank?: StatementRank | null }[] | null;
 }
@@ -31,10 +32,11 @@ export interface CheckedSaysWho {
  * stored source, each hedge in the text of one of the input's cited sources.
  */
 export async function checkSaysWho(input: CitedInputFields, citations: { source: CitedSource }[], checks: WriteChecks): Promise<CheckedSaysWho | null> {
-  if (input.attribution == null && input.claimedBy == null && input.hedges == null && input.provenance == null) return null;
+  if (input.attribution == null && input.claimedBy == null && input.claimant == null && input.hedges == null && input.provenance == null) return null;
   const saysWho: SaysWho = {
     attribution: input.attribution ?? Attribution.REPORTED,
     claimedBy: input.claimedBy ?? null,
+    claimant: input.claimant ?? null,
     hedges: input.hedges ?? [],
     provenance: (input.provenance ?? []).map((entry) => ({ field: entry.field, basis: entry.basis, quotes: (entry.quotes ?? []).map((q) => q.quote), note: entry.note ?? null, rank: entry.rank ?? null })),
   };
@@ -44,7 +46,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
   saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `"${hedge}" does not occur verbatim in the text of any source this input cites`));
   const quotes: CheckedSaysWho['quotes'] = [];
   for (const [i, entry] of (input.provenance ?? []).entries()) quotes.push(await checks.citations(entry.quotes ?? [], `provenance[${i}].quotes`));
-  return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.hedges != null };
+  return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.claimant != null || input.hedges != null };
 }
 
 /**

@@ -27,6 +27,11 @@ export class SaysWhoResolver {
     return row?.claimedById == null ? null : services.parties.required(loaders, row.claimedById);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Who claims or alleges it, in words, when it is not a stored party ("an analysis of filings with the US Patent and Trademark Office"); `claimedBy` is then null.' })
+  async claimant(@Root() subject: CitedSubject, @Ctx() { services, loaders }: RequestContext) {
+    return (await services.attribution.attributionOf(loaders, subject))?.claimant ?? null;
+  }
+
   @FieldResolver(() => [String])
   async hedges(@Root() subject: CitedSubject, @Ctx() { services, loaders }: RequestContext) {
     return (await services.attribution.attributionOf(loaders, subject))?.hedges ?? [];
@@ -75,6 +80,11 @@ function statementResolver(type: typeof FieldStatement) {
     @FieldResolver(() => Attribution, { description: 'In whose voice the source gives it.' })
     attribution(@Root() statement: FieldStatement) {
       return (statement.attribution as Attribution | null) ?? Attribution.REPORTED;
+    }
+
+    @FieldResolver(() => String, { nullable: true, description: 'Who claims or alleges it, in words, when it is not a stored party.' })
+    claimant(@Root() statement: FieldStatement) {
+      return statement.claimant;
     }
 
     @FieldResolver(() => Party, { nullable: true, description: 'Who claims or alleges it (CLAIMED and ALLEGED).' })

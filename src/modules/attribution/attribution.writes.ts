@@ -29,6 +29,8 @@ export interface ProvenanceEntry {
 export interface SaysWho {
   attribution: Attribution;
   claimedBy: string | null;
+  /** Who claims it, in words, when it is not a stored party ("an analysis of filings"). */
+  claimant: string | null;
   hedges: string[];
   provenance: ProvenanceEntry[];
 }
@@ -37,6 +39,7 @@ export interface SaysWho {
 const attributionRules: Shape = {
   attribution: optional(oneOf(Attribution)),
   claimedBy: optional(slug),
+  claimant: optional(line(200)),
   hedges: optional(list(line(100), { max: MAX_HEDGES })),
 };
 
@@ -75,8 +78,10 @@ export const saysWhoInputRules: Shape = {
 export function saysWhoConsistency(saysWho: SaysWho, path: string): Problem[] {
   const problems: Problem[] = [];
   const claimed = saysWho.attribution !== Attribution.REPORTED;
-  if (claimed && !saysWho.claimedBy) problems.push({ path: pathOf(path, 'claimedBy'), message: `is required when attribution is ${saysWho.attribution}: who says so` });
+  if (claimed && !saysWho.claimedBy && !saysWho.claimant) problems.push({ path: pathOf(path, 'claimedBy'), message: `is required when attribution is ${saysWho.attribution}: who says so (or \`claimant\`, in words, when it is not a stored party)` });
+  if (saysWho.claimedBy && saysWho.claimant) problems.push({ path: pathOf(path, 'claimant'), message: 'must be left out when claimedBy names the party' });
   if (!claimed && saysWho.claimedBy) problems.push({ path: pathOf(path, 'claimedBy'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
+  if (!claimed && saysWho.claimant) problems.push({ path: pathOf(path, 'claimant'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
   const seen = new Set<string>();
   for (const entry of saysWho.provenance) {
     const at = pathOf(pathOf(path, 'provenance'), entry.field);
@@ -95,6 +100,7 @@ export function saysWhoOfDocument(item: Record<string, unknown>): SaysWho {
   return {
     attribution: typeof item.attribution === 'string' && item.attribution in Attribution ? (item.attribution as Attribution) : Attribution.REPORTED,
     claimedBy: typeof item.claimedBy === 'string' ? item.claimedBy : null,
+    claimant: typeof item.claimant === 'string' ? item.claimant : null,
     hedges: strings(item.hedges),
     provenance: Object.entries(provenance).flatMap(([field, entry]) => {
       if (typeof entry !== 'object' || entry === null) return [];
@@ -122,8 +128,8 @@ export function verbatimProblems(saysWho: SaysWho, path: string, text: string): 
 /** Stores who says a fact is so and how it is hedged: one attribution row, none for a REPORTED, unhedged fact. */
 export async function writeAttribution(writer: FactWriter, row: CitedRow, saysWho: Omit<SaysWho, 'provenance'>): Promise<void> {
   const plain = saysWho.attribution === Attribution.REPORTED && saysWho.hedges.length === 0;
-  const wanted = plain ? [] : [{ attribution: saysWho.attribution, claimedById: saysWho.claimedBy ? writer.party(saysWho.claimedBy) : null, hedges: saysWho.hedges }];
-  await writer.replaceLinks(FactAttribution, { subjectType: row.nodeType, subjectId: row.id }, wanted, ['attribution', 'claimedById', 'hedges']);
+  const wanted = plain ? [] : [{ attribution: saysWho.attribution, claimedById: saysWho.claimedBy ? writer.party(saysWho.claimedBy) : null, claimant: saysWho.claimant, hedges: saysWho.hedges }];
+  await writer.replaceLinks(FactAttribution, { subjectType: row.nodeType, subjectId: row.id }, wanted, ['attribution', 'claimedById', 'claimant', 'hedges']);
 }
 
 /** One field's provenance entry, with the stored source of each of its quotes. */

@@ -42,6 +42,9 @@ export class RecordDisputeInput extends CitedInput {
   @Field(() => String, { nullable: true, description: 'When it began, as precise as the source (`2019`, `<=2019-12`).' })
   started?: string | null;
 
+  @Field(() => [String], { nullable: true, description: 'What it is about, as the source lists it (for a patent dispute, the technologies at issue).' })
+  technologies?: string[] | null;
+
   @Field(() => [DisputeSideInput], { description: 'At least one party on side A and one on side B.' })
   sides: DisputeSideInput[];
 

@@ -42,6 +42,10 @@ export class FieldStatement extends SubjectRow {
   @Column('integer', { nullable: true })
   claimedById: number | null;
 
+  /** Who claims it, in words, when not a stored party. */
+  @Column('varchar', { length: 200, nullable: true })
+  claimant: string | null;
+
   @Index()
   @Column('integer', { nullable: true })
   sourceId: number | null;

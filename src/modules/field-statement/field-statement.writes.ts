@@ -89,7 +89,9 @@ export async function writeStatements(
   const entity = (await writer.manager.getRepository(metadata.target).findOneBy({ id: row.id })) as Record<string, unknown> | null;
   if (!entity) return [];
   const voice = await writer.manager.getRepository(FactAttribution).findOneBy(subject);
-  const claimed = voice && voice.attribution !== Attribution.REPORTED ? { attribution: voice.attribution as string, claimedById: voice.claimedById } : { attribution: null, claimedById: null };
+  const claimed = voice && voice.attribution !== Attribution.REPORTED
+    ? { attribution: voice.attribution as string, claimedById: voice.claimedById, claimant: voice.claimant }
+    : { attribution: null, claimedById: null, claimant: null };
   let stored = await repository.findBy(subject);
   const written: FieldStatement[] = [];
   const touched = new Set<string>();

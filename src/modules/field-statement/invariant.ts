@@ -32,13 +32,13 @@ export async function saysWhoViolations(manager: EntityManager, entityOf: (nodeT
       const at = `${key}.${field}`;
       if (current.basis === Basis.STATED && (current.quotes.length === 0 || !cited.has(current.id))) violations.push(`${at}: STATED without quotes cited`);
       if (current.basis === Basis.INFERRED && !current.note) violations.push(`${at}: INFERRED without a note`);
-      if (current.attribution && current.attribution !== Attribution.REPORTED && current.claimedById == null) violations.push(`${at}: ${current.attribution} without a claimant`);
+      if (current.attribution && current.attribution !== Attribution.REPORTED && current.claimedById == null && !current.claimant) violations.push(`${at}: ${current.attribution} without a claimant`);
       const column = metadata.findColumnWithPropertyName(field);
       if (column && !column.relationMetadata && encodeValue(row[field]) !== current.value) violations.push(`${at}: the row holds ${encodeValue(row[field])}, its current statement ${current.value}`);
     }
   }
   for (const a of await manager.getRepository(FactAttribution).find()) {
-    if (a.attribution !== Attribution.REPORTED && a.claimedById == null) violations.push(`${a.subjectType}:${a.subjectId}: ${a.attribution} without a claimant`);
+    if (a.attribution !== Attribution.REPORTED && a.claimedById == null && !a.claimant) violations.push(`${a.subjectType}:${a.subjectId}: ${a.attribution} without a claimant`);
   }
   return violations;
 }

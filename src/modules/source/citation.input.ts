@@ -44,6 +44,9 @@ export abstract class CitedInput {
   @Field(() => String, { nullable: true, description: 'Slug of the party that claims or alleges it (with CLAIMED and ALLEGED).' })
   claimedBy?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Who claims or alleges it, in words, when it is not a stored party ("an analysis of filings with the US Patent and Trademark Office"); instead of `claimedBy`.' })
+  claimant?: string | null;
+
   @Field(() => [String], { nullable: true, description: 'The sources\' own qualifying words, verbatim ("apparent").' })
   hedges?: string[] | null;
 
