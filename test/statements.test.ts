@@ -234,7 +234,10 @@ describe('the migration to statements', () => {
       await dataSource.runMigrations({ transaction: 'each' });
       const added = (rows: { subject_type: string; field: string }[]) => rows.filter((r) => !(r.subject_type === 'Dispute' && r.field === 'technologies'));
       expect(added(await read())).toEqual(added(written));
-      expect(await invariantViolations(dataSource)).toEqual([]);
+      // What only the new schema holds is gone with down (the ranking's described claimant, the
+      // dispute's technologies); everything else still says who says so.
+      const lost = /^(Ranking|RankingEntry):\d+(\.\w+)?: CLAIMED without a claimant$|^Dispute:\d+\.technologies: /;
+      expect((await invariantViolations(dataSource)).filter((v) => !lost.test(v))).toEqual([]);
     } finally {
       await dataSource.destroy();
     }
