@@ -193,7 +193,7 @@ describe('as-of reads, across the root fields', () => {
       company(slug: "huawei", asOf: $asOf) { slug statements { slug } }
       timeline(asOf: $asOf, first: 50) { totalCount edges { node { title } } }
     }`;
-    // Priced: a search as of a date costs three times its price (and the limit is 5,000).
+    // Priced: a search as of a date costs 1.5 times its price plus PRICES.asOf (and the limit is 5,000).
     const search = async (asOf?: string) => (await server.gql(`query($asOf: String) { search(text: "Settled", asOf: $asOf) { node { __typename } } }`, { asOf })).data.search;
     const now = await server.gql(query, {});
     const then = await server.gql(query, { asOf: '2020-12-31' });

@@ -1,8 +1,6 @@
 import { assertsOf, factEntityOf } from '../../facts';
 import { Attribution, type Basis } from '../../modules/attribution/attribution.enums';
-import type { StatementRank } from '../../modules/field-statement/field-statement.enums';
-import { saysWhoConsistency, writeAttribution, writeProvenance, type SaysWho } from '../../modules/attribution/attribution.writes';
-import { publishedOn } from '../../modules/field-statement/field-statement.writes';
+import { saysWhoConsistency, writeAttribution, writeProvenance, type ProvenanceEntry, type SaysWho } from '../../modules/attribution/attribution.writes';
 import type { CitedRow } from './declarations';
 import type { CitedSource, FactWriter } from './fact-writer';
 import { invalidArguments, type WriteChecks } from './write-checks';
@@ -14,7 +12,7 @@ export interface CitedInputFields {
   claimedBy?: string | null;
   claimant?: string | null;
   hedges?: string[] | null;
-  provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null; rank?: StatementRank | null }[] | null;
+  provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null; rank?: ProvenanceEntry['rank'] }[] | null;
 }
 
 /** A mutation's says-who, checked against the store, with its provenance quotes' sources. */
@@ -61,13 +59,8 @@ export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, input
   // Thrown inside the transaction: nothing of this write is kept.
   if (unknown.length) throw invalidArguments(unknown);
   if (checked?.attributed) await writeAttribution(writer, row, checked.saysWho);
-  let latest: CitedSource | null = null;
-  let latestDate = '';
-  for (const { source } of citations) {
-    const date = await publishedOn(writer, source.id);
-    if (!latest || date > latestDate) [latest, latestDate] = [source, date];
-  }
-  const entries = provenance.map((entry, i) => ({ entry, quotes: checked!.quotes[i], fallback: latest }));
-  const problems = await writeProvenance(writer, row, entries, { given: input as Record<string, unknown>, asserts, path: '', entity: factEntityOf(row.nodeType) });
+  const entries = provenance.map((entry, i) => ({ entry, quotes: checked!.quotes[i] }));
+  const sources = citations.map((c) => c.source);
+  const problems = await writeProvenance(writer, row, entries, { given: input as Record<string, unknown>, asserts, path: '', entity: factEntityOf(row.nodeType), cited: sources });
   if (problems.length) throw invalidArguments(problems);
 }

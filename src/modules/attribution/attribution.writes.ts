@@ -2,7 +2,7 @@ import { line, list, object, oneOf, optional, pathOf, prose, quote, slug, type P
 import type { CitedRow, PartyReference } from '../../common/writes/declarations';
 import type { CitedSource, FactWriter } from '../../common/writes/fact-writer';
 import { StatementRank } from '../field-statement/field-statement.enums';
-import { STATEMENT_NODE_TYPE, unstatedChanges, writeStatements, type StatementEntry } from '../field-statement/field-statement.writes';
+import { publishedOn, STATEMENT_NODE_TYPE, unstatedChanges, writeStatements, type StatementEntry } from '../field-statement/field-statement.writes';
 import { Attribution, Basis } from './attribution.enums';
 import { FactAttribution } from './fact-attribution.entity';
 
@@ -136,8 +136,6 @@ export async function writeAttribution(writer: FactWriter, row: CitedRow, saysWh
 export interface SourcedEntry {
   entry: ProvenanceEntry;
   quotes: { source: CitedSource; quote: string }[];
-  /** The source an entry without quotes (INFERRED) is dated by. */
-  fallback: CitedSource | null;
 }
 
 /**
@@ -150,10 +148,24 @@ export async function writeProvenance(
   writer: FactWriter,
   row: CitedRow,
   entries: SourcedEntry[],
-  { given, asserts, path, replaceSource, entity }: { given: Record<string, unknown>; asserts: readonly string[]; path: string; replaceSource?: number; entity?: Function | null },
+  { given, asserts, path, replaceSource, entity, cited }: {
+    given: Record<string, unknown>;
+    asserts: readonly string[];
+    path: string;
+    replaceSource?: number;
+    entity?: Function | null;
+    /** The sources the write cites: an entry without quotes (INFERRED) is dated by the latest published. */
+    cited: CitedSource[];
+  },
 ): Promise<Problem[]> {
+  let fallback: CitedSource | null = null;
+  let fallbackDate = '';
+  for (const source of cited) {
+    const date = await publishedOn(writer, source.id);
+    if (!fallback || date > fallbackDate) [fallback, fallbackDate] = [source, date];
+  }
   const statements: { entry: StatementEntry; source: CitedSource }[] = [];
-  for (const { entry, quotes, fallback } of entries) {
+  for (const { entry, quotes } of entries) {
     const sources = new Map<number, { source: CitedSource; quotes: string[] }>();
     for (const { source, quote } of quotes) {
       const bySource = sources.get(source.id) ?? { source, quotes: [] };

@@ -79,8 +79,8 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
       const saysWho = saysWhoOfDocument(owner.item);
       await writeAttribution(writer, row, saysWho);
       // The document restates all of the fact: its source's statements, added or confirmed.
-      const entries = saysWho.provenance.map((entry) => ({ entry, quotes: entry.quotes.map((quote) => ({ source, quote })), fallback: source }));
-      const problems = await writeProvenance(writer, row, entries, { given: owner.item, asserts: assertsOf(row.nodeType) ?? [], path: owner.path, replaceSource: source.id, entity: factEntityOf(row.nodeType) });
+      const entries = saysWho.provenance.map((entry) => ({ entry, quotes: entry.quotes.map((quote) => ({ source, quote })) }));
+      const problems = await writeProvenance(writer, row, entries, { given: owner.item, asserts: assertsOf(row.nodeType) ?? [], path: owner.path, replaceSource: source.id, entity: factEntityOf(row.nodeType), cited: [source] });
       if (problems.length) throw invalidDocument(problems);
     },
     idOf: (key, slug) => ids.get(key)?.get(slug),
