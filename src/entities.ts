@@ -9,11 +9,11 @@ import { PartyEntity } from './modules/party/party.entity';
 import { Person } from './modules/person/person.entity';
 import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
-import { FieldProvenance } from './common/citation/field-provenance.entity';
+import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
-export const entities: EntityClass[] = [PartyEntity, Company, Person, Authority, ...factEntities, Source, Citation, FactAttribution, FieldProvenance, ApiKey, AuditEntry];
+export const entities: EntityClass[] = [PartyEntity, Company, Person, Authority, ...factEntities, Source, Citation, FactAttribution, FieldStatement, ApiKey, AuditEntry];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
 export const nodeEntities: Readonly<Record<string, EntityClass>> = {

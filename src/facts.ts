@@ -65,3 +65,8 @@ export function assertsOf(nodeType: string): readonly string[] | null {
   if (nodeType === 'RankingEntry') return rankingFact.nestedAsserts!.entries;
   return partyAsserts[nodeType.toUpperCase()] ?? null;
 }
+
+/** The entity of a fact's rows by its type name (null: not a fact of the registry, e.g. a party). */
+export function factEntityOf(nodeType: string): EntityClass | null {
+  return factTypes.find((f) => f.typeName === nodeType)?.entity ?? null;
+}

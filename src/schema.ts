@@ -3,7 +3,7 @@ import { isAbstractType, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { callFieldResolversDirectly } from './common/direct-field-resolvers';
 import { NodeResolver } from './common/node/node.resolver';
-import { FieldProvenanceResolver, SaysWhoResolver } from './modules/attribution/attribution.resolver';
+import { FieldProvenanceResolver, FieldStatementResolver, SaysWhoResolver } from './modules/attribution/attribution.resolver';
 import { DisputeResolver, DisputeSideResolver } from './modules/dispute/dispute.resolver';
 import { AuthorityResolver } from './modules/authority/authority.resolver';
 import { CompanyResolver } from './modules/company/company.resolver';
@@ -49,6 +49,7 @@ export const resolvers = [
   CitedResolver,
   SaysWhoResolver,
   FieldProvenanceResolver,
+  FieldStatementResolver,
   DisputeResolver,
   DisputeSideResolver,
   ApiKeyResolver,

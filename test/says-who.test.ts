@@ -60,7 +60,8 @@ describe('says who: the seed, fact by fact', () => {
   it('names who says so for every claim and allegation, and quotes every hedge verbatim', () => {
     for (const { item, path } of items) {
       const attribution = item.attribution ?? 'REPORTED';
-      expect(`${path}: ${attribution === 'REPORTED' ? !item.claimedBy : Boolean(item.claimedBy)}`).toBe(`${path}: true`);
+      // A claimant is a stored party (claimedBy) or, when it is none, described in words (claimant).
+      expect(`${path}: ${attribution === 'REPORTED' ? !item.claimedBy && !item.claimant : Boolean(item.claimedBy) !== Boolean(item.claimant)}`).toBe(`${path}: true`);
       for (const hedge of item.hedges ?? []) expect(`${path}: ${text.includes(hedge)}`).toBe(`${path}: true`);
     }
   });
@@ -113,6 +114,15 @@ describe('says who: the API', () => {
     expect(res.data.meng.edges).toEqual([{ node: { slug: 'us-v-meng-wanzhou', kind: 'CRIMINAL' } }]);
     expect(res.data.patents.edges).toEqual([{ node: { slug: 'huawei-verizon-patents' } }]);
     expect(res.data.company.disputes.map((d: Item) => d.slug).sort()).toEqual(['huawei-fcc', 'huawei-verizon-patents', 'us-sanctions-huawei']);
+  });
+
+  it('attributes the patent ranking to the analysis it comes from, a claimant that is not a party', async () => {
+    const res = await server.gql(`{ company(slug: "huawei") { rankings { attribution claimant ranking { attribution claimant claimedBy { __typename } entries { attribution claimant } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const claimant = 'an analysis of filings with the US Patent and Trademark Office';
+    const [place] = res.data.company.rankings;
+    expect(place).toMatchObject({ attribution: 'CLAIMED', claimant, ranking: { attribution: 'CLAIMED', claimant, claimedBy: null } });
+    for (const entry of place.ranking.entries) expect(entry).toEqual({ attribution: 'CLAIMED', claimant });
   });
 
   it('marks a statement of the source as UNKNOWN rather than a guess', async () => {

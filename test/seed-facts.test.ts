@@ -52,10 +52,13 @@ describe('the seeded Huawei–Verizon report', () => {
       expect(node.defendants).toEqual([{ slug: 'verizon' }]);
       // "has filed", in a report of 2020-02-06: on or before that day.
       expect(node.filed).toEqual({ iso: '2020-02-06', precision: 'DAY', approximate: false, bound: 'ON_OR_BEFORE' });
-      // The report names the technologies once, for the legal action as a whole: not per suit.
+      // The report names the technologies once, for the legal action as a whole: not per suit, but on the dispute.
       expect(node.technologies).toEqual([]);
-      for (const technology of ['network security measures', 'remote sharing from a PC', 'parental controls', 'design of a contacts app for mobile devices']) expect(node.summary).toContain(technology);
+      expect(node.summary).not.toMatch(/network security measures|which suit covers which/);
     }
+    const { dispute } = await ask(`{ dispute(slug: "huawei-verizon-patents") { technologies provenance { field basis citations { quote } } } }`);
+    expect(dispute.technologies).toEqual(['network security measures', 'remote sharing from a PC', 'parental controls', 'the design of a contacts app for mobile devices']);
+    expect(dispute.provenance.find((p: { field: string }) => p.field === 'technologies')).toMatchObject({ basis: 'STATED', citations: [{ quote: expect.stringContaining('Among the offending pieces of technology') }] });
     const { company } = await ask(`{ company(slug: "verizon") { negotiations { slug status hedges started { iso } parties { ... on Company { slug } } } } }`);
     expect(company.negotiations).toContainEqual({
       slug: 'huawei-verizon-patent-licensing',

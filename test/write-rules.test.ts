@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Role } from '../src/common/role.enum';
 import { bearer, createKey, freshDatabaseUrl, startTestServer, type TestServer } from './helpers';
 import { runScriptAsync } from './server-process';
+import { invariantViolations } from './says-who-invariant';
 
 /**
  * One validator per fact: the same bad value is refused, with the same field path relative to
@@ -73,6 +74,8 @@ describe('the same rules on every write path', () => {
     editor = bearer(await createKey(server, Role.EDITOR, 'rules-desk'));
   });
   afterAll(() => server.close());
+  // After every write path, refused or not, the says-who invariant holds over the whole store.
+  afterEach(async () => expect(await invariantViolations(server.dataSource)).toEqual([]));
 
   const counts = async () =>
     Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, Number((await server.dataSource.query(`SELECT COUNT(*) AS n FROM "${t}"`))[0].n)])));

@@ -2,6 +2,7 @@ import { readSeedDocuments } from '../seeds/seed-all';
 import { Role } from '../src/common/role.enum';
 import { FactWriter } from '../src/common/writes/fact-writer';
 import { bearer, createKey, startTestServer, type TestServer } from './helpers';
+import { invariantViolations } from './says-who-invariant';
 
 const SOURCE = '2020-02-06-huawei-verizon';
 const cite = (quote: string, source = SOURCE) => ({ source, quote });
@@ -17,7 +18,11 @@ describe('mutations', () => {
     admin = bearer(await createKey(server, Role.ADMIN, 'ops'));
   });
   afterAll(() => server.close());
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    // Whatever the write path did, every current value still says who says so, and the rows hold them.
+    expect(await invariantViolations(server.dataSource)).toEqual([]);
+  });
 
   const count = async (table: string) => Number((await server.dataSource.query(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
   const counts = async () => Object.fromEntries(await Promise.all(['party', 'lawsuit', 'lawsuit_party', 'citation', 'source', 'audit_entry', 'statement'].map(async (t) => [t, await count(t)])));
@@ -79,17 +84,28 @@ describe('mutations', () => {
     expect(badCode.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(badCode.errors?.[0].message).toMatch(/jurisdiction: must be an ISO 3166-1 alpha-2 code/);
     const updated = await server.gql(`mutation {
-      updateCompany(input: { slug: "nokia", headquarters: "Espoo", citations: [{ source: "${SOURCE}", quote: "European and US entities" }] }) { name headquarters country }
-      updatePerson(input: { slug: "guo-ping", aliases: ["Ken Hu"], citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { aliases }
+      updateCompany(input: { slug: "nokia", headquarters: "Espoo", citations: [{ source: "${SOURCE}", quote: "European and US entities" }],
+        provenance: [{ field: "headquarters", basis: INFERRED, note: "a test: not stated in so many words" }] }) { name headquarters country }
+      updatePerson(input: { slug: "guo-ping", aliases: ["Ken Hu"], citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }],
+        provenance: [{ field: "aliases", basis: INFERRED, note: "a test: not stated in so many words" }] }) { aliases }
     }`, {}, editor);
     expect(updated.data).toEqual({ updateCompany: { name: 'Nokia', headquarters: 'Espoo', country: 'FI' }, updatePerson: { aliases: ['Ken Hu'] } });
     const wrongKind = await server.gql(`mutation { updateCompany(input: { slug: "guo-ping", name: "x", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { name } }`, {}, editor);
     expect(wrongKind.errors?.[0].extensions?.invalidArguments).toEqual([{ field: 'slug', problems: ['unknown company "guo-ping"'] }]);
   });
 
-  it('updates a case status, with its source', async () => {
-    const res = await server.gql(`mutation { updateLawsuitStatus(input: { slug: "huawei-v-fcc", status: PENDING, citations: [{ source: "${SOURCE}", quote: "Huawei sued the Federal Communications Commission in December" }] }) { slug status } }`, {}, editor);
-    expect(res.data.updateLawsuitStatus).toEqual({ slug: 'huawei-v-fcc', status: 'PENDING' });
+  it('updates a case status with its statement, and refuses a change that carries none', async () => {
+    const quote = 'Huawei sued the Federal Communications Commission in December';
+    const unsaid = await server.gql(`mutation { updateLawsuitStatus(input: { slug: "huawei-v-fcc", status: PENDING, citations: [{ source: "${SOURCE}", quote: "${quote}" }] }) { slug status } }`, {}, editor);
+    expect(unsaid.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((unsaid.errors![0].extensions!.invalidArguments as { field: string }[]).map((a) => a.field)).toEqual(['status']);
+    const res = await server.gql(`mutation { updateLawsuitStatus(input: { slug: "huawei-v-fcc", status: PENDING, citations: [{ source: "${SOURCE}", quote: "${quote}" }],
+      provenance: [{ field: "status", basis: INFERRED, note: "sued in December, no outcome reported" }] }) { slug status provenance { field basis note } history(field: "status") { value basis rank } } }`, {}, editor);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.updateLawsuitStatus).toMatchObject({ slug: 'huawei-v-fcc', status: 'PENDING' });
+    expect(res.data.updateLawsuitStatus.provenance.find((p: { field: string }) => p.field === 'status')).toEqual({ field: 'status', basis: 'INFERRED', note: 'sued in December, no outcome reported' });
+    // The same source's earlier reading of the field is deprecated, not deleted.
+    expect(res.data.updateLawsuitStatus.history.map((h: { value: string; rank: string }) => `${h.value} ${h.rank}`)).toEqual(['"FILED" DEPRECATED', '"PENDING" NORMAL']);
   });
 
   it('adds a source that facts can then cite, and imports whole source documents', async () => {

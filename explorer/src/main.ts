@@ -17,6 +17,7 @@ import {
   type PartyTimelineQuery,
   type QuoteFragment,
   type SearchQuery,
+  type SinceFragment,
   type TimelineFactFragment,
 } from './generated/graphql';
 import { drawNetwork } from './graph';
@@ -50,8 +51,31 @@ function sourceTitle(source: { title: string; url?: string | null }): Child[] {
   return source.url ? [source.title, ' ', h('span', { class: 'source-url' }, `(${source.url})`)] : [source.title];
 }
 
+/** The as-of date of the page (`#/dispute/SLUG?asOf=2020-06`), or null for now. */
+function asOfParam(): string | null {
+  const query = location.hash.split('?')[1] ?? '';
+  return new URLSearchParams(query).get('asOf') || null;
+}
+const withAsOf = (href: string, asOf = asOfParam()) => (asOf ? `${href}?asOf=${encodeURIComponent(asOf)}` : href);
+
+/** "As of" a date: a form that reloads the page with it, and a way back to now. */
+function asOfForm(base: string): HTMLElement {
+  const asOf = asOfParam();
+  const field = h('input', { id: 'as-of', name: 'asOf', type: 'text', placeholder: 'YYYY, YYYY-MM or YYYY-MM-DD', value: asOf ?? '', size: '12' });
+  const form = h('form', { class: 'as-of', role: 'search', 'aria-label': 'As of a date' },
+    h('label', { for: 'as-of' }, 'As of '), field, ' ', h('button', { type: 'submit' }, 'Show'),
+    asOf ? h('span', {}, ' · ', h('a', { href: base }, 'now')) : '',
+    asOf ? h('p', { class: 'muted' }, `What the sources had published by ${asOf}: later facts are left out, each value as it stood then.`) : '');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = field.value.trim();
+    location.hash = value ? withAsOf(base, value) : base;
+  });
+  return form;
+}
+
 const partyHref = (slug: string) => `#/party/${encodeURIComponent(slug)}`;
-const disputeHref = (slug: string) => `#/dispute/${encodeURIComponent(slug)}`;
+const disputeHref = (slug: string) => withAsOf(`#/dispute/${encodeURIComponent(slug)}`);
 const partyLink = (p: { slug: string; name: string }) => h('a', { href: partyHref(p.slug) }, p.name);
 
 const KIND_LABEL: Record<string, string> = { Company: 'company', Person: 'person', Authority: 'authority' };
@@ -94,8 +118,11 @@ const words = (value: string) => value.replace(/_/g, ' ').toLowerCase();
 interface Says {
   attribution: Attribution;
   claimedBy: PartyNameFragment | null;
+  claimant?: string | null;
   hedges: readonly string[];
-  provenance: readonly { field: string; basis: Basis; note: string | null }[];
+  provenance: readonly { field: string; basis: Basis; note: string | null; knownSince?: { iso: string }; source?: { publisher: string; title: string } | null }[];
+  statusHistory?: readonly SinceFragment[];
+  disagreements?: readonly { field: string; statements: readonly SinceFragment[] }[];
 }
 
 /** The Says part of a fact typed only as a Node (a timeline entry's or a link's fact): null when it is not Cited. */
@@ -112,7 +139,7 @@ function attributionMark(says: Says | null): HTMLElement | null {
   const claimed = says.attribution === 'CLAIMED';
   return h('p', { class: `says says-${says.attribution.toLowerCase()}` },
     h('span', { class: 'says-label' }, claimed ? 'Claimed by ' : 'Alleged by '),
-    says.claimedBy ? partyLink(says.claimedBy) : 'a party the source does not name',
+    says.claimedBy ? partyLink(says.claimedBy) : says.claimant ?? 'a party the source does not name',
     h('span', { class: 'muted' }, claimed ? ' — according to this party; the source reports the claim, not the fact' : ' — an accusation under legal process, not a finding'),
   );
 }
@@ -136,6 +163,41 @@ function inferredMark(says: Says | null, field: string): HTMLElement | null {
   return h('span', { class: 'inferred', title: `Inferred: ${note}` }, h('span', { class: 'inferred-flag' }, 'inferred'), h('span', { class: 'inferred-note' }, ` (${note})`));
 }
 
+/** A date of publication (an ISO prefix) as words. */
+const isoDate = (iso: string) => fuzzyDate({ iso, approximate: false, bound: null } as DayFragment);
+
+/** "since 6 February 2020 (Bloomberg LP)": when the current value of a field was first published, and by whom. */
+function sinceMark(says: Says | null, field: string): HTMLElement | null {
+  const entry = says?.provenance.find((p) => p.field === field);
+  if (!entry?.knownSince) return null;
+  return h('span', { class: 'since', title: entry.source?.title ?? '' }, `since ${isoDate(entry.knownSince.iso)}${entry.source ? ` (${entry.source.publisher})` : ''}`);
+}
+
+/** One statement of a field: its value, when and by whom it was published, how it counts. */
+function statementLine(st: SinceFragment): HTMLLIElement {
+  const value = JSON.parse(st.value) as unknown;
+  return h('li', { class: `statement rank-${st.rank.toLowerCase()}` },
+    h('span', { class: 'statement-value' }, typeof value === 'string' ? words(value) : JSON.stringify(value)),
+    ` — ${isoDate(st.knownSince.iso)}`, st.source ? ` (${st.source.publisher}: ${st.source.title})` : '',
+    st.basis === 'INFERRED' ? h('span', { class: 'inferred-note' }, ` inferred: ${st.note ?? ''}`) : '',
+    st.rank !== 'NORMAL' ? h('span', { class: 'badge' }, words(st.rank)) : '');
+}
+
+/** The status's earlier statements, behind a toggle, when it has any. */
+function historyToggle(says: Says | null): HTMLElement | null {
+  const history = says?.statusHistory ?? [];
+  if (history.length < 2) return null;
+  return h('details', { class: 'history' }, h('summary', {}, `Status history (${history.length} statements)`), h('ol', { class: 'statements' }, ...history.map(statementLine)));
+}
+
+/** Fields whose sources disagree, their statements side by side. */
+function disagreementsMark(says: Says | null): HTMLElement | null {
+  const found = says?.disagreements ?? [];
+  if (!found.length) return null;
+  return h('div', { class: 'disagreements' }, ...found.map((d) =>
+    h('p', {}, h('span', { class: 'says-label' }, `Sources disagree on ${fieldLabel(d.field)}: `), h('ul', { class: 'statements side-by-side' }, ...d.statements.map(statementLine)))));
+}
+
 /** Field names as labels ("regulatoryActions" -> "regulatory actions"). */
 const fieldLabel = (field: string) => field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
@@ -155,7 +217,7 @@ function fieldRows(says: Says | null, rows: Row[]): HTMLElement | null {
   if (!shown.length) return null;
   return h('dl', { class: 'fields' }, ...shown.flatMap(([field, label, value]) => [
     h('dt', {}, label),
-    h('dd', {}, ...(Array.isArray(value) ? value : [value]), inferredMark(says, field) ? ' ' : '', inferredMark(says, field)),
+    h('dd', {}, ...(Array.isArray(value) ? value : [value]), inferredMark(says, field) ? ' ' : '', inferredMark(says, field), sinceMark(says, field) ? ' ' : '', sinceMark(says, field)),
   ]));
 }
 
@@ -252,13 +314,16 @@ async function renderHome() {
   const list = h('section', { 'aria-labelledby': 'disputes-h' }, h('h3', { id: 'disputes-h' }, 'Disputes'), h('p', { role: 'status' }, 'Loading…'));
   main.replaceChildren(
     h('h2', {}, 'Who is fighting whom, since when, and says who?'),
+    asOfForm('#/'),
     h('p', {}, 'Open a dispute below, or search for a company, a person, an authority, a technology or words from a source — for example ',
       h('a', { href: '#/search/Meng' }, 'Meng'), ', ', h('a', { href: '#/search/5G' }, '5G'), ' or ', h('a', { href: '#/search/parental%20controls' }, 'parental controls'), '.'),
     list,
   );
   let data: DisputeListQuery;
   try {
-    data = await request(DisputeListDocument, {});
+    // As of a date a page costs more (its reads are priced 1.5 times): half as many disputes fit the query limit.
+    const asOf = asOfParam();
+    data = await request(DisputeListDocument, asOf ? { asOf, first: 5 } : { asOf: null });
   } catch (error) {
     return showError(error);
   }
@@ -276,7 +341,7 @@ async function renderHome() {
           return h('li', { class: 'dispute' },
             h('p', { class: 'hit-title' }, h('a', { href: disputeHref(d.slug) }, d.title), ' ', h('span', { class: 'badge' }, words(d.kind))),
             h('p', { class: 'sides' }, ...sidesLine(d.sides), sidesMark ? ' ' : '', sidesMark),
-            h('p', {}, 'Status: ', h('span', { class: 'status' }, words(d.status)), statusMark ? ' ' : '', statusMark,
+            h('p', {}, 'Status: ', h('span', { class: 'status' }, words(d.status)), statusMark ? ' ' : '', statusMark, ' ', sinceMark(d, 'status'),
               ...(d.started ? [' · started ', dateEl(d.started), startedMark ? ' ' : '', startedMark] : [])),
             attributionMark(d),
             hedgesMark(d),
@@ -462,6 +527,8 @@ function factItem(title: string, titleField: string, badge: string, says: Says, 
     attributionMark(says),
     hedgesMark(says),
     fieldRows(says, rows),
+    historyToggle(says),
+    disagreementsMark(says),
     otherInferred(says, [titleField, ...rows.map(([field]) => field)]),
     citations.length ? quotes(citations) : null,
   );
@@ -518,7 +585,7 @@ async function renderDispute(slug: string) {
   main.replaceChildren(h('p', { role: 'status' }, 'Loading…'));
   let data: DisputePageQuery;
   try {
-    data = await request(DisputePageDocument, { slug });
+    data = await request(DisputePageDocument, { slug, asOf: asOfParam() });
   } catch (error) {
     return showError(error);
   }
@@ -526,7 +593,8 @@ async function renderDispute(slug: string) {
   const d = data.dispute;
   if (!d) {
     setTitle('Not found');
-    main.replaceChildren(h('h2', {}, 'No such dispute'), h('p', {}, `Nothing is known about “${slug}”. `, h('a', { href: '#/' }, 'See every dispute.')));
+    const asOf = asOfParam();
+    main.replaceChildren(h('h2', {}, 'No such dispute'), h('p', {}, asOf ? `Nothing was known about “${slug}” by ${asOf}. ` : `Nothing is known about “${slug}”. `, h('a', { href: asOf ? `#/dispute/${encodeURIComponent(slug)}` : '#/' }, asOf ? 'See it now.' : 'See every dispute.')));
     return focusHeading();
   }
   setTitle(d.title);
@@ -534,10 +602,13 @@ async function renderDispute(slug: string) {
   const startedMark = inferredMark(d, 'started');
   const header = h('header', { class: 'dispute-header' },
     h('h2', {}, d.title, ' ', h('span', { class: 'badge' }, words(d.kind))),
+    asOfForm(`#/dispute/${encodeURIComponent(slug)}`),
     attributionMark(d),
     hedgesMark(d),
-    h('p', {}, 'Status: ', h('span', { class: 'status' }, words(d.status)), statusMark ? ' ' : '', statusMark,
+    h('p', {}, 'Status: ', h('span', { class: 'status' }, words(d.status)), statusMark ? ' ' : '', statusMark, ' ', sinceMark(d, 'status'),
       ...(d.started ? [' · started ', dateEl(d.started), startedMark ? ' ' : '', startedMark] : [])),
+    historyToggle(d),
+    disagreementsMark(d),
     otherInferred(d, ['status', 'started', 'sides', 'kind']),
     d.citations.length ? h('details', {}, h('summary', {}, 'Sources for this dispute'), quotes(d.citations)) : null,
   );
@@ -563,7 +634,7 @@ async function renderDispute(slug: string) {
 
 function route() {
   renders++;
-  const [, page, arg = ''] = /^#\/([a-z]*)\/?(.*)$/.exec(location.hash) ?? [];
+  const [, page, arg = ''] = /^#\/([a-z]*)\/?([^?]*)/.exec(location.hash) ?? [];
   const value = decodeURIComponent(arg);
   if (page === 'search' && value.trim()) void renderSearch(value);
   else if (page === 'party' && value) void renderParty(value);

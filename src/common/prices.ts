@@ -22,6 +22,12 @@ export const PRICES = {
   timelineCount: 200,
   /** A connection filtered by kind, status or party (its page is no longer a walk along one index). */
   filter: 50,
+  /**
+   * A read as of a date (`asOf`), flat, over one and a half times what the answer costs otherwise:
+   * every batch of facts also reads their statements (test/statements.test.ts: at most twice the
+   * SQL statements; bench/results/statements.md: 1.06× the CPU of the dispute page).
+   */
+  asOf: 100,
   /** `totalCount` of an entity connection: a trigger-kept row, or one indexed COUNT when filtered. */
   count: 10,
 } as const;
@@ -70,4 +76,13 @@ export function pageSize(requested: unknown, fallback: unknown, range: IntRange 
  */
 export function priced(price: FieldPrice): Complexity {
   return price as unknown as Complexity;
+}
+
+/** A root field that takes `asOf`: its price (`base`, else 1 plus its children), times 1.5 plus PRICES.asOf when it is given. */
+export function withAsOf(base?: Complexity): Complexity {
+  const price = base as unknown as FieldPrice | undefined;
+  return priced((input) => {
+    const cost = typeof price === 'function' ? price(input) : typeof price === 'number' ? price + input.once + input.perItem : 1 + input.once + input.perItem;
+    return input.args.asOf == null ? cost : PRICES.asOf + Math.ceil(1.5 * cost);
+  });
 }

@@ -5,11 +5,13 @@ import { SaysWho1795975969479 } from './sqlite/1795975969479-SaysWho';
 import { SaysWho1795975974227 } from './postgres/1795975974227-SaysWho';
 import { KeyBudgets1796100000000 } from './sqlite/1796100000000-KeyBudgets';
 import { KeyBudgets1796100000001 } from './postgres/1796100000001-KeyBudgets';
+import { FieldStatements1796100000001 } from './sqlite/1796100000001-FieldStatements';
+import { FieldStatements1796100000002 } from './postgres/1796100000002-FieldStatements';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
  * `npm run migration:generate` (TypeORM compares the entities with a database at the latest
  * migration). Migrations at the top level are written once for both dialects.
  */
-export const sqliteMigrations: Function[] = [InitialSchema1795670430616, RowCountsAndSearchIndex1795670500000, SaysWho1795975969479, KeyBudgets1796100000000];
-export const postgresMigrations: Function[] = [InitialSchema1795670432047, RowCountsAndSearchIndex1795670500000, SaysWho1795975974227, KeyBudgets1796100000001];
+export const sqliteMigrations: Function[] = [InitialSchema1795670430616, RowCountsAndSearchIndex1795670500000, SaysWho1795975969479, KeyBudgets1796100000000, FieldStatements1796100000001];
+export const postgresMigrations: Function[] = [InitialSchema1795670432047, RowCountsAndSearchIndex1795670500000, SaysWho1795975974227, KeyBudgets1796100000001, FieldStatements1796100000002];

@@ -22,6 +22,7 @@ import { ClientBudget } from './client-budget';
 import { queryLimits } from './query-limits';
 import { DocumentStore } from './document-store';
 import { requestLogPlugin } from './request-log.plugin';
+import { asOfPlugin } from './as-of.plugin';
 import { combineRequestPlugins } from './request-plugins';
 import { explorerRoutes, graphiqlRoutes } from './explorer';
 import { sandboxLandingPagePlugin } from './landing-page.plugin';
@@ -172,6 +173,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
         requestLogPlugin(logger, database),
         // A mutation operation is one transaction, and its answer reads through it (the primary before its first write).
         mutationTransactionPlugin(),
+        // A query whose root fields give `asOf` reads, all through, as of that date.
+        asOfPlugin(),
         httpCachePlugin(config.cacheMaxAgeSeconds),
         nulCharacterPlugin(),
         ...limits.requestPlugins,

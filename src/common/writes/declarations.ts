@@ -58,6 +58,8 @@ export interface WriteDeclaration<I, R, C = unknown> {
   write(input: I, writer: FactWriter, checked: C): Promise<R>;
   /** The row the input's `citations` are cited for (absent: the input has no citations). */
   cited?(result: R): CitedRow;
+  /** Runs after the write, its citations and its statements: derived facts (a dispute's status from its suits'). */
+  afterWrite?(writer: FactWriter, result: R): Promise<void>;
   /** The audit entry's subject (a global ID); null: no audit entry. Default: the result's `globalId`, always audited. */
   audit?(result: R, writer: FactWriter): { subject: string } | null;
 }

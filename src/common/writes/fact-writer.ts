@@ -32,6 +32,11 @@ export class FactWriter {
   readonly changes: RowChange[] = [];
   /** Party ids by slug, for the parties this write has looked up or written. */
   readonly partyIds = new Map<string, number>();
+  /** The values a stored row had before this write changed them, by `table:id` and property. */
+  readonly originals = new Map<string, Record<string, unknown>>();
+  /** When and by whom this write is made, as statements record it (the audit log's actor name). */
+  readonly recordedAt = new Date().toISOString();
+  recordedBy = 'import';
 
   constructor(readonly manager: EntityManager) {}
 
@@ -56,6 +61,9 @@ export class FactWriter {
     const changed = Object.entries(values).filter(([k, v]) => !sameValue(found[k], v));
     if (changed.length > 0) {
       const diff = Object.fromEntries(changed.map(([k, v]) => [k, { from: auditValue(found[k]), to: auditValue(v) }]));
+      const originals = this.originals.get(`${table}:${found.id}`) ?? {};
+      for (const [k] of changed) if (!(k in originals)) originals[k] = found[k];
+      this.originals.set(`${table}:${found.id}`, originals);
       Object.assign(found, Object.fromEntries(changed));
       await repository.save(found);
       this.count(table);

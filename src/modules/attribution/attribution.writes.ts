@@ -1,9 +1,10 @@
 import { line, list, object, oneOf, optional, pathOf, prose, quote, slug, type Problem, type Shape } from '../../common/validation/rules';
 import type { CitedRow, PartyReference } from '../../common/writes/declarations';
-import type { FactWriter } from '../../common/writes/fact-writer';
+import type { CitedSource, FactWriter } from '../../common/writes/fact-writer';
+import { StatementRank } from '../../common/citation/field-statement.enums';
+import { publishedOn, STATEMENT_NODE_TYPE, unstatedChanges, writeStatements, type StatementEntry } from '../field-statement/field-statement.writes';
 import { Attribution, Basis } from '../../common/citation/attribution.enums';
 import { FactAttribution } from './fact-attribution.entity';
-import { FieldProvenance } from '../../common/citation/field-provenance.entity';
 
 /**
  * Who says a fact is so, how the source hedges it, and where each of its values comes from, as a
@@ -21,11 +22,15 @@ export interface ProvenanceEntry {
   basis: Basis;
   quotes: string[];
   note: string | null;
+  /** How the statement counts (a mutation may prefer or deprecate one; a document's are NORMAL). */
+  rank?: StatementRank | null;
 }
 
 export interface SaysWho {
   attribution: Attribution;
   claimedBy: string | null;
+  /** Who claims it, in words, when it is not a stored party ("an analysis of filings"). */
+  claimant: string | null;
   hedges: string[];
   provenance: ProvenanceEntry[];
 }
@@ -34,11 +39,13 @@ export interface SaysWho {
 const attributionRules: Shape = {
   attribution: optional(oneOf(Attribution)),
   claimedBy: optional(slug),
+  claimant: optional(line(200)),
   hedges: optional(list(line(100), { max: MAX_HEDGES })),
 };
 
 /** One provenance entry's basis and note (its quotes differ: strings in a document, citations in an input). */
 const entryRules: Shape = { basis: oneOf(Basis), note: optional(prose(1000)) };
+const inputEntryRules: Shape = { ...entryRules, rank: optional(oneOf(StatementRank)) };
 
 /** The says-who fields of a document item: `provenance` is an object keyed by field name, quotes are strings. */
 export function saysWhoDocumentRules(asserts: readonly string[]): Shape {
@@ -60,7 +67,7 @@ export function saysWhoDocumentRules(asserts: readonly string[]): Shape {
 /** The says-who fields of a mutation input (CitedInput): `provenance` is a list, its quotes are citations. */
 export const saysWhoInputRules: Shape = {
   ...attributionRules,
-  provenance: optional(list(object({ ...entryRules, field: line(64), quotes: optional(list(object({ source: slug, quote }), { max: 20 })) }), { max: MAX_PROVENANCE })),
+  provenance: optional(list(object({ ...inputEntryRules, field: line(64), quotes: optional(list(object({ source: slug, quote }), { max: 20 })) }), { max: MAX_PROVENANCE })),
 };
 
 /**
@@ -71,8 +78,10 @@ export const saysWhoInputRules: Shape = {
 export function saysWhoConsistency(saysWho: SaysWho, path: string): Problem[] {
   const problems: Problem[] = [];
   const claimed = saysWho.attribution !== Attribution.REPORTED;
-  if (claimed && !saysWho.claimedBy) problems.push({ path: pathOf(path, 'claimedBy'), message: `is required when attribution is ${saysWho.attribution}: who says so` });
+  if (claimed && !saysWho.claimedBy && !saysWho.claimant) problems.push({ path: pathOf(path, 'claimedBy'), message: `is required when attribution is ${saysWho.attribution}: who says so (or \`claimant\`, in words, when it is not a stored party)` });
+  if (saysWho.claimedBy && saysWho.claimant) problems.push({ path: pathOf(path, 'claimant'), message: 'must be left out when claimedBy names the party' });
   if (!claimed && saysWho.claimedBy) problems.push({ path: pathOf(path, 'claimedBy'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
+  if (!claimed && saysWho.claimant) problems.push({ path: pathOf(path, 'claimant'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
   const seen = new Set<string>();
   for (const entry of saysWho.provenance) {
     const at = pathOf(pathOf(path, 'provenance'), entry.field);
@@ -91,6 +100,7 @@ export function saysWhoOfDocument(item: Record<string, unknown>): SaysWho {
   return {
     attribution: typeof item.attribution === 'string' && item.attribution in Attribution ? (item.attribution as Attribution) : Attribution.REPORTED,
     claimedBy: typeof item.claimedBy === 'string' ? item.claimedBy : null,
+    claimant: typeof item.claimant === 'string' ? item.claimant : null,
     hedges: strings(item.hedges),
     provenance: Object.entries(provenance).flatMap(([field, entry]) => {
       if (typeof entry !== 'object' || entry === null) return [];
@@ -118,24 +128,57 @@ export function verbatimProblems(saysWho: SaysWho, path: string, text: string): 
 /** Stores who says a fact is so and how it is hedged: one attribution row, none for a REPORTED, unhedged fact. */
 export async function writeAttribution(writer: FactWriter, row: CitedRow, saysWho: Omit<SaysWho, 'provenance'>): Promise<void> {
   const plain = saysWho.attribution === Attribution.REPORTED && saysWho.hedges.length === 0;
-  const wanted = plain ? [] : [{ attribution: saysWho.attribution, claimedById: saysWho.claimedBy ? writer.party(saysWho.claimedBy) : null, hedges: saysWho.hedges }];
-  await writer.replaceLinks(FactAttribution, { subjectType: row.nodeType, subjectId: row.id }, wanted, ['attribution', 'claimedById', 'hedges']);
+  const wanted = plain ? [] : [{ attribution: saysWho.attribution, claimedById: saysWho.claimedBy ? writer.party(saysWho.claimedBy) : null, claimant: saysWho.claimant, hedges: saysWho.hedges }];
+  await writer.replaceLinks(FactAttribution, { subjectType: row.nodeType, subjectId: row.id }, wanted, ['attribution', 'claimedById', 'claimant', 'hedges']);
+}
+
+/** One field's provenance entry, with the stored source of each of its quotes. */
+export interface SourcedEntry {
+  entry: ProvenanceEntry;
+  quotes: { source: CitedSource; quote: string }[];
 }
 
 /**
- * Stores a fact's provenance entries by field: exactly these (`replace`: a document states all of
- * a fact), or these beside the stored ones (a mutation changes what it names). Returns each
- * entry's row, for its quotes to be cited: they are citations of the entry, not of the fact
- * (the fact's own quotes stay its `citations`).
+ * Stores a fact's provenance entries as statements (field-statement.writes.ts): one per entry
+ * and source its quotes come from, each quote cited for its statement (the fact's own quotes
+ * stay its `citations`); `replaceSource` when a document restates all of a fact. Returns the
+ * problems of fields the write changed without a statement (see unstatedChanges).
  */
-export async function writeProvenance(writer: FactWriter, row: CitedRow, provenance: ProvenanceEntry[], { replace }: { replace: boolean }): Promise<{ entry: ProvenanceEntry; row: CitedRow }[]> {
-  const subject = { subjectType: row.nodeType, subjectId: row.id };
-  const entries = provenance.map(({ field, basis, quotes, note }) => ({ field, basis, quotes, note }));
-  if (replace) await writer.replaceLinks(FieldProvenance, subject, entries, ['field', 'basis', 'quotes', 'note']);
-  else for (const { field, ...values } of entries) await writer.upsert(FieldProvenance, { ...subject, field }, values);
-  const stored = new Map((await writer.manager.getRepository(FieldProvenance).findBy(subject)).map((r) => [r.field, r.id]));
-  return provenance.map((entry) => ({ entry, row: { nodeType: PROVENANCE_NODE_TYPE, id: stored.get(entry.field)! } }));
+export async function writeProvenance(
+  writer: FactWriter,
+  row: CitedRow,
+  entries: SourcedEntry[],
+  { given, asserts, path, replaceSource, entity, cited }: {
+    given: Record<string, unknown>;
+    asserts: readonly string[];
+    path: string;
+    replaceSource?: number;
+    entity?: Function | null;
+    /** The sources the write cites: an entry without quotes (INFERRED) is dated by the latest published. */
+    cited: CitedSource[];
+  },
+): Promise<Problem[]> {
+  let fallback: CitedSource | null = null;
+  let fallbackDate = '';
+  for (const source of cited) {
+    const date = await publishedOn(writer, source.id);
+    if (!fallback || date > fallbackDate) [fallback, fallbackDate] = [source, date];
+  }
+  const statements: { entry: StatementEntry; source: CitedSource }[] = [];
+  for (const { entry, quotes } of entries) {
+    const sources = new Map<number, { source: CitedSource; quotes: string[] }>();
+    for (const { source, quote } of quotes) {
+      const bySource = sources.get(source.id) ?? { source, quotes: [] };
+      bySource.quotes.push(quote);
+      sources.set(source.id, bySource);
+    }
+    if (sources.size === 0 && fallback) sources.set(fallback.id, { source: fallback, quotes: [] });
+    for (const { source, quotes: own } of sources.values()) statements.push({ source, entry: { field: entry.field, basis: entry.basis, note: entry.note, quotes: own, sourceId: source.id, rank: entry.rank } });
+  }
+  const written = await writeStatements(writer, row, statements.map((s) => s.entry), given, { replaceSource, entity });
+  for (const [i, statement] of written.entries()) await writer.cite({ nodeType: STATEMENT_NODE_TYPE, id: statement.id }, statements[i].source, statements[i].entry.quotes);
+  return unstatedChanges(writer, row, asserts, new Set(entries.map((e) => e.entry.field)), path, entity);
 }
 
 /** The subject type of a provenance entry's citations. */
-export const PROVENANCE_NODE_TYPE = 'FieldProvenance';
+export const PROVENANCE_NODE_TYPE = STATEMENT_NODE_TYPE;

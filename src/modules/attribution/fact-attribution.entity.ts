@@ -21,6 +21,10 @@ export class FactAttribution extends SubjectRow {
   @JoinColumn({ name: 'claimed_by_id' })
   claimedBy?: PartyEntity;
 
+  /** Who claims it, in words, when it is not a stored party ("an analysis of filings"). */
+  @Column('varchar', { length: 200, nullable: true })
+  claimant: string | null;
+
   /** The source's own qualifying words, verbatim ("apparent"). */
   @Column('simple-json')
   hedges: string[];

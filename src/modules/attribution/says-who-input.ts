@@ -1,6 +1,6 @@
-import { assertsOf } from '../../facts';
+import { assertsOf, factEntityOf } from '../../facts';
 import { Attribution, type Basis } from '../../common/citation/attribution.enums';
-import { saysWhoConsistency, writeAttribution, writeProvenance, type SaysWho } from './attribution.writes';
+import { saysWhoConsistency, writeAttribution, writeProvenance, type ProvenanceEntry, type SaysWho } from './attribution.writes';
 import type { CitedRow } from '../../common/writes/declarations';
 import type { CitedSource, FactWriter } from '../../common/writes/fact-writer';
 import { invalidArguments, type WriteChecks } from '../../common/writes/write-checks';
@@ -10,8 +10,9 @@ export interface CitedInputFields {
   citations: { source: string; quote: string }[];
   attribution?: Attribution | null;
   claimedBy?: string | null;
+  claimant?: string | null;
   hedges?: string[] | null;
-  provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null }[] | null;
+  provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null; rank?: ProvenanceEntry['rank'] }[] | null;
 }
 
 /** A mutation's says-who, checked against the store, with its provenance quotes' sources. */
@@ -29,12 +30,13 @@ export interface CheckedSaysWho {
  * stored source, each hedge in the text of one of the input's cited sources.
  */
 export async function checkSaysWho(input: CitedInputFields, citations: { source: CitedSource }[], checks: WriteChecks): Promise<CheckedSaysWho | null> {
-  if (input.attribution == null && input.claimedBy == null && input.hedges == null && input.provenance == null) return null;
+  if (input.attribution == null && input.claimedBy == null && input.claimant == null && input.hedges == null && input.provenance == null) return null;
   const saysWho: SaysWho = {
     attribution: input.attribution ?? Attribution.REPORTED,
     claimedBy: input.claimedBy ?? null,
+    claimant: input.claimant ?? null,
     hedges: input.hedges ?? [],
-    provenance: (input.provenance ?? []).map((entry) => ({ field: entry.field, basis: entry.basis, quotes: (entry.quotes ?? []).map((q) => q.quote), note: entry.note ?? null })),
+    provenance: (input.provenance ?? []).map((entry) => ({ field: entry.field, basis: entry.basis, quotes: (entry.quotes ?? []).map((q) => q.quote), note: entry.note ?? null, rank: entry.rank ?? null })),
   };
   for (const problem of saysWhoConsistency(saysWho, '')) checks.report(problem.path, problem.message);
   if (saysWho.claimedBy) await checks.parties([{ path: 'claimedBy', slug: saysWho.claimedBy }]);
@@ -42,16 +44,23 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
   saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `"${hedge}" does not occur verbatim in the text of any source this input cites`));
   const quotes: CheckedSaysWho['quotes'] = [];
   for (const [i, entry] of (input.provenance ?? []).entries()) quotes.push(await checks.citations(entry.quotes ?? [], `provenance[${i}].quotes`));
-  return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.hedges != null };
+  return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.claimant != null || input.hedges != null };
 }
 
-/** Stores a mutation's says-who for the row it wrote: provenance entries by field, beside the stored ones. */
-export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, { saysWho, quotes, attributed }: CheckedSaysWho): Promise<void> {
+/**
+ * Stores a mutation's says-who for the row it wrote: its provenance entries as statements beside
+ * the stored ones (an INFERRED entry without quotes is dated by the latest source the input
+ * cites), and refuses a change of a stored field that carries no statement (updates never lie).
+ */
+export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, input: unknown, checked: CheckedSaysWho | null, citations: { source: CitedSource }[]): Promise<void> {
   const asserts = assertsOf(row.nodeType) ?? [];
-  const unknown = saysWho.provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `"${entry.field}" is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
+  const provenance = checked?.saysWho.provenance ?? [];
+  const unknown = provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `"${entry.field}" is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
   // Thrown inside the transaction: nothing of this write is kept.
   if (unknown.length) throw invalidArguments(unknown);
-  if (attributed) await writeAttribution(writer, row, saysWho);
-  const entries = await writeProvenance(writer, row, saysWho.provenance, { replace: false });
-  for (const [i, { row: entryRow }] of entries.entries()) for (const { source, quote } of quotes[i]) await writer.cite(entryRow, source, [quote]);
+  if (checked?.attributed) await writeAttribution(writer, row, checked.saysWho);
+  const entries = provenance.map((entry, i) => ({ entry, quotes: checked!.quotes[i] }));
+  const sources = citations.map((c) => c.source);
+  const problems = await writeProvenance(writer, row, entries, { given: input as Record<string, unknown>, asserts, path: '', entity: factEntityOf(row.nodeType), cited: sources });
+  if (problems.length) throw invalidArguments(problems);
 }

@@ -1,3 +1,5 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
+import { withAsOf } from '../../common/prices';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
@@ -27,8 +29,8 @@ export class AuthorityResolver extends PartyFieldsResolver(Authority) {
     return runMutation(ctx, updateAuthority, input);
   }
 
-  @Query(() => Authority, { nullable: true, description: 'A regulator, government, agency or court by slug; null when unknown.' })
-  authority(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+  @Query(() => Authority, { nullable: true, complexity: withAsOf(), description: 'A regulator, government, agency or court by slug; null when unknown.' })
+  authority(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
     return services.catalog.bySlug(loaders, Authority, slug);
   }
 

@@ -1,3 +1,5 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
+import { withAsOf } from '../../common/prices';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
@@ -26,8 +28,8 @@ export class CompanyResolver extends PartyFieldsResolver(Company) {
     return runMutation(ctx, updateCompany, input);
   }
 
-  @Query(() => Company, { nullable: true, description: 'A company by slug; null when unknown.' })
-  company(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+  @Query(() => Company, { nullable: true, complexity: withAsOf(), description: 'A company by slug; null when unknown.' })
+  company(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
     return services.catalog.bySlug(loaders, Company, slug);
   }
 

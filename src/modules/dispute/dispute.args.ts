@@ -1,3 +1,4 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
 import { ArgsType, Field } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { IsSlug } from '../../common/validation';
@@ -5,6 +6,9 @@ import { DisputeKind } from './dispute.enums';
 
 @ArgsType()
 export class DisputesArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: AS_OF_DESCRIPTION })
+  asOf?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Only disputes this party (slug) is a side of.' })
   @IsSlug()
   party?: string | null;

@@ -31,6 +31,10 @@ export class Dispute extends NodeEntity {
   @Column('varchar', { length: 16 })
   status: DisputeStatus;
 
+  @Field(() => [String], { description: 'What it is about, as the source lists it (for a patent dispute, the technologies at issue); empty when the source does not say.' })
+  @Column('simple-json', { default: '[]' })
+  technologies: string[];
+
   @Field(() => FuzzyDate, { nullable: true, description: 'When it began, when the source says (or bounds it).' })
   @FuzzyDateColumn()
   started: FuzzyDate | null;

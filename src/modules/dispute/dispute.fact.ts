@@ -13,7 +13,7 @@ export const disputeFact: FactType = {
   entity: Dispute,
   linkEntities: [DisputeSide, DisputeFact],
   table: 'dispute',
-  asserts: ['kind', 'status', 'started', 'sides'],
+  asserts: ['kind', 'status', 'started', 'technologies', 'sides'],
   counted: true,
   participants: [
     { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A' },

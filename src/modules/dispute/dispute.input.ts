@@ -42,9 +42,21 @@ export class RecordDisputeInput extends CitedInput {
   @Field(() => String, { nullable: true, description: 'When it began, as precise as the source (`2019`, `<=2019-12`).' })
   started?: string | null;
 
+  @Field(() => [String], { nullable: true, description: 'What it is about, as the source lists it (for a patent dispute, the technologies at issue).' })
+  technologies?: string[] | null;
+
   @Field(() => [DisputeSideInput], { description: 'At least one party on side A and one on side B.' })
   sides: DisputeSideInput[];
 
   @Field(() => [DisputeFactInput], { nullable: true, description: 'The stored facts it groups.' })
   facts?: DisputeFactInput[] | null;
+}
+
+@InputType()
+export class UpdateDisputeStatusInput extends CitedInput {
+  @Field({ description: 'Slug of the dispute.' })
+  slug: string;
+
+  @Field(() => DisputeStatus)
+  status: DisputeStatus;
 }

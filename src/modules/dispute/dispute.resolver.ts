@@ -1,11 +1,12 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { runMutation } from '../mutation/mutation-runner';
 import { Role } from '../../common/role.enum';
-import { RecordDisputeInput } from './dispute.input';
-import { recordDispute as recordDisputeWrite } from './dispute.writes';
+import { RecordDisputeInput, UpdateDisputeStatusInput } from './dispute.input';
+import { recordDispute as recordDisputeWrite, updateDisputeStatus as updateDisputeStatusWrite } from './dispute.writes';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
-import { pageCost, pagePrice, pageSize, priced, PRICES } from '../../common/prices';
+import { pageCost, pagePrice, pageSize, priced, PRICES, withAsOf } from '../../common/prices';
 import type { RequestContext } from '../../context';
 import { Event } from '../event/event.entity';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
@@ -29,14 +30,20 @@ export class DisputeResolver {
     return runMutation(ctx, recordDisputeWrite, input);
   }
 
-  @Query(() => Dispute, { nullable: true, description: 'A dispute by slug; null when unknown.' })
-  dispute(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Dispute, { description: "Sets a dispute's status as a source states it, with that statement in `provenance` (the earlier one stays, see `history`) (editors)." })
+  updateDisputeStatus(@Arg('input') input: UpdateDisputeStatusInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, updateDisputeStatusWrite, input);
+  }
+
+  @Query(() => Dispute, { nullable: true, complexity: withAsOf(), description: 'A dispute by slug; null when unknown.' })
+  dispute(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
     return services.catalog.bySlug(loaders, Dispute, slug);
   }
 
   @Query(() => DisputeConnection, {
     description: 'Disputes, optionally of one party (either side) and of one kind.',
-    complexity: priced(({ args, once, perItem }) => (args.party != null || args.kind != null ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem })),
+    complexity: withAsOf(priced(({ args, once, perItem }) => (args.party != null || args.kind != null ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem }))),
   })
   disputes(@Args() args: DisputesArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.disputes.connection(args, loaders);

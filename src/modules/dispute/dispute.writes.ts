@@ -8,7 +8,7 @@ import { DisputeFact } from './dispute-fact.entity';
 import { DisputeSide } from './dispute-side.entity';
 import { Dispute } from './dispute.entity';
 import { DisputeKind, DisputeSideName, DisputeStatus } from './dispute.enums';
-import type { RecordDisputeInput } from './dispute.input';
+import type { RecordDisputeInput, UpdateDisputeStatusInput } from './dispute.input';
 
 /** A dispute as a document lists it (`disputes[i]`) or `recordDispute` takes it (without quotes). */
 export interface DisputeDoc {
@@ -17,6 +17,7 @@ export interface DisputeDoc {
   kind: string;
   status?: string | null;
   started?: string | null;
+  technologies?: string[] | null;
   sides: { party: string; side: string; label?: string | null }[];
   facts?: { type: string; slug: string }[] | null;
   quotes: string[];
@@ -37,6 +38,7 @@ const fields: Shape = {
   kind: oneOf(DisputeKind),
   status: optional(oneOf(DisputeStatus)),
   started: optional(fuzzyDate),
+  technologies: optional(list(line(300), { max: 50 })),
   sides: list(object({ party: slug, side: oneOf(DisputeSideName), label: optional(line(100)) }), { min: 2, max: 50, tooFew: 'must list at least one party on side A and one on side B' }),
   facts: optional(list(object({ type: (value, path, problems) => oneOf(Object.fromEntries([...groupable.keys()].map((k) => [k, k])))(value, path, problems), slug }), { max: 500 })),
 };
@@ -60,7 +62,7 @@ function sideProblems(d: Pick<DisputeDoc, 'sides'>, path: string): Problem[] {
 
 /** Stores a dispute by slug with exactly these sides and facts (`factId` finds each fact's id). */
 async function writeDispute(writer: FactWriter, d: Omit<DisputeDoc, 'quotes'>, factIds: number[][]): Promise<Dispute> {
-  const row = await writer.upsert(Dispute, { slug: d.slug }, { title: d.title, kind: d.kind as DisputeKind, status: (d.status ?? DisputeStatus.UNKNOWN) as DisputeStatus, started: date(d.started) });
+  const row = await writer.upsert(Dispute, { slug: d.slug }, { title: d.title, kind: d.kind as DisputeKind, status: (d.status ?? DisputeStatus.UNKNOWN) as DisputeStatus, started: date(d.started), technologies: d.technologies ?? [] });
   await writer.replaceLinks(DisputeSide, { disputeId: row.id }, d.sides.map((s) => ({ partyId: writer.party(s.party), side: s.side as DisputeSideName, label: s.label ?? null })), ['partyId', 'side', 'label']);
   const members = (d.facts ?? []).map((f, i) => ({ factType: f.type, factId: factIds[i][0] }));
   await writer.replaceLinks(DisputeFact, { disputeId: row.id }, members, ['factType', 'factId']);
@@ -112,5 +114,14 @@ export const recordDispute: WriteDeclaration<RecordDisputeInput, Dispute, number
     return ids;
   },
   write: (input, writer, ids) => writeDispute(writer, input, ids),
+  cited: (row) => row,
+};
+
+/** A dispute's status, as a later source states it (its statement in `provenance`; the earlier one stays as history). */
+export const updateDisputeStatus: WriteDeclaration<UpdateDisputeStatusInput, Dispute> = {
+  action: 'updateDisputeStatus',
+  rules: { slug, status: oneOf(DisputeStatus), citations },
+  check: (input, checks) => checks.existing(Dispute, 'slug', input.slug, 'dispute'),
+  write: (input, writer) => writer.upsert(Dispute, { slug: input.slug }, { status: input.status }),
   cited: (row) => row,
 };

@@ -1,3 +1,4 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { runMutation } from '../mutation/mutation-runner';
 import { fileLawsuit as fileLawsuitWrite, updateLawsuitStatus as updateLawsuitStatusWrite } from './lawsuit.writes';
@@ -11,7 +12,7 @@ import { LawsuitsArgs } from './lawsuits.args';
 import { Role } from '../../common/role.enum';
 import { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
-import { pageCost, pageSize, priced, PRICES } from '../../common/prices';
+import { pageCost, pageSize, priced, PRICES, withAsOf } from '../../common/prices';
 
 export const LawsuitConnection = ConnectionType(Lawsuit, 'Lawsuit');
 
@@ -29,8 +30,8 @@ export class LawsuitResolver {
     return runMutation(ctx, updateLawsuitStatusWrite, input);
   }
 
-  @Query(() => Lawsuit, { nullable: true, description: 'A legal case by slug; null when unknown.' })
-  lawsuit(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+  @Query(() => Lawsuit, { nullable: true, complexity: withAsOf(), description: 'A legal case by slug; null when unknown.' })
+  lawsuit(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
     return services.catalog.bySlug(loaders, Lawsuit, slug);
   }
 

@@ -1,6 +1,7 @@
 import { citations, fuzzyDate, line, list, object, oneOf, optional, partySlugs, prose, quotes, slug, type Shape } from '../../common/validation/rules';
 import type { FactWrites, WriteDeclaration } from '../../common/writes/declarations';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
+import { deriveDisputeStatuses } from '../dispute/dispute-status';
 import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
 import type { LawsuitDoc } from '../source-import/source-document';
 import { LawsuitParty } from './lawsuit-party.entity';
@@ -84,6 +85,7 @@ export const fileLawsuit: WriteDeclaration<FileLawsuitInput, Lawsuit, Regulatory
       defendants: input.parties.filter((p) => p.role === PartyRole.DEFENDANT).map((p) => p.party),
     }, challenged?.id ?? null),
   cited: (row) => row,
+  afterWrite: (writer) => deriveDisputeStatuses(writer),
 };
 
 export const updateLawsuitStatus: WriteDeclaration<UpdateLawsuitStatusInput, Lawsuit> = {
@@ -92,4 +94,5 @@ export const updateLawsuitStatus: WriteDeclaration<UpdateLawsuitStatusInput, Law
   check: (input, checks) => checks.existing(Lawsuit, 'slug', input.slug, 'lawsuit'),
   write: (input, writer) => writer.upsert(Lawsuit, { slug: input.slug }, { status: input.status }),
   cited: (row) => row,
+  afterWrite: (writer) => deriveDisputeStatuses(writer),
 };

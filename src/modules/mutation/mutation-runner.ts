@@ -38,6 +38,7 @@ export async function runWrite<I, R, C>(target: WriteTarget, declaration: WriteD
   }
   return target.transaction(async (manager) => {
     const writer = new FactWriter(manager);
+    if (target.actor) writer.recordedBy = target.actor.name;
     const checks = new WriteChecks(manager, writer);
     const checked = declaration.check ? await declaration.check(input, checks) : (undefined as C);
     const cited = input as unknown as CitedInputFields;
@@ -48,8 +49,9 @@ export async function runWrite<I, R, C>(target: WriteTarget, declaration: WriteD
     if (declaration.cited) {
       const row = declaration.cited(result);
       for (const { source, quote } of citations) await writer.cite(row, source, [quote]);
-      if (saysWho) await writeInputSaysWho(writer, row, saysWho);
+      await writeInputSaysWho(writer, row, input, saysWho, citations);
     }
+    if (declaration.afterWrite) await declaration.afterWrite(writer, result);
     if (target.signal?.aborted) throw new RequestTimeoutError(target.timeoutMs ?? 0);
     const audit = declaration.audit ? declaration.audit(result, writer) : { subject: (result as { globalId: string }).globalId };
     if (audit && target.actor) await appendAudit(manager, target.actor, { action: declaration.action, subject: audit.subject, changes: writer.changes });

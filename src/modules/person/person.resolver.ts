@@ -1,3 +1,5 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
+import { withAsOf } from '../../common/prices';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
@@ -30,8 +32,8 @@ export class PersonResolver extends PartyFieldsResolver(Person) {
     return runMutation(ctx, updatePerson, input);
   }
 
-  @Query(() => Person, { nullable: true, description: 'A person by slug; null when unknown.' })
-  person(@Arg('slug') slug: string, @Ctx() { services, loaders }: RequestContext) {
+  @Query(() => Person, { nullable: true, complexity: withAsOf(), description: 'A person by slug; null when unknown.' })
+  person(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
     return services.catalog.bySlug(loaders, Person, slug);
   }
 

@@ -29,6 +29,7 @@ export interface Quoted {
   quotes: string[];
   attribution?: string | null;
   claimedBy?: string | null;
+  claimant?: string | null;
   hedges?: string[] | null;
   /** By field name (FactType.asserts): `{ basis: 'STATED', quotes }` or `{ basis: 'INFERRED', note }`. */
   provenance?: Record<string, { basis: string; quotes?: string[] | null; note?: string | null }> | unknown[] | null;

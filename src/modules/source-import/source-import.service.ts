@@ -6,8 +6,10 @@ import type { CitedRow, DocumentScope, PartyKind, WriteDeclaration } from '../..
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { commandTarget, runMutation, runWrite } from '../mutation/mutation-runner';
 import { invalidDocument } from '../../common/writes/write-checks';
+import { assertsOf, factEntityOf } from '../../facts';
 import type { RequestContext } from '../../context';
 import type { Actor } from '../audit/audit-log';
+import { deriveDisputeStatuses } from '../dispute/dispute-status';
 import { writeParty } from '../party/party.writes';
 import { Source } from '../../common/citation/source.entity';
 import { writeSource } from '../source/source.writes';
@@ -74,9 +76,12 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
       await writer.cite(row, source, quotes);
       const owner = owners.get(quotes);
       if (!owner) return;
-      const saysWho = saysWhoOfDocument(owner);
+      const saysWho = saysWhoOfDocument(owner.item);
       await writeAttribution(writer, row, saysWho);
-      for (const { entry, row: entryRow } of await writeProvenance(writer, row, saysWho.provenance, { replace: true })) await writer.cite(entryRow, source, entry.quotes);
+      // The document restates all of the fact: its source's statements, added or confirmed.
+      const entries = saysWho.provenance.map((entry) => ({ entry, quotes: entry.quotes.map((quote) => ({ source, quote })) }));
+      const problems = await writeProvenance(writer, row, entries, { given: owner.item, asserts: assertsOf(row.nodeType) ?? [], path: owner.path, replaceSource: source.id, entity: factEntityOf(row.nodeType), cited: [source] });
+      if (problems.length) throw invalidDocument(problems);
     },
     idOf: (key, slug) => ids.get(key)?.get(slug),
     slugsOf: (key) => new Set(ids.get(key)?.keys()),
@@ -90,22 +95,26 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
       if (writes.slugged && item.slug) written.set(item.slug, row.id);
     }
   }
+  await deriveDisputeStatuses(writer);
   const changed = Object.values(writer.written).some((n) => n > 0);
   return { source: source.slug, status: !existing ? 'created' : changed ? 'updated' : 'unchanged', written: writer.written, sourceId: source.id };
 }
 
-/** Each `quotes` list of the document (by identity), and the item that holds it: parties, facts and nested items (ranking entries). */
-function quoteOwners(doc: SourceDocument): Map<unknown, Record<string, unknown>> {
-  const owners = new Map<unknown, Record<string, unknown>>();
-  const own = (item: unknown, nestedKeys: string[] = []) => {
+/** Each `quotes` list of the document (by identity), the item that holds it and its path: parties, facts and nested items (ranking entries). */
+function quoteOwners(doc: SourceDocument): Map<unknown, { item: Record<string, unknown>; path: string }> {
+  const owners = new Map<unknown, { item: Record<string, unknown>; path: string }>();
+  const own = (item: unknown, path: string, nestedKeys: string[] = []) => {
     if (typeof item !== 'object' || item === null) return;
     const record = item as Record<string, unknown>;
-    if (Array.isArray(record.quotes)) owners.set(record.quotes, record);
-    for (const key of nestedKeys) if (Array.isArray(record[key])) (record[key] as unknown[]).forEach((nested) => own(nested));
+    if (Array.isArray(record.quotes)) owners.set(record.quotes, { item: record, path });
+    for (const key of nestedKeys) if (Array.isArray(record[key])) (record[key] as unknown[]).forEach((nested, i) => own(nested, `${path}.${key}[${i}]`));
   };
   const lists = doc as unknown as Record<string, unknown[] | undefined>;
-  for (const party of doc.parties ?? []) own(party);
-  for (const fact of documentFactTypes) for (const item of lists[fact.writes!.documentKey] ?? []) own(item, Object.keys(fact.nestedAsserts ?? {}));
+  (doc.parties ?? []).forEach((party, i) => own(party, `parties[${i}]`));
+  for (const fact of documentFactTypes) {
+    const key = fact.writes!.documentKey;
+    (lists[key] ?? []).forEach((item, i) => own(item, `${key}[${i}]`, Object.keys(fact.nestedAsserts ?? {})));
+  }
   return owners;
 }
 

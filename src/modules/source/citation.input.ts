@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { Attribution, Basis } from '../../common/citation/attribution.enums';
+import { StatementRank } from '../../common/citation/field-statement.enums';
 
 // Checked by the mutation runner with `citations` of src/common/validation/rules.ts and the
 // says-who rules of attribution.writes.ts; a document's items by the same rules.
@@ -26,6 +27,9 @@ export class FieldProvenanceInput {
 
   @Field(() => String, { nullable: true, description: 'What it was inferred from (required for INFERRED).' })
   note?: string | null;
+
+  @Field(() => StatementRank, { nullable: true, description: 'PREFERRED: chosen over every other statement of the field; DEPRECATED: kept as history only. NORMAL when left out (a confirmed statement keeps its rank).' })
+  rank?: StatementRank | null;
 }
 
 /** Every input that states a fact carries its sources (no fact without a source) and may say who says so. */
@@ -40,9 +44,12 @@ export abstract class CitedInput {
   @Field(() => String, { nullable: true, description: 'Slug of the party that claims or alleges it (with CLAIMED and ALLEGED).' })
   claimedBy?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Who claims or alleges it, in words, when it is not a stored party ("an analysis of filings with the US Patent and Trademark Office"); instead of `claimedBy`.' })
+  claimant?: string | null;
+
   @Field(() => [String], { nullable: true, description: 'The sources\' own qualifying words, verbatim ("apparent").' })
   hedges?: string[] | null;
 
-  @Field(() => [FieldProvenanceInput], { nullable: true, description: 'Where given fields come from; on an update, entries replace those of the same field.' })
+  @Field(() => [FieldProvenanceInput], { nullable: true, description: 'Where given fields come from: each entry a statement of its sources, beside the stored ones (see `history`). A change of a stored field needs one.' })
   provenance?: FieldProvenanceInput[] | null;
 }

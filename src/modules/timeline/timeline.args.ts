@@ -1,9 +1,13 @@
+import { AS_OF_DESCRIPTION } from '../field-statement/as-of.args';
 import { ArgsType, Field } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { IsFuzzyDate, IsSlug } from '../../common/validation';
 
 @ArgsType()
 export class TimelineArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: AS_OF_DESCRIPTION })
+  asOf?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Only facts involving this party (slug); the whole graph when omitted.' })
   @IsSlug()
   party?: string | null;

@@ -3,12 +3,12 @@ import type { RequestContext } from '../../context';
 import { TimelineArgs } from './timeline.args';
 import { TimelineConnection, TimelineEntry } from './timeline-entry.type';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
-import { pagePrice, PRICES } from '../../common/prices';
+import { pagePrice, PRICES, withAsOf } from '../../common/prices';
 
 @Resolver(() => TimelineEntry)
 export class TimelineResolver {
   @Query(() => TimelineConnection, {
-    complexity: pagePrice(PRICES.timeline, DEFAULT_PAGE_SIZE),
+    complexity: withAsOf(pagePrice(PRICES.timeline, DEFAULT_PAGE_SIZE)),
     description: 'Every dated fact (suits filed, sanctions, regulatory actions, negotiations, statements, events) in chronological order; fuzzy dates sort at the start of their period, a BEFORE bound just before it.',
   })
   timeline(@Args() args: TimelineArgs, @Ctx() { services, loaders }: RequestContext) {

@@ -1,3 +1,4 @@
+import { asOfOf } from '../field-statement/as-of';
 import { FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
 import { InvalidCursorError } from '../../common/errors';
 import type { Loaders } from '../../common/loaders/loaders';
@@ -68,6 +69,12 @@ export class TimelineService {
     if (args.to != null) {
       conditions.push('f.sort_key <= ?');
       parameters.push(periodKey(FuzzyDate.parse(args.to).iso, true));
+    }
+    const asOf = asOfOf(reader);
+    if (asOf !== null) {
+      // As of a date: only facts a source had stated by then (see field-statement/as-of.ts).
+      conditions.push('EXISTS (SELECT 1 FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = f.fact_type AND c.subject_id = f.fact_id AND s.published_on <= ?)');
+      parameters.push(asOf);
     }
     const base = `SELECT * FROM (SELECT d.*, ${sortKeySql('d.date')} AS sort_key FROM (${DATED_FACTS}) d) f`;
     const where = (extra: string[]) => (extra.length ? ` WHERE ${extra.join(' AND ')}` : '');
