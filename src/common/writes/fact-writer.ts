@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, echo } from '../errors';
 import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
 import type { AuditChange } from '../../modules/audit/audit-entry.entity';
 import { Citation } from '../../modules/source/citation.entity';
@@ -30,7 +30,7 @@ export class FactWriter {
 
   party(slug: string): number {
     const id = this.partyIds.get(slug);
-    if (id === undefined) throw new BadUserInputError(`unknown party "${slug}"`);
+    if (id === undefined) throw new BadUserInputError(`unknown party ${echo(slug)}`);
     return id;
   }
 

@@ -4,6 +4,7 @@ import { saysWhoConsistency, writeAttribution, writeProvenance, type SaysWho } f
 import type { CitedRow } from './declarations';
 import type { CitedSource, FactWriter } from './fact-writer';
 import { invalidArguments, type WriteChecks } from './write-checks';
+import { echo } from '../errors';
 
 /** What every cited mutation input carries besides its own fields (CitedInput). */
 export interface CitedInputFields {
@@ -39,7 +40,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
   for (const problem of saysWhoConsistency(saysWho, '')) checks.report(problem.path, problem.message);
   if (saysWho.claimedBy) await checks.parties([{ path: 'claimedBy', slug: saysWho.claimedBy }]);
   const texts = citations.map((c) => c.source.text);
-  saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `"${hedge}" does not occur verbatim in the text of any source this input cites`));
+  saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `${echo(hedge)} does not occur verbatim in the text of any source this input cites`));
   const quotes: CheckedSaysWho['quotes'] = [];
   for (const [i, entry] of (input.provenance ?? []).entries()) quotes.push(await checks.citations(entry.quotes ?? [], `provenance[${i}].quotes`));
   return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.hedges != null };
@@ -48,7 +49,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
 /** Stores a mutation's says-who for the row it wrote: provenance entries by field, beside the stored ones. */
 export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, { saysWho, quotes, attributed }: CheckedSaysWho): Promise<void> {
   const asserts = assertsOf(row.nodeType) ?? [];
-  const unknown = saysWho.provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `"${entry.field}" is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
+  const unknown = saysWho.provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `${echo(entry.field)} is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
   // Thrown inside the transaction: nothing of this write is kept.
   if (unknown.length) throw invalidArguments(unknown);
   if (attributed) await writeAttribution(writer, row, saysWho);

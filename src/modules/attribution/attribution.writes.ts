@@ -4,6 +4,7 @@ import type { FactWriter } from '../../common/writes/fact-writer';
 import { Attribution, Basis } from './attribution.enums';
 import { FactAttribution } from './fact-attribution.entity';
 import { FieldProvenance } from './field-provenance.entity';
+import { echo } from '../../common/errors';
 
 /**
  * Who says a fact is so, how the source hedges it, and where each of its values comes from, as a
@@ -108,9 +109,9 @@ export function claimantReference(saysWho: { claimedBy?: unknown }, path: string
 /** Hedges and provenance quotes must occur verbatim in the source text. */
 export function verbatimProblems(saysWho: SaysWho, path: string, text: string): Problem[] {
   const problems: Problem[] = [];
-  saysWho.hedges.forEach((hedge, i) => text.includes(hedge) || problems.push({ path: `${pathOf(path, 'hedges')}[${i}]`, message: `"${hedge}" does not occur verbatim in the source text` }));
+  saysWho.hedges.forEach((hedge, i) => text.includes(hedge) || problems.push({ path: `${pathOf(path, 'hedges')}[${i}]`, message: `${echo(hedge)} does not occur verbatim in the source text` }));
   for (const entry of saysWho.provenance) {
-    entry.quotes.forEach((q, i) => text.includes(q) || problems.push({ path: `${pathOf(pathOf(pathOf(path, 'provenance'), entry.field), 'quotes')}[${i}]`, message: `"${q}" does not occur verbatim in the source text` }));
+    entry.quotes.forEach((q, i) => text.includes(q) || problems.push({ path: `${pathOf(pathOf(pathOf(path, 'provenance'), entry.field), 'quotes')}[${i}]`, message: `${echo(q)} does not occur verbatim in the source text` }));
   }
   return problems;
 }
