@@ -49,24 +49,56 @@ export function probe(port: number, from = '127.0.0.2', urlPath = '/healthz', li
   });
 }
 
-/** Runs `work` while probing every `everyMs` (one probe in flight at most, one more after the work ends). */
+/**
+ * Runs `work` while probing every `everyMs` (one probe in flight at most, one more after the work
+ * ends), the prober in a process of its own: what the attack's own process does (opening
+ * thousands of sockets, encoding a 100 kB body) must not show as the server's latency.
+ */
 export async function probeDuring<T>(port: number, everyMs: number, work: () => Promise<T>, from = '127.0.0.2'): Promise<{ result: T; probes: Probe[] }> {
-  const probes: Probe[] = [];
-  let running = true;
-  const prober = (async () => {
-    while (running) {
-      probes.push(await probe(port, from));
-      if (running) await new Promise((resolve) => setTimeout(resolve, everyMs));
-    }
-    probes.push(await probe(port, from));
-  })();
-  try {
-    return { result: await work(), probes };
-  } finally {
-    running = false;
-    await prober;
+  const child = spawn(process.execPath, ['-e', PROBER, String(port), String(everyMs), from], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The first probe's answer: the prober is running.
+  while (!output.includes('\n')) {
+    if (child.exitCode !== null) throw new Error('the prober exited');
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    child.stdin!.end();
+    await exited;
+  }
+  return { result, probes: output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Probe) };
 }
+
+/** The prober's code (node -e): probes until its stdin ends, one more after, then prints every probe as a JSON line. */
+const PROBER = `
+const http = require('node:http');
+const [port, everyMs, from] = process.argv.slice(1);
+let running = true;
+process.stdin.resume().on('end', () => (running = false));
+const probe = () => new Promise((resolve) => {
+  const started = performance.now();
+  const done = (status, error) => resolve({ status, ms: performance.now() - started, ...(error ? { error } : {}) });
+  const req = http.get({ host: '127.0.0.1', port: Number(port), path: '/healthz', localAddress: from, agent: false, timeout: 10000 }, (res) => {
+    res.resume();
+    res.on('end', () => done(res.statusCode || 0));
+    res.on('error', (error) => done(0, error.message));
+  });
+  req.on('timeout', () => req.destroy(new Error('no answer within the limit')));
+  req.on('error', (error) => done(0, error.code || error.message));
+});
+(async () => {
+  while (running) {
+    process.stdout.write(JSON.stringify(await probe()) + '\\n');
+    if (running) await new Promise((resolve) => setTimeout(resolve, Number(everyMs)));
+  }
+  process.stdout.write(JSON.stringify(await probe()) + '\\n');
+})();
+`;
 
 /** A socket opened by the attack, with when it opened and closed (performance.now() ms). */
 export interface TrackedSocket {
@@ -506,9 +538,9 @@ function markdown(results: FamilyResult[], started: Date): string {
   return [
     '# Sockets, shutdown and imports against the production server',
     '',
-    `Run ${started.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}, ${os.type()} ${os.release()}; the machine was shared with other work, so times are upper bounds.`,
+    `Run ${started.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}, ${os.type()} ${os.release()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (the machine was shared with other work: times are upper bounds).`,
     'Each family starts `dist/src/main.js` as its own process (NODE_ENV=production, LOG_LEVEL=warn, defaults otherwise) on a fresh SQLite file with the seeded report, and an editor key. ' +
-      '`/healthz` is probed from 127.0.0.2 (one probe in flight at most, on a new socket each) while the attack comes from 127.0.0.1. ' +
+      '`/healthz` is probed from 127.0.0.2 by a process of its own (one probe in flight at most, on a new socket each) while the attack comes from 127.0.0.1. ' +
       `Targets: worst probe ≤ ${MAX_PROBE_MS} ms and every probe answered 200; no lost answer (a write stored without its 2xx, or a request sent and never answered); every refusal 503 SERVICE_UNAVAILABLE with \`Connection: close\`.`,
     '',
     `**${results.filter((r) => r.pass).length} passed, ${results.filter((r) => !r.pass).length} failed.** Reproduce: \`npm run build && node dist/bench/attack-connections.js\` (or \`npm run attack\`, which runs these after the corpus).`,
