@@ -1,6 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
+let slicing = true;
+
+/** Benchmarks only (bench/import-slices.ts): false makes `pause` and `turn` do nothing, as before slicing, to compare side by side. */
+export function setEventLoopSlicing(on: boolean): void {
+  slicing = on;
+}
+
 /**
  * Long synchronous work cut into slices with an event-loop turn between them. SQLite's driver is
  * synchronous, so a write of many rows (a large source document) is one chain of microtasks that
@@ -19,11 +26,12 @@ export class EventLoopSlices {
 
   /** Resolves at once while the slice lasts; after it, on the event loop's next turn. */
   pause(): Promise<void> | undefined {
-    return performance.now() - this.sliceStarted < this.sliceMs ? undefined : this.turn();
+    return !slicing || performance.now() - this.sliceStarted < this.sliceMs ? undefined : this.turn();
   }
 
   /** Gives the event loop a turn now (before a step that is long by itself), and starts a new slice. */
   async turn(): Promise<void> {
+    if (!slicing) return;
     this.turns++;
     await nextTurn();
     this.sliceStarted = performance.now();
