@@ -132,7 +132,7 @@ describe('a large import beside /healthz', () => {
     expect(answeredDuring).toBeGreaterThanOrEqual(3);
   });
 
-  it('writes nothing when it runs out of time midway (the deadline can fire now), and the next write goes through', async () => {
+  it('writes nothing when it runs out of time midway (the deadline can fire now), and lets go of the write lock', async () => {
     const hurried = await startTestServer({ env: { REQUEST_TIMEOUT_MS: '40' } });
     try {
       const key = bearer(await createKey(hurried, Role.EDITOR));
@@ -140,8 +140,8 @@ describe('a large import beside /healthz', () => {
       const answer = await hurried.gql(importSource, { doc }, key);
       expect(answer.status).toBe(503);
       expect(answer.errors?.[0].extensions?.code).toBe('REQUEST_TIMEOUT');
-      // Once the abandoned write has let go of the write lock, a small write succeeds, and the import left no row.
-      await eventually(async () => (await hurried.gql(`mutation { addSource(input: { slug: "after-the-timeout", title: "After", publisher: "Wire", publishedOn: "2024-01-01", text: "Some text that is long enough to be quoted later on." }) { slug } }`, {}, key)).status === 200, 'a write after the timeout');
+      // Once the abandoned write has let go of the write lock, the next write can run, and the import left no row.
+      await hurried.app.database.write(async () => undefined);
       const [{ parties }] = await hurried.dataSource.query(`SELECT COUNT(*) AS parties FROM party WHERE slug LIKE 'bulk-hurried-%'`);
       const [{ sources }] = await hurried.dataSource.query(`SELECT COUNT(*) AS sources FROM source WHERE slug = 'bulk-hurried'`);
       expect({ parties: Number(parties), sources: Number(sources) }).toEqual({ parties: 0, sources: 0 });

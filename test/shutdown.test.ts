@@ -15,7 +15,8 @@ describe('SIGTERM with writes in flight', () => {
   it.each([0, 1])('answers every committed write 2xx and every refused one 503 (Connection: close), loses none (round %i)', async (round) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-shutdown-'));
     const file = path.join(dir, 'db.sqlite');
-    const env = { DATABASE_URL: `sqlite:${file}`, NODE_ENV: 'production' };
+    // Deadlines far past what the run needs: on a loaded machine a write queued behind the import must not time out (that would be an answer, but not the one checked here).
+    const env = { DATABASE_URL: `sqlite:${file}`, NODE_ENV: 'production', REQUEST_TIMEOUT_MS: '60000', SHUTDOWN_GRACE_MS: '90000' };
     const created = runScript('keys', ['create', '--role', 'editor', '--name', 'desk'], env);
     expect(created.status).toBe(0);
     const { child, url, logs } = await startServer(env);
