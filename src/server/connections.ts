@@ -83,7 +83,17 @@ export class Connections {
   ) {
     server.headersTimeout = settings.headersTimeoutMs;
     server.keepAliveTimeout = settings.keepAliveTimeoutMs;
-    server.on('connection', (socket: Socket) => this.accept(socket));
+    // The check runs before node:http's own listener (the one http.Server adds when it is made),
+    // so a refused socket costs no HTTP parser nor its listeners: a flood is refused cheaply.
+    const [http1, ...others] = server.listeners('connection') as ((socket: Socket) => void)[];
+    if (http1 && others.length === 0) {
+      server.removeListener('connection', http1);
+      server.on('connection', (socket: Socket) => {
+        if (this.accept(socket)) http1.call(server, socket);
+      });
+    } else {
+      server.on('connection', (socket: Socket) => void this.accept(socket));
+    }
   }
 
   /** Sockets open now. */
@@ -91,14 +101,18 @@ export class Connections {
     return this.sockets.size;
   }
 
-  private accept(socket: Socket): void {
+  /** Counts a new socket in, or closes it when it is over a cap; whether it was taken. */
+  private accept(socket: Socket): boolean {
     const address = socket.remoteAddress;
-    if (address === undefined) return void socket.destroy(); // already gone
+    if (address === undefined) {
+      socket.destroy(); // already gone
+      return false;
+    }
     const key = this.options.isTrustedProxy(address) ? null : addressKey(address);
     const fromAddress = key === null ? 0 : (this.byAddress.get(key) ?? 0);
     if (this.sockets.size >= this.settings.max || fromAddress >= this.settings.perAddress) {
       this.refuse(socket, address, this.sockets.size >= this.settings.max ? 'MAX_CONNECTIONS' : 'MAX_CONNECTIONS_PER_ADDRESS');
-      return;
+      return false;
     }
     this.sockets.add(socket);
     if (key !== null) this.byAddress.set(key, fromAddress + 1);
@@ -109,10 +123,12 @@ export class Connections {
       if (left === 0) this.byAddress.delete(key);
       else this.byAddress.set(key, left);
     });
+    return true;
   }
 
   private refuse(socket: Socket, address: string, cap: string): void {
-    socket.destroy();
+    // A reset: the client knows at once, and the server keeps no closing socket (TIME_WAIT) per refusal.
+    socket.resetAndDestroy();
     this.refused++;
     this.refusedSinceLog++;
     const now = Date.now();
