@@ -18,16 +18,18 @@ async function main() {
 
   // Refuse new requests (503), let admitted ones finish (SHUTDOWN_GRACE_MS at most), close the database, exit 0.
   let stopping: Promise<void> | null = null;
+  // pino writes asynchronously: the last lines ("stopped") go out before the process does.
+  const exit = (code: number) => logger.flush(() => process.exit(code));
   const shutdown = async (signal: string) => {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     try {
       await app.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       logger.info({ signal }, 'stopped');
-      process.exit(0);
+      exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
+      exit(1);
     }
   };
   // A second SIGTERM (an orchestrator repeating itself) must not cut the answers still being written;

@@ -156,11 +156,14 @@ export class Connections {
     }
     // The port closes (http.Server's own close would also cut the idle sockets at once: see below).
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(this.server, () => resolve()));
-    const graceOver = new Promise<'grace'>((resolve) => setTimeout(() => resolve('grace'), graceMs).unref());
+    // Timers that keep the process alive (not unref'd): with the port closed and the last socket gone,
+    // an empty event loop would otherwise end the process here, before the database is closed.
+    let graceTimer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'grace'>((resolve) => (graceTimer = setTimeout(() => resolve('grace'), graceMs)));
     // A client may be sending on a keep-alive socket just now (one that got its answer a moment
     // ago sends its next request at once): for a while that request is read and answered 503.
     // Then the idle sockets close, and those that go idle later (a keep-alive answer begun before).
-    if (this.sockets.size > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(DRAIN_LINGER_MS, graceMs)).unref());
+    if (this.sockets.size > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(DRAIN_LINGER_MS, graceMs)));
     const closeIdle = () => {
       this.server.closeIdleConnections();
       // Sockets that never sent a byte (closeIdleConnections leaves them to the header timeout).
@@ -175,6 +178,7 @@ export class Connections {
         await closed;
       }
     } finally {
+      clearTimeout(graceTimer);
       clearInterval(poll);
       // http.Server's close: stops its timeout checks (the port is closed already).
       this.server.close();
