@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openBenchDatabases } from './bench-databases';
 import { freePort } from './free-port';
+import { attackConnections } from './attack-connections';
 import { hostileCorpus, type CorpusParties, type HostileRequest } from './hostile-corpus';
 import { serverNodeFlags } from './server-flags';
 import { budgetFamilies, memoryFamilies, runVolumeFamily, volumeMarkdown, type VolumeFamily, type VolumeOutcome } from './attack-volume';
@@ -419,7 +420,13 @@ async function main() {
   const volumeFailures = volume.filter((o) => (o.budget === 'off' ? growth(o) > 150 : !o.statuses[429]) || o.statuses[500] || o.worstProbeMs > MAX_PROBE_MS);
   const failed = outcomes.filter((o) => o.failures.length > 0).length + volumeFailures.length;
   process.stdout.write(`\n${outcomes.length + volume.length - failed} passed, ${failed} failed; wrote ${path.relative(process.cwd(), args.out!)}\n`);
-  process.exit(failed > 0 ? 1 : 0);
+  // Sockets, shutdown and large imports: servers of their own (bench/attack-connections.ts).
+  const connectionsOut = path.join(path.dirname(args.out!), 'attack-connections.md');
+  process.stdout.write('\nsockets, shutdown and imports:\n');
+  const connections = await attackConnections(connectionsOut);
+  const connectionsFailed = connections.filter((r) => !r.pass).length;
+  process.stdout.write(`${connections.length - connectionsFailed} passed, ${connectionsFailed} failed; wrote ${path.relative(process.cwd(), connectionsOut)}\n`);
+  process.exit(failed + connectionsFailed > 0 ? 1 : 0);
 }
 
 main().catch((error) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Query limits: each rejects an operation before execution (see src/server/query-limits.ts). */
 export interface QueryLimits {
   maxDepth: number;
@@ -12,6 +13,18 @@ export interface QueryLimits {
   maxCost: number;
   /** Fields of one response name with arguments or a selection in one selection set (graphql-js compares them pairwise); not an environment setting. */
   maxSameNameFields: number;
+}
+
+/** Caps on open sockets and the socket timeouts (src/server/connections.ts). */
+export interface ConnectionLimits {
+  /** MAX_CONNECTIONS: open sockets at once, in all. */
+  max: number;
+  /** MAX_CONNECTIONS_PER_ADDRESS: open sockets at once from one peer address (IPv6: one /64). */
+  perAddress: number;
+  /** HEADERS_TIMEOUT_MS: a request's head must arrive within this long. */
+  headersTimeoutMs: number;
+  /** KEEP_ALIVE_TIMEOUT_MS: an idle keep-alive socket is closed after this long. */
+  keepAliveTimeoutMs: number;
 }
 
 /** Environment, read once. */
@@ -40,6 +53,7 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** SQLite: worker processes that run long reads (search, networks, timelines, filtered counts). */
   readWorkers: number;
+  connections: ConnectionLimits;
   /** SQLite: the server's own scheduled backups (BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP); null: off. */
   backup: BackupSchedule | null;
 }
@@ -114,6 +128,38 @@ function backupSchedule(env: NodeJS.ProcessEnv): BackupSchedule | null {
   return { dir: env.BACKUP_DIR, intervalMs, keep: positiveInt(env, 'BACKUP_KEEP', 24) };
 }
 
+/** Room kept below the process's open-file limit for what is not a client socket (database files, workers' pipes, logs). */
+const FILE_DESCRIPTOR_RESERVE = 64;
+export const DEFAULT_MAX_CONNECTIONS = 1000;
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 100;
+
+/** The soft limit on open files (Linux), or null where it cannot be read. */
+function openFileLimit(): number | null {
+  try {
+    const match = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The socket caps and timeouts. MAX_CONNECTIONS defaults to 1000, or to the open-file limit less
+ * a reserve when that is lower: a socket past the limit could not be accepted at all, and the
+ * database could not open a file.
+ */
+function connectionLimits(env: NodeJS.ProcessEnv, requestTimeoutMs: number): ConnectionLimits {
+  const files = openFileLimit();
+  const fallback = files === null ? DEFAULT_MAX_CONNECTIONS : Math.max(1, Math.min(DEFAULT_MAX_CONNECTIONS, files - FILE_DESCRIPTOR_RESERVE));
+  const max = positiveInt(env, 'MAX_CONNECTIONS', fallback);
+  const perAddress = positiveInt(env, 'MAX_CONNECTIONS_PER_ADDRESS', Math.min(DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, max));
+  if (perAddress > max) throw new Error(`MAX_CONNECTIONS_PER_ADDRESS must be at most MAX_CONNECTIONS (${max}) (got "${env.MAX_CONNECTIONS_PER_ADDRESS}")`);
+  const headersTimeoutMs = positiveInt(env, 'HEADERS_TIMEOUT_MS', 10_000);
+  // node:http's requestTimeout (the whole request, body included) is REQUEST_TIMEOUT_MS + 20 s: the head must come first.
+  if (headersTimeoutMs > requestTimeoutMs + 20_000) throw new Error(`HEADERS_TIMEOUT_MS must be at most REQUEST_TIMEOUT_MS + 20000 (got "${env.HEADERS_TIMEOUT_MS}")`);
+  return { max, perAddress, headersTimeoutMs, keepAliveTimeoutMs: positiveInt(env, 'KEEP_ALIVE_TIMEOUT_MS', 5000) };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -125,6 +171,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const batching = env.LOADER_BATCHING ?? 'on';
   if (batching !== 'on' && batching !== 'off') throw new Error(`LOADER_BATCHING must be on or off (got "${batching}")`);
   const maxCost = positiveInt(env, 'QUERY_MAX_COST', DEFAULT_LIMITS.maxCost);
+  const requestTimeoutMs = positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000);
   return {
     port,
     executor,
@@ -144,7 +191,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxCost,
       maxSameNameFields: DEFAULT_LIMITS.maxSameNameFields,
     },
-    requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000),
+    requestTimeoutMs,
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
     clientCostBudget: costBudget(env, maxCost),
@@ -152,5 +199,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cacheMaxAgeSeconds: intSetting(env, 'CACHE_MAX_AGE', 60, 0, 'a whole number of seconds, 0 or more'),
     readWorkers: positiveInt(env, 'READ_WORKERS', 2),
     backup: backupSchedule(env),
+    connections: connectionLimits(env, requestTimeoutMs),
   };
 }

@@ -16,21 +16,32 @@ async function main() {
   const port = await app.listen();
   logger.info({ url: `http://localhost:${port}/graphql` }, 'GraphQL API ready (Apollo Sandbox at this URL in a browser)');
 
-  // Stop accepting, let in-flight requests finish (SHUTDOWN_GRACE_MS at most), close the database, exit 0.
+  // Refuse new requests (503), let admitted ones finish (SHUTDOWN_GRACE_MS at most), close the database, exit 0.
+  let stopping: Promise<void> | null = null;
+  // pino writes asynchronously: the last lines ("stopped") go out before the process does.
+  const exit = (code: number) => logger.flush(() => process.exit(code));
   const shutdown = async (signal: string) => {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     try {
       await app.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       logger.info({ signal }, 'stopped');
-      process.exit(0);
+      exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
+      exit(1);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // A second SIGTERM (an orchestrator repeating itself) must not cut the answers still being written;
+  // a second SIGINT (Ctrl-C again) is someone who wants it to stop now.
+  process.on('SIGTERM', () => {
+    if (stopping) return logger.info({ signal: 'SIGTERM' }, 'already shutting down');
+    stopping = shutdown('SIGTERM');
+  });
+  process.on('SIGINT', () => {
+    if (stopping) process.exit(130);
+    stopping = shutdown('SIGINT');
+  });
 }
 
 main().catch((error) => {

@@ -101,8 +101,9 @@ export async function startTestServer(
   }
   // The health probe's SELECT 1 would be counted by a statement-counting logger.
   const probe = options.logger ? { DATABASE_CHECK_MS: '3600000' } : {};
-  // Every test request comes from 127.0.0.1: no per-client budget unless a test sets one.
-  const config = readConfig({ NODE_ENV: 'test', CLIENT_COST_BUDGET: 'off', ...probe, ...options.env });
+  // Every test request comes from 127.0.0.1: no per-client budget or per-address socket cap unless a test sets one.
+  const unlimited = { CLIENT_COST_BUDGET: 'off', MAX_CONNECTIONS: '10000', MAX_CONNECTIONS_PER_ADDRESS: '10000' };
+  const config = readConfig({ NODE_ENV: 'test', ...unlimited, ...probe, ...options.env });
   const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'));
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -1,5 +1,28 @@
 import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 
+/** The most characters of a client's input an error message repeats: a 12,000-character cursor must not come back whole. */
+export const ECHO_MAX_CHARACTERS = 40;
+
+/**
+ * Client input as an error message quotes it: as JSON (quotes, line breaks and control characters
+ * show as escapes), a string cut to its first ECHO_MAX_CHARACTERS characters and "…".
+ */
+export function echo(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > ECHO_MAX_CHARACTERS ? `${value.slice(0, ECHO_MAX_CHARACTERS)}…` : value);
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > ECHO_MAX_CHARACTERS ? `${json.slice(0, ECHO_MAX_CHARACTERS)}…` : json;
+}
+
+/**
+ * A message from a library that quotes input in full (graphql-js: `Variable "$a" got invalid value
+ * "…"`) with every quoted run cut as `echo` cuts it. Linear: one pass of a regular expression
+ * without backtracking across quotes.
+ */
+export function cutEchoes(message: string): string {
+  if (message.length <= ECHO_MAX_CHARACTERS) return message;
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, body: string) => (body.length > ECHO_MAX_CHARACTERS + 2 ? `"${body.slice(0, ECHO_MAX_CHARACTERS)}…"` : quoted));
+}
+
 /**
  * Every failure a client can cause has a class here with a stable `extensions.code`;
  * `formatError` (src/server/format-error.ts) maps library errors onto the same codes.
@@ -12,7 +35,7 @@ export class BadUserInputError extends GraphQLError {
 
 export class InvalidCursorError extends BadUserInputError {
   constructor(cursor: string) {
-    super(`"${cursor}" is not a valid cursor: pass an endCursor or cursor returned by this connection`, {
+    super(`${echo(cursor)} is not a valid cursor: pass an endCursor or cursor returned by this connection`, {
       argument: 'after',
     });
   }

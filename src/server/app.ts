@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../common/auth';
@@ -35,6 +34,7 @@ import { fastJsonBody } from './json-body';
 import { RequestDeadline } from '../common/request-deadline';
 import type { BackupScheduler } from '../common/database/backup-scheduler';
 import { startScheduledBackups } from './scheduled-backups';
+import { checkingIntervalFor, Connections } from './connections';
 
 export interface App {
   httpServer: http.Server;
@@ -50,7 +50,9 @@ export interface App {
   contextFor(requestId: string, options?: RequestOptions): RequestContext;
   /** Starts listening; resolves with the bound port. */
   listen(port?: number): Promise<number>;
-  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the write connection and the read workers. */
+  /** The sockets: their caps, and the drain at shutdown. */
+  connections: Connections;
+  /** Refuses new requests (503), lets admitted ones finish (up to the grace period), closes the write connection and the read workers. */
   stop(): Promise<void>;
 }
 
@@ -127,16 +129,19 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const app = express();
   // /graphql is served on node:http directly (graphql-http.ts), everything else by Express.
   // (Typed as a plain server: what its classes add is reached through response-headers.ts and `locals`.)
-  const httpServer = http.createServer({ IncomingMessage: ServedRequest, ServerResponse: ServedResponse }, (req, res) =>
-    everyResponse(req, res, () => {
-      if (isGraphQLPath(req.url)) return graphql(req, res);
-      // Express's handlers set their headers one at a time, after these.
-      setHeldHeaders(res);
-      app(req, res);
-    }),
+  const httpServer = http.createServer(
+    // Timeouts fire at most this late (Node's default check, every 30 s, let a silent socket live ~40 s).
+    { IncomingMessage: ServedRequest, ServerResponse: ServedResponse, connectionsCheckingInterval: checkingIntervalFor(config.connections.headersTimeoutMs) },
+    (req, res) =>
+      everyResponse(req, res, () => {
+        if (connections.draining) return refuseWhileDraining(res);
+        if (isGraphQLPath(req.url)) return graphql(req, res);
+        // Express's handlers set their headers one at a time, after these.
+        setHeldHeaders(res);
+        app(req, res);
+      }),
   ) as unknown as http.Server;
-  // Slow clients cannot hold a connection open forever.
-  httpServer.headersTimeout = 10_000;
+  // Slow clients cannot hold a connection open forever (the head's and idle sockets' timeouts: connections.ts).
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
   const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget, now) : undefined;
   const limits = queryLimits(config.limits, { production: config.production, budget });
@@ -152,13 +157,12 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // would refuse GET queries (urql's default, Apollo Client's useGETForQueries, APQ over GET).
     csrfPrevention: false,
     allowBatchedHttpRequests: false,
-    // main.ts handles SIGTERM: stop accepting, drain, close the database, exit 0.
+    // main.ts handles SIGTERM: stop() drains the sockets (connections.ts), then stops Apollo and closes the database.
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     documentStore: documents,
     parseOptions: limits.parseOptions,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // No @cacheControl hints are used: the plugin would only wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -256,6 +260,14 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  const trusted = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const connections = new Connections(httpServer, config.connections, { logger, isTrustedProxy: (address) => trusted(address, 0) });
+
+  /** From shutdown on: a new request is not run, and its socket closes after this answer. */
+  const refuseWhileDraining = (res: http.ServerResponse) => {
+    res.shouldKeepAlive = false;
+    sendJson(res, 503, errorBody('The server is shutting down: nothing was done; send the request again', 'SERVICE_UNAVAILABLE', locals(res).requestId));
+  };
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use('/explorer', ...explorerRoutes());
   app.use('/graphiql', ...graphiqlRoutes());
@@ -318,6 +330,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     jit,
     documents,
     contextFor,
+    connections,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -327,6 +340,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
         });
       }),
     stop: async () => {
+      await connections.drain(config.shutdownGraceMs);
       await apollo.stop();
       await backups?.stop();
       await database.close();

@@ -1,7 +1,7 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
+import { cutEchoes, DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
 import { parseLimitMessage } from './query-limits';
 
 /** graphql-js messages about a literal of the wrong type or an unknown enum value: input errors. */
@@ -17,6 +17,16 @@ const BAD_VALUE_MESSAGE = /^(Enum "[^"]+" cannot represent|Value "[^"]*" does no
  *   the request id that the log line of the real cause carries.
  */
 export function createFormatError(production: boolean) {
+  const format = formatErrorFor(production);
+  // Input that a library's message quotes in full (graphql-js: `Variable "$a" got invalid value "…"`) is cut as ours is (errors.ts, `echo`).
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = format(formatted, error);
+    const message = cutEchoes(answer.message);
+    return message === answer.message ? answer : { ...answer, message };
+  };
+}
+
+function formatErrorFor(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {

@@ -1,4 +1,4 @@
-import { isDatabaseFailure } from '../common/errors';
+import { cutEchoes, isDatabaseFailure } from '../common/errors';
 import type { RequestContext } from '../context';
 import type { Database } from '../database';
 import type { Logger } from '../logger';
@@ -15,16 +15,20 @@ export function requestLogPlugin(logger: Logger, database?: Database): SharedLis
       let databaseFailed = false;
       for (const error of errors) {
         const code = error.extensions?.code;
-        const internal = !code || code === 'INTERNAL_SERVER_ERROR';
+        // A request Apollo refused with a 4xx and no code (a wrong APQ hash or version) is the client's mistake, like every coded error.
+        const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+        const refused = code === undefined && status !== undefined && status >= 400 && status < 500;
+        const internal = !refused && (!code || code === 'INTERNAL_SERVER_ERROR');
         const databaseFailure = isDatabaseFailure(error);
         if (internal || databaseFailure) {
           // formatError keeps the request id when it masks the error, so a report can be matched to this line.
           error.extensions.requestId = contextValue.requestId;
         }
         databaseFailed ||= databaseFailure;
+        // Only a real internal error is logged at error level, with its stack; a client's mistake at info, its input cut.
         logger[internal ? 'error' : 'info'](
-          { requestId: contextValue.requestId, operationName, code: code ?? 'INTERNAL_SERVER_ERROR', err: internal ? (error.originalError ?? error) : undefined, path: error.path },
-          error.message,
+          { requestId: contextValue.requestId, operationName, code: code ?? (refused ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR'), err: internal ? (error.originalError ?? error) : undefined, path: error.path },
+          internal ? error.message : cutEchoes(error.message),
         );
       }
       if (databaseFailed) void database?.check();

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, type ValueTransformer } from 'typeorm';
+import { echo } from '../errors';
 
 export enum DatePrecision {
   YEAR = 'YEAR',
@@ -57,16 +58,16 @@ export class FuzzyDate {
   static parse(text: string): FuzzyDate {
     const match = /^(<=|>=|[<>])?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$/.exec(text);
     if (!match) {
-      throw new Error(`"${text}" is not a fuzzy date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by <, <=, > or >= and followed by ~)`);
+      throw new Error(`${echo(text)} is not a fuzzy date (expected YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by <, <=, > or >= and followed by ~)`);
     }
     const [, boundMark, year, month, day, tilde] = match;
     if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) {
-      throw new Error(`"${text}" has no month ${month}`);
+      throw new Error(`${echo(text)} has no month ${month}`);
     }
     if (day !== undefined) {
       const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
       if (Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(day)) {
-        throw new Error(`"${text}" is not a calendar date`);
+        throw new Error(`${echo(text)} is not a calendar date`);
       }
     }
     const precision = day ? DatePrecision.DAY : month ? DatePrecision.MONTH : DatePrecision.YEAR;

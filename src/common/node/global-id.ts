@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, echo } from '../errors';
 
 /**
  * Global object IDs: base64url of `Type:databaseId`. Opaque to clients, but decodable here
@@ -17,7 +17,7 @@ export function decodeGlobalId(globalId: string): DecodedGlobalId {
   const decoded = /^[A-Za-z0-9_-]+$/.test(globalId) ? Buffer.from(globalId, 'base64url').toString('utf8') : '';
   const match = /^([A-Z][A-Za-z]*):([1-9]\d{0,15})$/.exec(decoded);
   if (!match) {
-    throw new BadUserInputError(`"${globalId}" is not a valid ID: IDs are opaque strings returned by this API`, {
+    throw new BadUserInputError(`${echo(globalId)} is not a valid ID: IDs are opaque strings returned by this API`, {
       argument: 'id',
     });
   }

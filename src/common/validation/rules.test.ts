@@ -1,4 +1,5 @@
-import { check, citations, country, fuzzyDate, int, line, list, object, oneOf, optional, prose, quote, quotes, slug, url, verbatimText, GRAPHQL_INT_MAX } from './rules';
+import { check, citations, country, fuzzyDate, int, line, list, nameLine, object, oneOf, optional, prose, quote, quotes, slug, url, verbatimText, GRAPHQL_INT_MAX } from './rules';
+import { cutEchoes, echo, ECHO_MAX_CHARACTERS } from '../errors';
 
 const messages = (rule: Parameters<typeof check>[0], value: unknown) => check(rule, value, 'f').map((p) => p.message);
 const ok = (rule: Parameters<typeof check>[0], value: unknown) => expect(check(rule, value, 'f')).toEqual([]);
@@ -85,3 +86,35 @@ describe('the write rules', () => {
 function cite() {
   return [{ source: 'a-source', quote: 'two words here' }];
 }
+
+describe('names that mix scripts', () => {
+  const name = nameLine(200);
+  it('refuses a word mixing lookalike Latin, Greek and Cyrillic letters, saying which letter', () => {
+    // "Huаwei" with a Cyrillic а (U+0430), "Gοogle" with a Greek ο (U+03BF), "Неllo" with a Cyrillic Н.
+    for (const spoof of ['Hu\u0430wei', 'G\u03bfogle Inc', 'Huawei (\u041dello)', 'Hu-\u0430wei', 'Alpha\u03b2et']) {
+      expect([spoof, messages(name, spoof)]).toEqual([spoof, [expect.stringMatching(/^mixes scripts: in ".+", ".+" \(U\+[0-9A-F]{4}\) is a (Cyrillic|Greek) letter that looks like the Latin ".+"; write each word in one script$/)]]);
+    }
+    expect(messages(name, 'Hu\u0430wei')).toEqual(['mixes scripts: in "Hu\u0430wei", "\u0430" (U+0430) is a Cyrillic letter that looks like the Latin "a"; write each word in one script']);
+  });
+
+  it('accepts words in one script each, and letters that look like nothing in the other script', () => {
+    for (const good of ['Huawei Technologies', 'Газпром', 'Huawei (Хуавэй)', 'Ωmega Holdings', 'Ren Zhengfei 任正非', 'トヨタ自動車', 'Société Générale', 'Ελληνική Εταιρεία']) ok(name, good);
+  });
+});
+
+describe('echoed input', () => {
+  it('quotes at most ECHO_MAX_CHARACTERS characters of a value, as JSON', () => {
+    expect(echo('short')).toBe('"short"');
+    expect(echo('x'.repeat(12_000))).toBe(`"${'x'.repeat(ECHO_MAX_CHARACTERS)}…"`);
+    expect(echo('a "quoted"\nline')).toBe('"a \\"quoted\\"\\nline"');
+    expect(echo({ deep: 'y'.repeat(100) }).length).toBe(ECHO_MAX_CHARACTERS + 1);
+    expect(messages(line(10), 'z'.repeat(5000))[0].length).toBeLessThan(100);
+  });
+
+  it("cuts what a library's message quotes in full", () => {
+    const long = 'q'.repeat(12_000);
+    const message = `Variable "$a" got invalid value "${long}"; Int cannot represent non-integer value: "${long}"`;
+    expect(cutEchoes(message)).toBe(`Variable "$a" got invalid value "${'q'.repeat(ECHO_MAX_CHARACTERS)}…"; Int cannot represent non-integer value: "${'q'.repeat(ECHO_MAX_CHARACTERS)}…"`);
+    expect(cutEchoes('"\\"'.repeat(5000)).length).toBeLessThan(15_001);
+  });
+});

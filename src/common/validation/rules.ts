@@ -1,4 +1,6 @@
+import unhomoglyph from 'unhomoglyph';
 import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
+import { echo } from '../errors';
 
 /**
  * The rules every write path checks its input with: GraphQL mutation inputs, `importSource` and
@@ -15,6 +17,10 @@ import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
  * - Control characters (C0 and C1, except tab and line breaks in multi-line text) and the
  *   bidirectional formatting characters (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069) are
  *   refused in every string: they can make a name display as something else.
+ * - A party's name or alias may not have a word that mixes Latin, Greek and Cyrillic letters where
+ *   one of them looks like a letter of another ("Huаwei" with a Cyrillic а): it would pass for a
+ *   different party's name. Which letters look alike is Unicode's confusables data (the
+ *   unhomoglyph library), not a table of ours. Slugs are ASCII only, so they cannot mix scripts.
  * - One slug pattern and one country-code pattern for the whole project (SLUG_PATTERN, COUNTRY_PATTERN).
  * - A citation quote has at least QUOTE_MIN_CHARACTERS characters and QUOTE_MIN_WORDS words (see there).
  */
@@ -62,10 +68,8 @@ const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-const shown = (value: unknown) => {
-  const json = JSON.stringify(value);
-  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}…` : json;
-};
+/** A value as a problem quotes it (cut: see `echo`). */
+const shown = echo;
 
 /** null or absent is fine; anything else must pass `rule`. */
 export function optional(rule: Rule): Rule {
@@ -109,6 +113,46 @@ function text({ max, multiline = false, verbatim = false }: TextOptions): Rule {
 
 /** One line: a name, title, role, place (no line breaks). */
 export const line = (max: number): Rule => text({ max });
+
+/** The alphabets whose letters are confused with one another (Unicode's Script property, as the regular-expression engine knows it). */
+const LOOKALIKE_SCRIPTS: readonly (readonly [string, RegExp])[] = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+];
+const NAME_WORD = /[\p{L}\p{M}]+/gu;
+const scriptOf = (character: string) => LOOKALIKE_SCRIPTS.find(([, pattern]) => pattern.test(character))?.[0];
+
+/**
+ * The first word of `value` that mixes Latin, Greek or Cyrillic letters of which one is a
+ * confusable of a letter of another script in the same word (UTS #39's mixed-script confusable),
+ * described; null when there is none. A word in one script (Газпром, Ωmega is Greek and Latin but Ω
+ * looks like no Latin letter) passes.
+ */
+export function mixedScriptConfusable(value: string): string | null {
+  for (const word of value.match(NAME_WORD) ?? []) {
+    const scripts = new Set<string>();
+    for (const character of word) {
+      const script = scriptOf(character);
+      if (script) scripts.add(script);
+    }
+    if (scripts.size < 2) continue;
+    for (const character of word) {
+      const script = scriptOf(character);
+      if (!script) continue;
+      const lookalike = unhomoglyph(character);
+      const other = lookalike === character ? undefined : scriptOf(lookalike[0]);
+      if (other && other !== script && scripts.has(other)) {
+        const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        return `mixes scripts: in ${echo(word)}, "${character}" (U+${code}) is a ${script} letter that looks like the ${other} "${lookalike}"; write each word in one script`;
+      }
+    }
+  }
+  return null;
+}
+
+/** A party's name or alias: one line, no word that mixes lookalike letters of Latin, Greek and Cyrillic. */
+export const nameLine = (max: number): Rule => both(line(max), custom((value) => mixedScriptConfusable(value as string)));
 /** Running text: a description, summary, statement (line breaks allowed). */
 export const prose = (max: number): Rule => text({ max, multiline: true });
 /** A source's full text, kept exactly as given. */

@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, echo } from '../errors';
 import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
 import { Citation } from '../citation/citation.entity';
 
@@ -42,7 +42,7 @@ export class FactWriter {
 
   party(slug: string): number {
     const id = this.partyIds.get(slug);
-    if (id === undefined) throw new BadUserInputError(`unknown party "${slug}"`);
+    if (id === undefined) throw new BadUserInputError(`unknown party ${echo(slug)}`);
     return id;
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { BadUserInputError } from '../errors';
+import { BadUserInputError, echo } from '../errors';
 import type { NodeEntity } from '../node/node.entity';
 import { runSql } from '../sql';
 import { describeProblems, type Problem } from '../validation/rules';
@@ -66,8 +66,8 @@ export class WriteChecks {
     for (const { path, slug, types = ANY_PARTY } of refs) {
       if (typeof slug !== 'string') continue;
       const row = found.get(slug);
-      if (!row) this.report(path, `unknown party "${slug}"`);
-      else if (!types.includes(row.party_type)) this.report(path, `"${slug}" is a ${partyLabel[row.party_type]}, expected ${types.map((t) => partyLabel[t]).join(' or ')}`);
+      if (!row) this.report(path, `unknown party ${echo(slug)}`);
+      else if (!types.includes(row.party_type)) this.report(path, `${echo(slug)} is a ${partyLabel[row.party_type]}, expected ${types.map((t) => partyLabel[t]).join(' or ')}`);
       else this.writer.partyIds.set(slug, Number(row.id));
     }
   }
@@ -80,8 +80,8 @@ export class WriteChecks {
         this.sources.set(citation.source, await this.manager.getRepository(Source).findOne({ where: { slug: citation.source }, select: { id: true, slug: true, text: true } }));
       }
       const source = this.sources.get(citation.source);
-      if (!source) this.report(`${path}[${i}].source`, `unknown source "${citation.source}": add it with addSource or importSource first`);
-      else if (!source.text.includes(citation.quote)) this.report(`${path}[${i}].quote`, `"${citation.quote}" does not occur verbatim in the text of source "${source.slug}"`);
+      if (!source) this.report(`${path}[${i}].source`, `unknown source ${echo(citation.source)}: add it with addSource or importSource first`);
+      else if (!source.text.includes(citation.quote)) this.report(`${path}[${i}].quote`, `${echo(citation.quote)} does not occur verbatim in the text of source "${source.slug}"`);
       else resolved.push({ source, quote: citation.quote });
     }
     return resolved;
@@ -90,19 +90,19 @@ export class WriteChecks {
   /** The row with this slug, or a problem naming the unknown slug. */
   async existing<T extends NodeEntity & { slug: string }>(type: { new (): T }, path: string, slug: string, what: string): Promise<T | null> {
     const row = await this.manager.getRepository(type).findOneBy({ slug } as never);
-    if (!row) this.report(path, `unknown ${what} "${slug}"`);
+    if (!row) this.report(path, `unknown ${what} ${echo(slug)}`);
     return row;
   }
 
   /** A problem when the slug is already used. */
   async unused(type: { new (): NodeEntity & { slug: string } }, path: string, slug: string, what: string): Promise<void> {
-    if (await this.manager.getRepository(type).existsBy({ slug } as never)) this.report(path, `${what} "${slug}" already exists`);
+    if (await this.manager.getRepository(type).existsBy({ slug } as never)) this.report(path, `${what} ${echo(slug)} already exists`);
   }
 
   /** Parties share one namespace of slugs. */
   async unusedPartySlug(path: string, slug: string): Promise<void> {
     const [row] = await runSql<{ party_type: PartyKind }>(this.manager, 'SELECT party_type FROM party WHERE slug = :slug', { slug });
-    if (row) this.report(path, `"${slug}" is already taken by a ${partyLabel[row.party_type]}`);
+    if (row) this.report(path, `${echo(slug)} is already taken by a ${partyLabel[row.party_type]}`);
   }
 
   throwIfAny(): void {

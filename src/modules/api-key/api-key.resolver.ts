@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { BadUserInputError } from '../../common/errors';
+import { BadUserInputError, echo } from '../../common/errors';
 import { decodeGlobalId, encodeGlobalId } from '../../common/node/global-id';
 import type { RequestContext } from '../../context';
 import { runMutation } from '../mutation/mutation-runner';
@@ -43,13 +43,13 @@ export class ApiKeyResolver {
   @Mutation(() => ApiKey, { description: 'Revokes an API key: requests with it are refused from now on (admins).' })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     const decoded = decodeGlobalId(id);
-    if (decoded.type !== 'ApiKey') throw new BadUserInputError(`"${id}" is not the ID of an API key`, { argument: 'id' });
+    if (decoded.type !== 'ApiKey') throw new BadUserInputError(`${echo(id)} is not the ID of an API key`, { argument: 'id' });
     return runMutation(ctx, {
       action: 'revokeApiKey',
       rules: null,
       write: async (_id: string, writer) => {
         const apiKey = await ctx.services.apiKeys.revoke(writer.manager, decoded.id);
-        if (!apiKey) throw new BadUserInputError(`unknown API key "${id}"`, { argument: 'id' });
+        if (!apiKey) throw new BadUserInputError(`unknown API key ${echo(id)}`, { argument: 'id' });
         writer.changes.push({ op: 'UPDATE', table: 'api_key', rowId: apiKey.id, values: { revokedAt: { from: null, to: apiKey.revokedAt } } });
         return apiKey;
       },

@@ -5,6 +5,7 @@ import { StatementRank } from '../../common/citation/field-statement.enums';
 import { publishedOn, STATEMENT_NODE_TYPE, unstatedChanges, writeStatements, type StatementEntry } from '../field-statement/field-statement.writes';
 import { Attribution, Basis } from '../../common/citation/attribution.enums';
 import { FactAttribution } from './fact-attribution.entity';
+import { echo } from '../../common/errors';
 
 /**
  * Who says a fact is so, how the source hedges it, and where each of its values comes from, as a
@@ -118,9 +119,9 @@ export function claimantReference(saysWho: { claimedBy?: unknown }, path: string
 /** Hedges and provenance quotes must occur verbatim in the source text. */
 export function verbatimProblems(saysWho: SaysWho, path: string, text: string): Problem[] {
   const problems: Problem[] = [];
-  saysWho.hedges.forEach((hedge, i) => text.includes(hedge) || problems.push({ path: `${pathOf(path, 'hedges')}[${i}]`, message: `"${hedge}" does not occur verbatim in the source text` }));
+  saysWho.hedges.forEach((hedge, i) => text.includes(hedge) || problems.push({ path: `${pathOf(path, 'hedges')}[${i}]`, message: `${echo(hedge)} does not occur verbatim in the source text` }));
   for (const entry of saysWho.provenance) {
-    entry.quotes.forEach((q, i) => text.includes(q) || problems.push({ path: `${pathOf(pathOf(pathOf(path, 'provenance'), entry.field), 'quotes')}[${i}]`, message: `"${q}" does not occur verbatim in the source text` }));
+    entry.quotes.forEach((q, i) => text.includes(q) || problems.push({ path: `${pathOf(pathOf(pathOf(path, 'provenance'), entry.field), 'quotes')}[${i}]`, message: `${echo(q)} does not occur verbatim in the source text` }));
   }
   return problems;
 }

@@ -4,6 +4,7 @@ import { saysWhoConsistency, writeAttribution, writeProvenance, type ProvenanceE
 import type { CitedRow } from '../../common/writes/declarations';
 import type { CitedSource, FactWriter } from '../../common/writes/fact-writer';
 import { invalidArguments, type WriteChecks } from '../../common/writes/write-checks';
+import { echo } from '../../common/errors';
 
 /** What every cited mutation input carries besides its own fields (CitedInput). */
 export interface CitedInputFields {
@@ -41,7 +42,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
   for (const problem of saysWhoConsistency(saysWho, '')) checks.report(problem.path, problem.message);
   if (saysWho.claimedBy) await checks.parties([{ path: 'claimedBy', slug: saysWho.claimedBy }]);
   const texts = citations.map((c) => c.source.text);
-  saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `"${hedge}" does not occur verbatim in the text of any source this input cites`));
+  saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `${echo(hedge)} does not occur verbatim in the text of any source this input cites`));
   const quotes: CheckedSaysWho['quotes'] = [];
   for (const [i, entry] of (input.provenance ?? []).entries()) quotes.push(await checks.citations(entry.quotes ?? [], `provenance[${i}].quotes`));
   return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.claimant != null || input.hedges != null };
@@ -55,7 +56,7 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
 export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, input: unknown, checked: CheckedSaysWho | null, citations: { source: CitedSource }[]): Promise<void> {
   const asserts = assertsOf(row.nodeType) ?? [];
   const provenance = checked?.saysWho.provenance ?? [];
-  const unknown = provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `"${entry.field}" is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
+  const unknown = provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `${echo(entry.field)} is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
   // Thrown inside the transaction: nothing of this write is kept.
   if (unknown.length) throw invalidArguments(unknown);
   if (checked?.attributed) await writeAttribution(writer, row, checked.saysWho);

@@ -9,6 +9,7 @@ import { DisputeSide } from './dispute-side.entity';
 import { Dispute } from './dispute.entity';
 import { DisputeKind, DisputeSideName, DisputeStatus } from './dispute.enums';
 import type { RecordDisputeInput, UpdateDisputeStatusInput } from './dispute.input';
+import { echo } from '../../common/errors';
 
 /** A dispute as a document lists it (`disputes[i]`) or `recordDispute` takes it (without quotes). */
 export interface DisputeDoc {
@@ -54,7 +55,7 @@ function sideProblems(d: Pick<DisputeDoc, 'sides'>, path: string): Problem[] {
   if (!sides.has('A') || !sides.has('B')) problems.push({ path: pathOf(path, 'sides'), message: 'must list at least one party on side A and one on side B' });
   const seen = new Set<string>();
   d.sides.forEach((s, i) => {
-    if (seen.has(s.party)) problems.push({ path: pathOf(pathOf(pathOf(path, 'sides'), i), 'party'), message: `"${s.party}" is listed twice` });
+    if (seen.has(s.party)) problems.push({ path: pathOf(pathOf(pathOf(path, 'sides'), i), 'party'), message: `${echo(s.party)} is listed twice` });
     seen.add(s.party);
   });
   return problems;
@@ -76,7 +77,7 @@ async function storedFactIds(manager: EntityManager, facts: { type: string; slug
   for (const [i, fact] of facts.entries()) {
     const declared = groupable.get(fact.type)!;
     const id = known(fact.type, fact.slug) ?? (await manager.getRepository(declared.entity as EntityClass).findOneBy({ slug: fact.slug } as never))?.id;
-    if (id === undefined) problems.push({ path: pathOf(pathOf(pathOf(path, 'facts'), i), 'slug'), message: `unknown ${fact.type} "${fact.slug}"` });
+    if (id === undefined) problems.push({ path: pathOf(pathOf(pathOf(path, 'facts'), i), 'slug'), message: `unknown ${fact.type} ${echo(fact.slug)}` });
     ids.push([id as number]);
   }
   return { ids, problems };

@@ -8,6 +8,7 @@ import { LawsuitParty } from './lawsuit-party.entity';
 import { Lawsuit } from './lawsuit.entity';
 import { CaseStatus, LawsuitKind, PartyRole } from './lawsuit.enums';
 import type { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
+import { echo } from '../../common/errors';
 
 /** A case's own fields: `fileLawsuit`'s input and a document's `lawsuits[i]`. */
 const fields: Shape = {
@@ -52,7 +53,7 @@ export const lawsuitWrites: FactWrites<LawsuitDoc> = {
   ],
   checkInDocument: (l, path, scope) =>
     l.challenges != null && !scope.slugsOf('regulatoryActions').has(l.challenges)
-      ? [{ path: `${path}.challenges`, message: `unknown regulatory action "${l.challenges}": list it under regulatoryActions` }]
+      ? [{ path: `${path}.challenges`, message: `unknown regulatory action ${echo(l.challenges)}: list it under regulatoryActions` }]
       : [],
   write: async (l, writer, scope) => {
     const row = await writeLawsuit(writer, l, l.challenges ? scope.idOf('regulatoryActions', l.challenges)! : null);

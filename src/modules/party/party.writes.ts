@@ -1,4 +1,4 @@
-import { citations, country, custom, line, list, notNullWhenGiven, oneOf, optional, prose, quotes, slug, type Shape } from '../../common/validation/rules';
+import { citations, country, custom, line, list, nameLine, notNullWhenGiven, oneOf, optional, prose, quotes, slug, type Shape } from '../../common/validation/rules';
 import type { WriteDeclaration } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { partyLabel } from '../../common/writes/write-checks';
@@ -13,8 +13,8 @@ import { PartyType, type PartyEntity } from './party.entity';
 export const partyClasses = { COMPANY: Company, PERSON: Person, AUTHORITY: Authority } as const;
 
 /** The fields every party has, and those of companies and authorities: one set of rules for mutations and documents. */
-const described: Shape = { aliases: optional(list(line(200), { max: 20 })), description: optional(prose(2000)) };
-const named: Shape = { slug, name: line(200), ...described };
+const described: Shape = { aliases: optional(list(nameLine(200), { max: 20 })), description: optional(prose(2000)) };
+const named: Shape = { slug, name: nameLine(200), ...described };
 const companyFields: Shape = { headquarters: optional(line(200)), country: optional(country) };
 const authorityFields: Shape = { kind: oneOf(AuthorityKind), jurisdiction: optional(country) };
 const typeFields: Record<PartyType, Shape> = { COMPANY: companyFields, PERSON: {}, AUTHORITY: authorityFields };
@@ -62,7 +62,7 @@ export function updateParty(type: PartyType): WriteDeclaration<PartyChanges, Par
   if (type === PartyType.AUTHORITY) fields.kind = notNullWhenGiven(oneOf(AuthorityKind));
   return {
     action: actionName('update', type),
-    rules: { slug, name: notNullWhenGiven(line(200)), ...fields, citations },
+    rules: { slug, name: notNullWhenGiven(nameLine(200)), ...fields, citations },
     check: (input, checks) => checks.existing<PartyEntity>(partyClasses[type] as never, 'slug', input.slug, partyLabel[type]),
     write: async (input, writer, existing) => {
       const { slug: key, citations: _citations, ...given } = input as UpdateCompanyInput & UpdateAuthorityInput;

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../common/errors';
+import { BadUserInputError, echo } from '../../common/errors';
 import type { Loaders } from '../../common/loaders/loaders';
 import type { NodeEntity } from '../../common/node/node.entity';
 import { nodeEntities, restrictedNodeTypes, type NodeTypeName } from '../../entities';
@@ -17,7 +17,7 @@ export class SearchService {
   async search(loaders: Loaders, text: string, first: number): Promise<SearchHitValue[]> {
     if (!this.dialect) throw new Error('Full-text search is not available for this database yet');
     const match = this.dialect.matchExpression(text);
-    if (!match) throw new BadUserInputError(`"${text}" has no word to search for`, { argument: 'text' });
+    if (!match) throw new BadUserInputError(`${echo(text)} has no word to search for`, { argument: 'text' });
     // Several entries can lead to one object (its name and a quote citing it): the best one wins.
     // A search for many short words can take seconds on a large store: a long read.
     const rows = await loaders.reader.queryLong<SearchRow>(this.dialect.searchSql, [match, first * 5 + 20], loaders.longRead);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { EventLoopSlices } from '../../common/event-loop-slices';
 import { encodeGlobalId } from '../../common/node/global-id';
 import { runSql } from '../../common/sql';
 import type { CitedRow, DocumentScope, PartyKind, WriteDeclaration } from '../../common/writes/declarations';
@@ -50,6 +51,8 @@ export function importDocument(action: string, force = false): WriteDeclaration<
       const rows = slugs.length
         ? await runSql<StoredParty>(checks.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs })
         : [];
+      // The look-up, the validation and the write each start on a turn of the event loop of their own.
+      await new EventLoopSlices().turn();
       const problems = documentProblems(doc, new Map(rows.map((p) => [p.slug, p.party_type])));
       if (problems.length) throw invalidDocument(problems);
       return rows;
@@ -63,6 +66,9 @@ export function importDocument(action: string, force = false): WriteDeclaration<
 }
 
 async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boolean): Promise<Imported> {
+  // One transaction, but the event loop gets a turn every few milliseconds (other requests, /healthz, the deadline).
+  const slices = new EventLoopSlices();
+  await slices.turn();
   const contentHash = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
   const existing = await writer.manager.getRepository(Source).findOneBy({ slug: doc.source.slug });
   if (existing && existing.contentHash === contentHash && !force) return { source: existing.slug, status: 'unchanged', written: {}, sourceId: existing.id };
@@ -86,16 +92,22 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
     idOf: (key, slug) => ids.get(key)?.get(slug),
     slugsOf: (key) => new Set(ids.get(key)?.keys()),
   };
-  for (const party of doc.parties ?? []) await scope.cite(await writeParty(writer, party), party.quotes);
+  for (const party of doc.parties ?? []) {
+    await scope.cite(await writeParty(writer, party), party.quotes);
+    await slices.pause();
+  }
   for (const writes of documentFacts) {
     const written = new Map<string, number>();
     ids.set(writes.documentKey, written);
     for (const item of ((doc as unknown as Record<string, unknown[]>)[writes.documentKey] ?? []) as { slug?: string }[]) {
       const row = await writes.write(item, writer, scope);
       if (writes.slugged && item.slug) written.set(item.slug, row.id);
+      await slices.pause();
     }
   }
   await deriveDisputeStatuses(writer);
+  // The audit entry (every row written, as JSON) is long by itself.
+  await slices.turn();
   const changed = Object.values(writer.written).some((n) => n > 0);
   return { source: source.slug, status: !existing ? 'created' : changed ? 'updated' : 'unchanged', written: writer.written, sourceId: source.id };
 }

@@ -7,6 +7,7 @@ import { partyAsserts } from '../party/party.asserts';
 import { partyDocumentKind, partyDocumentRules } from '../party/party.writes';
 import { sourceRules } from '../source/source.writes';
 import type { PartyDoc } from './source-document';
+import { echo } from '../../common/errors';
 
 /**
  * The facts a source document may list, in the order they are validated and written: the
@@ -64,7 +65,7 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
       for (const [key, v] of Object.entries(value)) {
         if (key === 'quotes' && Array.isArray(v)) {
           v.forEach((quote, i) => {
-            if (typeof quote === 'string' && quote.trim() !== '' && !text.includes(quote)) report(`${pathOf(path, key)}[${i}]`, `"${quote}" does not occur verbatim in the source text`);
+            if (typeof quote === 'string' && quote.trim() !== '' && !text.includes(quote)) report(`${pathOf(path, key)}[${i}]`, `${echo(quote)} does not occur verbatim in the source text`);
           });
         } else if (Array.isArray(v)) verbatim(v, pathOf(path, key));
       }
@@ -88,17 +89,17 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
     partyDocumentKind(party)(party.kind, `${path}.kind`, problems);
     verbatim(party, path);
     if (typeof party.slug !== 'string') continue;
-    if (defined.has(party.slug)) report(`${path}.slug`, `"${party.slug}" is defined twice`);
+    if (defined.has(party.slug)) report(`${path}.slug`, `${echo(party.slug)} is defined twice`);
     const stored = storedParties.get(party.slug);
-    if (stored && stored !== party.type) report(`${path}.type`, `"${party.slug}" is already stored as a ${stored}`);
+    if (stored && stored !== party.type) report(`${path}.type`, `${echo(party.slug)} is already stored as a ${stored}`);
     defined.add(party.slug);
     parties.set(party.slug, party.type);
   }
   const reference = ({ path, slug, types = ['COMPANY', 'PERSON', 'AUTHORITY'] }: PartyReference) => {
     if (typeof slug !== 'string') return; // the rules have said what is wrong with it
     const kind = parties.get(slug);
-    if (!kind) report(path, `unknown party "${slug}": define it under parties or import its source first`);
-    else if (!types.includes(kind)) report(path, `"${slug}" is a ${kind}, expected ${types.join(' or ')}`);
+    if (!kind) report(path, `unknown party ${echo(slug)}: define it under parties or import its source first`);
+    else if (!types.includes(kind)) report(path, `${echo(slug)} is a ${kind}, expected ${types.join(' or ')}`);
   };
 
   /** Who says so (attribution, claimant, hedges, provenance), the same for every cited item; nested items (ranking entries) too. */
@@ -126,7 +127,7 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
     for (const { item, path } of itemsOf(doc, key)) {
       object(writes.rules)(item, path, problems);
       if (writes.slugged && typeof item.slug === 'string') {
-        if (seen.has(item.slug)) report(`${path}.slug`, `"${item.slug}" is used twice`);
+        if (seen.has(item.slug)) report(`${path}.slug`, `${echo(item.slug)} is used twice`);
         seen.add(item.slug);
       }
       writes.parties(item, path).forEach(reference);
