@@ -123,6 +123,10 @@ describe('date phrases against the publication date', () => {
     expect(found[1].note).toBe('“a year ago”: 2019-02~, counted back from the publication date 2020-02-06');
   });
 
+  it('leaves out durations counted from another event ("a year after", "two months later")', () => {
+    expect(findDatePhrases('It settled a year after the suit, and paid two months later.', PUBLISHED)).toEqual([]);
+  });
+
   it('rejects a publication date that is not a calendar date', () => {
     expect(() => parsePublished('2020-02-30')).toThrow(RangeError);
     expect(() => findDatePhrases('a year ago', '6 Feb 2020')).toThrow('published must be a calendar date');

@@ -87,6 +87,10 @@ function readResult(text: string, result: chrono.ParsedResult, reference: Date, 
   const lower = phrase.toLowerCase().replace(/\s+/g, ' ');
   const qualifier = /^(more than|less than|\w+)\s/.exec(lower)?.[1] ?? '';
 
+  // "a year after", "two months later": chrono counts them from the publication date, but the report
+  // counts them from another event; they are not dates of their own.
+  if (/\b(after|later|before|earlier|from now|hence)$/.test(lower)) return null;
+
   const component = result.start;
   let year = component.get('year');
   let month = component.get('month');
