@@ -10,9 +10,39 @@ const PARTIES: KnownParty[] = [
 ];
 
 const FRAGMENTS = [
-  'Huawei', 'Huawei’s', 'Huawei Technologies Co., Ltd.', 'Verizon', 'Meng Wanzhou', 'the FCC', 'Jane Smith', 'Acme Widgets Inc.',
-  'Deutsche Bank AG', 'a year ago', 'over a year ago', 'in December', 'last year', 'on Monday', 'in 2018', 'on Jan. 28',
-  'said', 'sued', 'the', 'apple', 'Apple', 'and', ',', '.', '“', '”', '—', '\n\n', 'US', 'Canada', '80 000', 'İstanbul', '😀',
+  'Huawei',
+  'Huawei’s',
+  'Huawei Technologies Co., Ltd.',
+  'Verizon',
+  'Meng Wanzhou',
+  'the FCC',
+  'Jane Smith',
+  'Acme Widgets Inc.',
+  'Deutsche Bank AG',
+  'a year ago',
+  'over a year ago',
+  'in December',
+  'last year',
+  'on Monday',
+  'in 2018',
+  'on Jan. 28',
+  'said',
+  'sued',
+  'the',
+  'apple',
+  'Apple',
+  'and',
+  ',',
+  '.',
+  '“',
+  '”',
+  '—',
+  '\n\n',
+  'US',
+  'Canada',
+  '80 000',
+  'İstanbul',
+  '😀',
 ];
 
 describe('extractNamesAndDates', () => {
@@ -30,7 +60,10 @@ describe('extractNamesAndDates', () => {
       ['in December', '2019-12'],
     ]);
     // Another store read in between changes nothing (compromise keeps no names of ours).
-    extractNamesAndDates('Jane Smith of Zyx Corp.', { published: '2020-02-06', parties: [{ slug: 'jane', name: 'Jane Smith', aliases: ['Smith'], kind: 'COMPANY' }] });
+    extractNamesAndDates('Jane Smith of Zyx Corp.', {
+      published: '2020-02-06',
+      parties: [{ slug: 'jane', name: 'Jane Smith', aliases: ['Smith'], kind: 'COMPANY' }],
+    });
     expect(extractNamesAndDates(text, { published: '2020-02-06', parties: new PartyIndex(PARTIES) })).toEqual(first);
   });
 

@@ -94,3 +94,25 @@ describe('a follow-up report with names the store does not know', () => {
     expect(none).toEqual([]);
   });
 });
+
+describe('names run together by compromise', () => {
+  it('are split before a known name', () => {
+    const text = 'It said so. — (c) 2020 Bloomberg LP Huawei Technologies Co., Ltd. said so.';
+    const mentions = findMentions(text, new PartyIndex(PARTIES));
+    spansHold(text, mentions);
+    expect(mentions.map((m) => [m.name, m.link.party?.slug ?? 'NEW'])).toEqual([
+      ['Bloomberg LP', 'NEW'],
+      ['Huawei Technologies Co., Ltd.', 'huawei'],
+    ]);
+  });
+});
+
+describe('legal forms after a known name', () => {
+  it('belong to the name, and are never a name alone', () => {
+    // compromise finds only "Co., Ltd." here; the known name takes its legal forms.
+    const text = 'Copyright 2020 Bloomberg LP Huawei Technologies Co., Ltd. said so. Deutsche Bank AG.';
+    const mentions = findMentions(text, new PartyIndex(PARTIES));
+    spansHold(text, mentions);
+    expect(mentions.map((m) => m.name)).toEqual(['Huawei Technologies Co., Ltd.', 'Deutsche Bank AG']);
+  });
+});

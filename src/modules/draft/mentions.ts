@@ -59,14 +59,17 @@ function guessKind(tag: Tag, name: string): PartyKind {
   return AUTHORITY_WORDS.test(name) ? 'AUTHORITY' : 'COMPANY';
 }
 
-/** Splits one tagger match at list and sentence punctuation ("IBM, Apple" → two names). */
-function segments(terms: TermJson[]): TermJson[][] {
+/**
+ * Splits one tagger match at list and sentence punctuation ("IBM, Apple" → two names) and before a
+ * known name ("Bloomberg LP Huawei Technologies", across a sentence break without a full stop).
+ */
+function segments(terms: TermJson[], knownStarts: Uint8Array): TermJson[][] {
   const out: TermJson[][] = [];
   let current: TermJson[] = [];
   terms.forEach((term, i) => {
     current.push(term);
     const next = terms[i + 1];
-    if (next && /[,;:.!?()—–"“”]/.test(term.post) && !LEGAL_FORM.test(next.text)) {
+    if (next && ((/[,;:.!?()—–"“”]/.test(term.post) && !LEGAL_FORM.test(next.text)) || knownStarts[next.offset.start])) {
       out.push(current);
       current = [];
     }
@@ -75,15 +78,24 @@ function segments(terms: TermJson[]): TermJson[][] {
   return out;
 }
 
+/**
+ * Extends a name over the legal forms after it, which compromise sometimes leaves out ("Deutsche
+ * Bank AG"); only forms in their usual case, and the full stop only after an abbreviation.
+ */
+function withLegalForms(text: string, start: number, end: number): number {
+  let legal: RegExpExecArray | null;
+  while ((legal = TRAILING_FORM.exec(text.slice(end, end + 16)))) end += legal[0].length;
+  const last = /(\p{L}+)\.$/u.exec(text.slice(start, end));
+  return last && !ABBREVIATED.test(last[1]) ? end - 1 : end;
+}
+
 /** The span of a run of terms, without a possessive, keeping a legal form's full stop ("Co."). */
 function spanOf(text: string, terms: TermJson[]): Span | null {
   const start = terms[0].offset.start;
   const last = terms[terms.length - 1];
   let end = last.offset.start + last.offset.length;
   if (ABBREVIATED.test(last.text) && text[end] === '.') end += 1;
-  // compromise leaves some legal forms out ("Deutsche Bank AG"): written in their usual case, they belong to the name.
-  let legal: RegExpExecArray | null;
-  while ((legal = TRAILING_FORM.exec(text.slice(end, end + 16)))) end += legal[0].length;
+  end = withLegalForms(text, start, end);
   const possessive = /['’]s$/.exec(text.slice(start, end));
   if (possessive) end -= possessive[0].length;
   // A full stop stays after an abbreviation ("Co."), not after a whole word ("AG." ends a sentence).
@@ -119,25 +131,28 @@ export function findMentions(text: string, index: PartyIndex): Mention[] {
   if (tries.people) doc.lookup(tries.people).tag('Person');
 
   const found: { span: Span; tag: Tag }[] = [];
+  // The store's names verbatim, looked up by the word each starts with (linear in the text's words).
+  const knownStarts = new Uint8Array(text.length);
+  for (const word of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
+    for (const { text: name, kind } of index.namesStartingWith(word[0])) {
+      let end = word.index + name.length;
+      if (text.slice(word.index, end).toLowerCase() === name.toLowerCase() && !/[\p{L}\p{N}]/u.test(text[end] ?? '')) {
+        end = withLegalForms(text, word.index, end);
+        found.push({ span: { start: word.index, end }, tag: TAG_OF_KIND[kind] });
+        knownStarts[word.index] = 1;
+        break; // the longest known name here; shorter ones would overlap it
+      }
+    }
+  }
   for (const [tag, view] of [
     ['Person', doc.people()],
     ['Organization', doc.organizations()],
     ['Place', doc.places()],
   ] as const) {
     for (const match of view.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
-      for (const run of segments(match.terms)) {
+      for (const run of segments(match.terms, knownStarts)) {
         const span = spanOf(text, run);
         if (span) found.push({ span, tag });
-      }
-    }
-  }
-  // The store's names verbatim, looked up by the word each starts with (linear in the text's words).
-  for (const word of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
-    for (const { text: name, kind } of index.namesStartingWith(word[0])) {
-      const end = word.index + name.length;
-      if (text.slice(word.index, end).toLowerCase() === name.toLowerCase() && !/[\p{L}\p{N}]/u.test(text[end] ?? '')) {
-        found.push({ span: { start: word.index, end }, tag: TAG_OF_KIND[kind] });
-        break; // the longest known name here; shorter ones would overlap it
       }
     }
   }
@@ -157,7 +172,8 @@ export function findMentions(text: string, index: PartyIndex): Mention[] {
   const byName = new Map<string, Mention>();
   for (const { span, tag } of kept) {
     const name = text.slice(span.start, span.end);
-    if (!looksLikeName(name)) continue;
+    // "Co., Ltd." alone is the tail of a name, not one.
+    if (!looksLikeName(name) || name.split(/[\s,]+/).every((word) => LEGAL_FORM.test(word.replace(/\.$/, '')))) continue;
     const key = normalise(name);
     const existing = byName.get(key);
     if (existing) {

@@ -61,8 +61,34 @@ const EXACT_SCORES: Record<Exclude<LinkRule, LinkRule.SIMILAR>, number> = {
 // Legal forms and the generic words companies append to their names; stripped from the end only,
 // and never down to nothing ("Communications" alone stays).
 const LEGAL_SUFFIXES = new Set([
-  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc',
-  'sa', 'ag', 'gmbh', 'nv', 'bv', 'spa', 'srl', 'oy', 'oyj', 'ab', 'as', 'kk', 'pte', 'pty', 'holdings', 'group',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'llc',
+  'llp',
+  'lp',
+  'plc',
+  'sa',
+  'ag',
+  'gmbh',
+  'nv',
+  'bv',
+  'spa',
+  'srl',
+  'oy',
+  'oyj',
+  'ab',
+  'as',
+  'kk',
+  'pte',
+  'pty',
+  'holdings',
+  'group',
   'communications',
 ]);
 
@@ -101,7 +127,14 @@ export function similarity(a: string, b: string): number {
 }
 
 function blockKeys(core: string): string[] {
-  return [...new Set(core.split(' ').filter(Boolean).map((word) => word.slice(0, 3)))];
+  return [
+    ...new Set(
+      core
+        .split(' ')
+        .filter(Boolean)
+        .map((word) => word.slice(0, 3)),
+    ),
+  ];
 }
 
 /** Indexes of the store's parties, built once per set of parties and reused for every name. */
