@@ -17,7 +17,7 @@ export interface NamesAndDates {
 }
 
 /** Longest report text read (characters): longer texts are refused, not truncated. */
-export const MAX_TEXT_LENGTH = 200_000;
+export const MAX_TEXT_LENGTH = 100_000;
 
 /**
  * The names and date phrases of one report, each with its span, names linked to the known parties.

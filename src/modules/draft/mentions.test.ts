@@ -116,3 +116,16 @@ describe('legal forms after a known name', () => {
     expect(mentions.map((m) => m.name)).toEqual(['Huawei Technologies Co., Ltd.', 'Deutsche Bank AG']);
   });
 });
+
+describe("compromise's process-wide lexicon", () => {
+  it('is as it was after a text is read with the store names', () => {
+    const nlp = require('compromise') as { world(): { model: { one: { lexicon: object; _multiCache: object } } } };
+    const { lexicon, _multiCache } = nlp.world().model.one;
+    const before = [Object.keys(lexicon).length, Object.keys(_multiCache).length];
+    expect(lexicon).not.toHaveProperty('ren zhengfei');
+    findMentions(TEXT, new PartyIndex(PARTIES));
+    expect([Object.keys(lexicon).length, Object.keys(_multiCache).length]).toEqual(before);
+    expect(lexicon).not.toHaveProperty('ren zhengfei');
+    expect(lexicon).not.toHaveProperty('qualcomm');
+  });
+});

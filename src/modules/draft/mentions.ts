@@ -31,19 +31,46 @@ const TRAILING_FORM = /^,?\s(?:(?:Inc|Corp|Co|Ltd)\b\.?|(?:LLC|LLP|PLC|plc|SA|AG
 // Lower-case words allowed inside a name ("Bank of America", "Patent and Trademark Office").
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', '&']);
 
-type Trie = ReturnType<typeof nlp.buildTrie>;
-// One pair of tries per PartyIndex (built once, dropped with the index).
-const TRIES = new WeakMap<PartyIndex, { people: Trie | null; organizations: Trie | null }>();
+// One lexicon per PartyIndex (built once, dropped with the index).
+const LEXICONS = new WeakMap<PartyIndex, Record<string, Tag>>();
 
-function triesOf(index: PartyIndex): { people: Trie | null; organizations: Trie | null } {
-  let tries = TRIES.get(index);
-  if (!tries) {
+function lexiconOf(index: PartyIndex): Record<string, Tag> {
+  let lexicon = LEXICONS.get(index);
+  if (!lexicon) {
     const { people, organizations } = index.lexicon();
-    // compromise refuses an empty trie.
-    tries = { people: people.length ? nlp.buildTrie(people) : null, organizations: organizations.length ? nlp.buildTrie(organizations) : null };
-    TRIES.set(index, tries);
+    lexicon = {};
+    for (const name of organizations) lexicon[name] = 'Organization';
+    for (const name of people) lexicon[name] = 'Person';
+    LEXICONS.set(index, lexicon);
   }
-  return tries;
+  return lexicon;
+}
+
+type Entries = Record<string, unknown>;
+
+/**
+ * compromise with the store's names in its lexicon for this one parse. `nlp(text, lexicon)` adds the
+ * words to compromise's process-wide lexicon for good (one store's names would change how every later
+ * text is read), so the lexicon's entries are put back as they were once the text is tagged. Its
+ * `lookup` would not touch the lexicon, but takes time quadratic in the matches (12 s for 2,000
+ * names in 1,000 sentences), so it is not used.
+ */
+function parseWithLexicon(text: string, lexicon: Record<string, Tag>) {
+  const model = (nlp.world() as unknown as { model: { one: { lexicon: Entries; _multiCache: Entries } } }).model.one;
+  const saved = { lexicon: { ...model.lexicon }, multi: { ...model._multiCache } };
+  try {
+    return nlp(text, { ...lexicon });
+  } finally {
+    restore(model.lexicon, saved.lexicon);
+    restore(model._multiCache, saved.multi);
+  }
+}
+
+function restore(target: Entries, saved: Entries): void {
+  for (const key of Object.keys(target)) {
+    if (!(key in saved)) delete target[key];
+    else if (target[key] !== saved[key]) target[key] = saved[key];
+  }
 }
 
 interface TermJson {
@@ -122,13 +149,7 @@ function looksLikeName(name: string): boolean {
  * when they are a known party's name ("Washington" for the US government). Same name, one mention.
  */
 export function findMentions(text: string, index: PartyIndex): Mention[] {
-  const doc = nlp(text);
-  // The store's names are tagged after compromise's own pass, through a trie lookup: nlp(text, lexicon)
-  // would add them to compromise's process-wide lexicon for good, so one store's names would change
-  // how every later text is read.
-  const tries = triesOf(index);
-  if (tries.organizations) doc.lookup(tries.organizations).tag('Organization');
-  if (tries.people) doc.lookup(tries.people).tag('Person');
+  const doc = parseWithLexicon(text, lexiconOf(index));
 
   const found: { span: Span; tag: Tag }[] = [];
   // The store's names verbatim, looked up by the word each starts with (linear in the text's words).
