@@ -1,0 +1,209 @@
+import nlp from 'compromise';
+import { type PartyIndex, type PartyKind, type PartyLink, normalise } from './party-linking';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One name as the report writes it, every place it occurs, and what it links to. */
+export interface Mention {
+  /** The name verbatim (its first occurrence): `text.slice(spans[0].start, spans[0].end)`. */
+  name: string;
+  spans: Span[];
+  /** The linked party's kind, else the guess from the tagger and the name's words. */
+  kind: PartyKind;
+  link: PartyLink;
+}
+
+type Tag = 'Person' | 'Organization' | 'Place';
+
+const TAG_OF_KIND: Record<PartyKind, Tag> = { PERSON: 'Person', COMPANY: 'Organization', AUTHORITY: 'Organization' };
+
+// Words that make an organisation a public body rather than a company.
+const AUTHORITY_WORDS =
+  /\b(commission|ministry|department|agency|authority|office|court|tribunal|government|bureau|administration|regulator|council|parliament|senate|congress|police|prosecutors?|customs|treasury|state|federal|national|european union|united nations)\b/i;
+// Legal forms that end a company's name: the tagger's match is split at a comma or full stop, but
+// not before one of these ("Co., Ltd.").
+const LEGAL_FORM = /^(inc|corp|co|ltd|llc|llp|lp|plc|sa|ag|ab|oyj|gmbh|nv|bv|spa|limited|corporation)$/i;
+const ABBREVIATED = /^(inc|corp|co|ltd)$/i;
+const TRAILING_FORM = /^,?\s(?:(?:Inc|Corp|Co|Ltd)\b\.?|(?:LLC|LLP|PLC|plc|SA|AG|AB|Oyj|GmbH|NV|BV|SpA|Limited|Corporation)\b)/;
+// Lower-case words allowed inside a name ("Bank of America", "Patent and Trademark Office").
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', '&']);
+
+// One lexicon per PartyIndex (built once, dropped with the index).
+const LEXICONS = new WeakMap<PartyIndex, Record<string, Tag>>();
+
+function lexiconOf(index: PartyIndex): Record<string, Tag> {
+  let lexicon = LEXICONS.get(index);
+  if (!lexicon) {
+    const { people, organizations } = index.lexicon();
+    lexicon = {};
+    for (const name of organizations) lexicon[name] = 'Organization';
+    for (const name of people) lexicon[name] = 'Person';
+    LEXICONS.set(index, lexicon);
+  }
+  return lexicon;
+}
+
+type Entries = Record<string, unknown>;
+
+/**
+ * compromise with the store's names in its lexicon for this one parse. `nlp(text, lexicon)` adds the
+ * words to compromise's process-wide lexicon for good (one store's names would change how every later
+ * text is read), so the lexicon's entries are put back as they were once the text is tagged. Its
+ * `lookup` would not touch the lexicon, but takes time quadratic in the matches (12 s for 2,000
+ * names in 1,000 sentences), so it is not used.
+ */
+function parseWithLexicon(text: string, lexicon: Record<string, Tag>) {
+  const model = (nlp.world() as unknown as { model: { one: { lexicon: Entries; _multiCache: Entries } } }).model.one;
+  const saved = { lexicon: { ...model.lexicon }, multi: { ...model._multiCache } };
+  try {
+    return nlp(text, { ...lexicon });
+  } finally {
+    restore(model.lexicon, saved.lexicon);
+    restore(model._multiCache, saved.multi);
+  }
+}
+
+function restore(target: Entries, saved: Entries): void {
+  for (const key of Object.keys(target)) {
+    if (!(key in saved)) delete target[key];
+    else if (target[key] !== saved[key]) target[key] = saved[key];
+  }
+}
+
+interface TermJson {
+  text: string;
+  post: string;
+  offset: { start: number; length: number };
+}
+
+function guessKind(tag: Tag, name: string): PartyKind {
+  // compromise reads "Ellis LLP" as a person; a legal form settles it.
+  if (LEGAL_FORM.test(name.split(/\s+/).pop()!.replace(/\.$/, ''))) return 'COMPANY';
+  if (tag === 'Person') return 'PERSON';
+  return AUTHORITY_WORDS.test(name) ? 'AUTHORITY' : 'COMPANY';
+}
+
+/**
+ * Splits one tagger match at list and sentence punctuation ("IBM, Apple" → two names) and before a
+ * known name ("Bloomberg LP Huawei Technologies", across a sentence break without a full stop).
+ */
+function segments(terms: TermJson[], knownStarts: Uint8Array): TermJson[][] {
+  const out: TermJson[][] = [];
+  let current: TermJson[] = [];
+  terms.forEach((term, i) => {
+    current.push(term);
+    const next = terms[i + 1];
+    if (next && ((/[,;:.!?()—–"“”]/.test(term.post) && !LEGAL_FORM.test(next.text)) || knownStarts[next.offset.start])) {
+      out.push(current);
+      current = [];
+    }
+  });
+  if (current.length) out.push(current);
+  return out;
+}
+
+/**
+ * Extends a name over the legal forms after it, which compromise sometimes leaves out ("Deutsche
+ * Bank AG"); only forms in their usual case, and the full stop only after an abbreviation.
+ */
+function withLegalForms(text: string, start: number, end: number): number {
+  let legal: RegExpExecArray | null;
+  while ((legal = TRAILING_FORM.exec(text.slice(end, end + 16)))) end += legal[0].length;
+  const last = /(\p{L}+)\.$/u.exec(text.slice(start, end));
+  return last && !ABBREVIATED.test(last[1]) ? end - 1 : end;
+}
+
+/** The span of a run of terms, without a possessive, keeping a legal form's full stop ("Co."). */
+function spanOf(text: string, terms: TermJson[]): Span | null {
+  const start = terms[0].offset.start;
+  const last = terms[terms.length - 1];
+  let end = last.offset.start + last.offset.length;
+  if (ABBREVIATED.test(last.text) && text[end] === '.') end += 1;
+  end = withLegalForms(text, start, end);
+  const possessive = /['’]s$/.exec(text.slice(start, end));
+  if (possessive) end -= possessive[0].length;
+  // A full stop stays after an abbreviation ("Co."), not after a whole word ("AG." ends a sentence).
+  const keepsStop = () => text[end - 1] === '.' && ABBREVIATED.test(/(\p{L}+)\.$/u.exec(text.slice(start, end))?.[1] ?? '');
+  while (end > start && /[\s,.;:!?'’"”)]/.test(text[end - 1]) && !keepsStop()) end -= 1;
+  return end > start ? { start, end } : null;
+}
+
+/** A name is capitalised words, with connectors between them ("Chinese corporation" is not a name). */
+function looksLikeName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return (
+    /^\p{Lu}/u.test(words[0]) &&
+    /^\p{Lu}/u.test(words[words.length - 1]) &&
+    words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || CONNECTORS.has(word.toLowerCase()))
+  );
+}
+
+/**
+ * The names of people, organisations and places in `text`. compromise tags them, with a lexicon of
+ * the store's own names and aliases so it knows the names its built-in lists lack; the store's names
+ * are also found verbatim (capitalised, at word boundaries), since compromise's matches may cut a
+ * known name short or run two names together. Overlaps keep the longest span; places are kept only
+ * when they are a known party's name ("Washington" for the US government). Same name, one mention.
+ */
+export function findMentions(text: string, index: PartyIndex): Mention[] {
+  const doc = parseWithLexicon(text, lexiconOf(index));
+
+  const found: { span: Span; tag: Tag }[] = [];
+  // The store's names verbatim, looked up by the word each starts with (linear in the text's words).
+  const knownStarts = new Uint8Array(text.length);
+  for (const word of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
+    for (const { text: name, kind } of index.namesStartingWith(word[0])) {
+      let end = word.index + name.length;
+      if (text.slice(word.index, end).toLowerCase() === name.toLowerCase() && !/[\p{L}\p{N}]/u.test(text[end] ?? '')) {
+        end = withLegalForms(text, word.index, end);
+        found.push({ span: { start: word.index, end }, tag: TAG_OF_KIND[kind] });
+        knownStarts[word.index] = 1;
+        break; // the longest known name here; shorter ones would overlap it
+      }
+    }
+  }
+  for (const [tag, view] of [
+    ['Person', doc.people()],
+    ['Organization', doc.organizations()],
+    ['Place', doc.places()],
+  ] as const) {
+    for (const match of view.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
+      for (const run of segments(match.terms, knownStarts)) {
+        const span = spanOf(text, run);
+        if (span) found.push({ span, tag });
+      }
+    }
+  }
+
+  // Longest span first; a span overlapping a kept one is dropped.
+  found.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
+  const kept: { span: Span; tag: Tag }[] = [];
+  const taken = new Uint8Array(text.length);
+  for (const candidate of found) {
+    const { start, end } = candidate.span;
+    if (taken.subarray(start, end).includes(1)) continue;
+    taken.fill(1, start, end);
+    kept.push(candidate);
+  }
+  kept.sort((a, b) => a.span.start - b.span.start);
+
+  const byName = new Map<string, Mention>();
+  for (const { span, tag } of kept) {
+    const name = text.slice(span.start, span.end);
+    // "Co., Ltd." alone is the tail of a name, not one.
+    if (!looksLikeName(name) || name.split(/[\s,]+/).every((word) => LEGAL_FORM.test(word.replace(/\.$/, '')))) continue;
+    const key = normalise(name);
+    const existing = byName.get(key);
+    if (existing) {
+      existing.spans.push(span);
+      continue;
+    }
+    const link = index.link(name, guessKind(tag, name));
+    if (tag === 'Place' && !link.party) continue;
+    byName.set(key, { name, spans: [span], kind: link.party?.kind ?? link.proposed!, link });
+  }
+  return [...byName.values()];
+}
