@@ -11,7 +11,10 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /** The read replicas in DATABASE_REPLICA_URLS (comma-separated postgres:// URLs). */
 export function replicaUrls(list = process.env.DATABASE_REPLICA_URLS): string[] {
-  const urls = (list ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  const urls = (list ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
   const wrong = urls.find((url) => !POSTGRES_URL.test(url));
   if (wrong) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs separated by commas (got "${wrong}")`);
   return urls;

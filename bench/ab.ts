@@ -36,7 +36,13 @@ const { values: args } = parseArgs({
 const ROOT = path.resolve(__dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
-const settings = (list: string) => Object.fromEntries(list.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+const settings = (list: string) =>
+  Object.fromEntries(
+    list
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=') as [string, string]),
+  );
 
 async function start(dist: string, db: string, own: string, flags: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
@@ -50,7 +56,8 @@ async function start(dist: string, db: string, own: string, flags: string): Prom
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 600; i++) {
     try {
-      if ((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(OPERATIONS[0]) })).status === 200) return { child, url };
+      if ((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: requestBody(OPERATIONS[0]) })).status === 200)
+        return { child, url };
     } catch {
       /* not yet */
     }
@@ -78,7 +85,10 @@ async function main() {
       const run = (url: string, duration: number) =>
         autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration });
       for (const side of Object.values(sides)) await run(side.url, Number(args.warmup));
-      const figures: Record<'A' | 'B', { rate: number[]; cpu: number[]; pg: number[] }> = { A: { rate: [], cpu: [], pg: [] }, B: { rate: [], cpu: [], pg: [] } };
+      const figures: Record<'A' | 'B', { rate: number[]; cpu: number[]; pg: number[] }> = {
+        A: { rate: [], cpu: [], pg: [] },
+        B: { rate: [], cpu: [], pg: [] },
+      };
       for (let r = 0; r < Number(args.rounds); r++) {
         for (const key of (r % 2 ? ['B', 'A'] : ['A', 'B']) as ('A' | 'B')[]) {
           const { child, url } = sides[key];
@@ -101,7 +111,9 @@ async function main() {
         `${name}: A ${a.rate.toFixed(0)} req/s, CPU ${a.cpu.toFixed(3)} ms/req${pgText(a)} | B ${b.rate.toFixed(0)} req/s, CPU ${b.cpu.toFixed(3)} ms/req${pgText(b)} | B÷A req/s ${(b.rate / a.rate).toFixed(2)}×, CPU ${(b.cpu / a.cpu).toFixed(2)}× (rounds: A ${figures.A.cpu.map((x) => x.toFixed(3)).join(' ')}; B ${figures.B.cpu.map((x) => x.toFixed(3)).join(' ')})\n`,
       );
     }
-    process.stdout.write(`other processes used a median of ${(100 * median(others)).toFixed(0)} % of the machine's CPU during the rounds (max ${(100 * Math.max(...others)).toFixed(0)} %)\n`);
+    process.stdout.write(
+      `other processes used a median of ${(100 * median(others)).toFixed(0)} % of the machine's CPU during the rounds (max ${(100 * Math.max(...others)).toFixed(0)} %)\n`,
+    );
   } finally {
     for (const side of Object.values(sides)) side.child.kill('SIGTERM');
   }

@@ -1,6 +1,11 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSchema } from 'graphql';
 import { httpGraphQLRequestOf } from '../src/server/graphql-http';
 
@@ -17,7 +22,12 @@ async function main() {
     schema: buildSchema('type Query { ok: Boolean }'),
     csrfPrevention: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -37,7 +47,9 @@ async function main() {
   });
   server.listen(Number(process.env.PORT ?? 4100), () => {
     const address = server.address();
-    process.stdout.write(JSON.stringify({ msg: 'apollo floor ready', url: `http://localhost:${typeof address === 'object' && address ? address.port : ''}/graphql` }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ msg: 'apollo floor ready', url: `http://localhost:${typeof address === 'object' && address ? address.port : ''}/graphql` }) + '\n',
+    );
   });
   process.once('SIGTERM', () => {
     server.close(() => void apollo.stop().then(() => process.exit(0)));

@@ -71,7 +71,13 @@ export async function probeDuring<T>(port: number, everyMs: number, work: () => 
     child.stdin!.end();
     await exited;
   }
-  return { result, probes: output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Probe) };
+  return {
+    result,
+    probes: output
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Probe),
+  };
 }
 
 /** The prober's code (node -e): probes until its stdin ends, one more after, then prints every probe as a JSON line. */
@@ -124,10 +130,15 @@ export async function openIdleSockets(port: number, count: number, from = '127.0
   const opened: TrackedSocket[] = [];
   for (let i = 0; i < count; i += 100) {
     const batch = Array.from({ length: Math.min(100, count - i) }, () => track(net.connect({ host: '127.0.0.1', port, localAddress: from })));
-    await Promise.all(batch.map(({ socket }) => new Promise<void>((resolve) => {
-      socket.once('connect', () => resolve());
-      socket.once('close', () => resolve());
-    })));
+    await Promise.all(
+      batch.map(
+        ({ socket }) =>
+          new Promise<void>((resolve) => {
+            socket.once('connect', () => resolve());
+            socket.once('close', () => resolve());
+          }),
+      ),
+    );
     opened.push(...batch);
   }
   return opened;
@@ -174,10 +185,22 @@ const CREATE = 'mutation($input: CreateCompanyInput!) { createCompany(input: $in
 const IMPORT = 'mutation($doc: JSONObject!) { importSource(input: $doc) { status } }';
 
 /** A POST on `agent` (a keep-alive connection of its own); the raw outcome. */
-function postJson(port: number, agent: http.Agent, key: string, body: string): Promise<{ status: number; text: string; connection?: string; error?: string; errorCode?: string }> {
+function postJson(
+  port: number,
+  agent: http.Agent,
+  key: string,
+  body: string,
+): Promise<{ status: number; text: string; connection?: string; error?: string; errorCode?: string }> {
   return new Promise((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -242,7 +265,10 @@ export async function writesAcrossShutdown(options: {
     try {
       for (let n = 0; n < maxPerWriter; n++) {
         const slug = `${tag}-w${w}-${n}`;
-        const body = JSON.stringify({ query: CREATE, variables: { input: { slug, name: `Writer ${w} company ${n}`, citations: [{ source: SOURCE_SLUG, quote: SOURCE_QUOTE }] } } });
+        const body = JSON.stringify({
+          query: CREATE,
+          variables: { input: { slug, name: `Writer ${w} company ${n}`, citations: [{ source: SOURCE_SLUG, quote: SOURCE_QUOTE }] } },
+        });
         const outcome = classify(slug, await postJson(port, agent, key, body));
         writes.push(outcome);
         if (outcome.kind !== 'ok') return;
@@ -263,22 +289,34 @@ export async function writesAcrossShutdown(options: {
     const body = JSON.stringify({ query: IMPORT, variables: { doc } });
     // `Expect: 100-continue`: the server says when it is handling the request; the body follows, then the signal.
     importing = new Promise<void>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}`, expect: '100-continue' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => {
-          const json = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
-          const ok = res.statusCode === 200 && !json.errors;
-          // A 503 REQUEST_TIMEOUT (the import ran out of time, and committed nothing) is an answer, not a refusal.
-          const refused = res.statusCode === 503 && json.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE';
-          importOutcome = { status: res.statusCode ?? 0, kind: ok ? 'ok' : refused ? 'refused' : 'answered-error' };
-          resolve();
-        });
-      });
-      req.on('continue', () => req.end(body, () => {
-        signalled = true;
-        signal();
-      }));
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}`, expect: '100-continue' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => {
+            const json = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
+            const ok = res.statusCode === 200 && !json.errors;
+            // A 503 REQUEST_TIMEOUT (the import ran out of time, and committed nothing) is an answer, not a refusal.
+            const refused = res.statusCode === 503 && json.errors?.[0]?.extensions?.code === 'SERVICE_UNAVAILABLE';
+            importOutcome = { status: res.statusCode ?? 0, kind: ok ? 'ok' : refused ? 'refused' : 'answered-error' };
+            resolve();
+          });
+        },
+      );
+      req.on('continue', () =>
+        req.end(body, () => {
+          signalled = true;
+          signal();
+        }),
+      );
       req.on('error', (error) => {
         importOutcome = { status: 0, kind: 'lost', error: (error as NodeJS.ErrnoException).code ?? error.message };
         resolve();
@@ -358,8 +396,19 @@ process.once('exit', () => {
 async function startServer(dir: string, env: Record<string, string> = {}): Promise<Server> {
   const file = path.join(dir, `db-${Math.random().toString(36).slice(2)}.sqlite`);
   const port = await freePort();
-  const base = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${file}`, PORT: String(port), CLIENT_COST_BUDGET: 'off', ...env };
-  const created = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/keys.js'), 'create', '--role', 'editor', '--name', 'attack'], { env: base, encoding: 'utf8' });
+  const base = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: `sqlite:${file}`,
+    PORT: String(port),
+    CLIENT_COST_BUDGET: 'off',
+    ...env,
+  };
+  const created = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/keys.js'), 'create', '--role', 'editor', '--name', 'attack'], {
+    env: base,
+    encoding: 'utf8',
+  });
   if (created.status !== 0) throw new Error(`could not create a key: ${created.stderr}`);
   const child = spawn(process.execPath, [...serverNodeFlags(ROOT), path.join(ROOT, 'dist/src/main.js')], { env: base, stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
@@ -401,7 +450,8 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 const worst = (probes: Probe[]) => Math.max(...probes.map((p) => p.ms));
-const tally = (values: (string | number)[]) => values.reduce<Record<string, number>>((counts, v) => ((counts[String(v)] = (counts[String(v)] ?? 0) + 1), counts), {});
+const tally = (values: (string | number)[]) =>
+  values.reduce<Record<string, number>>((counts, v) => ((counts[String(v)] = (counts[String(v)] ?? 0) + 1), counts), {});
 const MAX_PROBE_MS = 100;
 
 async function idleSockets(dir: string): Promise<FamilyResult> {
@@ -496,7 +546,15 @@ async function writesAcrossSigterm(dir: string, round: number): Promise<FamilyRe
   const server = await startServer(dir);
   let run: ShutdownRun;
   try {
-    run = await writesAcrossShutdown({ port: server.port, key: server.key, tag: `sigterm-${round}`, writers: 8, writesBeforeSignal: 40, importKb: 100, signal: () => server.child.kill('SIGTERM') });
+    run = await writesAcrossShutdown({
+      port: server.port,
+      key: server.key,
+      tag: `sigterm-${round}`,
+      writers: 8,
+      writesBeforeSignal: 40,
+      importKb: 100,
+      signal: () => server.child.kill('SIGTERM'),
+    });
   } finally {
     await stopServer(server);
   }
@@ -523,10 +581,19 @@ export async function attackConnections(out: string, log: (line: string) => void
   const started = new Date();
   const results: FamilyResult[] = [];
   try {
-    for (const family of [idleSockets, slowSockets, largeImport, (d: string) => writesAcrossSigterm(d, 0), (d: string) => writesAcrossSigterm(d, 1), (d: string) => writesAcrossSigterm(d, 2)]) {
+    for (const family of [
+      idleSockets,
+      slowSockets,
+      largeImport,
+      (d: string) => writesAcrossSigterm(d, 0),
+      (d: string) => writesAcrossSigterm(d, 1),
+      (d: string) => writesAcrossSigterm(d, 2),
+    ]) {
       const result = await family(dir);
       results.push(result);
-      log(`${result.family.padEnd(22)} ${result.pass ? 'PASS' : 'FAIL'}  worst probe ${result.worstProbeMs === null ? '-' : `${Math.round(result.worstProbeMs)} ms`}  ${JSON.stringify(result.statuses)}  ${result.figures}`);
+      log(
+        `${result.family.padEnd(22)} ${result.pass ? 'PASS' : 'FAIL'}  worst probe ${result.worstProbeMs === null ? '-' : `${Math.round(result.worstProbeMs)} ms`}  ${JSON.stringify(result.statuses)}  ${result.figures}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -541,7 +608,10 @@ function markdown(results: FamilyResult[], started: Date): string {
   return [
     '# Sockets, shutdown and imports against the production server',
     '',
-    `Run ${started.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}, ${os.type()} ${os.release()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (the machine was shared with other work: times are upper bounds).`,
+    `Run ${started.toISOString()} on ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}, ${os.type()} ${os.release()}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the end (the machine was shared with other work: times are upper bounds).`,
     'Each family starts `dist/src/main.js` as its own process (NODE_ENV=production, LOG_LEVEL=warn, defaults otherwise) on a fresh SQLite file with the seeded report, and an editor key. ' +
       '`/healthz` is probed from 127.0.0.2 by a process of its own (one probe in flight at most, on a new socket each) while the attack comes from 127.0.0.1. ' +
       `Targets: worst probe ≤ ${MAX_PROBE_MS} ms and every probe answered 200; no lost answer (a write stored without its 2xx, or a request sent and never answered); every refusal 503 SERVICE_UNAVAILABLE with \`Connection: close\`.`,
@@ -552,7 +622,11 @@ function markdown(results: FamilyResult[], started: Date): string {
     '| --- | --- | --- | ---: | ---: | ---: | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${cell(r.family)} | ${cell(r.what)} | ${cell(Object.entries(r.statuses).map(([k, v]) => `${k}: ${v}`).join(', '))} | ${r.worstProbeMs === null ? '–' : Math.round(r.worstProbeMs)} | ${r.probesFailed} | ${r.lost} | ${cell(r.figures)} | ${r.pass ? 'PASS' : 'FAIL'} |`,
+        `| ${cell(r.family)} | ${cell(r.what)} | ${cell(
+          Object.entries(r.statuses)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', '),
+        )} | ${r.worstProbeMs === null ? '–' : Math.round(r.worstProbeMs)} | ${r.probesFailed} | ${r.lost} | ${cell(r.figures)} | ${r.pass ? 'PASS' : 'FAIL'} |`,
     ),
     '',
   ].join('\n');

@@ -84,7 +84,15 @@ export function postFrom(port: number, from: string, body: string): Promise<{ st
   return new Promise((resolve) => {
     const done = (status: number) => resolve({ status, ms: performance.now() - started });
     const request = http.request(
-      { host: '127.0.0.1', localAddress: from, port, method: 'POST', path: '/graphql', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        localAddress: from,
+        port,
+        method: 'POST',
+        path: '/graphql',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (response) => {
         response.resume();
         response.on('end', () => done(response.statusCode ?? 0));
@@ -151,9 +159,9 @@ export function volumeMarkdown(outcomes: VolumeOutcome[]): string[] {
     '## Volume families',
     '',
     'Many requests, one after another, each family from its own loopback address (its own anonymous budget), while `GET /healthz` is probed every 100 ms from 127.0.0.1. ' +
-      'RSS is the server process\'s resident set (/proc), read without a forced collection (an upper bound on what it keeps): at the start, after the warm-up (the young generation, up to 3 × `--max-semi-space-size=64` MB, and code space grow to their working size under any load), and at the end. ' +
+      "RSS is the server process's resident set (/proc), read without a forced collection (an upper bound on what it keeps): at the start, after the warm-up (the young generation, up to 3 × `--max-semi-space-size=64` MB, and code space grow to their working size under any load), and at the end. " +
       'Targets: RSS growth ≤ 150 MB over the 2,000 distinct documents (after full collections); every budget family meets 429; worst probe ≤ 100 ms; never a 500. ' +
-      'The bounded caches\' own figures, with a forced collection, are in bench/results/budgets.md.',
+      "The bounded caches' own figures, with a forced collection, are in bench/results/budgets.md.",
     '',
     'For the memory family the server runs with `--expose-gc --require dist/bench/gc-on-signal.js` (two full collections on SIGUSR2): RSS is also read 3 s after one, after the warm-up (its first 200 documents) and at the end. ' +
       'A full collection does not shrink the young generation, which grows from a few MB to its working size (up to 192 MB with `--max-semi-space-size=64`) under any load; hence the baseline after the warm-up.',
@@ -162,7 +170,11 @@ export function volumeMarkdown(outcomes: VolumeOutcome[]): string[] {
     '| --- | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...outcomes.map(
       (o) =>
-        `| ${o.name} | ${o.from} | ${o.budget} | ${o.sent} | ${Object.entries(o.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')} | ${o.statuses[429] ?? 0} | ${Math.round(o.worstProbeMs)} | ${o.rssBeforeMB} | ${o.rssWarmMB ?? '–'} | ${o.rssAfterMB} | ${o.rssWarmMB === null ? '–' : Math.round((o.rssAfterMB - o.rssWarmMB) * 10) / 10} | ${o.collected ? `${o.collected.beforeMB} → ${o.collected.afterMB} (+${Math.round((o.collected.afterMB - o.collected.beforeMB) * 10) / 10})` : '–'} |`,
+        `| ${o.name} | ${o.from} | ${o.budget} | ${o.sent} | ${Object.entries(o.statuses)
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(
+            ', ',
+          )} | ${o.statuses[429] ?? 0} | ${Math.round(o.worstProbeMs)} | ${o.rssBeforeMB} | ${o.rssWarmMB ?? '–'} | ${o.rssAfterMB} | ${o.rssWarmMB === null ? '–' : Math.round((o.rssAfterMB - o.rssWarmMB) * 10) / 10} | ${o.collected ? `${o.collected.beforeMB} → ${o.collected.afterMB} (+${Math.round((o.collected.afterMB - o.collected.beforeMB) * 10) / 10})` : '–'} |`,
     ),
     '',
   ];

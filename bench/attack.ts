@@ -39,7 +39,10 @@ const ANSWER_SLACK_MS = 1000;
 /** The harness gives up on an answer later than this (the server's own socket timeout is REQUEST_TIMEOUT_MS + 20 s). */
 const GIVE_UP_MS = TIMEOUT_MS + 30_000;
 
-for (const [name, value] of [['--companies', COMPANIES], ['--timeout-ms', TIMEOUT_MS]] as const) {
+for (const [name, value] of [
+  ['--companies', COMPANIES],
+  ['--timeout-ms', TIMEOUT_MS],
+] as const) {
   if (!Number.isInteger(value) || value <= 0) {
     process.stderr.write(`error: ${name} must be a positive integer\n`);
     process.exit(2);
@@ -154,10 +157,19 @@ function stringifyDeep(value: unknown): string {
   while (todo.length > 0) {
     const item = todo.pop();
     if (item instanceof Text) out.push(item.text);
-    else if (Array.isArray(item)) sequence('[', item.map((v) => [v === undefined ? null : v]), ']');
+    else if (Array.isArray(item))
+      sequence(
+        '[',
+        item.map((v) => [v === undefined ? null : v]),
+        ']',
+      );
     else if (item !== null && typeof item === 'object') {
       const entries = Object.entries(item).filter(([, v]) => v !== undefined);
-      sequence('{', entries.map(([k, v]) => [new Text(`${JSON.stringify(k)}:`), v]), '}');
+      sequence(
+        '{',
+        entries.map(([k, v]) => [new Text(`${JSON.stringify(k)}:`), v]),
+        '}',
+      );
     } else out.push(JSON.stringify(item) ?? 'null');
   }
   return out.join('');
@@ -241,7 +253,9 @@ function expectationFailure(expect: HostileRequest['expect'], status: number, co
     case 'refused':
       return status === 400 && code === 'GRAPHQL_VALIDATION_FAILED' ? null : 'expected 400 GRAPHQL_VALIDATION_FAILED';
     case 'client-error':
-      return status >= 400 && status < 500 && !['INTERNAL_SERVER_ERROR', 'data', 'no data', 'no code', 'not JSON'].includes(code) ? null : 'expected a 4xx with an error code';
+      return status >= 400 && status < 500 && !['INTERNAL_SERVER_ERROR', 'data', 'no data', 'no code', 'not JSON'].includes(code)
+        ? null
+        : 'expected a 4xx with an error code';
     case 'bounded':
       // 503 REQUEST_TIMEOUT is the deadline doing its job; any other 5xx (or no answer) is not.
       return (status > 0 && status < 500) || (status === 503 && code === 'REQUEST_TIMEOUT') ? null : 'expected an answer or 503 REQUEST_TIMEOUT';
@@ -373,7 +387,8 @@ function markdown(outcomes: Outcome[], parties: CorpusParties, started: Date): s
     '| family | request | expected | status | code | ms | worst probe ms | result |',
     '| --- | --- | --- | ---: | --- | ---: | ---: | --- |',
     ...outcomes.map(
-      (o) => `| ${cell(o.family)} | ${cell(o.name)} | ${o.expect} | ${o.status} | ${cell(o.code)} | ${Math.round(o.ms)} | ${Math.round(o.worstProbeMs)} | ${cell(verdict(o))} |`,
+      (o) =>
+        `| ${cell(o.family)} | ${cell(o.name)} | ${o.expect} | ${o.status} | ${cell(o.code)} | ${Math.round(o.ms)} | ${Math.round(o.worstProbeMs)} | ${cell(verdict(o))} |`,
     ),
     '',
     `Server log: ${serverLog.length} lines at warn or above, ${errorLines.length} at error.` +
@@ -398,7 +413,9 @@ async function main() {
   const volumeRun = async (family: VolumeFamily, budget: string, collects = false) => {
     const probe = () => send(port, 'GET', '/healthz');
     const outcome = await runVolumeFamily(family, budget, server!.pid!, port, `127.0.0.${10 + volume.length}`, probe, collects);
-    process.stdout.write(`${outcome.name.padEnd(50)} budget ${budget.padEnd(7)} sent ${outcome.sent}  ${JSON.stringify(outcome.statuses)}  probe ${Math.round(outcome.worstProbeMs)} ms  RSS ${outcome.rssBeforeMB} → ${outcome.rssAfterMB} MB\n`);
+    process.stdout.write(
+      `${outcome.name.padEnd(50)} budget ${budget.padEnd(7)} sent ${outcome.sent}  ${JSON.stringify(outcome.statuses)}  probe ${Math.round(outcome.worstProbeMs)} ms  RSS ${outcome.rssBeforeMB} → ${outcome.rssAfterMB} MB\n`,
+    );
     volume.push(outcome);
   };
   try {
@@ -425,7 +442,9 @@ async function main() {
   process.stdout.write('\nsockets, shutdown and imports:\n');
   const connections = await attackConnections(connectionsOut);
   const connectionsFailed = connections.filter((r) => !r.pass).length;
-  process.stdout.write(`${connections.length - connectionsFailed} passed, ${connectionsFailed} failed; wrote ${path.relative(process.cwd(), connectionsOut)}\n`);
+  process.stdout.write(
+    `${connections.length - connectionsFailed} passed, ${connectionsFailed} failed; wrote ${path.relative(process.cwd(), connectionsOut)}\n`,
+  );
   process.exit(failed + connectionsFailed > 0 ? 1 : 0);
 }
 

@@ -36,7 +36,11 @@ async function main() {
   measure(0);
   for (let i = 0; i < total; i++) {
     for (let r = 0; r < Number(values.repeat); r++) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: distinctDocument(i) }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: distinctDocument(i) }),
+      });
       await response.arrayBuffer();
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }

@@ -103,8 +103,17 @@ export function deepJson(depth: number): string {
 export function hostileCorpus(parties: CorpusParties = SEEDED_PARTIES): HostileRequest[] {
   const search = (text: string) => `search(text: ${JSON.stringify(text)}, first: 50) { score snippet }`;
   return [
-    ...[18, 22, 30, 60].map((levels) => ({ family: 'fragment fan-out', name: `${levels} levels`, body: { query: fragmentFanOut(levels) }, expect: 'refused' as const })),
-    ...[[6, 8], [15, 5], [3, 12]].map(([aliases, levels]) => ({
+    ...[18, 22, 30, 60].map((levels) => ({
+      family: 'fragment fan-out',
+      name: `${levels} levels`,
+      body: { query: fragmentFanOut(levels) },
+      expect: 'refused' as const,
+    })),
+    ...[
+      [6, 8],
+      [15, 5],
+      [3, 12],
+    ].map(([aliases, levels]) => ({
       family: 'union recursion',
       name: `${aliases} aliases × ${levels} levels`,
       body: { query: unionRecursion(aliases, levels) },
@@ -116,10 +125,25 @@ export function hostileCorpus(parties: CorpusParties = SEEDED_PARTIES): HostileR
     { family: 'directive spreads', name: '100 spreads × 2 directives', body: { query: directiveSpreads(100) }, expect: 'refused' },
     { family: 'same-name fields', name: '180 fields', body: { query: sameNameFields(180) }, expect: 'refused' },
     { family: 'same-name fields', name: '120 × name(x: N), refused by validation', body: { query: distinctInvalidDocument(0) }, expect: 'refused' },
-    ...[0, 1, 2].map((seed) => ({ family: 'padding', name: `union 2 × 4, padding ${seed}`, body: { query: padded(unionRecursion(2, 4), seed) }, expect: 'bounded' as const })),
-    { family: 'expensive aliases', name: 'search ×3, 16 one-letter words', body: { query: expensiveAliases(search('s '.repeat(16).trim()), 3) }, expect: 'bounded' },
+    ...[0, 1, 2].map((seed) => ({
+      family: 'padding',
+      name: `union 2 × 4, padding ${seed}`,
+      body: { query: padded(unionRecursion(2, 4), seed) },
+      expect: 'bounded' as const,
+    })),
+    {
+      family: 'expensive aliases',
+      name: 'search ×3, 16 one-letter words',
+      body: { query: expensiveAliases(search('s '.repeat(16).trim()), 3) },
+      expect: 'bounded',
+    },
     { family: 'expensive aliases', name: 'search, common prefixes', body: { query: `query { ${search('syn rep ove con dis par')} }` }, expect: 'bounded' },
-    { family: 'expensive aliases', name: 'search ×4, common prefixes', body: { query: expensiveAliases(search('syn rep ove con dis par'), 4) }, expect: 'refused' },
+    {
+      family: 'expensive aliases',
+      name: 'search ×4, common prefixes',
+      body: { query: expensiveAliases(search('syn rep ove con dis par'), 4) },
+      expect: 'refused',
+    },
     {
       family: 'expensive aliases',
       name: 'conflictPath ×4, no path',
@@ -138,15 +162,30 @@ export function hostileCorpus(parties: CorpusParties = SEEDED_PARTIES): HostileR
       body: { query: expensiveAliases(`conflictNetwork(center: "${parties.hub}", depth: 3) { nodes { id } edges { kind } }`, 3) },
       expect: 'bounded',
     },
-    { family: 'expensive aliases', name: 'timeline ×10', body: { query: expensiveAliases('timeline(first: 100, from: "1990") { totalCount edges { node { title } } }', 10) }, expect: 'refused' },
+    {
+      family: 'expensive aliases',
+      name: 'timeline ×10',
+      body: { query: expensiveAliases('timeline(first: 100, from: "1990") { totalCount edges { node { title } } }', 10) },
+      expect: 'refused',
+    },
     {
       family: 'client mistakes',
       name: 'bad enum inside an input-object variable',
       body: { query: 'query($filter: LawsuitFilter) { lawsuits(filter: $filter) { totalCount } }', variables: { filter: { kind: 'NOPE' } } },
       expect: 'client-error',
     },
-    { family: 'client mistakes', name: 'two operations, no operationName', body: { query: 'query A { __typename } query B { __typename }' }, expect: 'client-error' },
-    { family: 'client mistakes', name: 'operationName naming no operation', body: { query: 'query A { __typename }', operationName: 'B' }, expect: 'client-error' },
+    {
+      family: 'client mistakes',
+      name: 'two operations, no operationName',
+      body: { query: 'query A { __typename } query B { __typename }' },
+      expect: 'client-error',
+    },
+    {
+      family: 'client mistakes',
+      name: 'operationName naming no operation',
+      body: { query: 'query A { __typename }', operationName: 'B' },
+      expect: 'client-error',
+    },
     {
       family: 'client mistakes',
       name: 'variables nested 10,000 deep',
@@ -179,7 +218,8 @@ export const HOSTILE_ARGUMENT_VALUES = [-1, 0, -(2 ** 31), 2 ** 31 - 1, -100_000
  * below zero once let 14 path searches run free): refused before anything runs, 400 BAD_USER_INPUT.
  */
 export function pricedArgumentFamily(parties: CorpusParties = SEEDED_PARTIES): HostileRequest[] {
-  const paths = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: conflictPath(from: "${parties.isolated}", to: "${parties.hub}") { nodes { id } }`).join(' ');
+  const paths = (n: number) =>
+    Array.from({ length: n }, (_, i) => `p${i}: conflictPath(from: "${parties.isolated}", to: "${parties.hub}") { nodes { id } }`).join(' ');
   const fields: [string, (value: number) => string][] = [
     ['conflictNetwork depth', (v) => `conflictNetwork(center: "${parties.hub}", depth: ${v}) { nodes { id } }`],
     ['companies first', (v) => `companies(first: ${v}) { edges { node { slug } } }`],
@@ -205,7 +245,10 @@ export function pricedArgumentFamily(parties: CorpusParties = SEEDED_PARTIES): H
  */
 export function distinctDocument(i: number): string {
   const item = 'id slug name aliases description headquarters claimedBy { __typename } attribution citations { __typename }';
-  const pages = Array.from({ length: 14 }, (_, k) => `a${k}: companies(first: ${1 + ((i + k) % 2)}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${item} } } }`);
+  const pages = Array.from(
+    { length: 14 },
+    (_, k) => `a${k}: companies(first: ${1 + ((i + k) % 2)}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${item} } } }`,
+  );
   return `query Distinct${i} { ${pages.join(' ')} }`;
 }
 

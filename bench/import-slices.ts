@@ -71,7 +71,9 @@ async function main() {
       histogram.disable();
       if (answer.errors) throw new Error(`import failed: ${JSON.stringify(answer.errors).slice(0, 500)}`);
       results[name].stallMs.push(histogram.max / 1e6);
-      process.stdout.write(`round ${round + 1} ${name.padEnd(20)} import ${results[name].importMs.at(-1)!.toFixed(0)} ms, longest stall ${results[name].stallMs.at(-1)!.toFixed(1)} ms\n`);
+      process.stdout.write(
+        `round ${round + 1} ${name.padEnd(20)} import ${results[name].importMs.at(-1)!.toFixed(0)} ms, longest stall ${results[name].stallMs.at(-1)!.toFixed(1)} ms\n`,
+      );
     }
   }
   setEventLoopSlicing(true);
@@ -79,12 +81,16 @@ async function main() {
   await dataSource.destroy();
 
   const rows = Object.entries(results).map(
-    ([name, r]) => `| ${name} | ${median(r.importMs).toFixed(0)} | ${median(r.stallMs).toFixed(1)} | ${Math.max(...r.stallMs).toFixed(1)} | ${median(r.validationMs).toFixed(1)} |`,
+    ([name, r]) =>
+      `| ${name} | ${median(r.importMs).toFixed(0)} | ${median(r.stallMs).toFixed(1)} | ${Math.max(...r.stallMs).toFixed(1)} | ${median(r.validationMs).toFixed(1)} |`,
   );
   const text = [
     '# A large importSource beside other requests',
     '',
-    `Run ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (a shared machine: the figures are upper bounds, the ratio is what to read).`,
+    `Run ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the end (a shared machine: the figures are upper bounds, the ratio is what to read).`,
     `An in-process production server on a fresh SQLite file with the seeded report; each import a new ${bodyKb.toFixed(0)} kB body (${parties} companies and ${parties} characterizations, each cited); ${rounds} rounds, the two variants alternating in a rotating order.`,
     '"Longest stall" is the event-loop-delay histogram\'s maximum over the import (perf_hooks.monitorEventLoopDelay): how long a request arriving beside it could wait at most.',
     '',

@@ -46,16 +46,33 @@ async function main() {
   const body = args.postgraphile ? postgraphileRequestBody(operation.name) : requestBody(operation);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-instructions-'));
   const port = await freePort();
-  const extra = Object.fromEntries(args.env!.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  const extra = Object.fromEntries(
+    args
+      .env!.split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=') as [string, string]),
+  );
   const child = spawn(
     'valgrind',
-    ['--tool=callgrind', '--instr-atstart=no', '--smc-check=all-non-file', `--callgrind-out-file=${path.join(dir, 'callgrind.out.%p')}`, process.execPath, ...serverNodeFlags(ROOT), path.resolve(ROOT, args.script!)],
-    { env: { ...process.env, DATABASE_URL: args.db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra }, stdio: ['ignore', 'ignore', 'ignore'] },
+    [
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      '--smc-check=all-non-file',
+      `--callgrind-out-file=${path.join(dir, 'callgrind.out.%p')}`,
+      process.execPath,
+      ...serverNodeFlags(ROOT),
+      path.resolve(ROOT, args.script!),
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: args.db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}/graphql`;
   // No timeout: a request under callgrind's instrumentation can take seconds (the front-end page), and a timed-out one would not be counted.
-  const load = (amount: number) => autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: Number(args.connections), amount, timeout: 3600 });
+  const load = (amount: number) =>
+    autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: Number(args.connections), amount, timeout: 3600 });
   try {
     // Start-up under valgrind takes several times longer than without.
     await waitForServer(url, body, 120_000);
@@ -77,7 +94,9 @@ async function main() {
     for (const totals of readFileSync(path.join(dir, file), 'utf8').matchAll(/^totals:\s+(\d+)$/gm)) instructions += Number(totals[1]);
   }
   if (instructions === 0) throw new Error(`callgrind counted nothing (its files are in ${dir})`);
-  process.stdout.write(`${operation.name}: ${Math.round(instructions / requests)} instructions per request (${args.script}${args.postgraphile ? ', PostGraphile' : ''}; ${requests} requests after ${args.warmup})\n`);
+  process.stdout.write(
+    `${operation.name}: ${Math.round(instructions / requests)} instructions per request (${args.script}${args.postgraphile ? ', PostGraphile' : ''}; ${requests} requests after ${args.warmup})\n`,
+  );
 }
 
 main().catch((error) => {

@@ -7,7 +7,14 @@
 export function largeImportDocument(bytes: number, tag: string): Record<string, unknown> {
   const sentences = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} of the report says that the company in question filed its papers on time.`);
   const text = sentences.join(' ');
-  const source = { slug: `bulk-${tag}`, title: `Bulk report ${tag}`, publisher: 'Bench Wire', publishedOn: '2024-01-02', url: 'https://example.com/bulk', text };
+  const source = {
+    slug: `bulk-${tag}`,
+    title: `Bulk report ${tag}`,
+    publisher: 'Bench Wire',
+    publishedOn: '2024-01-02',
+    url: 'https://example.com/bulk',
+    text,
+  };
   const parties: Record<string, unknown>[] = [];
   const characterizations: Record<string, unknown>[] = [];
   const doc = { source, parties, characterizations };

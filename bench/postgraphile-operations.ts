@@ -32,10 +32,16 @@ export function comparable(operationName: string, body: string, from: 'server' |
       companies: data.companies.edges.map(({ node }: any) => ({
         slug: node.slug,
         name: node.name,
-        lawsuits: sorted(node.lawsuits.map((l: any) => ({
-          slug: l.slug, title: l.title, kind: l.kind, status: l.status, filed: l.filed ? `${l.filed.iso}${l.filed.approximate ? '~' : ''}` : null,
-          parties: sorted([...l.plaintiffs.map((p: any) => ['PLAINTIFF', p.slug]), ...l.defendants.map((p: any) => ['DEFENDANT', p.slug])]),
-        }))),
+        lawsuits: sorted(
+          node.lawsuits.map((l: any) => ({
+            slug: l.slug,
+            title: l.title,
+            kind: l.kind,
+            status: l.status,
+            filed: l.filed ? `${l.filed.iso}${l.filed.approximate ? '~' : ''}` : null,
+            parties: sorted([...l.plaintiffs.map((p: any) => ['PLAINTIFF', p.slug]), ...l.defendants.map((p: any) => ['DEFENDANT', p.slug])]),
+          })),
+        ),
       })),
     };
   }
@@ -44,11 +50,17 @@ export function comparable(operationName: string, body: string, from: 'server' |
     companies: data.parties.edges.map(({ node }: any) => ({
       slug: node.slug,
       name: node.name,
-      lawsuits: sorted(node.lawsuitParties.nodes.map(({ lawsuit: l }: any) => ({
-        // The stored fuzzy date ("<2019-02~"): the server's FuzzyDate gives its `iso` and approximation apart.
-        slug: l.slug, title: l.title, kind: l.kind, status: l.status, filed: l.filed === null ? null : `${l.filed.replace(/^[<>]/, '')}`,
-        parties: sorted(l.lawsuitParties.nodes.map((n: any) => [n.role, n.party.slug])),
-      }))),
+      lawsuits: sorted(
+        node.lawsuitParties.nodes.map(({ lawsuit: l }: any) => ({
+          // The stored fuzzy date ("<2019-02~"): the server's FuzzyDate gives its `iso` and approximation apart.
+          slug: l.slug,
+          title: l.title,
+          kind: l.kind,
+          status: l.status,
+          filed: l.filed === null ? null : `${l.filed.replace(/^[<>]/, '')}`,
+          parties: sorted(l.lawsuitParties.nodes.map((n: any) => [n.role, n.party.slug])),
+        })),
+      ),
     })),
   };
 }

@@ -54,8 +54,16 @@ const CATEGORIES: [string, (url: string, fn: string) => boolean][] = [
   // and the sampler goes on charging this frame. The raw handler makes the same calls.
   ['writev (socket writes; mostly time descheduled on a loaded machine)', (_u, f) => f === 'writev' || f === 'writeBuffer' || f === 'writeUtf8String'],
   ['idle', (_u, f) => f === '(idle)'],
-  ['logging', (u) => /node_modules\/(pino|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|on-exit-leak-free)\//.test(u) || /dist\/src\/(logger|server\/request-log\.plugin)\.js/.test(u)],
-  ['plugin: query limits + cost (query-limits, operation-measure, graphql-armor)', (u) => /dist\/src\/server\/(query-limits|operation-measure|variable-values|client-budget)\.js/.test(u) || /@escape\.tech\/graphql-armor/.test(u)],
+  [
+    'logging',
+    (u) =>
+      /node_modules\/(pino|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|on-exit-leak-free)\//.test(u) ||
+      /dist\/src\/(logger|server\/request-log\.plugin)\.js/.test(u),
+  ],
+  [
+    'plugin: query limits + cost (query-limits, operation-measure, graphql-armor)',
+    (u) => /dist\/src\/server\/(query-limits|operation-measure|variable-values|client-budget)\.js/.test(u) || /@escape\.tech\/graphql-armor/.test(u),
+  ],
   ['plugin: http cache (ETag, Cache-Control)', (u) => /http-cache\.plugin\.js/.test(u)],
   ['plugin: NUL character', (u) => /nul-character\.plugin\.js/.test(u)],
   ['plugin: landing page', (u) => /landing-page\.plugin\.js/.test(u)],
@@ -66,14 +74,43 @@ const CATEGORIES: [string, (url: string, fn: string) => boolean][] = [
   ['loaders (DataLoader + src/common/loaders)', (u) => /node_modules\/dataloader\//.test(u) || /dist\/src\/common\/loaders\//.test(u)],
   ['SQL driver (pg / better-sqlite3 / TypeORM)', (u) => /node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres-array|better-sqlite3|typeorm)\//.test(u)],
   ['execution: graphql-jit', (u) => /node_modules\/graphql-jit\//.test(u) || /dist\/src\/server\/jit-executor\.js/.test(u)],
-  ['execution: resolvers (type-graphql + src/modules)', (u) => /node_modules\/type-graphql\//.test(u) || /dist\/src\/(modules|common)\//.test(u) || /dist\/src\/schema\.js/.test(u) || /class-validator|class-transformer/.test(u)],
+  [
+    'execution: resolvers (type-graphql + src/modules)',
+    (u) =>
+      /node_modules\/type-graphql\//.test(u) ||
+      /dist\/src\/(modules|common)\//.test(u) ||
+      /dist\/src\/schema\.js/.test(u) ||
+      /class-validator|class-transformer/.test(u),
+  ],
   ['execution: graphql-js', (u) => /node_modules\/graphql\/execution\//.test(u)],
   ['Apollo: parse + validate (graphql-js)', (u) => /node_modules\/graphql\/(language|validation|utilities)\//.test(u)],
   ['Apollo: serialisation of the answer', (_u, f) => /prettyJSONStringify|stringify/i.test(f)],
-  ['Apollo request pipeline (@apollo/server, its utils, caches)', (u) => /node_modules\/@apollo\//.test(u) || /node_modules\/(lru-cache|@graphql-tools|negotiator|uuid|node-abort-controller|whatwg-mimetype|loglevel|async-retry)\//.test(u) || /node_modules\/graphql\//.test(u)],
-  ['HTTP: our /graphql handler or Express, and middleware (cors, body parsing, request id, deadline)', (u) => /node_modules\/(express|router|body-parser|raw-body|cors|vary|on-finished|finalhandler|send|serve-static|content-type|type-is|iconv-lite|qs|depd|http-errors|statuses|mime-types|mime-db|proxy-addr|forwarded|ipaddr\.js|accepts|parseurl|encodeurl|escape-html|fresh|range-parser|etag|cookie|content-disposition|merge-descriptors|media-typer|bytes|unpipe|destroy|ee-first|debug|ms|setprototypeof|toidentifier|inherits|safe-buffer|path-to-regexp|is-promise|math-intrinsics|side-channel[^/]*|object-inspect|call-bound|get-intrinsic|es-[a-z-]+|function-bind|hasown|gopd|has-symbols|dunder-proto|get-proto|call-bind-apply-helpers)\//.test(u) || /@as-integrations\/express5/.test(u) || /dist\/src\/server\/(app|graphql-http)\.js/.test(u)],
-  ['PostGraphile (graphile-build, postgraphile, pg-sql2)', (u) => /node_modules\/(postgraphile|postgraphile-core|graphile-build|graphile-build-pg|graphile-utils|pg-sql2|@graphile[^/]*)\//.test(u)],
-  ['HTTP: node:http, net, streams', (u) => /^node:(_http|http|net|stream|internal\/(streams|http|stream_base|net|js_stream))/.test(u) || /^node:internal\/(streams|http|stream_base_commons|net|dns)/.test(u)],
+  [
+    'Apollo request pipeline (@apollo/server, its utils, caches)',
+    (u) =>
+      /node_modules\/@apollo\//.test(u) ||
+      /node_modules\/(lru-cache|@graphql-tools|negotiator|uuid|node-abort-controller|whatwg-mimetype|loglevel|async-retry)\//.test(u) ||
+      /node_modules\/graphql\//.test(u),
+  ],
+  [
+    'HTTP: our /graphql handler or Express, and middleware (cors, body parsing, request id, deadline)',
+    (u) =>
+      /node_modules\/(express|router|body-parser|raw-body|cors|vary|on-finished|finalhandler|send|serve-static|content-type|type-is|iconv-lite|qs|depd|http-errors|statuses|mime-types|mime-db|proxy-addr|forwarded|ipaddr\.js|accepts|parseurl|encodeurl|escape-html|fresh|range-parser|etag|cookie|content-disposition|merge-descriptors|media-typer|bytes|unpipe|destroy|ee-first|debug|ms|setprototypeof|toidentifier|inherits|safe-buffer|path-to-regexp|is-promise|math-intrinsics|side-channel[^/]*|object-inspect|call-bound|get-intrinsic|es-[a-z-]+|function-bind|hasown|gopd|has-symbols|dunder-proto|get-proto|call-bind-apply-helpers)\//.test(
+        u,
+      ) ||
+      /@as-integrations\/express5/.test(u) ||
+      /dist\/src\/server\/(app|graphql-http)\.js/.test(u),
+  ],
+  [
+    'PostGraphile (graphile-build, postgraphile, pg-sql2)',
+    (u) => /node_modules\/(postgraphile|postgraphile-core|graphile-build|graphile-build-pg|graphile-utils|pg-sql2|@graphile[^/]*)\//.test(u),
+  ],
+  [
+    'HTTP: node:http, net, streams',
+    (u) =>
+      /^node:(_http|http|net|stream|internal\/(streams|http|stream_base|net|js_stream))/.test(u) ||
+      /^node:internal\/(streams|http|stream_base_commons|net|dns)/.test(u),
+  ],
   ['Node: AbortController / EventTarget (the deadline)', (u) => /^node:internal\/(abort_controller|event_target)/.test(u)],
   ['Node: timers', (u) => /^node:(timers|internal\/timers)/.test(u)],
   ['Node: crypto (request ids)', (u) => /^node:(crypto|internal\/crypto)/.test(u)],
@@ -144,7 +181,12 @@ async function main() {
   const body = args.postgraphile ? postgraphileRequestBody(operation.name) : requestBody(operation);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-profile-'));
   const port = await freePort();
-  const extra = Object.fromEntries(args.env!.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  const extra = Object.fromEntries(
+    args
+      .env!.split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split('=') as [string, string]),
+  );
   const spawned = performance.now();
   const child = spawn(process.execPath, [...serverNodeFlags(ROOT), '--cpu-prof', '--cpu-prof-dir', dir, path.resolve(ROOT, args.script!)], {
     env: { ...process.env, DATABASE_URL: args.db, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off', ...extra },
@@ -156,12 +198,24 @@ async function main() {
   await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration: warmup });
   // The profile starts with the process: leave out start-up and warm-up.
   const skipMs = performance.now() - spawned;
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration: Number(args.seconds) });
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: 10,
+    duration: Number(args.seconds),
+  });
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
-  const file = path.join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!);
-  process.stdout.write(`${operation.name}: ${result.requests.total} requests in ${args.seconds} s (${result.requests.average.toFixed(0)} req/s, ${result.non2xx} non-2xx) after ${warmup} s of warm-up; profile ${file} (its first ${(skipMs / 1000).toFixed(1)} s, start-up and warm-up, left out)\n\n`);
+  const file = path.join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!,
+  );
+  process.stdout.write(
+    `${operation.name}: ${result.requests.total} requests in ${args.seconds} s (${result.requests.average.toFixed(0)} req/s, ${result.non2xx} non-2xx) after ${warmup} s of warm-up; profile ${file} (its first ${(skipMs / 1000).toFixed(1)} s, start-up and warm-up, left out)\n\n`,
+  );
   process.stdout.write(summarise(file, top, skipMs) + '\n');
 }
 

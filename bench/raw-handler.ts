@@ -51,14 +51,18 @@ export function createRawHandler(db: RawDatabase) {
     group(await all(`SELECT lawsuit_id, party_id, role FROM lawsuit_party WHERE ${inList('lawsuit_id')} ORDER BY id`, list(lawsuitIds)), 'lawsuit_id');
   // The same count the server reads: its trigger-kept row_count where the database has one (src/common/database/row-counts.ts).
   const countCompanies = async () => {
-    const [{ n }] = db.companyCount === 'row_count'
-      ? await all(`SELECT n FROM row_count WHERE name = 'party:COMPANY'`)
-      : await all(`SELECT COUNT(*) AS n FROM party WHERE party_type = 'COMPANY'`);
+    const [{ n }] =
+      db.companyCount === 'row_count'
+        ? await all(`SELECT n FROM row_count WHERE name = 'party:COMPANY'`)
+        : await all(`SELECT COUNT(*) AS n FROM party WHERE party_type = 'COMPANY'`);
     return Number(n);
   };
 
   async function frontEnd() {
-    const [page, totalCount] = await Promise.all([all(`SELECT id, slug, name FROM party WHERE party_type = 'COMPANY' ORDER BY slug LIMIT 51`), countCompanies()]);
+    const [page, totalCount] = await Promise.all([
+      all(`SELECT id, slug, name FROM party WHERE party_type = 'COMPANY' ORDER BY slug LIMIT 51`),
+      countCompanies(),
+    ]);
     const companies = page.slice(0, 50);
     const lawsuits = await lawsuitsOf(companies.map((c) => c.id));
     const lawsuitIds = companies.flatMap((c) => lawsuits(c.id).map((l) => l.id));
@@ -67,7 +71,10 @@ export function createRawHandler(db: RawDatabase) {
     const companyIds = [...parties.values()].filter((p) => p.party_type === 'COMPANY').map((p) => p.id);
     const [sanctionRows, peopleRows] = await Promise.all([
       all(`SELECT target_id, slug, status FROM sanction WHERE ${inList('target_id')} ORDER BY id`, list(companyIds)),
-      all(`SELECT a.organization_id, a.role, p.name FROM affiliation a JOIN party p ON p.id = a.person_id WHERE ${inList('a.organization_id')} ORDER BY a.id`, list(companyIds)),
+      all(
+        `SELECT a.organization_id, a.role, p.name FROM affiliation a JOIN party p ON p.id = a.person_id WHERE ${inList('a.organization_id')} ORDER BY a.id`,
+        list(companyIds),
+      ),
     ]);
     const sanctions = group(sanctionRows, 'target_id');
     const people = group(peopleRows, 'organization_id');
@@ -117,14 +124,21 @@ export function createRawHandler(db: RawDatabase) {
     const [affiliations, lawsuitsByParty, sanctions, adversaryRows] = await Promise.all([
       all(`SELECT a.role, p.id, p.name FROM affiliation a JOIN party p ON p.id = a.person_id WHERE a.organization_id = ? ORDER BY a.id`, c.id),
       lawsuitsOf([c.id]),
-      all(`SELECT s.slug, s.description, s.status, p.slug AS authority_slug, p.name AS authority_name FROM sanction s JOIN party p ON p.id = s.authority_id WHERE s.target_id = ? ORDER BY s.id`, c.id),
+      all(
+        `SELECT s.slug, s.description, s.status, p.slug AS authority_slug, p.name AS authority_name FROM sanction s JOIN party p ON p.id = s.authority_id WHERE s.target_id = ? ORDER BY s.id`,
+        c.id,
+      ),
       all(
         `SELECT mine.party_id AS party_id, theirs.party_id AS adversary_id FROM lawsuit_party mine JOIN lawsuit_party theirs ON theirs.lawsuit_id = mine.lawsuit_id AND theirs.role <> mine.role WHERE ${inList('mine.party_id')}
          UNION SELECT target_id, authority_id FROM sanction WHERE ${inList('target_id')}
          UNION SELECT authority_id, target_id FROM sanction WHERE ${inList('authority_id')}
          UNION SELECT subject_id, authority_id FROM regulatory_action WHERE ${inList('subject_id')}
          UNION SELECT authority_id, subject_id FROM regulatory_action WHERE ${inList('authority_id')} AND subject_id IS NOT NULL`,
-        ids, ids, ids, ids, ids,
+        ids,
+        ids,
+        ids,
+        ids,
+        ids,
       ),
     ]);
     const adversaryIds = [...new Set(adversaryRows.map((r) => r.adversary_id as number))];
@@ -132,18 +146,33 @@ export function createRawHandler(db: RawDatabase) {
     const lawsuits = lawsuitsByParty(c.id);
     const lawsuitIds = lawsuits.map((l) => l.id);
     const [outgoingRows, incomingRows, sides, actionRows, citationRows] = await Promise.all([
-      all(`SELECT k.person_id AS key, k.relation, p.name FROM kinship k JOIN party p ON p.id = k.relative_id WHERE ${inList('k.person_id')} ORDER BY k.id`, personIds),
-      all(`SELECT k.relative_id AS key, k.inverse_relation AS relation, p.name FROM kinship k JOIN party p ON p.id = k.person_id WHERE ${inList('k.relative_id')} ORDER BY k.id`, personIds),
+      all(
+        `SELECT k.person_id AS key, k.relation, p.name FROM kinship k JOIN party p ON p.id = k.relative_id WHERE ${inList('k.person_id')} ORDER BY k.id`,
+        personIds,
+      ),
+      all(
+        `SELECT k.relative_id AS key, k.inverse_relation AS relation, p.name FROM kinship k JOIN party p ON p.id = k.person_id WHERE ${inList('k.relative_id')} ORDER BY k.id`,
+        personIds,
+      ),
       sidesOf(lawsuitIds),
-      all(`SELECT r.id, r.description, p.slug FROM regulatory_action r JOIN party p ON p.id = r.authority_id WHERE ${inList('r.id')}`, list(lawsuits.filter((l) => l.challenges_id != null).map((l) => l.challenges_id))),
-      all(`SELECT c.subject_id, c.quote, s.title, s.publisher FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = 'Lawsuit' AND ${inList('c.subject_id')} ORDER BY c.id`, list(lawsuitIds)),
+      all(
+        `SELECT r.id, r.description, p.slug FROM regulatory_action r JOIN party p ON p.id = r.authority_id WHERE ${inList('r.id')}`,
+        list(lawsuits.filter((l) => l.challenges_id != null).map((l) => l.challenges_id)),
+      ),
+      all(
+        `SELECT c.subject_id, c.quote, s.title, s.publisher FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = 'Lawsuit' AND ${inList('c.subject_id')} ORDER BY c.id`,
+        list(lawsuitIds),
+      ),
     ]);
     const outgoing = group(outgoingRows, 'key');
     const incoming = group(incomingRows, 'key');
     const actions = new Map(actionRows.map((r) => [r.id, r]));
     const citations = group(citationRows, 'subject_id');
     const parties = await partiesById([...lawsuitIds.flatMap((id) => sides(id).map((s) => s.party_id)), ...adversaryIds]);
-    const side = (lawsuitId: number, role: string) => sides(lawsuitId).filter((s) => s.role === role).map((s) => party(parties.get(s.party_id)!));
+    const side = (lawsuitId: number, role: string) =>
+      sides(lawsuitId)
+        .filter((s) => s.role === role)
+        .map((s) => party(parties.get(s.party_id)!));
     return {
       company: {
         id: encodeGlobalId('Company', c.id),
@@ -155,7 +184,11 @@ export function createRawHandler(db: RawDatabase) {
         country: c.country,
         people: affiliations.map((a) => ({
           role: a.role,
-          person: { id: encodeGlobalId('Person', a.id), name: a.name, relatives: [...outgoing(a.id), ...incoming(a.id)].map((k) => ({ relation: k.relation, person: { name: k.name } })) },
+          person: {
+            id: encodeGlobalId('Person', a.id),
+            name: a.name,
+            relatives: [...outgoing(a.id), ...incoming(a.id)].map((k) => ({ relation: k.relation, person: { name: k.name } })),
+          },
         })),
         lawsuits: lawsuits.map((l) => ({
           id: encodeGlobalId('Lawsuit', l.id),
@@ -167,11 +200,22 @@ export function createRawHandler(db: RawDatabase) {
           technologies: JSON.parse(l.technologies),
           plaintiffs: side(l.id, 'PLAINTIFF'),
           defendants: side(l.id, 'DEFENDANT'),
-          challenges: l.challenges_id == null ? null : { description: actions.get(l.challenges_id)!.description, authority: { slug: actions.get(l.challenges_id)!.slug } },
+          challenges:
+            l.challenges_id == null
+              ? null
+              : { description: actions.get(l.challenges_id)!.description, authority: { slug: actions.get(l.challenges_id)!.slug } },
           citations: citations(l.id).map((x) => ({ quote: x.quote, source: { title: x.title, publisher: x.publisher } })),
         })),
-        sanctions: sanctions.map((s) => ({ slug: s.slug, description: s.description, status: s.status, authority: { slug: s.authority_slug, name: s.authority_name } })),
-        adversaries: adversaryIds.map((id) => parties.get(id)!).sort((a, b) => a.name.localeCompare(b.name)).map(party),
+        sanctions: sanctions.map((s) => ({
+          slug: s.slug,
+          description: s.description,
+          status: s.status,
+          authority: { slug: s.authority_slug, name: s.authority_name },
+        })),
+        adversaries: adversaryIds
+          .map((id) => parties.get(id)!)
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map(party),
       },
     };
   }
@@ -185,13 +229,23 @@ export function createRawHandler(db: RawDatabase) {
     const lawsuits = page.slice(0, 20);
     const sides = await sidesOf(lawsuits.map((l) => l.id));
     const parties = await partiesById(lawsuits.flatMap((l) => sides(l.id).map((s) => s.party_id)));
-    const side = (lawsuitId: number, role: string) => sides(lawsuitId).filter((s) => s.role === role).map((s) => party(parties.get(s.party_id)!));
+    const side = (lawsuitId: number, role: string) =>
+      sides(lawsuitId)
+        .filter((s) => s.role === role)
+        .map((s) => party(parties.get(s.party_id)!));
     return {
       lawsuits: {
         totalCount,
         edges: lawsuits.map((l) => ({
           cursor: encodeCursor(l.slug),
-          node: { id: encodeGlobalId('Lawsuit', l.id), slug: l.slug, title: l.title, filed: date(l.filed), plaintiffs: side(l.id, 'PLAINTIFF'), defendants: side(l.id, 'DEFENDANT') },
+          node: {
+            id: encodeGlobalId('Lawsuit', l.id),
+            slug: l.slug,
+            title: l.title,
+            filed: date(l.filed),
+            plaintiffs: side(l.id, 'PLAINTIFF'),
+            defendants: side(l.id, 'DEFENDANT'),
+          },
         })),
         pageInfo: { hasNextPage: page.length > 20, endCursor: lawsuits.length ? encodeCursor(lawsuits.at(-1)!.slug) : null },
       },
@@ -201,11 +255,15 @@ export function createRawHandler(db: RawDatabase) {
   /** The response body for one operation, exactly as Apollo Server writes it; null for an unknown operation. */
   return async (operationName: string, variables: Record<string, unknown>): Promise<string | null> => {
     const data =
-      operationName === 'Typename' ? { __typename: 'Query' }
-      : operationName === 'FrontEnd' ? await frontEnd()
-      : operationName === 'Deep' ? await deep(String(variables.slug))
-      : operationName === 'Filtered' ? await filtered()
-      : null;
+      operationName === 'Typename'
+        ? { __typename: 'Query' }
+        : operationName === 'FrontEnd'
+          ? await frontEnd()
+          : operationName === 'Deep'
+            ? await deep(String(variables.slug))
+            : operationName === 'Filtered'
+              ? await filtered()
+              : null;
     return data === null ? null : JSON.stringify({ data }) + '\n';
   };
 }

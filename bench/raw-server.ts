@@ -26,7 +26,13 @@ async function main() {
   });
   server.listen(Number(process.env.PORT ?? 4100), () => {
     const address = server.address();
-    process.stdout.write(JSON.stringify({ msg: 'raw server ready', companyCount: db.companyCount, url: `http://localhost:${typeof address === 'object' && address ? address.port : ''}/graphql` }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        msg: 'raw server ready',
+        companyCount: db.companyCount,
+        url: `http://localhost:${typeof address === 'object' && address ? address.port : ''}/graphql`,
+      }) + '\n',
+    );
   });
   process.once('SIGTERM', () => {
     server.close(() => void db.close().then(() => process.exit(0)));

@@ -77,7 +77,16 @@ const VARIANTS: Variant[] = [
   // The least a request through Apollo Server costs here (bench/apollo-floor.ts): what the stack alone takes of `{ __typename }`.
   { name: 'apollo-floor', label: 'Apollo Server alone, no plugins (the floor)', command: ['dist/bench/apollo-floor.js'], env: {}, answers: ['Typename'] },
   ...(dialect === 'postgres' && !args['no-postgraphile']
-    ? [{ name: 'postgraphile' as const, label: 'PostGraphile 4.14 (production options)', command: ['bench/postgraphile/server.js'], env: {}, answers: Object.keys(POSTGRAPHILE_QUERIES), body: (o: BenchOperation) => postgraphileRequestBody(o.name) }]
+    ? [
+        {
+          name: 'postgraphile' as const,
+          label: 'PostGraphile 4.14 (production options)',
+          command: ['bench/postgraphile/server.js'],
+          env: {},
+          answers: Object.keys(POSTGRAPHILE_QUERIES),
+          body: (o: BenchOperation) => postgraphileRequestBody(o.name),
+        },
+      ]
     : []),
 ];
 const answers = (variant: Variant, operation: BenchOperation) => !variant.answers || variant.answers.includes(operation.name);
@@ -116,7 +125,15 @@ async function start(variant: Variant, databaseUrl: string): Promise<{ child: Ch
   const child = spawn(process.execPath, [...serverNodeFlags(ROOT), ...variant.command.map((c) => path.join(ROOT, c))], {
     // warn: request logging is not part of what is measured.
     // No per-client budget: every request of the benchmark comes from one address.
-    env: { ...process.env, ...variant.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off' },
+    env: {
+      ...process.env,
+      ...variant.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      CLIENT_COST_BUDGET: 'off',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   running.add(child);
@@ -154,19 +171,23 @@ async function fetchBody(url: string, operation: BenchOperation, request = reque
 type Request = BenchOperation | { get: string; headers?: Record<string, string> } | { post: string };
 
 function load(url: string, request: Request, seconds: number): Promise<Measurement> {
-  const options = 'get' in request
-    ? { url: request.get, method: 'GET' as const, headers: request.headers ?? {} }
-    : { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: 'post' in request ? request.post : requestBody(request) };
+  const options =
+    'get' in request
+      ? { url: request.get, method: 'GET' as const, headers: request.headers ?? {} }
+      : { url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: 'post' in request ? request.post : requestBody(request) };
   return new Promise((resolve, reject) => {
-    autocannon(
-      { ...options, connections: settings.connections, duration: seconds },
-      (error, result) => {
-        if (error) return reject(error);
-        // A 304 is the expected answer of a revalidation, not an error.
-        const notModified = result.statusCodeStats?.['304']?.count ?? 0;
-        resolve({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - notModified, requests: result.requests.total });
-      },
-    );
+    autocannon({ ...options, connections: settings.connections, duration: seconds }, (error, result) => {
+      if (error) return reject(error);
+      // A 304 is the expected answer of a revalidation, not an error.
+      const notModified = result.statusCodeStats?.['304']?.count ?? 0;
+      resolve({
+        reqPerSec: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx - notModified,
+        requests: result.requests.total,
+      });
+    });
   });
 }
 
@@ -177,13 +198,18 @@ function load(url: string, request: Request, seconds: number): Promise<Measureme
 async function persistedQueryOverGet(url: string, operation: BenchOperation): Promise<[string, Measurement][]> {
   const sha256Hash = createHash('sha256').update(operation.query).digest('hex');
   const extensions = { persistedQuery: { version: 1, sha256Hash } };
-  const registered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...JSON.parse(requestBody(operation)), extensions }) });
+  const registered = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...JSON.parse(requestBody(operation)), extensions }),
+  });
   const posted = await registered.text();
   const get = `${url}?operationName=${operation.name}&variables=${encodeURIComponent(JSON.stringify(operation.variables))}&extensions=${encodeURIComponent(JSON.stringify(extensions))}`;
   const answer = await fetch(get);
   const body = await answer.text();
   const etag = answer.headers.get('etag');
-  if (answer.status !== 200 || body !== posted || !etag) throw new Error(`the persisted ${operation.name} over GET answered ${answer.status} ${etag ? '' : 'without an ETag '}${firstDifference(posted, body)}`);
+  if (answer.status !== 200 || body !== posted || !etag)
+    throw new Error(`the persisted ${operation.name} over GET answered ${answer.status} ${etag ? '' : 'without an ETag '}${firstDifference(posted, body)}`);
   const measured: [string, Measurement][] = [];
   for (const [label, request] of [
     ['GET by hash', { get }],
@@ -193,7 +219,13 @@ async function persistedQueryOverGet(url: string, operation: BenchOperation): Pr
     await load(url, request, settings.warmup);
     const runs: Measurement[] = [];
     for (let r = 0; r < settings.runs; r++) runs.push(await load(url, request, settings.duration));
-    const result = { reqPerSec: median(runs.map((m) => m.reqPerSec)), p50: median(runs.map((m) => m.p50)), p99: median(runs.map((m) => m.p99)), errors: runs.reduce((n, m) => n + m.errors, 0), requests: runs.reduce((n, m) => n + m.requests, 0) };
+    const result = {
+      reqPerSec: median(runs.map((m) => m.reqPerSec)),
+      p50: median(runs.map((m) => m.p50)),
+      p99: median(runs.map((m) => m.p99)),
+      errors: runs.reduce((n, m) => n + m.errors, 0),
+      requests: runs.reduce((n, m) => n + m.requests, 0),
+    };
     if (result.errors > 0) throw new Error(`${label}: ${result.errors} errors`);
     process.stdout.write(`${result.reqPerSec.toFixed(0)} req/s, p50 ${result.p50} ms\n`);
     measured.push([label, result]);
@@ -219,16 +251,25 @@ interface StatementFigures {
 
 /** SQL statements per request for each variant, counted in-process on the same database. */
 async function statementsPerRequest(databaseUrl: string): Promise<StatementFigures> {
-  const perRequest = { shipped: {}, 'loaders-off': {}, raw: {}, 'apollo-floor': { Typename: 0 }, postgraphile: {} } as Record<VariantName, Record<string, number>>;
+  const perRequest = { shipped: {}, 'loaders-off': {}, raw: {}, 'apollo-floor': { Typename: 0 }, postgraphile: {} } as Record<
+    VariantName,
+    Record<string, number>
+  >;
   const counter = new CountingLogger();
   let serverCount: CompanyCountSource = 'COUNT(*)';
   const dataSource = await openBenchDatabase(databaseUrl, counter);
-  for (const [name, batching] of [['shipped', 'on'], ['loaders-off', 'off']] as const) {
+  for (const [name, batching] of [
+    ['shipped', 'on'],
+    ['loaders-off', 'off'],
+  ] as const) {
     const app = await createApp(dataSource, readConfig({ NODE_ENV: 'production', LOADER_BATCHING: batching }), createLogger('silent'));
     for (const operation of OPERATIONS) {
       counter.reset();
       counter.readRowCount = false;
-      await app.apollo.executeOperation({ query: operation.query, variables: operation.variables, operationName: operation.name }, { contextValue: app.contextFor('bench') });
+      await app.apollo.executeOperation(
+        { query: operation.query, variables: operation.variables, operationName: operation.name },
+        { contextValue: app.contextFor('bench') },
+      );
       perRequest[name][operation.name] = counter.statements;
       if (name === 'shipped' && operation.name === 'FrontEnd' && counter.readRowCount) serverCount = 'row_count';
     }
@@ -310,13 +351,17 @@ async function main() {
       const same = variants.filter((v) => !v.body);
       const bodies = await Promise.all(same.map((v) => fetchBody(servers[v.name]!.url, operation)));
       for (const [i, body] of bodies.entries()) {
-        if (body !== bodies[0]) throw new Error(`${operation.name} at ${companies} companies: ${same[i].name} answers differently from ${same[0].name}, ${firstDifference(bodies[0], body)}`);
+        if (body !== bodies[0])
+          throw new Error(
+            `${operation.name} at ${companies} companies: ${same[i].name} answers differently from ${same[0].name}, ${firstDifference(bodies[0], body)}`,
+          );
       }
       // A peer with a schema of its own (PostGraphile) must return the same companies, count and lawsuits.
       for (const peer of variants.filter((v) => v.body)) {
         const theirs = JSON.stringify(comparable(operation.name, await fetchBody(servers[peer.name]!.url, operation, bodyOf(peer, operation)), 'postgraphile'));
         const ours = JSON.stringify(comparable(operation.name, bodies[0], 'server'));
-        if (theirs !== ours) throw new Error(`${operation.name} at ${companies} companies: ${peer.name} returns other rows than the server, ${firstDifference(ours, theirs)}`);
+        if (theirs !== ours)
+          throw new Error(`${operation.name} at ${companies} companies: ${peer.name} returns other rows than the server, ${firstDifference(ours, theirs)}`);
       }
       // Warm-up of each, then rounds alternating between the variants (in a rotating order), so
       // that whatever else the machine does falls on all of them alike.
@@ -339,7 +384,9 @@ async function main() {
           othersShare.push(others / (machine.total - before.machine.total));
           const n = m.requests || NaN;
           rounds.get(variant.name)!.push({ m, cpuMs: node / n, postgresCpuMs: pg / n });
-          process.stdout.write(`${companies} companies · ${operation.name} · ${variant.name} round ${r + 1}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50} ms, CPU ${(node / n).toFixed(2)} ms/req${Number.isNaN(pg) ? "" : ` + PostgreSQL ${(pg / n).toFixed(2)}`}\n`);
+          process.stdout.write(
+            `${companies} companies · ${operation.name} · ${variant.name} round ${r + 1}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50} ms, CPU ${(node / n).toFixed(2)} ms/req${Number.isNaN(pg) ? '' : ` + PostgreSQL ${(pg / n).toFixed(2)}`}\n`,
+          );
         }
       }
       for (const variant of variants) {
@@ -366,7 +413,9 @@ async function main() {
       const frontEndOperation = settings.operations.find((o) => o.name === 'FrontEnd')!;
       const posted = results.get('shipped:FrontEnd')!;
       for (const [label, measured] of await persistedQueryOverGet(servers.shipped!.url, frontEndOperation)) {
-        apq.push(`| ${companies.toLocaleString('en')} | ${label} | ${measured.reqPerSec.toFixed(0)} | ${measured.p50} | ${measured.p99} | ${(measured.reqPerSec / posted.reqPerSec).toFixed(2)}× |`);
+        apq.push(
+          `| ${companies.toLocaleString('en')} | ${label} | ${measured.reqPerSec.toFixed(0)} | ${measured.p50} | ${measured.p99} | ${(measured.reqPerSec / posted.reqPerSec).toFixed(2)}× |`,
+        );
       }
     }
     const rss = Object.fromEntries(VARIANTS.map((v) => [v.name, peakRssMb(servers[v.name]!.child.pid!)])) as Record<VariantName, number>;
@@ -375,7 +424,9 @@ async function main() {
       for (const variant of VARIANTS.filter((v) => answers(v, operation))) {
         const m = results.get(`${variant.name}:${operation.name}`)!;
         const statementCount = statements.perRequest[variant.name][operation.name];
-        rows.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${variant.label} | ${m.reqPerSec.toFixed(0)} | ${m.p50} | ${m.p99} | ${ms(m.cpuMs)} |${dialect === 'postgres' ? ` ${ms(m.postgresCpuMs)} | ${ms(m.cpuMs + m.postgresCpuMs)} |` : ''} ${statementCount ?? '—'} | ${rss[variant.name].toFixed(0)} |`);
+        rows.push(
+          `| ${companies.toLocaleString('en')} | ${operation.name} | ${variant.label} | ${m.reqPerSec.toFixed(0)} | ${m.p50} | ${m.p99} | ${ms(m.cpuMs)} |${dialect === 'postgres' ? ` ${ms(m.postgresCpuMs)} | ${ms(m.cpuMs + m.postgresCpuMs)} |` : ''} ${statementCount ?? '—'} | ${rss[variant.name].toFixed(0)} |`,
+        );
       }
       const shipped = results.get(`shipped:${operation.name}`)!;
       const raw = results.get(`raw:${operation.name}`)!.reqPerSec;
@@ -383,13 +434,17 @@ async function main() {
       const peer = results.get(`postgraphile:${operation.name}`);
       const cpu = (m: Measured) => m.cpuMs + (Number.isNaN(m.postgresCpuMs) ? 0 : m.postgresCpuMs);
       const vsPeer = peer ? { rate: shipped.reqPerSec / peer.reqPerSec, cpu: cpu(shipped) / cpu(peer) } : null;
-      ratios.push(`| ${companies.toLocaleString('en')} | ${operation.name} | ${(shipped.reqPerSec / raw).toFixed(2)}× | ${(shipped.reqPerSec / off).toFixed(2)}× |${hasPeer ? ` ${vsPeer ? `${vsPeer.rate.toFixed(2)}× | ${vsPeer.cpu.toFixed(2)}×` : '— | —'} |` : ''}`);
+      ratios.push(
+        `| ${companies.toLocaleString('en')} | ${operation.name} | ${(shipped.reqPerSec / raw).toFixed(2)}× | ${(shipped.reqPerSec / off).toFixed(2)}× |${hasPeer ? ` ${vsPeer ? `${vsPeer.rate.toFixed(2)}× | ${vsPeer.cpu.toFixed(2)}×` : '— | —'} |` : ''}`,
+      );
       if (operation.name === 'FrontEnd') frontEnd.set(companies, { vsRaw: shipped.reqPerSec / raw, vsOff: shipped.reqPerSec / off, vsPeer });
       if (operation.name === 'Typename' && vsPeer) typenameVsPeer.set(companies, vsPeer.rate);
       const floor = results.get(`apollo-floor:${operation.name}`);
       if (floor) {
         const cells = [shipped, floor, ...(peer ? [peer] : [])].map((m) => `${m.reqPerSec.toFixed(0)} req/s, ${ms(cpu(m))} ms`);
-        floorRows.push(`| ${companies.toLocaleString('en')} | ${cells.join(' | ')} | ${(shipped.reqPerSec / floor.reqPerSec).toFixed(2)}× |${peer ? ` ${(floor.reqPerSec / peer.reqPerSec).toFixed(2)}× |` : ''}`);
+        floorRows.push(
+          `| ${companies.toLocaleString('en')} | ${cells.join(' | ')} | ${(shipped.reqPerSec / floor.reqPerSec).toFixed(2)}× |${peer ? ` ${(floor.reqPerSec / peer.reqPerSec).toFixed(2)}× |` : ''}`,
+        );
       }
     }
     for (const server of Object.values(servers)) server!.child.kill('SIGTERM');
@@ -407,32 +462,42 @@ async function main() {
   const atLargest = frontEnd.get(largest);
   const peerTargets = hasPeer
     ? [
-        ...[...frontEnd].filter(([n, f]) => n >= 10_000 && f.vsPeer).flatMap(([n, f]) => [
-          `| FrontEnd ≥ 1.5× PostGraphile (${n.toLocaleString('en')} companies) | ${verdict(f.vsPeer!.rate, 1.5)} |`,
-          `| FrontEnd CPU per request (Node + PostgreSQL) ≤ 2/3 of PostGraphile's (${n.toLocaleString('en')} companies) | ${verdict(f.vsPeer!.cpu, 2 / 3, false)} |`,
-        ]),
+        ...[...frontEnd]
+          .filter(([n, f]) => n >= 10_000 && f.vsPeer)
+          .flatMap(([n, f]) => [
+            `| FrontEnd ≥ 1.5× PostGraphile (${n.toLocaleString('en')} companies) | ${verdict(f.vsPeer!.rate, 1.5)} |`,
+            `| FrontEnd CPU per request (Node + PostgreSQL) ≤ 2/3 of PostGraphile's (${n.toLocaleString('en')} companies) | ${verdict(f.vsPeer!.cpu, 2 / 3, false)} |`,
+          ]),
         ...[...typenameVsPeer].map(([n, rate]) => `| Typename ≥ 0.8× PostGraphile (${n.toLocaleString('en')} companies) | ${verdict(rate, 0.8)} |`),
       ]
     : [];
   const targets = [
     ...peerTargets,
-    ...(dialect === 'sqlite' ? [...frontEnd].map(([n, f]) => `| FrontEnd ≥ 0.6× the raw handler (${n.toLocaleString('en')} companies) | ${verdict(f.vsRaw, 0.6)} |`) : []),
+    ...(dialect === 'sqlite'
+      ? [...frontEnd].map(([n, f]) => `| FrontEnd ≥ 0.6× the raw handler (${n.toLocaleString('en')} companies) | ${verdict(f.vsRaw, 0.6)} |`)
+      : []),
     ...(atLargest
       ? [
           `| FrontEnd ≥ 0.5× the raw handler (${largest.toLocaleString('en')} companies) | ${verdict(atLargest.vsRaw, 0.5)} |`,
           `| FrontEnd ≥ 5× loaders off (${largest.toLocaleString('en')} companies) | ${verdict(atLargest.vsOff, 5)} |`,
         ]
       : []),
-    ...[...latencies].map(([name, byScale]) => `| ${name}: p50 at ${largest.toLocaleString('en')} ≤ 1.5× p50 at ${smallest.toLocaleString('en')} | ${verdict(byScale.get(largest)! / Math.max(byScale.get(smallest)!, 1), 1.5, false)} |`),
+    ...[...latencies].map(
+      ([name, byScale]) =>
+        `| ${name}: p50 at ${largest.toLocaleString('en')} ≤ 1.5× p50 at ${smallest.toLocaleString('en')} | ${verdict(byScale.get(largest)! / Math.max(byScale.get(smallest)!, 1), 1.5, false)} |`,
+    ),
   ];
-  const COUNT_DESCRIPTIONS: Record<CompanyCountSource, string> = { row_count: 'the trigger-kept `row_count`', 'COUNT(*)': '`COUNT(*)` (this database has no `row_count`)' };
+  const COUNT_DESCRIPTIONS: Record<CompanyCountSource, string> = {
+    row_count: 'the trigger-kept `row_count`',
+    'COUNT(*)': '`COUNT(*)` (this database has no `row_count`)',
+  };
   const counting = [...companyCounts].map((c) => COUNT_DESCRIPTIONS[c]).join(' / ');
   const section = [
     `## ${DIALECT_TITLES[dialect]}`,
     '',
     `Run ${started.toISOString()} on: ${machine}; ${databases.description}.`,
     `autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up of each variant, then ${settings.runs} rounds of ${settings.duration} s alternating between the variants (in a rotating order); medians of the rounds. Every variant answered every operation with zero errors and byte-identical bodies (checked before measuring)${hasPeer ? '; PostGraphile, with a schema of its own, was checked to return the same companies, count, lawsuits and sides of each lawsuit' : ''}. Reproduce: \`${reproduceCommand()}\`.`,
-    `CPU ms / request: the variant's process's user + system time${dialect === 'postgres' ? ', and the PostgreSQL server\'s (postmaster and every backend)' : ''}, read from /proc around each round and divided by the requests answered in it; median of the rounds. The load generator's own CPU is in neither.`,
+    `CPU ms / request: the variant's process's user + system time${dialect === 'postgres' ? ", and the PostgreSQL server's (postmaster and every backend)" : ''}, read from /proc around each round and divided by the requests answered in it; median of the rounds. The load generator's own CPU is in neither.`,
     `How loaded the machine was: load average ${loadBefore} at the start, ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end; during the measured rounds, processes other than the measured ones and the load generator used a median of ${(100 * median(othersShare)).toFixed(0)} % of the machine's CPU (max ${(100 * Math.max(...othersShare)).toFixed(0)} %).`,
     `The front-end page's \`totalCount\` is read with ${counting} by both the server and the raw handler (checked before measuring).` +
       (dialect === 'postgres'
@@ -451,22 +516,28 @@ async function main() {
     dialect === 'postgres'
       ? '| companies | operation | variant | req/s | p50 ms | p99 ms | CPU ms / request (Node) | CPU ms / request (PostgreSQL) | CPU ms / request (both) | SQL statements / request | peak RSS MB |'
       : '| companies | operation | variant | req/s | p50 ms | p99 ms | CPU ms / request (Node) | SQL statements / request | peak RSS MB |',
-    dialect === 'postgres' ? '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |' : '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    dialect === 'postgres'
+      ? '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+      : '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     '### Ratios (this server ÷ the other variant, req/s)',
     '',
-    hasPeer ? '| companies | operation | vs raw handler | vs loaders off | vs PostGraphile (req/s) | CPU per request ÷ PostGraphile\'s (Node + PostgreSQL) |' : '| companies | operation | vs raw handler | vs loaders off |',
+    hasPeer
+      ? "| companies | operation | vs raw handler | vs loaders off | vs PostGraphile (req/s) | CPU per request ÷ PostGraphile's (Node + PostgreSQL) |"
+      : '| companies | operation | vs raw handler | vs loaders off |',
     hasPeer ? '| ---: | --- | ---: | ---: | ---: | ---: |' : '| ---: | --- | ---: | ---: |',
     ...ratios,
     '',
     ...(floorRows.length
       ? [
-          '### A request\'s fixed cost against Apollo Server alone (`{ __typename }`)',
+          "### A request's fixed cost against Apollo Server alone (`{ __typename }`)",
           '',
           'Apollo Server 5 on node:http with a one-field schema and no plugin, context or database (`bench/apollo-floor.ts`): the least a request costs on this stack. Req/s and CPU ms per request (Node, and PostgreSQL where there is one), medians of the same rounds as above.',
           '',
-          hasPeer ? '| companies | this server | Apollo Server alone | PostGraphile | this server ÷ Apollo alone | Apollo alone ÷ PostGraphile |' : '| companies | this server | Apollo Server alone | this server ÷ Apollo alone |',
+          hasPeer
+            ? '| companies | this server | Apollo Server alone | PostGraphile | this server ÷ Apollo alone | Apollo alone ÷ PostGraphile |'
+            : '| companies | this server | Apollo Server alone | this server ÷ Apollo alone |',
           hasPeer ? '| ---: | ---: | ---: | ---: | ---: | ---: |' : '| ---: | ---: | ---: | ---: |',
           ...floorRows,
           '',
@@ -496,7 +567,9 @@ async function main() {
     ...OPERATIONS.map((o) => `- **${o.name}**: ${o.description}`),
   ].join('\n');
   writeResultsSection(args.out!, dialect, section, newFileHeader);
-  process.stdout.write(`\n${ratios.join('\n')}\n${growth.join('\n')}\nwrote the ${DIALECT_TITLES[dialect]} section of ${path.relative(process.cwd(), args.out!)}\n`);
+  process.stdout.write(
+    `\n${ratios.join('\n')}\n${growth.join('\n')}\nwrote the ${DIALECT_TITLES[dialect]} section of ${path.relative(process.cwd(), args.out!)}\n`,
+  );
 }
 
 main().catch((error) => {

@@ -34,8 +34,18 @@ function rssKiB(pid: number): number {
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-soak-'));
   // No per-client budget: the soak's 50 connections all come from one address.
-  const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'soak.sqlite')}`, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: '0', CLIENT_COST_BUDGET: 'off' };
-  const created = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/keys.js'), 'create', '--role', 'editor', '--name', 'soak'], { env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite:${path.join(dir, 'soak.sqlite')}`,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    CLIENT_COST_BUDGET: 'off',
+  };
+  const created = spawnSync(process.execPath, [path.join(ROOT, 'dist/scripts/keys.js'), 'create', '--role', 'editor', '--name', 'soak'], {
+    env,
+    encoding: 'utf8',
+  });
   if (created.status !== 0) throw new Error(`could not create a key: ${created.stderr}`);
   const key = created.stdout.trim();
 
@@ -93,7 +103,12 @@ async function main() {
     // One document, different variables, as a front-end sends it.
     setupRequest: (request: autocannon.Request) => {
       writes += 1;
-      const input = { slug: `soak-${writes}`, speaker: 'huawei', text: `Soak statement ${writes}.`, citations: [{ source: SOURCE, quote: 'Huawei said last year' }] };
+      const input = {
+        slug: `soak-${writes}`,
+        speaker: 'huawei',
+        text: `Soak statement ${writes}.`,
+        citations: [{ source: SOURCE, quote: 'Huawei said last year' }],
+      };
       return { ...request, body: JSON.stringify({ query: WRITE, variables: { input } }) };
     },
     onResponse: (status: number, body: string) => {
@@ -106,7 +121,11 @@ async function main() {
   clearInterval(sampler);
   sample();
 
-  const stored = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ company(slug: "huawei") { statements { slug } } }' }) });
+  const stored = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ company(slug: "huawei") { statements { slug } } }' }),
+  });
   const storedSlugs = new Set<string>(((await stored.json()) as any).data.company.statements.map((s: { slug: string }) => s.slug));
   // A write is lost when it was answered as done but is not stored (writes cut off by the end of the run may be stored unanswered).
   const lost = [...answered].filter((slug) => !storedSlugs.has(slug));
@@ -127,7 +146,12 @@ async function main() {
     writesStored: [...storedSlugs].filter((slug) => slug.startsWith('soak-')).length,
     writesLost: lost.length,
     unexpectedErrors: { total: unexpected, socket: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors, examples },
-    rssMiB: { start: mib(rss[0].kib), afterWarmUp: mib(rss[Math.min(2, rss.length - 1)].kib), end: mib(rss.at(-1)!.kib), max: mib(Math.max(...rss.map((s) => s.kib))) },
+    rssMiB: {
+      start: mib(rss[0].kib),
+      afterWarmUp: mib(rss[Math.min(2, rss.length - 1)].kib),
+      end: mib(rss.at(-1)!.kib),
+      max: mib(Math.max(...rss.map((s) => s.kib))),
+    },
     rssSamples: rss.map((s) => `${s.at}s ${mib(s.kib)} MiB`),
     serverLogLines: logLines,
     serverWarnings: warnings.slice(0, 5),

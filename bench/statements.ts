@@ -29,7 +29,9 @@ const { values: args } = parseArgs({
 });
 if (!args.before) throw new Error('--before DIR: a built checkout of the code to compare with');
 
-const disputePage = (asOf: boolean) => `query DisputePage($slug: String!${asOf ? ', $asOf: String' : ''}) { dispute(slug: $slug${asOf ? ', asOf: $asOf' : ''}) { id slug title kind status started { iso }
+const disputePage = (
+  asOf: boolean,
+) => `query DisputePage($slug: String!${asOf ? ', $asOf: String' : ''}) { dispute(slug: $slug${asOf ? ', asOf: $asOf' : ''}) { id slug title kind status started { iso }
   attribution hedges claimedBy { __typename } provenance { field basis note citations { quote } }
   citations { quote source { title publisher publishedOn { iso } } }
   sides { side label party { __typename ... on Company { slug name } ... on Authority { slug name } ... on Person { slug name } } }
@@ -39,7 +41,12 @@ const disputePage = (asOf: boolean) => `query DisputePage($slug: String!${asOf ?
   events { slug title date { iso } }
   timeline(first: 20) { totalCount edges { node { kind title date { iso } } } } } }`;
 
-const operation = (name: string, variables: Record<string, unknown>): BenchOperation => ({ name, description: name, query: disputePage('asOf' in variables), variables });
+const operation = (name: string, variables: Record<string, unknown>): BenchOperation => ({
+  name,
+  description: name,
+  query: disputePage('asOf' in variables),
+  variables,
+});
 const FRONT_END = OPERATIONS.find((o) => o.name === 'FrontEnd')!;
 const CASES: { label: string; operation: BenchOperation; sides: ('before' | 'after')[] }[] = [
   { label: 'front-end page', operation: FRONT_END, sides: ['before', 'after'] },
@@ -67,7 +74,14 @@ async function start(root: string, databaseUrl: string): Promise<{ child: ChildP
 }
 
 async function load(url: string, body: string, seconds: number): Promise<number> {
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: Number(args.connections), duration: seconds });
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: Number(args.connections),
+    duration: seconds,
+  });
   if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result.requests.total;
 }
@@ -79,14 +93,18 @@ async function main() {
   const servers: Record<string, { child: ChildProcess; url: string }> = {};
   for (const [side, root] of Object.entries(roots)) {
     const file = `/tmp/conflict-explorer-statements-bench-${side}-${args.companies}.sqlite`;
-    if (!existsSync(file)) await run(path.join(root, 'dist/seeds/seed-synthetic.js'), ['--companies', args.companies!], { DATABASE_URL: `sqlite:${file}` }, root);
+    if (!existsSync(file))
+      await run(path.join(root, 'dist/seeds/seed-synthetic.js'), ['--companies', args.companies!], { DATABASE_URL: `sqlite:${file}` }, root);
     servers[side] = await start(root, `sqlite:${file}`);
   }
   try {
     for (const { label, operation: op, sides } of CASES) {
       const body = requestBody(op);
-      const answers = await Promise.all(sides.map(async (side) => (await fetch(servers[side].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text()));
-      if (sides.length === 2 && answers[0] !== answers[1]) process.stdout.write(`note: ${label}: the two answers differ (${answers[0].length} and ${answers[1].length} bytes)\n`);
+      const answers = await Promise.all(
+        sides.map(async (side) => (await fetch(servers[side].url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text()),
+      );
+      if (sides.length === 2 && answers[0] !== answers[1])
+        process.stdout.write(`note: ${label}: the two answers differ (${answers[0].length} and ${answers[1].length} bytes)\n`);
       for (const side of sides) await load(servers[side].url, body, 2);
       const cpu: Record<string, number[]> = { before: [], after: [] };
       for (let r = 0; r < Number(args.rounds); r++) {
@@ -100,7 +118,9 @@ async function main() {
       }
       const line = sides.map((side) => `${side} ${median(cpu[side]).toFixed(3)} ms`).join(' · ');
       const ratio = sides.length === 2 ? ` · after/before ${(median(cpu.after) / median(cpu.before)).toFixed(3)}` : '';
-      process.stdout.write(`${label}: CPU per request (median of ${args.rounds} rounds): ${line}${ratio} · rounds ${sides.map((s) => cpu[s].map((v) => v.toFixed(3)).join('/')).join(' | ')}\n`);
+      process.stdout.write(
+        `${label}: CPU per request (median of ${args.rounds} rounds): ${line}${ratio} · rounds ${sides.map((s) => cpu[s].map((v) => v.toFixed(3)).join('/')).join(' | ')}\n`,
+      );
     }
   } finally {
     for (const { child } of Object.values(servers)) child.kill('SIGTERM');

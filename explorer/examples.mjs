@@ -22,7 +22,10 @@ export function exampleTabs(file) {
     previousEnd = end;
     if (definition.kind !== 'OperationDefinition') continue;
     // The comment block right above the operation (after the last blank line).
-    const comment = between.split(/\n\s*\n/).pop().trim();
+    const comment = between
+      .split(/\n\s*\n/)
+      .pop()
+      .trim();
     let text = source.slice(start, end);
     const used = new Set([...text.matchAll(/\.\.\.\s*([_A-Za-z]\w*)/g)].map((m) => m[1]).filter((name) => fragments.has(name)));
     for (const name of used) text += `\n\n${fragments.get(name)}`;

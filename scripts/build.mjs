@@ -47,7 +47,9 @@ for (const top of ['src', 'seeds', 'scripts', 'bench']) {
 const explorer = path.join(root, 'explorer');
 const inputs = [
   ...walk(path.join(explorer, 'src')).filter((f) => !f.includes(`${path.sep}generated${path.sep}`)),
-  ...readdirSync(explorer).filter((f) => /\.(html|css|mjs|json)$/.test(f)).map((f) => path.join(explorer, f)),
+  ...readdirSync(explorer)
+    .filter((f) => /\.(html|css|mjs|json)$/.test(f))
+    .map((f) => path.join(explorer, f)),
   ...walk(path.join(explorer, 'graphiql')), // GraphiQL's page
   path.join(root, 'schema/schema.graphql'),
   path.join(root, 'schema/examples.graphql'), // GraphiQL's tabs
@@ -61,8 +63,7 @@ const outputs = [
   ...['explorer.js', 'index.html', 'explorer.css'].map((f) => path.join(dist, 'explorer', f)),
   ...['graphiql.js', 'graphiql.css', 'index.html'].map((f) => path.join(dist, 'graphiql', f)),
 ];
-const upToDate =
-  existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest && outputs.every((f) => existsSync(f) && statSync(f).size > 0);
+const upToDate = existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest && outputs.every((f) => existsSync(f) && statSync(f).size > 0);
 if (!upToDate) {
   rmSync(stamp, { force: true });
   run(['explorer/codegen.mjs']);

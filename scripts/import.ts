@@ -29,7 +29,10 @@ async function main(files: string[]) {
       }
       try {
         const report = await importer.import(document, { actor: { name: 'cli:import', keyId: null, role: null, action: 'cli:import' } });
-        const written = Object.entries(report.written).map(([table, n]) => `${table} ${n}`).join(', ') || 'nothing written';
+        const written =
+          Object.entries(report.written)
+            .map(([table, n]) => `${table} ${n}`)
+            .join(', ') || 'nothing written';
         process.stdout.write(`${file}: ${report.status} ${report.source} (${written})\n`);
       } catch (error) {
         failed += 1;

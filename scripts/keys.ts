@@ -18,7 +18,11 @@ const CLI_ACTOR = { name: 'cli:keys', keyId: null, role: null };
 
 /** `npm run keys`: API keys, managed on the server (the database keeps only their sha256). */
 async function main(argv: string[]) {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, budget: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, name: { type: 'string' }, budget: { type: 'string' } },
+  });
   const [command, target] = positionals;
   if (!command || !['create', 'list', 'revoke'].includes(command)) throw new UsageError();
   const dataSource = await openDatabase(process.env.DATABASE_URL);
@@ -29,7 +33,8 @@ async function main(argv: string[]) {
       const role = parseRole(values.role);
       const name = values.name.trim();
       const budget = values.budget === undefined ? null : Number(values.budget);
-      if (budget !== null && outOfRange(KEY_BUDGET, budget)) throw new UsageError(`--budget must be a whole number from ${KEY_BUDGET.min} to ${KEY_BUDGET.max}`);
+      if (budget !== null && outOfRange(KEY_BUDGET, budget))
+        throw new UsageError(`--budget must be a whole number from ${KEY_BUDGET.min} to ${KEY_BUDGET.max}`);
       const { key, apiKey } = await dataSource.transaction(async (manager) => {
         const created = await keys.create(manager, name, role, budget);
         await appendAudit(manager, CLI_ACTOR, {
@@ -39,11 +44,15 @@ async function main(argv: string[]) {
         });
         return created;
       });
-      process.stderr.write(`created ${role} key #${apiKey.id} "${name}"${budget === null ? '' : ` with a budget of ${budget} per minute`}; it is shown only now, store it:\n`);
+      process.stderr.write(
+        `created ${role} key #${apiKey.id} "${name}"${budget === null ? '' : ` with a budget of ${budget} per minute`}; it is shown only now, store it:\n`,
+      );
       process.stdout.write(`${key}\n`);
     } else if (command === 'list') {
       for (const k of await keys.list()) {
-        process.stdout.write(`${k.id}\t${k.prefix}…\t${k.role}\t${k.name}\tcreated ${k.createdAt}${k.revokedAt ? `\trevoked ${k.revokedAt}` : ''}${k.costBudget === null ? '' : `\tbudget ${k.costBudget}/min`}\n`);
+        process.stdout.write(
+          `${k.id}\t${k.prefix}…\t${k.role}\t${k.name}\tcreated ${k.createdAt}${k.revokedAt ? `\trevoked ${k.revokedAt}` : ''}${k.costBudget === null ? '' : `\tbudget ${k.costBudget}/min`}\n`,
+        );
       }
     } else {
       if (!target) throw new UsageError('revoke needs the id or prefix of a key (see `keys list`)');

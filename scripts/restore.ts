@@ -43,7 +43,9 @@ const seconds = (start: bigint) => `${(Number(process.hrtime.bigint() - start) /
  * stored row counts against them and prints the newest audit entry.
  */
 async function main() {
-  const { values, positionals } = parsed(() => parseArgs({ options: { to: { type: 'string' }, force: { type: 'boolean', default: false } }, allowPositionals: true }));
+  const { values, positionals } = parsed(() =>
+    parseArgs({ options: { to: { type: 'string' }, force: { type: 'boolean', default: false } }, allowPositionals: true }),
+  );
   if (positionals.length !== 1) throw new BackupError(USAGE);
   const backup = path.resolve(positionals[0]);
   if (!existsSync(backup) || !statSync(backup).isFile()) throw new BackupError(`no backup file at ${backup}`);
@@ -67,7 +69,9 @@ async function main() {
     await verifyDump(backup);
     const tables = await postgresTableCount(targetUrl);
     if (tables > 0 && !values.force) {
-      throw new BackupError(`the database at ${where} is not empty (${tables} tables): restore into an empty database, or pass --force to replace its contents`);
+      throw new BackupError(
+        `the database at ${where} is not empty (${tables} tables): restore into an empty database, or pass --force to replace its contents`,
+      );
     }
     await restorePostgres(backup, targetUrl, { clean: tables > 0 });
   } else {
@@ -77,7 +81,9 @@ async function main() {
     targetUrl = `sqlite:${file}`;
     where = file;
     if (!(await sqliteIsEmpty(file).catch(() => false)) && !values.force) {
-      throw new BackupError(`the database at ${where} is not empty: restore into an empty database, or pass --force to replace its contents (stop the server on it first)`);
+      throw new BackupError(
+        `the database at ${where} is not empty: restore into an empty database, or pass --force to replace its contents (stop the server on it first)`,
+      );
     }
     await restoreSqlite(backup, file);
   }
@@ -102,7 +108,10 @@ async function main() {
       ].join('\n') + '\n',
     );
     if (report.mismatches.length) {
-      const shown = report.mismatches.slice(0, 5).map((m) => `${m.name} stored ${m.stored}, counted ${m.counted}`).join('; ');
+      const shown = report.mismatches
+        .slice(0, 5)
+        .map((m) => `${m.name} stored ${m.stored}, counted ${m.counted}`)
+        .join('; ');
       throw new BackupError(`the restored database's row counts disagree with its tables: ${shown}`);
     }
   } finally {
@@ -111,7 +120,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  const message = error instanceof BackupError || error instanceof DatabaseOpenError ? error.message : `restore failed: ${(error as Error).message.split('\n')[0]}`;
+  const message =
+    error instanceof BackupError || error instanceof DatabaseOpenError ? error.message : `restore failed: ${(error as Error).message.split('\n')[0]}`;
   process.stderr.write(`error: ${message}\n`);
   process.exit(1);
 });

@@ -9,7 +9,8 @@ async function main() {
   const { values } = parseArgs({ options: { companies: { type: 'string' }, seed: { type: 'string', default: String(DEFAULT_SYNTHETIC_SEED) } } });
   const companies = Number(values.companies);
   const seed = Number(values.seed);
-  if (!Number.isInteger(companies) || companies < 1) throw new Error(`--companies must be a positive whole number (got ${JSON.stringify(values.companies ?? null)})`);
+  if (!Number.isInteger(companies) || companies < 1)
+    throw new Error(`--companies must be a positive whole number (got ${JSON.stringify(values.companies ?? null)})`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number (got ${JSON.stringify(values.seed)})`);
 
   const dataSource = await openDatabase(process.env.DATABASE_URL);

@@ -7,7 +7,10 @@ async function main() {
   const dataSource = await openDatabase(process.env.DATABASE_URL);
   try {
     for (const report of await seedAll(dataSource, { force: process.argv.includes('--force') })) {
-      const written = Object.entries(report.written).map(([table, n]) => `${table} ${n}`).join(', ') || 'nothing written';
+      const written =
+        Object.entries(report.written)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(', ') || 'nothing written';
       process.stdout.write(`${report.source}: ${report.status} (${written})\n`);
     }
   } finally {

@@ -156,7 +156,8 @@ function connectionLimits(env: NodeJS.ProcessEnv, requestTimeoutMs: number): Con
   if (perAddress > max) throw new Error(`MAX_CONNECTIONS_PER_ADDRESS must be at most MAX_CONNECTIONS (${max}) (got "${env.MAX_CONNECTIONS_PER_ADDRESS}")`);
   const headersTimeoutMs = positiveInt(env, 'HEADERS_TIMEOUT_MS', 10_000);
   // node:http's requestTimeout (the whole request, body included) is REQUEST_TIMEOUT_MS + 20 s: the head must come first.
-  if (headersTimeoutMs > requestTimeoutMs + 20_000) throw new Error(`HEADERS_TIMEOUT_MS must be at most REQUEST_TIMEOUT_MS + 20000 (got "${env.HEADERS_TIMEOUT_MS}")`);
+  if (headersTimeoutMs > requestTimeoutMs + 20_000)
+    throw new Error(`HEADERS_TIMEOUT_MS must be at most REQUEST_TIMEOUT_MS + 20000 (got "${env.HEADERS_TIMEOUT_MS}")`);
   return { max, perAddress, headersTimeoutMs, keepAliveTimeoutMs: positiveInt(env, 'KEEP_ALIVE_TIMEOUT_MS', 5000) };
 }
 
@@ -165,7 +166,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer between 0 and 65535 (got "${env.PORT}")`);
   }
-  const origins = (env.CORS_ORIGINS ?? '*').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '*')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const executor = env.GRAPHQL_EXECUTOR ?? 'jit';
   if (executor !== 'jit' && executor !== 'graphql-js') throw new Error(`GRAPHQL_EXECUTOR must be jit or graphql-js (got "${executor}")`);
   const batching = env.LOADER_BATCHING ?? 'on';

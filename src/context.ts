@@ -58,7 +58,15 @@ export interface ContextFactoryOptions {
 /** Makes each request's context around the app's services (made once, by createServices in services.ts); loaders are per request. */
 export function createContextFactory(services: Services, { loaderBatching = true, maxRows }: ContextFactoryOptions = {}) {
   return (requestId: string, { viewer = null, ip = 'local', deadline = new RequestDeadline(), timeoutMs = 10_000 }: RequestOptions = {}): RequestContext =>
-    new RequestContextValue(requestId, new Loaders(services.sqlReader, { batch: loaderBatching, deadline, timeoutMs, maxRows }), services, viewer, viewer ? `key:${viewer.keyId}` : `ip:${ip}`, deadline, timeoutMs);
+    new RequestContextValue(
+      requestId,
+      new Loaders(services.sqlReader, { batch: loaderBatching, deadline, timeoutMs, maxRows }),
+      services,
+      viewer,
+      viewer ? `key:${viewer.keyId}` : `ip:${ip}`,
+      deadline,
+      timeoutMs,
+    );
 }
 
 /**

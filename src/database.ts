@@ -98,9 +98,14 @@ async function adoptSynchronizedSchema(dataSource: DataSource): Promise<void> {
     // Compared with the entities of the first migration's tables only: later migrations add the rest.
     const firstEra = new DataSource({ ...dataSource.options, entities: await firstMigrationEntities(dataSource) } as DataSourceOptions);
     await firstEra.initialize();
-    const pending = await firstEra.driver.createSchemaBuilder().log().finally(() => firstEra.destroy());
+    const pending = await firstEra.driver
+      .createSchemaBuilder()
+      .log()
+      .finally(() => firstEra.destroy());
     if (pending.upQueries.length) {
-      throw new DatabaseOpenError('the database was created by an older version without migrations and its schema differs from the first migration; export its data and start from an empty database');
+      throw new DatabaseOpenError(
+        'the database was created by an older version without migrations and its schema differs from the first migration; export its data and start from an empty database',
+      );
     }
     await dataSource.showMigrations(); // creates the migrations table
     const [first] = dataSource.migrations;
@@ -256,7 +261,14 @@ export class Database {
         release();
       }
     };
-    return { runner: held, commit: () => end('commit'), rollback: () => end('rollback'), get open() { return open; } };
+    return {
+      runner: held,
+      commit: () => end('commit'),
+      rollback: () => end('rollback'),
+      get open() {
+        return open;
+      },
+    };
   }
 
   /** Checks the database now (at most one check at a time); reopens it when it has come back. */

@@ -13,7 +13,19 @@ import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
-export const entities: EntityClass[] = [PartyEntity, Company, Person, Authority, ...factEntities, Source, Citation, FactAttribution, FieldStatement, ApiKey, AuditEntry];
+export const entities: EntityClass[] = [
+  PartyEntity,
+  Company,
+  Person,
+  Authority,
+  ...factEntities,
+  Source,
+  Citation,
+  FactAttribution,
+  FieldStatement,
+  ApiKey,
+  AuditEntry,
+];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
 export const nodeEntities: Readonly<Record<string, EntityClass>> = {

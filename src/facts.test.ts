@@ -34,7 +34,8 @@ describe('the fact-type registry', () => {
       const metadata = dataSource.getMetadata(fact.entity);
       expect(`${fact.typeName}: ${metadata.tableName}`).toBe(`${fact.typeName}: ${fact.table}`);
       const columns = new Set(metadata.columns.map((c) => c.databaseName));
-      for (const p of fact.participants) if ('column' in p) expect(`${fact.typeName}.${p.column}: ${columns.has(p.column)}`).toBe(`${fact.typeName}.${p.column}: true`);
+      for (const p of fact.participants)
+        if ('column' in p) expect(`${fact.typeName}.${p.column}: ${columns.has(p.column)}`).toBe(`${fact.typeName}.${p.column}: true`);
       for (const column of [fact.timeline?.date, ...(fact.edges ?? []).map((e) => e.since)].filter(Boolean)) {
         expect(`${fact.typeName}.${column}: ${columns.has(column!)}`).toBe(`${fact.typeName}.${column}: true`);
       }
@@ -48,8 +49,13 @@ describe('the fact-type registry', () => {
   });
 
   it('covers every table of the migrated schema: a fact table left out of the registry fails here', async () => {
-    const tables: { name: string }[] = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'`);
-    const declared = new Set([...CORE_TABLES, ...factTypes.flatMap((f) => [f.table, ...(f.linkEntities ?? []).map((e) => dataSource.getMetadata(e).tableName)])]);
+    const tables: { name: string }[] = await dataSource.query(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'`,
+    );
+    const declared = new Set([
+      ...CORE_TABLES,
+      ...factTypes.flatMap((f) => [f.table, ...(f.linkEntities ?? []).map((e) => dataSource.getMetadata(e).tableName)]),
+    ]);
     expect(tables.map((t) => t.name).filter((name) => !declared.has(name))).toEqual([]);
     const mapped = new Set(entities.map((e) => dataSource.getMetadata(e).tableName));
     for (const fact of factTypes) expect(mapped.has(fact.table)).toBe(true);
@@ -58,7 +64,10 @@ describe('the fact-type registry', () => {
   it('puts every registered type in each query derived for it, and each finds the seeded facts of its type', async () => {
     const partyIds = JSON.stringify((await dataSource.query('SELECT id FROM party')).map((r: { id: number }) => r.id));
     const edges = edgesTouchingSql(factTypes, sqliteInList);
-    const edgeRows: { fact_type: string }[] = await dataSource.query(edges.sql, Array.from({ length: edges.lists }, () => partyIds));
+    const edgeRows: { fact_type: string }[] = await dataSource.query(
+      edges.sql,
+      Array.from({ length: edges.lists }, () => partyIds),
+    );
     const dated: { fact_type: string }[] = await dataSource.query(datedFactsSql(factTypes));
     const involved: { fact_type: string }[] = await dataSource.query(factParticipantsSql(factTypes));
     const adversaries = adversariesSql(factTypes, sqliteInList);
@@ -75,7 +84,8 @@ describe('the fact-type registry', () => {
         expect(`${fact.typeName} has participants: ${found(involved).has(fact.typeName)}`).toBe(`${fact.typeName} has participants: true`);
       }
       if (fact.edges?.some((e) => e.adversarial)) expect(adversaries.sql).toContain(`FROM ${fact.table} f`);
-      if (fact.search) expect(`${fact.typeName} searchable: ${indexed.some((r) => Number(r.code) === fact.search!.code)}`).toBe(`${fact.typeName} searchable: true`);
+      if (fact.search)
+        expect(`${fact.typeName} searchable: ${indexed.some((r) => Number(r.code) === fact.search!.code)}`).toBe(`${fact.typeName} searchable: true`);
       if (fact.isNode !== false) expect(nodeEntities[fact.typeName]).toBe(fact.entity);
     }
   });

@@ -9,7 +9,8 @@ import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 import { runScript } from './server-process';
 
 const SOURCE = '2020-02-06-huawei-verizon';
-const STATEMENT = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "x", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { slug } }`;
+const STATEMENT = (slug: string) =>
+  `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "x", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { slug } }`;
 
 /** Who may do what: anonymous and viewers read, editors write, admins manage keys and read the audit log. */
 describe('API keys and roles', () => {
@@ -44,16 +45,26 @@ describe('API keys and roles', () => {
   it('guards every mutation with @Authorized: EDITOR for facts, ADMIN for keys', async () => {
     await buildAppSchema();
     const storage = getMetadataStorage();
-    const roles = Object.fromEntries(storage.mutations.map((m) => [m.schemaName, storage.authorizedFields.find((a) => a.target === m.target && a.fieldName === m.methodName)?.roles]));
+    const roles = Object.fromEntries(
+      storage.mutations.map((m) => [m.schemaName, storage.authorizedFields.find((a) => a.target === m.target && a.fieldName === m.methodName)?.roles]),
+    );
     expect(Object.keys(roles)).toHaveLength(20);
     for (const [name, needed] of Object.entries(roles)) expect([name, needed]).toEqual([name, /ApiKey/.test(name) ? [Role.ADMIN] : [Role.EDITOR]]);
     // And the check runs before the input is even validated.
-    const viewer = await server.gql(`mutation { addSource(input: { slug: "Bad Slug", title: "", publisher: "", publishedOn: "x", text: "" }) { slug } }`, {}, keys.VIEWER);
+    const viewer = await server.gql(
+      `mutation { addSource(input: { slug: "Bad Slug", title: "", publisher: "", publishedOn: "x", text: "" }) { slug } }`,
+      {},
+      keys.VIEWER,
+    );
     expect(viewer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('needs an ADMIN key for the audit log and key management', async () => {
-    for (const [headers, code] of [[{}, 'UNAUTHENTICATED'], [keys.VIEWER, 'FORBIDDEN'], [keys.EDITOR, 'FORBIDDEN']] as const) {
+    for (const [headers, code] of [
+      [{}, 'UNAUTHENTICATED'],
+      [keys.VIEWER, 'FORBIDDEN'],
+      [keys.EDITOR, 'FORBIDDEN'],
+    ] as const) {
       const log = await server.gql(`{ auditLog { totalCount } }`, {}, headers);
       expect(log.errors?.[0].extensions?.code).toBe(code);
       const list = await server.gql(`{ apiKeys { name } }`, {}, headers);
@@ -84,7 +95,11 @@ describe('API keys and roles', () => {
   });
 
   it('creates keys that work at once, keeps only their hash, and refuses them once revoked', async () => {
-    const created = await server.gql(`mutation { createApiKey(input: { name: "night-desk", role: EDITOR }) { key apiKey { id name role prefix revokedAt } } }`, {}, keys.ADMIN);
+    const created = await server.gql(
+      `mutation { createApiKey(input: { name: "night-desk", role: EDITOR }) { key apiKey { id name role prefix revokedAt } } }`,
+      {},
+      keys.ADMIN,
+    );
     const { key, apiKey } = created.data.createApiKey;
     expect(key).toMatch(/^ce_[A-Za-z0-9_-]{43}$/);
     expect(apiKey).toMatchObject({ name: 'night-desk', role: 'EDITOR', prefix: key.slice(0, 10), revokedAt: null });
@@ -145,7 +160,9 @@ describe('npm run keys and npm run import', () => {
     expect(result.status).toBe(1);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(new RegExp(`^${seed}: created 2020-02-06-huawei-verizon \\(.*party 11`));
-    expect(result.stdout).toContain(`${brokenFile}: invalid, nothing written:\n  - lawsuits[0].quotes[0]: "Huawei sued Nokia" does not occur verbatim in the source text`);
+    expect(result.stdout).toContain(
+      `${brokenFile}: invalid, nothing written:\n  - lawsuits[0].quotes[0]: "Huawei sued Nokia" does not occur verbatim in the source text`,
+    );
     expect(result.stdout).toMatch(new RegExp(`${notJson}: failed: cannot read a JSON document`));
     expect(result.stdout).toMatch(/1 of 3 file\(s\) loaded/);
     const again = run('import', [seed]);

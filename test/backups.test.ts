@@ -8,7 +8,18 @@ import { listBackups } from '../src/common/database/backup-files';
 import { readConfig } from '../src/config';
 import { openDatabase } from '../src/database';
 import { Role } from '../src/common/role.enum';
-import { bearer, capturingLogger, createKey, describeOnPostgres, describeOnSqlite, eventually, freshDatabaseUrl, onPostgres, startTestServer, type TestServer } from './helpers';
+import {
+  bearer,
+  capturingLogger,
+  createKey,
+  describeOnPostgres,
+  describeOnSqlite,
+  eventually,
+  freshDatabaseUrl,
+  onPostgres,
+  startTestServer,
+  type TestServer,
+} from './helpers';
 import { createTestDatabase, postgresAdmin, withDatabase } from './postgres-databases';
 import { post, runScriptAsync, startServer, stop } from './server-process';
 
@@ -126,7 +137,10 @@ describe('backups that restore', () => {
     const { child, url } = await startServer({ DATABASE_URL: restoredUrl });
     try {
       const companies = restored.filter((entry) => entry.action === 'createCompany').length;
-      const { body } = await post(url, '{ companies { totalCount } lawsuits { totalCount } sources { totalCount } company(slug: "huawei") { lawsuits { slug } } }');
+      const { body } = await post(
+        url,
+        '{ companies { totalCount } lawsuits { totalCount } sources { totalCount } company(slug: "huawei") { lawsuits { slug } } }',
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data.companies.totalCount).toBe(6 + companies);
       expect(body.data.lawsuits.totalCount).toBe(5);

@@ -31,12 +31,18 @@ describe('client mistakes', () => {
   it('logs a wrong APQ hash or version at info, without a stack, and answers 400 BAD_REQUEST', async () => {
     const before = log.lines().length;
     const wrongHash = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } });
-    const wrongVersion = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: createHash('sha256').update('{ __typename }').digest('hex') } } });
+    const wrongVersion = await post({
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 2, sha256Hash: createHash('sha256').update('{ __typename }').digest('hex') } },
+    });
     for (const answer of [wrongHash, wrongVersion]) {
       expect(answer.status).toBe(400);
       expect(answer.json.errors[0].extensions.code).toBe('BAD_REQUEST');
     }
-    const lines = log.lines().slice(before).filter((line) => line.msg !== 'graphql request');
+    const lines = log
+      .lines()
+      .slice(before)
+      .filter((line) => line.msg !== 'graphql request');
     expect(lines.map((line) => ({ level: line.level, code: line.code, stack: line.err?.stack ?? null }))).toEqual([
       { level: 30, code: 'BAD_REQUEST', stack: null },
       { level: 30, code: 'BAD_REQUEST', stack: null },
@@ -61,7 +67,10 @@ describe('client mistakes', () => {
       expect(message).not.toContain('x'.repeat(ECHO_MAX_CHARACTERS + 1));
       expect(JSON.stringify(answer.json).length).toBeLessThan(1000);
     }
-    const logged = log.lines().slice(before).filter((line) => line.msg !== 'graphql request');
+    const logged = log
+      .lines()
+      .slice(before)
+      .filter((line) => line.msg !== 'graphql request');
     expect(logged.every((line) => line.level === 30 && line.msg.length < 500)).toBe(true);
   });
 
@@ -82,7 +91,13 @@ describe('client mistakes', () => {
     expect(viaAlias.errors?.[0].message).toContain('aliases[0]: mixes scripts');
 
     const doc = {
-      source: { slug: 'spoof-wire', title: 'Spoof', publisher: 'Wire', publishedOn: '2024-01-01', text: 'The company Huawei said many things today about its plans.' },
+      source: {
+        slug: 'spoof-wire',
+        title: 'Spoof',
+        publisher: 'Wire',
+        publishedOn: '2024-01-01',
+        text: 'The company Huawei said many things today about its plans.',
+      },
       parties: [{ type: 'COMPANY', slug: 'huawei-copy', name: SPOOF, quotes: ['The company Huawei said many things'] }],
     };
     const viaImport = await server.gql('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc }, editor);

@@ -24,13 +24,22 @@ describe('database settings', () => {
   it('reads replicas and pool size from the environment', () => {
     process.env.DATABASE_REPLICA_URLS = ' postgres://r1/news , postgres://r2/news ';
     process.env.DATABASE_POOL_SIZE = '25';
-    expect(dataSourceOptions('postgres://primary/news')).toMatchObject({ poolSize: 25, replication: { slaves: [{ url: 'postgres://r1/news' }, { url: 'postgres://r2/news' }] } });
+    expect(dataSourceOptions('postgres://primary/news')).toMatchObject({
+      poolSize: 25,
+      replication: { slaves: [{ url: 'postgres://r1/news' }, { url: 'postgres://r2/news' }] },
+    });
   });
 
   it.each([
     [{ DATABASE_URL: 'mysql://db/news' }, 'DATABASE_URL must start with sqlite: or postgres:// (got "mysql://db/news")'],
-    [{ DATABASE_URL: 'postgres://primary/news', DATABASE_REPLICA_URLS: 'postgres://r1/news,replica2' }, 'DATABASE_REPLICA_URLS must list postgres:// URLs separated by commas (got "replica2")'],
-    [{ DATABASE_URL: 'sqlite:/tmp/x.sqlite', DATABASE_REPLICA_URLS: 'postgres://r1/news' }, 'DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL (replicas are a PostgreSQL feature)'],
+    [
+      { DATABASE_URL: 'postgres://primary/news', DATABASE_REPLICA_URLS: 'postgres://r1/news,replica2' },
+      'DATABASE_REPLICA_URLS must list postgres:// URLs separated by commas (got "replica2")',
+    ],
+    [
+      { DATABASE_URL: 'sqlite:/tmp/x.sqlite', DATABASE_REPLICA_URLS: 'postgres://r1/news' },
+      'DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL (replicas are a PostgreSQL feature)',
+    ],
     [{ DATABASE_URL: 'postgres://primary/news', DATABASE_POOL_SIZE: 'many' }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got "many")'],
   ])('refuses %p with one clear line before connecting', async (env, message) => {
     Object.assign(process.env, env);

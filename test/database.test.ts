@@ -3,10 +3,21 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Role } from '../src/common/role.enum';
 import net from 'node:net';
-import { bearer, createKey, describeOnPostgres, describeOnSqlite, eventually, freshDatabaseUrl, startTestServer, tempSqliteUrl, type TestServer } from './helpers';
+import {
+  bearer,
+  createKey,
+  describeOnPostgres,
+  describeOnSqlite,
+  eventually,
+  freshDatabaseUrl,
+  startTestServer,
+  tempSqliteUrl,
+  type TestServer,
+} from './helpers';
 
 const SOURCE = '2020-02-06-huawei-verizon';
-const statement = (slug: string) => `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "Said.", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { slug } }`;
+const statement = (slug: string) =>
+  `mutation { recordStatement(input: { slug: "${slug}", speaker: "huawei", text: "Said.", citations: [{ source: "${SOURCE}", quote: "Huawei said last year" }] }) { slug } }`;
 
 const readyz = async (server: TestServer) => (await fetch(server.url.replace('/graphql', '/readyz'))).status;
 
@@ -15,7 +26,9 @@ async function expectUnavailable(server: TestServer, editor: Record<string, stri
   await eventually(async () => (await readyz(server)) === 503, '/readyz to answer 503');
   const read = await server.gql(`{ companies { totalCount } }`);
   expect(read.status).toBe(503);
-  expect(read.errors).toEqual([{ message: expect.stringMatching(/database is unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) } }]);
+  expect(read.errors).toEqual([
+    { message: expect.stringMatching(/database is unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) } },
+  ]);
   const write = await server.gql(statement('during-outage'), {}, editor);
   expect(write.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
   expect(JSON.stringify(write)).not.toMatch(internals);
@@ -59,7 +72,9 @@ describe('the database under concurrent writes', () => {
     const rows = await server.dataSource.query(`SELECT slug FROM statement WHERE slug LIKE 'concurrent-%'`);
     expect(rows).toHaveLength(100);
     const audit = await server.dataSource.query(`SELECT actor, COUNT(*) AS n FROM audit_entry WHERE id > ${auditBefore} GROUP BY actor ORDER BY actor`);
-    expect(audit.map(({ actor, n }: { actor: string; n: number | string }) => ({ actor, n: Number(n) }))).toEqual(clients.map((_, i) => ({ actor: `client-${i}`, n: 10 })));
+    expect(audit.map(({ actor, n }: { actor: string; n: number | string }) => ({ actor, n: Number(n) }))).toEqual(
+      clients.map((_, i) => ({ actor: `client-${i}`, n: 10 })),
+    );
   });
 });
 
@@ -86,13 +101,20 @@ describeOnSqlite('the SQLite database', () => {
 
   it('lets readers read while another process holds the write lock, and waits for it to write', async () => {
     // Another process (as `npm run import` would be) takes the write lock and holds it a moment.
-    const locker = spawn(process.execPath, ['-e', `
+    const locker = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
       db.exec('BEGIN IMMEDIATE');
       db.prepare("UPDATE party SET description = description WHERE slug = 'huawei'").run();
       process.stdout.write('locked\\n');
       setTimeout(() => { db.exec('COMMIT'); db.close(); }, 300);
-    `], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve) => locker.stdout!.once('data', () => resolve()));
     const read = await server.gql(`{ companies { totalCount } }`);
     expect(read.data.companies.totalCount).toBe(6);

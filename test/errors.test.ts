@@ -10,10 +10,13 @@ describe('bad input', () => {
   afterAll(() => server.close());
 
   it('answers null, not an error, for unknown slugs and IDs', async () => {
-    const res = await server.gql(`query($id: ID!) {
+    const res = await server.gql(
+      `query($id: ID!) {
       company(slug: "nokia") { id } person(slug: "nobody") { id } authority(slug: "eu") { id }
       lawsuit(slug: "none") { id } sanction(slug: "none") { id } node(id: $id) { id }
-    }`, { id: encodeGlobalId('Company', 999999) });
+    }`,
+      { id: encodeGlobalId('Company', 999999) },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ company: null, person: null, authority: null, lawsuit: null, sanction: null, node: null });
   });
@@ -21,14 +24,21 @@ describe('bad input', () => {
   it('refuses text holding the NUL character (PostgreSQL cannot store it) with 400 and where it was', async () => {
     const inline = await server.gql('{ company(slug: "huawei\\u0000") { id } }');
     expect(inline.status).toBe(400);
-    expect(inline.errors).toEqual([expect.objectContaining({ message: 'Text must not contain the NUL character (U+0000); found in argument "slug"', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(inline.errors).toEqual([
+      expect.objectContaining({
+        message: 'Text must not contain the NUL character (U+0000); found in argument "slug"',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
     const variable = await server.gql('query($text: String!) { search(text: $text) { snippet } }', { text: 'meng\u0000' });
     expect(variable.status).toBe(400);
     expect(variable.errors?.[0].message).toBe('Text must not contain the NUL character (U+0000); found in variables.text');
   });
 
   it('answers null for an ID of one type used as another, and for a person slug asked as a company', async () => {
-    const { data: { person } } = await server.gql(`{ person(slug: "meng-wanzhou") { id } }`);
+    const {
+      data: { person },
+    } = await server.gql(`{ person(slug: "meng-wanzhou") { id } }`);
     const decoded = Buffer.from(person.id, 'base64url').toString();
     const asCompany = Buffer.from(decoded.replace('Person', 'Company')).toString('base64url');
     const res = await server.gql(`query($id: ID!) { node(id: $id) { id } company(slug: "meng-wanzhou") { id } }`, { id: asCompany });

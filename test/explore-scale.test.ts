@@ -26,7 +26,9 @@ describe('explore queries on a synthetic graph of 400 companies', () => {
   });
 
   it('a 100-entry timeline page with participants and citations is a few statements', async () => {
-    const { data, selects } = await selectsFor(`{ timeline(first: 100) { edges { node { title fact { id } participants { ... on Company { slug } ... on Authority { slug } ... on Person { slug } } citations { quote } } } } }`);
+    const { data, selects } = await selectsFor(
+      `{ timeline(first: 100) { edges { node { title fact { id } participants { ... on Company { slug } ... on Authority { slug } ... on Person { slug } } citations { quote } } } } }`,
+    );
     expect(data.timeline.edges.length).toBe(100);
     expect(selects).toBeLessThanOrEqual(12);
   });

@@ -76,12 +76,24 @@ describe('exploring the conflict graph', () => {
       expect(await search('Shenzhenbased')).toEqual([]);
       const created = await server.gql(
         `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { slug } }`,
-        { input: { slug: 'zte', name: 'ZTE', aliases: ['Shenzhenbased'], description: 'Another telecoms gear maker', citations: [{ source: SOURCE, quote: 'The Chinese telecoms gear and smartphone-making giant' }] } },
+        {
+          input: {
+            slug: 'zte',
+            name: 'ZTE',
+            aliases: ['Shenzhenbased'],
+            description: 'Another telecoms gear maker',
+            citations: [{ source: SOURCE, quote: 'The Chinese telecoms gear and smartphone-making giant' }],
+          },
+        },
         editor,
       );
       expect(created.errors).toBeUndefined();
       expect((await search('Shenzhenbased'))[0].node).toMatchObject({ slug: 'zte' });
-      const updated = await server.gql(`mutation { updateCompany(input: { slug: "zte", name: "ZTE Corporation", citations: [{ source: "${SOURCE}", quote: "The Chinese telecoms gear and smartphone-making giant" }] }) { name } }`, {}, editor);
+      const updated = await server.gql(
+        `mutation { updateCompany(input: { slug: "zte", name: "ZTE Corporation", citations: [{ source: "${SOURCE}", quote: "The Chinese telecoms gear and smartphone-making giant" }] }) { name } }`,
+        {},
+        editor,
+      );
       expect(updated.errors).toBeUndefined();
       expect((await search('corporation zte'))[0].node).toMatchObject({ slug: 'zte', name: 'ZTE Corporation' });
     });
@@ -167,8 +179,12 @@ describe('exploring the conflict graph', () => {
       expect(bySlug.get('meng-wanzhou')).toMatchObject({ distance: 0, party: { __typename: 'Person' } });
       for (const slug of ['huawei', 'us-government', 'ren-zhengfei']) expect(bySlug.get(slug)).toMatchObject({ distance: 1 });
       const id = (slug: string) => (bySlug.get(slug) as any).id;
-      const edge = (kind: string, from: string, to: string) => conflictNetwork.edges.find((e: any) => e.kind === kind && e.from === id(from) && e.to === id(to));
-      expect(edge('CHARGED', 'us-government', 'meng-wanzhou')).toMatchObject({ fact: { __typename: 'Lawsuit' }, citations: [expect.objectContaining({ quote: expect.any(String) })] });
+      const edge = (kind: string, from: string, to: string) =>
+        conflictNetwork.edges.find((e: any) => e.kind === kind && e.from === id(from) && e.to === id(to));
+      expect(edge('CHARGED', 'us-government', 'meng-wanzhou')).toMatchObject({
+        fact: { __typename: 'Lawsuit' },
+        citations: [expect.objectContaining({ quote: expect.any(String) })],
+      });
       expect(edge('AFFILIATED_WITH', 'meng-wanzhou', 'huawei')).toMatchObject({ label: 'Chief Financial Officer' });
       expect(edge('RELATED_TO', 'meng-wanzhou', 'ren-zhengfei')).toMatchObject({ label: 'eldest daughter of', fact: null });
       const ids = new Set(conflictNetwork.nodes.map((n: any) => n.id));

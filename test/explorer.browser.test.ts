@@ -14,10 +14,20 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '../test-results');
 
 /** What the dispute test reads of the seed document: the disputes, the parties' names, and the facts it checks. */
-interface SeedProvenance { basis: 'STATED' | 'INFERRED'; note?: string }
+interface SeedProvenance {
+  basis: 'STATED' | 'INFERRED';
+  note?: string;
+}
 interface SeedDocument {
   parties: { slug: string; name: string }[];
-  disputes: { slug: string; title: string; kind: string; status: string; sides: { party: string; side: string; label: string | null }[]; facts: { type: string; slug: string }[] }[];
+  disputes: {
+    slug: string;
+    title: string;
+    kind: string;
+    status: string;
+    sides: { party: string; side: string; label: string | null }[];
+    facts: { type: string; slug: string }[];
+  }[];
   lawsuits: { slug: string; title: string; attribution: string; claimedBy?: string; provenance: Record<string, SeedProvenance> }[];
   negotiations: { slug: string; subject: string; hedges?: string[] }[];
   events: { slug: string; title: string }[];
@@ -55,7 +65,16 @@ describe('web explorer at /explorer', () => {
     context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -70,8 +89,10 @@ describe('web explorer at /explorer', () => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)),
     );
     context.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
-      if (message.type() === 'error' && message.page()?.url().includes('/explorer')) explorerConsoleErrors.push(`${message.page()?.url()}: ${message.text()} ${JSON.stringify(message.location())}`);
+      if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text()))
+        cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
+      if (message.type() === 'error' && message.page()?.url().includes('/explorer'))
+        explorerConsoleErrors.push(`${message.page()?.url()}: ${message.text()} ${JSON.stringify(message.location())}`);
     });
   }, 60_000);
 
@@ -102,12 +123,24 @@ describe('web explorer at /explorer', () => {
       const response = await fetch(`${origin}${where}`, { headers });
       expect([where, response.status]).toEqual([where, 200]);
       const csp = response.headers.get('content-security-policy') ?? '';
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       const sandbox = where === '/graphql' && headers.accept === 'text/html';
       expect([where, directives.get('script-src')]).toEqual([where, sandbox ? ["'self'", 'https://embeddable-sandbox.cdn.apollographql.com'] : ["'self'"]]);
-      expect([where, directives.get('default-src'), directives.get('frame-ancestors'), directives.get('object-src')]).toEqual([where, ["'self'"], ["'none'"], ["'none'"]]);
+      expect([where, directives.get('default-src'), directives.get('frame-ancestors'), directives.get('object-src')]).toEqual([
+        where,
+        ["'self'"],
+        ["'none'"],
+        ["'none'"],
+      ]);
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
-      expect([where, response.headers.get('x-content-type-options'), response.headers.get('referrer-policy'), response.headers.get('x-frame-options')]).toEqual([where, 'nosniff', 'no-referrer', 'DENY']);
+      expect([where, response.headers.get('x-content-type-options'), response.headers.get('referrer-policy'), response.headers.get('x-frame-options')]).toEqual(
+        [where, 'nosniff', 'no-referrer', 'DENY'],
+      );
       if (where.endsWith('/')) expect(await response.text()).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\son\w+=/i);
     }
     const landing = await (await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } })).text();
@@ -144,7 +177,9 @@ describe('web explorer at /explorer', () => {
       }
       // The latest of the Huawei–Verizon dispute's dated facts, with its "on or before" bound.
       const patents = items.filter({ has: page.getByRole('link', { name: 'Huawei versus Verizon over patents', exact: true }) });
-      expect(await patents.locator('.latest').textContent()).toMatch(/^Latest dated fact: on or before 6 February 2020 inferred \(.+\) — Huawei had reached out to Verizon .* · claimed by Huawei Technologies$/);
+      expect(await patents.locator('.latest').textContent()).toMatch(
+        /^Latest dated fact: on or before 6 February 2020 inferred \(.+\) — Huawei had reached out to Verizon .* · claimed by Huawei Technologies$/,
+      );
       // The search box is still there.
       await expect(page.getByRole('searchbox', { name: /search parties, facts and sources/i }).count()).resolves.toBe(1);
       await page.screenshot({ path: path.join(SHOTS, 'explorer-disputes.png'), fullPage: true });
@@ -245,7 +280,9 @@ describe('web explorer at /explorer', () => {
     const timeline = page.locator('ol.timeline');
     await expect(timeline.getByText('Arrest of Meng Wanzhou in Vancouver').count()).resolves.toBe(1);
     await expect(timeline.getByText('before about February 2019').count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByText('“the arrest of chief financial officer Meng Wanzhou in Vancouver, Canada over a year ago”').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('“the arrest of chief financial officer Meng Wanzhou in Vancouver, Canada over a year ago”').count()).resolves.toBeGreaterThan(
+      0,
+    );
     await page.screenshot({ path: path.join(SHOTS, 'explorer-meng-wanzhou.png'), fullPage: true });
   });
 
@@ -268,8 +305,18 @@ describe('web explorer at /explorer', () => {
     expect(await graphLabels()).toEqual(expect.arrayContaining(['Verizon Communications', 'Federal Communications Commission']));
     // Its timeline says who says so: Huawei's claims and allegations, and inferred dates with their notes.
     const timeline = page.locator('ol.timeline');
-    expect(await timeline.locator('.says-claimed').filter({ hasText: /^Claimed by Huawei Technologies/ }).count()).toBeGreaterThan(0);
-    expect(await timeline.locator('.says-alleged').filter({ hasText: /^Alleged by Huawei Technologies/ }).count()).toBeGreaterThan(0);
+    expect(
+      await timeline
+        .locator('.says-claimed')
+        .filter({ hasText: /^Claimed by Huawei Technologies/ })
+        .count(),
+    ).toBeGreaterThan(0);
+    expect(
+      await timeline
+        .locator('.says-alleged')
+        .filter({ hasText: /^Alleged by Huawei Technologies/ })
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await timeline.locator('.inferred-note').count()).toBeGreaterThan(0);
     // And its disputes, each a link to its page.
     await expect(page.locator('section[aria-labelledby="disp-h"]').getByRole('link', { name: 'Huawei versus Verizon over patents' }).count()).resolves.toBe(1);
@@ -302,8 +349,12 @@ describe('web explorer at /explorer', () => {
       ['web-source', 'A web source', 'https://example.com/report?a=1&b=2'],
     ];
     for (const [slug, title, url] of sources) {
-      await q(`INSERT INTO "source" ("slug", "title", "publisher", "published_on", "url", "text", "content_hash") VALUES ('${slug}', '${title}', 'Nobody', '2020-02-06', '${url}', 'It is said here.', '${slug}')`);
-      await q(`INSERT INTO "citation" ("subject_type", "subject_id", "source_id", "quote", "offset") SELECT 'Characterization', ${Number(huawei.id)}, id, 'It is said here.', 0 FROM "source" WHERE "slug" = '${slug}'`);
+      await q(
+        `INSERT INTO "source" ("slug", "title", "publisher", "published_on", "url", "text", "content_hash") VALUES ('${slug}', '${title}', 'Nobody', '2020-02-06', '${url}', 'It is said here.', '${slug}')`,
+      );
+      await q(
+        `INSERT INTO "citation" ("subject_type", "subject_id", "source_id", "quote", "offset") SELECT 'Characterization', ${Number(huawei.id)}, id, 'It is said here.', 0 FROM "source" WHERE "slug" = '${slug}'`,
+      );
     }
     const dialogs: string[] = [];
     const onDialog = (dialog: import('playwright-core').Dialog) => {
@@ -333,10 +384,20 @@ describe('web explorer at /explorer', () => {
     // A follow-up (invented for this test) settles the first suit.
     const editor = bearer(await createKey(server, Role.EDITOR, 'explorer-desk'));
     const quote = 'Huawei has settled one of its two patent suits against Verizon';
-    const follow = { slug: 'explorer-follow-up', title: 'A follow-up', publisher: 'Explorer Wire', publishedOn: '2021-07-20', text: `Explorer Wire, 20 July 2021. ${quote}, the court was told.` };
+    const follow = {
+      slug: 'explorer-follow-up',
+      title: 'A follow-up',
+      publisher: 'Explorer Wire',
+      publishedOn: '2021-07-20',
+      text: `Explorer Wire, 20 July 2021. ${quote}, the court was told.`,
+    };
     expect((await server.gql('mutation($input: AddSourceInput!) { addSource(input: $input) { slug } }', { input: follow }, editor)).errors).toBeUndefined();
-    const settled = await server.gql(`mutation { updateLawsuitStatus(input: { slug: "huawei-v-verizon-patent-1", status: SETTLED, citations: [{ source: "${follow.slug}", quote: "${quote}" }],
-      provenance: [{ field: "status", basis: STATED, quotes: [{ source: "${follow.slug}", quote: "${quote}" }] }] }) { status } }`, {}, editor);
+    const settled = await server.gql(
+      `mutation { updateLawsuitStatus(input: { slug: "huawei-v-verizon-patent-1", status: SETTLED, citations: [{ source: "${follow.slug}", quote: "${quote}" }],
+      provenance: [{ field: "status", basis: STATED, quotes: [{ source: "${follow.slug}", quote: "${quote}" }] }] }) { status } }`,
+      {},
+      editor,
+    );
     expect(settled.errors).toBeUndefined();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('about:blank');
@@ -384,7 +445,9 @@ describe('web explorer at /explorer', () => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') graphqlPosts.push(request.postData() ?? '');
     };
     page.on('request', listener);
-    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/graphql' && (response.request().postData() ?? '').includes('MengWanzhou'));
+    const answered = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/graphql' && (response.request().postData() ?? '').includes('MengWanzhou'),
+    );
     await page.locator('.graphiql-execute-button').click();
     expect((await answered).status()).toBe(200);
     const result = page.locator('.result-window');
@@ -393,7 +456,10 @@ describe('web explorer at /explorer', () => {
     page.off('request', listener);
     expect(graphqlPosts.some((body) => body.includes('MengWanzhou'))).toBe(true);
     // History keeps it.
-    await page.getByRole('button', { name: /history/i }).first().click();
+    await page
+      .getByRole('button', { name: /history/i })
+      .first()
+      .click();
     // (GraphiQL 3 labels the entry with the name it had before the tab switch, so the entry is checked, not its label.)
     await page.locator('.graphiql-history .graphiql-history-item').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'graphiql.png') });

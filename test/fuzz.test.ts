@@ -30,7 +30,20 @@ import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
 const SLUGS = ['huawei', 'verizon', 'meng-wanzhou', 'fcc', 'us-government', 'huawei-v-fcc', 'us-sanctions-on-huawei', '2020-02-06-huawei-verizon', 'nokia', ''];
-const STRINGS = [...SLUGS, 'Not A Slug', '2019-12', '2020-13', '<2019-02~', 'x'.repeat(300), '"quoted"', '\\', 'Huawei', 'in the wake of crippling sanctions from Washington', '🙂', '\u0000'];
+const STRINGS = [
+  ...SLUGS,
+  'Not A Slug',
+  '2019-12',
+  '2020-13',
+  '<2019-02~',
+  'x'.repeat(300),
+  '"quoted"',
+  '\\',
+  'Huawei',
+  'in the wake of crippling sanctions from Washington',
+  '🙂',
+  '\u0000',
+];
 const IDS = [encodeGlobalId('Company', 1), encodeGlobalId('AuditEntry', 1), encodeGlobalId('ApiKey', 1), encodeGlobalId('Nope', 1), 'not-an-id', ''];
 
 /** mulberry32: the structural choices of one operation, reproducible from its seed. */
@@ -73,7 +86,11 @@ function operationBuilder(schema: GraphQLSchema) {
         case 'ID':
           return JSON.stringify(pick(IDS));
         case 'JSONObject':
-          return pick(['{}', '{ source: { slug: "x" } }', '{ source: { slug: "fuzz-doc", title: "t", publisher: "p", publishedOn: "2020", text: "Huawei said." }, statements: [{ slug: "fuzz-said", speaker: "huawei", text: "said", quotes: ["Huawei said"] }] }']);
+          return pick([
+            '{}',
+            '{ source: { slug: "x" } }',
+            '{ source: { slug: "fuzz-doc", title: "t", publisher: "p", publishedOn: "2020", text: "Huawei said." }, statements: [{ slug: "fuzz-said", speaker: "huawei", text: "said", quotes: ["Huawei said"] }] }',
+          ]);
         default:
           return JSON.stringify(pick(STRINGS));
       }
@@ -87,7 +104,10 @@ function operationBuilder(schema: GraphQLSchema) {
 
     const selection = (type: GraphQLNamedType, depth: number): string => {
       if (isUnionType(type)) {
-        const parts = type.getTypes().filter(() => chance(0.5)).map((t) => `... on ${t.name} ${selection(t, depth)}`);
+        const parts = type
+          .getTypes()
+          .filter(() => chance(0.5))
+          .map((t) => `... on ${t.name} ${selection(t, depth)}`);
         return `{ __typename ${parts.join(' ')} }`;
       }
       if (!isObjectType(type) && !isInterfaceType(type)) return '';
@@ -111,13 +131,20 @@ function operationBuilder(schema: GraphQLSchema) {
 
     if (mode === 'variables') {
       return {
-        query: 'query($first: Int, $after: String, $kind: LawsuitKind, $id: ID!) { lawsuits(first: $first, after: $after, filter: { kind: $kind }) { totalCount } node(id: $id) { id } }',
-        variables: { first: pick([1, 100, 0, 1000, '5', null, 1.5]), after: pick([null, 'garbage', 1]), kind: pick(['CRIMINAL', 'MURDER', 3]), id: pick([...IDS, null, 7]) },
+        query:
+          'query($first: Int, $after: String, $kind: LawsuitKind, $id: ID!) { lawsuits(first: $first, after: $after, filter: { kind: $kind }) { totalCount } node(id: $id) { id } }',
+        variables: {
+          first: pick([1, 100, 0, 1000, '5', null, 1.5]),
+          after: pick([null, 'garbage', 1]),
+          kind: pick(['CRIMINAL', 'MURDER', 3]),
+          id: pick([...IDS, null, 7]),
+        },
       };
     }
     // An input object in a variable, with bad or null values nested inside it (graphql-js coerces these, not the literal parser).
     if (mode === 'inputVariables') {
-      const value = () => pick<unknown>(['NOPE', 'PATENT_INFRINGEMENT', 'PENDING', 3, null, '', 'huawei', 'Not A Slug', [1], { a: 1 }, true, 'x'.repeat(300), '\u0000']);
+      const value = () =>
+        pick<unknown>(['NOPE', 'PATENT_INFRINGEMENT', 'PENDING', 3, null, '', 'huawei', 'Not A Slug', [1], { a: 1 }, true, 'x'.repeat(300), '\u0000']);
       const object = () => Object.fromEntries(['kind', 'status', 'party', 'bogus'].filter(() => chance(0.6)).map((k) => [k, value()]));
       if (chance(0.5)) {
         return {
@@ -125,13 +152,22 @@ function operationBuilder(schema: GraphQLSchema) {
           variables: { filter: pick([object(), null, 'NOPE', [object()]]), first: pick([null, 5, 0, '5']) },
         };
       }
-      const input = Object.fromEntries(['slug', 'name', 'aliases', 'description', 'headquarters', 'country', 'citations'].filter(() => chance(0.6)).map((k) => [k, pick([value(), [value()], null, [{ source: value(), quote: value() }]])]));
-      return { query: 'mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { slug name } }', variables: { input: pick([input, null, { ...input, slug: 'huawei', name: null }]) } };
+      const input = Object.fromEntries(
+        ['slug', 'name', 'aliases', 'description', 'headquarters', 'country', 'citations']
+          .filter(() => chance(0.6))
+          .map((k) => [k, pick([value(), [value()], null, [{ source: value(), quote: value() }]])]),
+      );
+      return {
+        query: 'mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { slug name } }',
+        variables: { input: pick([input, null, { ...input, slug: 'huawei', name: null }]) },
+      };
     }
     // One to three operations in one document, with a right, wrong or missing operationName.
     if (mode === 'operations') {
       const names = ['A', 'B', 'C'].slice(0, 1 + Math.floor(r() * 3));
-      const query = names.map((n) => `${pick(['query', 'mutation'])} ${n} { ${pick(['__typename', 'companies(first: 1) { totalCount }', 'company(slug: "huawei") { slug }'])} }`).join('\n');
+      const query = names
+        .map((n) => `${pick(['query', 'mutation'])} ${n} { ${pick(['__typename', 'companies(first: 1) { totalCount }', 'company(slug: "huawei") { slug }'])} }`)
+        .join('\n');
       return { query, ...(chance(0.7) ? { operationName: pick([...names, 'Nope', '', null]) } : {}) };
     }
     // Variables nested deep: one the operation uses (where a string goes) or one it does not declare.
@@ -158,7 +194,9 @@ function operationBuilder(schema: GraphQLSchema) {
         const at = Math.floor(r() * query.length);
         query = chance(0.5)
           ? query.slice(0, at) + query.slice(at + 1 + Math.floor(r() * 10))
-          : query.slice(0, at) + pick(['{', '}', '(', ')', '[', ']', ':', '$', '@', '!', '...', '"', '#', '\n', '|', '=', 'query', 'fragment']) + query.slice(at);
+          : query.slice(0, at) +
+            pick(['{', '}', '(', ')', '[', ']', ':', '$', '@', '!', '...', '"', '#', '\n', '|', '=', 'query', 'fragment']) +
+            query.slice(at);
       }
     }
     return { query };
@@ -168,7 +206,11 @@ function operationBuilder(schema: GraphQLSchema) {
 describe('fuzzing the API with operations built from the schema', () => {
   let server: TestServer;
   let schema: GraphQLSchema;
-  const callers: Record<string, Record<string, string>> = { anonymous: {}, garbage: { authorization: 'Bearer ce_garbage' }, malformed: { authorization: 'Token abc' } };
+  const callers: Record<string, Record<string, string>> = {
+    anonymous: {},
+    garbage: { authorization: 'Bearer ce_garbage' },
+    malformed: { authorization: 'Token abc' },
+  };
   const problems: unknown[] = [];
   const onProblem = (reason: unknown) => problems.push(reason);
   beforeAll(async () => {
@@ -189,14 +231,27 @@ describe('fuzzing the API with operations built from the schema', () => {
     const structured = fc
       .record({
         seed: fc.integer(),
-        mode: fc.constantFrom<Mode>('valid', 'valid', 'badArgs', 'mutation', 'mutation', 'mangled', 'variables', 'inputVariables', 'operations', 'deepVariables'),
+        mode: fc.constantFrom<Mode>(
+          'valid',
+          'valid',
+          'badArgs',
+          'mutation',
+          'mutation',
+          'mangled',
+          'variables',
+          'inputVariables',
+          'operations',
+          'deepVariables',
+        ),
         caller: fc.constantFrom(...Object.keys(callers)),
       })
       .map(({ seed, mode, caller }) => {
         const operation = build(seed, mode);
         return { body: 'raw' in operation ? operation.raw : JSON.stringify(operation), headers: callers[caller] };
       });
-    const randomText = fc.string({ maxLength: 200, unit: fc.constantFrom(...'{}()[]:$@!.,"#=|& \nabcquerymutationfragmentonnode__schema1234'.split('')) }).map((query) => ({ body: JSON.stringify({ query }), headers: {} }));
+    const randomText = fc
+      .string({ maxLength: 200, unit: fc.constantFrom(...'{}()[]:$@!.,"#=|& \nabcquerymutationfragmentonnode__schema1234'.split('')) })
+      .map((query) => ({ body: JSON.stringify({ query }), headers: {} }));
     const randomUnicode = fc.string({ maxLength: 100, unit: 'binary' }).map((query) => ({ body: JSON.stringify({ query }), headers: {} }));
     const randomBody = fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 50 })).map((body) => ({ body, headers: {} }));
     const request = fc.oneof(
@@ -231,7 +286,16 @@ describe('fuzzing the API with operations built from the schema', () => {
     expect(sent).toBeGreaterThanOrEqual(RUNS);
     expect(problems).toEqual([]);
     // Both sides were exercised: answered operations and refused ones.
-    expect([...codes.keys()]).toEqual(expect.arrayContaining(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'OPERATION_RESOLUTION_FAILURE']));
+    expect([...codes.keys()]).toEqual(
+      expect.arrayContaining([
+        'GRAPHQL_PARSE_FAILED',
+        'GRAPHQL_VALIDATION_FAILED',
+        'BAD_USER_INPUT',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'OPERATION_RESOLUTION_FAILURE',
+      ]),
+    );
     expect(internal).toEqual([]);
     // And the server is still up and ready.
     expect((await server.gql('{ companies { totalCount } }')).data.companies.totalCount).toBeGreaterThanOrEqual(6);

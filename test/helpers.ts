@@ -127,7 +127,12 @@ export async function startTestServer(
 }
 
 /** Runs an operation in-process (no HTTP), with a fresh request context as the server builds it. */
-export async function execute<T = any>(server: TestServer, query: string, variables?: Record<string, unknown>, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
+export async function execute<T = any>(
+  server: TestServer,
+  query: string,
+  variables?: Record<string, unknown>,
+  options: RequestOptions = {},
+): Promise<GraphQLResponse<T>> {
   const response = await server.app.apollo.executeOperation({ query, variables }, { contextValue: server.app.contextFor('test', options) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return { status: response.http.status ?? 200, ...(response.body.singleResult as object) } as GraphQLResponse<T>;
@@ -145,7 +150,15 @@ export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 export function capturingLogger(): { logger: AppLogger; lines: () => Record<string, any>[] } {
   const chunks: string[] = [];
   const logger = pino({ level: 'info' }, { write: (chunk: string) => void chunks.push(chunk) }) as unknown as AppLogger;
-  return { logger, lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line)) };
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+  };
 }
 
 /** Polls `check` until it is true (no timing assertions: only a generous overall limit). */

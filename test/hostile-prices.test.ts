@@ -11,7 +11,14 @@ import { DOCUMENT_STORE_TOKENS } from '../src/server/document-store';
 import { JIT_CACHE_NODES } from '../src/server/jit-executor';
 import { seedAll } from '../seeds/seed-all';
 import { distinctDocument, distinctInvalidDocument } from '../bench/hostile-corpus';
-import { DisputeListDocument, DisputePageDocument, PartyNetworkDocument, PartyPageDocument, PartyTimelineDocument, SearchDocument } from '../explorer/src/generated/graphql';
+import {
+  DisputeListDocument,
+  DisputePageDocument,
+  PartyNetworkDocument,
+  PartyPageDocument,
+  PartyTimelineDocument,
+  SearchDocument,
+} from '../explorer/src/generated/graphql';
 import { execute, openTestDatabase, startTestServer, type TestServer } from './helpers';
 import type { DataSource } from 'typeorm';
 
@@ -41,7 +48,9 @@ describe('prices that arguments cannot bend', () => {
 
   it('finds the priced fields it walks (a walk over nothing would prove nothing)', () => {
     const names = pricedFields(schema).map((f) => f.where);
-    expect(names).toEqual(expect.arrayContaining(['Query.conflictNetwork', 'Query.search', 'Query.timeline', 'Query.companies', 'Query.disputes', 'Company.lawsuits']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Query.conflictNetwork', 'Query.search', 'Query.timeline', 'Query.companies', 'Query.disputes', 'Company.lawsuits']),
+    );
     expect(names.length).toBeGreaterThanOrEqual(15);
   });
 
@@ -115,7 +124,10 @@ describe('arguments outside their bounds, over HTTP', () => {
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors![0].message).toMatch(/depth must be between 1 and 3 \(got -100000000 on conflictNetwork\)/);
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidArguments: [{ field: 'depth', problems: ['depth must be between 1 and 3'] }] });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      invalidArguments: [{ field: 'depth', problems: ['depth must be between 1 and 3'] }],
+    });
     expect(counter.statements).toBe(0);
     expect(server.app.contextFor('probe').services.sqlReader.longReads).toBe(longReads);
   });
@@ -124,11 +136,20 @@ describe('arguments outside their bounds, over HTTP', () => {
     for (const depth of HOSTILE_INTS.filter((d) => d < 1 || d > 3)) {
       counter.reset();
       const res = await server.gql(`query($d: Int) { conflictNetwork(center: "huawei", depth: $d) { nodes { id } } ${paths(2)} }`, { d: depth });
-      expect({ depth, status: res.status, code: res.errors?.[0].extensions?.code, statements: counter.statements }).toEqual({ depth, status: 400, code: 'BAD_USER_INPUT', statements: 0 });
+      expect({ depth, status: res.status, code: res.errors?.[0].extensions?.code, statements: counter.statements }).toEqual({
+        depth,
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        statements: 0,
+      });
     }
     for (const first of [0, -1, 101, -(2 ** 31)]) {
       const res = await server.gql(`query($n: Int) { companies(first: $n) { edges { node { slug } } } }`, { n: first });
-      expect({ first, status: res.status, message: res.errors?.[0].message }).toEqual({ first, status: 400, message: expect.stringMatching(/first must be between 1 and 100/) });
+      expect({ first, status: res.status, message: res.errors?.[0].message }).toEqual({
+        first,
+        status: 400,
+        message: expect.stringMatching(/first must be between 1 and 100/),
+      });
     }
     const search = await server.gql('{ search(text: "huawei", first: 51) { score } }');
     expect(search.status).toBe(400);
@@ -164,7 +185,11 @@ describe('budgets that fit real readers', () => {
   async function post(address: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
     const target = new URL(url);
     target.hostname = address;
-    const response = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as any };
   }
 
@@ -181,7 +206,11 @@ describe('budgets that fit real readers', () => {
     // A refused document is charged its document's price, and says so.
     const invalid = await post('127.0.0.2', '{ nope }');
     expect(invalid.status).toBe(400);
-    expect(invalid.body.extensions.cost).toEqual({ requested: 11, actual: 11, budget: { perMinute: 100_000, remaining: 100_000 - cost.actual - 11, resetsIn: 1 } });
+    expect(invalid.body.extensions.cost).toEqual({
+      requested: 11,
+      actual: 11,
+      budget: { perMinute: 100_000, remaining: 100_000 - cost.actual - 11, resetsIn: 1 },
+    });
   });
 
   it('lets a person browse the explorer every 3 seconds for a minute without a 429, through each of its pages', async () => {
@@ -235,7 +264,10 @@ describe('budgets that fit real readers', () => {
 
   it('still answers 429, with Retry-After and the budget, to each hostile family from one address within a simulated minute', async () => {
     const families: [string, (i: number) => string][] = [
-      ['expensive reads that keep their price', () => '{ a: conflictPath(from: "verizon", to: "huawei") { nodes { id } } b: conflictPath(from: "huawei", to: "verizon") { nodes { id } } }'],
+      [
+        'expensive reads that keep their price',
+        () => '{ a: conflictPath(from: "verizon", to: "huawei") { nodes { id } } b: conflictPath(from: "huawei", to: "verizon") { nodes { id } } }',
+      ],
       ['distinct valid documents', (i) => distinctDocument(i)],
       ['distinct invalid documents', (i) => distinctInvalidDocument(i)],
     ];
@@ -249,7 +281,11 @@ describe('budgets that fit real readers', () => {
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status === 429 && !first429) first429 = { retryAfter, body };
       }
-      expect({ family, limited: (statuses[429] ?? 0) > 0, served: statuses[200] ?? statuses[400] ?? 0 }).toEqual({ family, limited: true, served: expect.any(Number) });
+      expect({ family, limited: (statuses[429] ?? 0) > 0, served: statuses[200] ?? statuses[400] ?? 0 }).toEqual({
+        family,
+        limited: true,
+        served: expect.any(Number),
+      });
       expect(statuses[500]).toBeUndefined();
       expect(Number(first429!.retryAfter)).toBeGreaterThanOrEqual(1);
       expect(first429!.body.errors[0].extensions.code).toBe('RATE_LIMITED');
@@ -264,8 +300,15 @@ describe('budgets that fit real readers', () => {
     expect(answer.body.extensions.cost.budget.perMinute).toBe(1_000_000);
     const { key: admin } = await app.database.write((manager) => new ApiKeyService(dataSource).create(manager, 'admin', Role.ADMIN));
     const keys = await post('127.0.0.5', '{ apiKeys { name costBudget } }', undefined, { authorization: `Bearer ${admin}` });
-    expect(keys.body.data.apiKeys).toEqual(expect.arrayContaining([{ name: 'newsroom-frontend', costBudget: 1_000_000 }, { name: 'admin', costBudget: null }]));
-    const created = await post('127.0.0.5', 'mutation { createApiKey(input: { name: "small", role: VIEWER, costBudget: 5 }) { key } }', undefined, { authorization: `Bearer ${admin}` });
+    expect(keys.body.data.apiKeys).toEqual(
+      expect.arrayContaining([
+        { name: 'newsroom-frontend', costBudget: 1_000_000 },
+        { name: 'admin', costBudget: null },
+      ]),
+    );
+    const created = await post('127.0.0.5', 'mutation { createApiKey(input: { name: "small", role: VIEWER, costBudget: 5 }) { key } }', undefined, {
+      authorization: `Bearer ${admin}`,
+    });
     expect(created.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(created.body.errors[0].message).toMatch(/costBudget must be between 100 and 1000000000/);
   });

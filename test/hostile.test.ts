@@ -27,7 +27,11 @@ import { SearchTooBroadError } from '../src/common/errors';
  * counted, never timed: selection sets measured, operations compiled, SQL statements run.
  */
 async function post(server: TestServer, body: HostileRequest['body']): Promise<{ status: number; json: any }> {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: response.status, json: await response.json() };
 }
 
@@ -89,20 +93,23 @@ describe('hostile requests against the server', () => {
   afterAll(() => server.close());
 
   const corpus = hostileCorpus();
-  it.each(corpus.map((request) => [`${request.family}: ${request.name}`, request] as const))('%s: answered as expected, never a 5xx', async (_name, request) => {
-    const { status, json } = await post(server, request.body);
-    const code = json.errors?.[0]?.extensions?.code;
-    expect(status).toBeLessThan(500);
-    for (const error of json.errors ?? []) expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
-    if (request.expect === 'refused') {
-      expect({ status, code }).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
-      expect(json.data).toBeUndefined();
-    }
-    if (request.expect === 'client-error') {
-      expect(status).toBeGreaterThanOrEqual(400);
-      expect(code).toEqual(expect.any(String));
-    }
-  });
+  it.each(corpus.map((request) => [`${request.family}: ${request.name}`, request] as const))(
+    '%s: answered as expected, never a 5xx',
+    async (_name, request) => {
+      const { status, json } = await post(server, request.body);
+      const code = json.errors?.[0]?.extensions?.code;
+      expect(status).toBeLessThan(500);
+      for (const error of json.errors ?? []) expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+      if (request.expect === 'refused') {
+        expect({ status, code }).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED' });
+        expect(json.data).toBeUndefined();
+      }
+      if (request.expect === 'client-error') {
+        expect(status).toBeGreaterThanOrEqual(400);
+        expect(code).toEqual(expect.any(String));
+      }
+    },
+  );
 
   it('refuses over-limit documents before running a statement or compiling anything', async () => {
     const compiles = server.app.jit!.compiles;
@@ -118,7 +125,9 @@ describe('hostile requests against the server', () => {
 
   it('names the limit: nodes counted with fragments expanded, directives through spreads', async () => {
     const fanOut = await post(server, { query: fragmentFanOut(22) });
-    expect(fanOut.json.errors[0].message).toBe(`Node limit of ${DEFAULT_LIMITS.maxNodes} fields (counted with every fragment expanded) exceeded, found ${2 ** 22 + 1}.`);
+    expect(fanOut.json.errors[0].message).toBe(
+      `Node limit of ${DEFAULT_LIMITS.maxNodes} fields (counted with every fragment expanded) exceeded, found ${2 ** 22 + 1}.`,
+    );
     const directives = await post(server, { query: directiveSpreads(100) });
     expect(directives.json.errors[0].message).toBe(`Directives limit of ${DEFAULT_LIMITS.maxDirectives} exceeded, found 200.`);
   });
@@ -155,7 +164,10 @@ describe('hostile requests against the server', () => {
   });
 
   it('answers a bad enum inside an input-object variable as graphql-js does: BAD_USER_INPUT at the path inside the variable', async () => {
-    const { status, json } = await post(server, { query: 'query($filter: LawsuitFilter) { lawsuits(filter: $filter) { totalCount } }', variables: { filter: { kind: 'NOPE' } } });
+    const { status, json } = await post(server, {
+      query: 'query($filter: LawsuitFilter) { lawsuits(filter: $filter) { totalCount } }',
+      variables: { filter: { kind: 'NOPE' } },
+    });
     expect(status).toBe(400);
     expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(json.errors[0].message).toMatch(/^Variable "\$filter" got invalid value "NOPE" at "filter\.kind"/);
@@ -297,7 +309,10 @@ describe('the limits fail closed', () => {
     });
     const unanalysed = await server.gql('{ companies(first: 1) { totalCount } }');
     expect(unanalysed.status).toBe(400);
-    expect(unanalysed.errors?.[0]).toMatchObject({ message: expect.stringMatching(/could not be analysed .* refused/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(unanalysed.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/could not be analysed .* refused/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     // Static figures fine, the cost (measured with variables) failing: still refused, never run.
     jest.spyOn(OperationMeasurer.prototype, 'operation').mockImplementation(function (this: OperationMeasurer, operation) {
       if ((this as unknown as { variables: unknown }).variables) throw new Error('cost failed');

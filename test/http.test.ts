@@ -56,11 +56,13 @@ describe('HTTP', () => {
     expect(etag).toBeTruthy();
     // node:http, not fetch: fetch adds `Cache-Control: no-cache` to a conditional request, which asks for a full answer.
     const again = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      http.get(url, { headers: { 'if-none-match': etag! } }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      }).on('error', reject);
+      http
+        .get(url, { headers: { 'if-none-match': etag! } }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        })
+        .on('error', reject);
     });
     expect(again).toEqual({ status: 304, body: '' });
     const viewer = await createKey(server, Role.VIEWER);
@@ -131,7 +133,9 @@ describe('HTTP', () => {
     // The page's script is a served file (no inline script), its settings in data- attributes.
     const tag = /<script src="([^"]+)"([^>]*)><\/script>/.exec(html);
     expect(tag?.[1]).toBe('/graphiql/sandbox-landing.js');
-    const data = Object.fromEntries([...tag![2].matchAll(/data-([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name, value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+    const data = Object.fromEntries(
+      [...tag![2].matchAll(/data-([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name, value.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]),
+    );
     expect(data.sandbox).toMatch(/^https:\/\/embeddable-sandbox\.cdn\.apollographql\.com\//);
     expect(JSON.parse(data.config)).toMatchObject({ initialState: { includeCookies: false } });
     expect(data.fallback).toBe('/graphiql/');
@@ -152,12 +156,21 @@ describe('HTTP in production', () => {
 
   it('masks internal errors as INTERNAL_SERVER_ERROR with a request id, and logs the real cause under that id', async () => {
     jest.spyOn(PartyService.prototype, 'adversaries').mockRejectedValue(new Error('secret detail: table party is corrupt'));
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ company(slug: "huawei") { name adversaries { __typename } } }` }) });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ company(slug: "huawei") { name adversaries { __typename } } }` }),
+    });
     const body = (await response.json()) as any;
     const requestId = response.headers.get('x-request-id');
     expect(body.data.company).toBeNull();
     expect(body.errors).toEqual([
-      { message: `Internal server error (request id ${requestId})`, path: ['company', 'adversaries'], locations: expect.any(Array), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
+      {
+        message: `Internal server error (request id ${requestId})`,
+        path: ['company', 'adversaries'],
+        locations: expect.any(Array),
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+      },
     ]);
     expect(JSON.stringify(body)).not.toMatch(/secret|stacktrace/);
     const line = log.lines().find((l) => l.requestId === requestId && l.level === 50);
@@ -171,7 +184,10 @@ describe('HTTP in production', () => {
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
     expect(typo.errors?.[0].extensions?.stacktrace).toBeUndefined();
     const bad = await server.gql(`{ companies(first: 500) { totalCount } }`);
-    expect(bad.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', invalidArguments: [{ field: 'first', problems: ['first must be between 1 and 100'] }] });
+    expect(bad.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      invalidArguments: [{ field: 'first', problems: ['first must be between 1 and 100'] }],
+    });
   });
 
   it('serves no source maps and the bundles name none', async () => {
@@ -210,7 +226,9 @@ describe('a request that runs past the time limit', () => {
     const res = await server.gql(`{ companies { totalCount } }`);
     release();
     expect(res.status).toBe(503);
-    expect(res.errors).toEqual([{ message: 'The request was aborted: it ran longer than 0.2 s', extensions: { code: 'REQUEST_TIMEOUT', requestId: expect.any(String) } }]);
+    expect(res.errors).toEqual([
+      { message: 'The request was aborted: it ran longer than 0.2 s', extensions: { code: 'REQUEST_TIMEOUT', requestId: expect.any(String) } },
+    ]);
     // The server goes on answering.
     jest.restoreAllMocks();
     expect((await server.gql(`{ companies { totalCount } }`)).data.companies.totalCount).toBe(6);
@@ -238,8 +256,12 @@ describe('a request that runs past the time limit', () => {
       return original.apply(this, args);
     });
     const before = await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry');
-    const res = await server.gql(`mutation { recordStatement(input: { slug: "too-slow", speaker: "huawei", text: "x",
-      citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei said last year" }] }) { slug } }`, {}, bearer(editor));
+    const res = await server.gql(
+      `mutation { recordStatement(input: { slug: "too-slow", speaker: "huawei", text: "x",
+      citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei said last year" }] }) { slug } }`,
+      {},
+      bearer(editor),
+    );
     expect(res.errors?.[0].extensions?.code).toBe('REQUEST_TIMEOUT');
     release();
     // Waits for the abandoned transaction to end (writes run one at a time), then looks.

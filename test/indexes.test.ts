@@ -11,7 +11,14 @@ import { onPostgres, openTestDatabase } from './helpers';
 describe('indexes', () => {
   let dataSource: DataSource;
   const sent: string[] = [];
-  const logger = { logQuery: (sql: string) => sent.push(sql), logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} } as Logger;
+  const logger = {
+    logQuery: (sql: string) => sent.push(sql),
+    logQueryError() {},
+    logQuerySlow() {},
+    logSchemaBuild() {},
+    logMigration() {},
+    log() {},
+  } as Logger;
   beforeAll(async () => {
     dataSource = await openTestDatabase({ logger });
   });

@@ -11,7 +11,9 @@ async function serve(middleware: Middleware): Promise<{ url: string; close: () =
   const server = http.createServer((req, res) =>
     middleware(req, res, (error) => {
       const failure = error as { status?: number; type?: string; message?: string } | undefined;
-      res.end(JSON.stringify(failure ? { status: failure.status, type: failure.type, message: failure.message } : { body: (req as { body?: unknown }).body ?? null }));
+      res.end(
+        JSON.stringify(failure ? { status: failure.status, type: failure.type, message: failure.message } : { body: (req as { body?: unknown }).body ?? null }),
+      );
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

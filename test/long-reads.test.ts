@@ -3,7 +3,17 @@ import type { SqlReader } from '../src/common/database/sql-reader';
 import { RequestTimeoutError } from '../src/common/errors';
 import { Role } from '../src/common/role.enum';
 import { postgresAdmin } from './postgres-databases';
-import { bearer, createKey, describeOnPostgres, describeOnSqlite, eventually, startTestServer, tempSqliteUrl, TEST_POSTGRES_URL, type TestServer } from './helpers';
+import {
+  bearer,
+  createKey,
+  describeOnPostgres,
+  describeOnSqlite,
+  eventually,
+  startTestServer,
+  tempSqliteUrl,
+  TEST_POSTGRES_URL,
+  type TestServer,
+} from './helpers';
 
 /** A statement that runs for minutes (a billion rows counted one by one) unless it is stopped. */
 const ENDLESS = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) AS n FROM c';
@@ -29,7 +39,12 @@ async function turnsWhile(promise: Promise<unknown>): Promise<number> {
 /** What the pool (SQLite) or the reader (both dialects) counted since `before`. */
 function counts(server: TestServer) {
   const pool = server.app.database.readPool;
-  return { longReads: readerOf(server).longReads, jobs: pool?.stats.jobs ?? 0, started: pool?.stats.workersStarted ?? 0, killed: pool?.stats.workersKilled ?? 0 };
+  return {
+    longReads: readerOf(server).longReads,
+    jobs: pool?.stats.jobs ?? 0,
+    started: pool?.stats.workersStarted ?? 0,
+    killed: pool?.stats.workersKilled ?? 0,
+  };
 }
 
 describe('long reads (search, networks, timelines, filtered counts)', () => {
@@ -76,7 +91,11 @@ describe('long reads (search, networks, timelines, filtered counts)', () => {
     expect(await longReadsOf(`{ timeline(first: 5) { edges { node { title } } } }`)).toBe(1);
     expect(await longReadsOf(`{ lawsuits(filter: { kind: PATENT_INFRINGEMENT }) { totalCount edges { node { slug } } } }`)).toBe(1);
     // The unfiltered count reads a trigger-kept row, and the loaders' batches stay on the main thread.
-    expect(await longReadsOf(`{ companies(first: 50) { totalCount edges { node { slug lawsuits { slug plaintiffs { ... on Company { slug } } } adversaries { ... on Company { slug } } } } } }`)).toBe(0);
+    expect(
+      await longReadsOf(
+        `{ companies(first: 50) { totalCount edges { node { slug lawsuits { slug plaintiffs { ... on Company { slug } } } adversaries { ... on Company { slug } } } } } }`,
+      ),
+    ).toBe(0);
   });
 });
 
@@ -130,7 +149,11 @@ describeOnSqlite('the SQLite read pool', () => {
     copyFileSync(backup, file);
     await eventually(() => server.app.database.available, 'the database to be available again');
     // Written to the restored file only: a worker still reading the removed one would not find it.
-    const write = await server.gql(`mutation { recordStatement(input: { slug: "restored-file", speaker: "huawei", text: "Zanzibarian restoration.", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei said last year" }] }) { slug } }`, {}, editor);
+    const write = await server.gql(
+      `mutation { recordStatement(input: { slug: "restored-file", speaker: "huawei", text: "Zanzibarian restoration.", citations: [{ source: "2020-02-06-huawei-verizon", quote: "Huawei said last year" }] }) { slug } }`,
+      {},
+      editor,
+    );
     expect(write.errors).toBeUndefined();
     const found = await server.gql(`{ search(text: "zanzibarian") { node { ... on Statement { slug } } } }`);
     expect(found.data.search).toEqual([{ node: { slug: 'restored-file' } }]);
@@ -146,7 +169,12 @@ describeOnPostgres('long reads on PostgreSQL', () => {
   afterAll(() => server.close());
 
   const running = async () =>
-    (await postgresAdmin<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'WITH RECURSIVE c(x)%' AND state = 'active'`, TEST_POSTGRES_URL))[0].n;
+    (
+      await postgresAdmin<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'WITH RECURSIVE c(x)%' AND state = 'active'`,
+        TEST_POSTGRES_URL,
+      )
+    )[0].n;
 
   it('stops the statement on the server at the deadline (statement_timeout), and resets the connection', async () => {
     await expect(readerOf(server).queryLong(ENDLESS, [], { deadline: Date.now() + 300, timeoutMs: 300 })).rejects.toBeInstanceOf(RequestTimeoutError);

@@ -61,7 +61,10 @@ describe(`migrations (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     await legacy.initialize();
     // Rows as that version stored them (today's importer writes tables it did not have).
     const people = legacy.getRepository(Person);
-    await people.save([people.create({ slug: 'meng-wanzhou', name: 'Meng Wanzhou', aliases: ['Meng'], description: null }), people.create({ slug: 'ren-zhengfei', name: 'Ren Zhengfei', aliases: [], description: null })]);
+    await people.save([
+      people.create({ slug: 'meng-wanzhou', name: 'Meng Wanzhou', aliases: ['Meng'], description: null }),
+      people.create({ slug: 'ren-zhengfei', name: 'Ren Zhengfei', aliases: [], description: null }),
+    ]);
     await legacy.destroy();
 
     const adopted = await openTestDatabase({ url });

@@ -3,7 +3,8 @@ import { bearer, createKey, startTestServer, type TestServer } from './helpers';
 
 const SOURCE = '2020-02-06-huawei-verizon';
 const QUOTE = 'European and US entities';
-const company = (slug: string) => `createCompany(input: { slug: "${slug}", name: "${slug}", citations: [{ source: "${SOURCE}", quote: "${QUOTE}" }] }) { slug }`;
+const company = (slug: string) =>
+  `createCompany(input: { slug: "${slug}", name: "${slug}", citations: [{ source: "${SOURCE}", quote: "${QUOTE}" }] }) { slug }`;
 
 /** A mutation operation is all or nothing: one transaction for all its fields, committed only when every field succeeded. */
 describe('multi-field mutations', () => {
@@ -17,7 +18,9 @@ describe('multi-field mutations', () => {
 
   const count = async (table: string) => Number((await server.dataSource.query(`SELECT COUNT(*) AS n FROM "${table}"`))[0].n);
   const slugs = async (...wanted: string[]) =>
-    (await server.dataSource.query(`SELECT slug FROM party WHERE slug IN (${wanted.map((s) => `'${s}'`).join(', ')}) ORDER BY slug`)).map((r: { slug: string }) => r.slug);
+    (await server.dataSource.query(`SELECT slug FROM party WHERE slug IN (${wanted.map((s) => `'${s}'`).join(', ')}) ORDER BY slug`)).map(
+      (r: { slug: string }) => r.slug,
+    );
 
   it('rolls back the first field when the second is forbidden, and says so', async () => {
     const audit = await count('audit_entry');
@@ -33,7 +36,11 @@ describe('multi-field mutations', () => {
   });
 
   it('rolls back every earlier field when a later one is invalid', async () => {
-    const res = await server.gql(`mutation { a: ${company('mf-a')} b: ${company('mf-b')} c: createCompany(input: { slug: "Bad Slug", name: "x", citations: [] }) { slug } }`, {}, editor);
+    const res = await server.gql(
+      `mutation { a: ${company('mf-a')} b: ${company('mf-b')} c: createCompany(input: { slug: "Bad Slug", name: "x", citations: [] }) { slug } }`,
+      {},
+      editor,
+    );
     expect(res.data).toBeNull();
     expect(res.errors?.map((e) => [e.extensions?.code, e.path?.[0]])).toEqual([
       ['BAD_USER_INPUT', 'c'],
@@ -45,12 +52,16 @@ describe('multi-field mutations', () => {
 
   it('commits all fields together, each answer reading what the operation wrote so far', async () => {
     const audit = await count('audit_entry');
-    const res = await server.gql(`mutation {
+    const res = await server.gql(
+      `mutation {
       co: ${company('mf-nokia')}
       said: recordStatement(input: { slug: "mf-said", speaker: "mf-nokia", text: "We agree.", citations: [{ source: "${SOURCE}", quote: "${QUOTE}" }] }) {
         slug speaker { ... on Company { slug name statements { slug } } } citations { quote }
       }
-    }`, {}, editor);
+    }`,
+      {},
+      editor,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       co: { slug: 'mf-nokia' },

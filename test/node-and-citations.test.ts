@@ -9,7 +9,9 @@ describe('node(id) and citations', () => {
 
   /** Every object with an id that the seed reaches from the root queries, by type. */
   async function allNodes(): Promise<{ __typename: string; id: string }[]> {
-    const { data, errors } = await execute(server, `{
+    const { data, errors } = await execute(
+      server,
+      `{
       companies(first: 100) { edges { node { __typename id people { __typename id } patentStats { __typename id }
         rankings { __typename id ranking { __typename id } } characterizations { __typename id } } } }
       people(first: 100) { edges { node { __typename id events { __typename id } statements { __typename id } } } }
@@ -18,7 +20,8 @@ describe('node(id) and citations', () => {
       sanctions(first: 100) { edges { node { __typename id } } }
       sources { edges { node { __typename id } } }
       company(slug: "huawei") { negotiations { __typename id } statements { __typename id } events { __typename id } }
-    }`);
+    }`,
+    );
     expect(errors).toBeUndefined();
     const found = new Map<string, { __typename: string; id: string }>();
     const walk = (value: unknown): void => {
@@ -37,8 +40,21 @@ describe('node(id) and citations', () => {
     const nodes = await allNodes();
     const types = new Set(nodes.map((n) => n.__typename));
     expect([...types].sort()).toEqual([
-      'Affiliation', 'Authority', 'Characterization', 'Company', 'Event', 'Lawsuit', 'LicensingNegotiation',
-      'PatentStat', 'Person', 'Ranking', 'RankingEntry', 'RegulatoryAction', 'Sanction', 'Source', 'Statement',
+      'Affiliation',
+      'Authority',
+      'Characterization',
+      'Company',
+      'Event',
+      'Lawsuit',
+      'LicensingNegotiation',
+      'PatentStat',
+      'Person',
+      'Ranking',
+      'RankingEntry',
+      'RegulatoryAction',
+      'Sanction',
+      'Source',
+      'Statement',
     ]);
     for (const node of nodes) {
       const { data, errors } = await execute(server, `query($id: ID!) { node(id: $id) { __typename id } }`, { id: node.id });
@@ -89,8 +105,16 @@ describe('node(id) and citations', () => {
     expect(citations.length).toBeGreaterThan(0);
     expect(new Set(citations.map((c: any) => c.id)).size).toBe(citations.length);
     for (const citation of citations) {
-      const found = await execute(server, `query($id: ID!) { node(id: $id) { __typename id ... on Citation { quote offset source { slug } } } }`, { id: citation.id });
-      expect(found.data.node).toMatchObject({ __typename: 'Citation', id: citation.id, quote: citation.quote, offset: citation.offset, source: { slug: '2020-02-06-huawei-verizon' } });
+      const found = await execute(server, `query($id: ID!) { node(id: $id) { __typename id ... on Citation { quote offset source { slug } } } }`, {
+        id: citation.id,
+      });
+      expect(found.data.node).toMatchObject({
+        __typename: 'Citation',
+        id: citation.id,
+        quote: citation.quote,
+        offset: citation.offset,
+        source: { slug: '2020-02-06-huawei-verizon' },
+      });
     }
   });
 });

@@ -12,8 +12,12 @@ describe('Relay connections', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data, errors }: any = await execute(server, `query($after: String) { companies(first: 4, after: $after) {
-        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug } } } }`, { after });
+      const { data, errors }: any = await execute(
+        server,
+        `query($after: String) { companies(first: 4, after: $after) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug } } } }`,
+        { after },
+      );
       expect(errors).toBeUndefined();
       const page = data.companies;
       expect(page.totalCount).toBe(6);
@@ -30,11 +34,14 @@ describe('Relay connections', () => {
   });
 
   it('filters lawsuits by kind, status and party together, counting all matches', async () => {
-    const { data } = await execute(server, `{
+    const { data } = await execute(
+      server,
+      `{
       criminal: lawsuits(filter: { kind: CRIMINAL }) { totalCount edges { node { slug } } }
       pendingMeng: lawsuits(filter: { status: PENDING, party: "meng-wanzhou" }) { totalCount }
       filedHuawei: lawsuits(filter: { status: FILED, party: "huawei" }, first: 1) { totalCount edges { node { slug } } pageInfo { hasNextPage } }
-    }`);
+    }`,
+    );
     expect(data.criminal).toEqual({ totalCount: 1, edges: [{ node: { slug: 'us-v-meng-wanzhou-fraud' } }] });
     expect(data.pendingMeng.totalCount).toBe(2);
     expect(data.filedHuawei.totalCount).toBe(3);
@@ -43,7 +50,10 @@ describe('Relay connections', () => {
   });
 
   it('pages an empty result cleanly', async () => {
-    const { data } = await execute(server, `{ lawsuits(filter: { kind: ANTITRUST }) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }`);
+    const { data } = await execute(
+      server,
+      `{ lawsuits(filter: { kind: ANTITRUST }) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }`,
+    );
     expect(data.lawsuits).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, startCursor: null, endCursor: null } });
   });
 });

@@ -17,7 +17,8 @@ function cluster(args: string[]): string {
   return result.stdout.trim();
 }
 
-const createCompany = (slug: string) => `mutation { createCompany(input: { slug: "${slug}", name: "${slug}", citations: [{ source: "${SOURCE}", quote: "European and US entities" }] }) { slug name citations { quote } } }`;
+const createCompany = (slug: string) =>
+  `mutation { createCompany(input: { slug: "${slug}", name: "${slug}", citations: [{ source: "${SOURCE}", quote: "European and US entities" }] }) { slug name citations { quote } } }`;
 const readCompany = (slug: string) => `{ company(slug: "${slug}") { slug name } }`;
 
 /**
@@ -80,7 +81,11 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
       const written = await post(a.url, createCompany('paused-replica-co'), editor);
       expect(written.body.errors).toBeUndefined();
       // ...except to the mutation's own answer, read from the primary (its citations are a separate load).
-      expect(written.body.data.createCompany).toEqual({ slug: 'paused-replica-co', name: 'paused-replica-co', citations: [{ quote: 'European and US entities' }] });
+      expect(written.body.data.createCompany).toEqual({
+        slug: 'paused-replica-co',
+        name: 'paused-replica-co',
+        citations: [{ quote: 'European and US entities' }],
+      });
       const read = await post(a.url, readCompany('paused-replica-co'));
       expect(read.body).toEqual({ data: { company: null } });
     } finally {
@@ -90,11 +95,15 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
 
     // The servers' own statement logs, by application_name: the INSERT ran on the primary only,
     // and a run of reads reached the replica and not the primary (which sees only its health probe).
-    const log = (dir: string) => readFileSync(path.join(dir, 'server.log'), 'utf8').split('\n').filter((line) => line.startsWith('instance-a|'));
+    const log = (dir: string) =>
+      readFileSync(path.join(dir, 'server.log'), 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('instance-a|'));
     const inserts = (lines: string[]) => lines.filter((line) => /INSERT INTO "party"/.test(line)).length;
     expect({ primaryInserts: inserts(log(primaryDir)) > 0, replicaInserts: inserts(log(replicaDir)) }).toEqual({ primaryInserts: true, replicaInserts: 0 });
     const [primaryBefore, replicaBefore] = [log(primaryDir).length, log(replicaDir).length];
-    for (let i = 0; i < 5; i++) expect((await post(a.url, '{ lawsuits(first: 3) { totalCount edges { node { slug plaintiffs { __typename } } } } }')).body.errors).toBeUndefined();
+    for (let i = 0; i < 5; i++)
+      expect((await post(a.url, '{ lawsuits(first: 3) { totalCount edges { node { slug plaintiffs { __typename } } } } }')).body.errors).toBeUndefined();
     const reads = (lines: string[]) => lines.filter((line) => /statement: |execute /.test(line) && !/SELECT 1$/.test(line));
     expect(reads(log(primaryDir).slice(primaryBefore))).toEqual([]);
     expect(reads(log(replicaDir).slice(replicaBefore)).length).toBeGreaterThanOrEqual(5 * 3);
@@ -122,6 +131,8 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     expect((await post(c.url, readCompany('two-instances-co'))).body).toEqual({ data: { company: { slug: 'two-instances-co', name: 'two-instances-co' } } });
     // Counts are kept in the database, not in either process.
     expect((await post(c.url, '{ companies { totalCount } }')).body.data.companies.totalCount).toBe(before + 1);
-    expect((await post(c.url, '{ search(text: "two-instances-co", first: 1) { node { ... on Company { slug } } } }')).body.data.search).toEqual([{ node: { slug: 'two-instances-co' } }]);
+    expect((await post(c.url, '{ search(text: "two-instances-co", first: 1) { node { ... on Company { slug } } } }')).body.data.search).toEqual([
+      { node: { slug: 'two-instances-co' } },
+    ]);
   }, 60_000);
 });

@@ -23,8 +23,7 @@ describeOnPostgres('named prepared statements (PostgreSQL)', () => {
     await dataSource?.destroy();
   });
 
-  const prepared = async () =>
-    (await dataSource.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'ce%'`)) as { statement: string }[];
+  const prepared = async () => (await dataSource.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'ce%'`)) as { statement: string }[];
 
   it('prepares each text once on the connection and reuses it', async () => {
     const reader = new SqlReader(dataSource, 'master');

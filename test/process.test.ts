@@ -57,7 +57,10 @@ describe('the server process', () => {
       expect(allowed.response.headers.get('access-control-allow-origin')).toBe('https://desk.example');
       // The answer depends on the Origin (CORS) and on the key (the HTTP cache): a shared cache must know both.
       expect(allowed.response.headers.get('vary')?.split(/,\s*/).sort()).toEqual(['Authorization', 'Origin']);
-      const preflight = await fetch(restricted.url, { method: 'OPTIONS', headers: { origin: 'https://desk.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      const preflight = await fetch(restricted.url, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://desk.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://desk.example');
       expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
@@ -75,9 +78,23 @@ describe('the server process', () => {
   });
 
   const badDatabases: [string, () => string][] = [
-    ['a path under a regular file', () => { const file = path.join(dir, 'a-file'); writeFileSync(file, 'x'); return path.join(file, 'db.sqlite'); }],
+    [
+      'a path under a regular file',
+      () => {
+        const file = path.join(dir, 'a-file');
+        writeFileSync(file, 'x');
+        return path.join(file, 'db.sqlite');
+      },
+    ],
     ['a directory', () => dir],
-    ['a file that is not a database', () => { const file = path.join(dir, 'not-a-db.sqlite'); writeFileSync(file, 'this is not sqlite '.repeat(100)); return file; }],
+    [
+      'a file that is not a database',
+      () => {
+        const file = path.join(dir, 'not-a-db.sqlite');
+        writeFileSync(file, 'this is not sqlite '.repeat(100));
+        return file;
+      },
+    ],
   ];
   it.each(badDatabases)('exits with one clear line naming the path when the database is %s', (_label, makePath) => {
     const file = makePath();
@@ -103,11 +120,20 @@ describe('the server process under failure', () => {
     let accepted!: () => void;
     const headersIn = new Promise<void>((resolve) => (accepted = resolve));
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      inFlight = http.request({ hostname, port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, text }));
-      });
+      inFlight = http.request(
+        {
+          hostname,
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, text }));
+        },
+      );
       inFlight.on('continue', accepted);
       inFlight.on('error', reject);
       inFlight.flushHeaders();
@@ -134,7 +160,10 @@ describe('the server process under failure', () => {
   it('answers SERVICE_UNAVAILABLE and /readyz 503 while its database is read-only, and recovers by itself', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-readonly-'));
     const file = path.join(dir, 'db.sqlite');
-    const { child, url } = await startServer({ DATABASE_URL: `sqlite:${file}`, DATABASE_CHECK_MS: '50', NODE_ENV: 'production' }, asRoot ? ROOT_WITHOUT_OVERRIDES : []);
+    const { child, url } = await startServer(
+      { DATABASE_URL: `sqlite:${file}`, DATABASE_CHECK_MS: '50', NODE_ENV: 'production' },
+      asRoot ? ROOT_WITHOUT_OVERRIDES : [],
+    );
     const readyz = url.replace('/graphql', '/readyz');
     try {
       expect((await fetch(readyz)).status).toBe(200);
@@ -156,17 +185,27 @@ describe('the server process under failure', () => {
 
 /** The PIDs of a process's descendants (Linux `ps`). */
 function descendants(pid: number): number[] {
-  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.trim()).map(Number);
+  const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((l) => l.trim())
+    .map(Number);
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 describe('`npm start`', () => {
   // The user's PID is npm's (`npm start &` -> $!). npm forwards SIGTERM to the script's shell, and the start script
   // `exec`s node, so the shell *is* the server: the signal reaches main.ts's handler. Without `exec`, the shell
   // died and node kept serving, orphaned. `--ignore-scripts` leaves out `prestart` (the build): a test never
   // rebuilds dist/, which other suites are running the server from (`npm test` has built it first).
-  it('on SIGTERM to npm\'s PID shuts the server down gracefully, and npm exits 0', async () => {
+  it("on SIGTERM to npm's PID shuts the server down gracefully, and npm exits 0", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'conflict-explorer-npm-start-'));
     const npm = spawn('npm', ['start', '--ignore-scripts'], {
       cwd: path.resolve(__dirname, '..'),
@@ -182,7 +221,9 @@ describe('`npm start`', () => {
       logs.push(...lines);
     });
     npm.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-    const npmExit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.once('exit', (code, signal) => resolve({ code, signal })));
+    const npmExit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      npm.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     const entries = () => logs.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     let url: string | undefined;
     let serverPids: number[] = [];
@@ -196,7 +237,14 @@ describe('`npm start`', () => {
       expect(await npmExit).toEqual({ code: 0, signal: null });
       expect(entries().map((e) => e.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
       // The server itself is gone (not orphaned): its port stops answering.
-      await eventually(() => fetch(url!, { method: 'POST' }).then(() => false, () => true), 'the port to stop answering');
+      await eventually(
+        () =>
+          fetch(url!, { method: 'POST' }).then(
+            () => false,
+            () => true,
+          ),
+        'the port to stop answering',
+      );
       await eventually(() => serverPids.every((pid) => !alive(pid)), 'the processes under npm to end');
     } finally {
       // On failure, leave nothing behind (an orphaned server would keep the output pipes, and jest, open).

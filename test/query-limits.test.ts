@@ -12,8 +12,7 @@ describe('query limits', () => {
   });
   afterAll(() => server.close());
 
-  const nested = (levels: number) =>
-    `{ company(slug: "huawei") { ${'adversaries { ... on Company { '.repeat(levels)}slug${' } }'.repeat(levels)} } }`;
+  const nested = (levels: number) => `{ company(slug: "huawei") { ${'adversaries { ... on Company { '.repeat(levels)}slug${' } }'.repeat(levels)} } }`;
   const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: company(slug: "huawei") { slug }`).join(' ')} }`;
   const directives = (n: number) => `{ company(slug: "huawei") { ${'slug @include(if: true) '.repeat(n)}} }`;
   /** Inline fragments rather than one long list of fields: graphql-js caps the work of comparing many equal fields. */
@@ -72,12 +71,17 @@ describe('query limits', () => {
     expect(operationCost(schema, query, { n: 100 })).toBe(1 + 100 * 3);
     expect(operationCost(schema, query, { n: 7 })).toBe(1 + 7 * 3);
     expect(operationCost(schema, query, {})).toBe(1 + 20 * 3);
-    const res = await server.gql(`query($n: Int) { ${[1, 2, 3, 4, 5, 6].map((i) => `c${i}: companies(first: $n) { edges { node { slug name aliases description headquarters country id } } }`).join(' ')} }`, { n: 100 });
+    const res = await server.gql(
+      `query($n: Int) { ${[1, 2, 3, 4, 5, 6].map((i) => `c${i}: companies(first: $n) { edges { node { slug name aliases description headquarters country id } } }`).join(' ')} }`,
+      { n: 100 },
+    );
     expect(res.errors?.[0].message).toMatch(/Query cost limit of 5000 exceeded, found 5406/);
   });
 
   it('keeps introspection on (Apollo Sandbox needs it) under the same depth limit', async () => {
-    const full = await server.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }));
+    const full = await server.gql(
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }),
+    );
     expect(full.errors).toBeUndefined();
     expect(full.data.__schema.types.length).toBeGreaterThan(40);
     const deep = await server.gql(`{ __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }`);
@@ -89,7 +93,9 @@ describe('query limits', () => {
     const strict = await startTestServer({ env: { QUERY_MAX_DEPTH: '4', QUERY_MAX_COST: '10', QUERY_MAX_ALIASES: '1' } });
     try {
       expect((await strict.gql(nested(3))).errors?.[0].message).toMatch(/Query depth limit of 4 exceeded, found 5/);
-      expect((await strict.gql('{ companies(first: 5) { edges { node { slug } } } }')).errors?.[0].message).toMatch(/Query cost limit of 10 exceeded, found 16/);
+      expect((await strict.gql('{ companies(first: 5) { edges { node { slug } } } }')).errors?.[0].message).toMatch(
+        /Query cost limit of 10 exceeded, found 16/,
+      );
       expect((await strict.gql(aliases(2))).errors?.[0].message).toMatch(/Aliases limit of 1 exceeded, found 2/);
     } finally {
       await strict.close();

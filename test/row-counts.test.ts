@@ -11,14 +11,22 @@ describe('row counts', () => {
   afterAll(() => server.close());
 
   async function expectExact() {
-    const kept = Object.fromEntries((await server.dataSource.query('SELECT name, n FROM row_count')).map((r: { name: string; n: number | string }) => [r.name, Number(r.n)]));
-    const counted = Object.fromEntries([
-      ...(await server.dataSource.query(`SELECT 'party:' || party_type AS name, COUNT(*) AS n FROM party GROUP BY party_type`)),
-      ...(await server.dataSource.query(`SELECT 'lawsuit' AS name, COUNT(*) AS n FROM lawsuit UNION ALL SELECT 'sanction', COUNT(*) FROM sanction UNION ALL SELECT 'source', COUNT(*) FROM source UNION ALL SELECT 'dispute', COUNT(*) FROM dispute`)),
-      // COUNT(*) is a bigint, which PostgreSQL's driver returns as a string.
-    ].map((r: { name: string; n: number | string }) => [r.name, Number(r.n)]));
+    const kept = Object.fromEntries(
+      (await server.dataSource.query('SELECT name, n FROM row_count')).map((r: { name: string; n: number | string }) => [r.name, Number(r.n)]),
+    );
+    const counted = Object.fromEntries(
+      [
+        ...(await server.dataSource.query(`SELECT 'party:' || party_type AS name, COUNT(*) AS n FROM party GROUP BY party_type`)),
+        ...(await server.dataSource.query(
+          `SELECT 'lawsuit' AS name, COUNT(*) AS n FROM lawsuit UNION ALL SELECT 'sanction', COUNT(*) FROM sanction UNION ALL SELECT 'source', COUNT(*) FROM source UNION ALL SELECT 'dispute', COUNT(*) FROM dispute`,
+        )),
+        // COUNT(*) is a bigint, which PostgreSQL's driver returns as a string.
+      ].map((r: { name: string; n: number | string }) => [r.name, Number(r.n)]),
+    );
     expect(kept).toEqual(counted);
-    const { data } = await server.gql('{ companies { totalCount } people { totalCount } authorities { totalCount } lawsuits { totalCount } sanctions { totalCount } sources { totalCount } disputes { totalCount } }');
+    const { data } = await server.gql(
+      '{ companies { totalCount } people { totalCount } authorities { totalCount } lawsuits { totalCount } sanctions { totalCount } sources { totalCount } disputes { totalCount } }',
+    );
     expect(data).toEqual({
       companies: { totalCount: counted['party:COMPANY'] },
       people: { totalCount: counted['party:PERSON'] },
@@ -36,7 +44,9 @@ describe('row counts', () => {
 
   it('follow inserts and deletes', async () => {
     const repository = server.dataSource.getRepository(Company);
-    const created = await repository.save(repository.create({ slug: 'row-count-probe', name: 'Probe', aliases: [], description: null, headquarters: null, country: null }));
+    const created = await repository.save(
+      repository.create({ slug: 'row-count-probe', name: 'Probe', aliases: [], description: null, headquarters: null, country: null }),
+    );
     await expectExact();
     await repository.delete(created.id);
     await expectExact();

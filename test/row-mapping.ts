@@ -115,11 +115,53 @@ export async function openProbeDatabase(options: { type: 'better-sqlite3'; datab
   await dataSource.initialize();
   const at = new Date('2020-02-06T12:34:56.789Z');
   await dataSource.getRepository(SmallProbe).save([
-    { flag: true, maybeFlag: null, at, day: '2020-02-06', tags: ['a', 'b'], extra: { a: [1, 2] }, colour: ProbeColour.RED, shout: 'hi', ratio: 0.5, count: 3, size: 'S' },
-    { flag: false, maybeFlag: false, at, day: null, tags: [], extra: null, colour: ProbeColour.GREEN, shout: null, ratio: null, count: null as unknown as number, size: null },
+    {
+      flag: true,
+      maybeFlag: null,
+      at,
+      day: '2020-02-06',
+      tags: ['a', 'b'],
+      extra: { a: [1, 2] },
+      colour: ProbeColour.RED,
+      shout: 'hi',
+      ratio: 0.5,
+      count: 3,
+      size: 'S',
+    },
+    {
+      flag: false,
+      maybeFlag: false,
+      at,
+      day: null,
+      tags: [],
+      extra: null,
+      colour: ProbeColour.GREEN,
+      shout: null,
+      ratio: null,
+      count: null as unknown as number,
+      size: null,
+    },
   ]);
-  await dataSource.getRepository(BigProbe).save([{ flag: false, maybeFlag: true, at, day: '1999-12-31', tags: ['x'], extra: { a: [] }, colour: ProbeColour.GREEN, shout: 'Yo', ratio: -2.25, count: 0, weight: 70 }]);
-  await dataSource.getRepository(Probe).save([{ flag: true, maybeFlag: null, at, day: null, tags: ['only'], extra: null, colour: ProbeColour.RED, shout: 'base', ratio: 1, count: 1 }]);
+  await dataSource
+    .getRepository(BigProbe)
+    .save([
+      {
+        flag: false,
+        maybeFlag: true,
+        at,
+        day: '1999-12-31',
+        tags: ['x'],
+        extra: { a: [] },
+        colour: ProbeColour.GREEN,
+        shout: 'Yo',
+        ratio: -2.25,
+        count: 0,
+        weight: 70,
+      },
+    ]);
+  await dataSource
+    .getRepository(Probe)
+    .save([{ flag: true, maybeFlag: null, at, day: null, tags: ['only'], extra: null, colour: ProbeColour.RED, shout: 'base', ratio: 1, count: 1 }]);
   return dataSource;
 }
 
@@ -132,6 +174,9 @@ export async function openProbeDatabase(options: { type: 'better-sqlite3'; datab
 export function expectSameEntities(entity: string, mapped: object[], found: object[]): void {
   expect({ entity, classes: mapped.map((row) => Object.getPrototypeOf(row)) }).toEqual({ entity, classes: found.map((row) => Object.getPrototypeOf(row)) });
   expect({ entity, mapped }).toEqual({ entity, mapped: found });
-  const defined = (row: object) => Object.keys(row).filter((key) => (row as Record<string, unknown>)[key] !== undefined).sort();
+  const defined = (row: object) =>
+    Object.keys(row)
+      .filter((key) => (row as Record<string, unknown>)[key] !== undefined)
+      .sort();
   expect({ entity, keys: mapped.map(defined) }).toEqual({ entity, keys: found.map(defined) });
 }

@@ -61,7 +61,9 @@ describe('says who: the seed, fact by fact', () => {
     for (const { item, path } of items) {
       const attribution = item.attribution ?? 'REPORTED';
       // A claimant is a stored party (claimedBy) or, when it is none, described in words (claimant).
-      expect(`${path}: ${attribution === 'REPORTED' ? !item.claimedBy && !item.claimant : Boolean(item.claimedBy) !== Boolean(item.claimant)}`).toBe(`${path}: true`);
+      expect(`${path}: ${attribution === 'REPORTED' ? !item.claimedBy && !item.claimant : Boolean(item.claimedBy) !== Boolean(item.claimant)}`).toBe(
+        `${path}: true`,
+      );
       for (const hedge of item.hedges ?? []) expect(`${path}: ${text.includes(hedge)}`).toBe(`${path}: true`);
     }
   });
@@ -94,11 +96,18 @@ describe('says who: the API', () => {
     ]);
     // "had filed", in a report of 2020-02-06: on or before that day, alleged by Huawei.
     expect(dispute.lawsuits).toHaveLength(2);
-    for (const suit of dispute.lawsuits) expect(suit).toMatchObject({ filed: { iso: '2020-02-06', bound: 'ON_OR_BEFORE' }, attribution: 'ALLEGED', claimedBy: { slug: 'huawei' } });
+    for (const suit of dispute.lawsuits)
+      expect(suit).toMatchObject({ filed: { iso: '2020-02-06', bound: 'ON_OR_BEFORE' }, attribution: 'ALLEGED', claimedBy: { slug: 'huawei' } });
     const talks = dispute.negotiations.find((n: Item) => n.slug === 'huawei-verizon-patent-licensing');
     expect(talks).toMatchObject({ status: 'FAILED', hedges: ['apparent'], attribution: 'REPORTED' });
-    expect(talks.provenance.find((p: Item) => p.field === 'status')).toMatchObject({ basis: 'STATED', citations: [{ quote: 'following an apparent failure to agree licensing terms' }] });
-    expect(dispute.events.find((e: Item) => e.slug === 'huawei-notifies-verizon-of-breach')).toMatchObject({ attribution: 'CLAIMED', claimedBy: { slug: 'huawei' } });
+    expect(talks.provenance.find((p: Item) => p.field === 'status')).toMatchObject({
+      basis: 'STATED',
+      citations: [{ quote: 'following an apparent failure to agree licensing terms' }],
+    });
+    expect(dispute.events.find((e: Item) => e.slug === 'huawei-notifies-verizon-of-breach')).toMatchObject({
+      attribution: 'CLAIMED',
+      claimedBy: { slug: 'huawei' },
+    });
     // Only the dispute's own dated facts.
     expect(dispute.timeline.totalCount).toBeGreaterThan(0);
     expect(dispute.timeline.edges.map((e: Item) => e.node.title).join(' ')).not.toMatch(/FCC|Meng/);
@@ -117,7 +126,9 @@ describe('says who: the API', () => {
   });
 
   it('attributes the patent ranking to the analysis it comes from, a claimant that is not a party', async () => {
-    const res = await server.gql(`{ company(slug: "huawei") { rankings { attribution claimant ranking { attribution claimant claimedBy { __typename } entries { attribution claimant } } } } }`);
+    const res = await server.gql(
+      `{ company(slug: "huawei") { rankings { attribution claimant ranking { attribution claimant claimedBy { __typename } entries { attribution claimant } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const claimant = 'an analysis of filings with the US Patent and Trademark Office';
     const [place] = res.data.company.rankings;
@@ -136,22 +147,46 @@ describe('says who: the API', () => {
       slug status attribution claimedBy { ... on Company { slug } } hedges provenance { field basis citations { quote } }
       sides { side party { ... on Company { slug } ... on Authority { slug } } } lawsuits { slug } } }`;
     const input = {
-      slug: 'huawei-fcc-again', title: 'Huawei versus the FCC, as Huawei tells it', kind: 'REGULATORY',
-      sides: [{ party: 'huawei', side: 'A' }, { party: 'fcc', side: 'B' }],
+      slug: 'huawei-fcc-again',
+      title: 'Huawei versus the FCC, as Huawei tells it',
+      kind: 'REGULATORY',
+      sides: [
+        { party: 'huawei', side: 'A' },
+        { party: 'fcc', side: 'B' },
+      ],
       facts: [{ type: 'Lawsuit', slug: 'huawei-v-fcc' }],
       citations: [cite('Huawei sued the Federal Communications Commission in December')],
-      attribution: 'CLAIMED', claimedBy: 'huawei', hedges: ['would hurt'],
+      attribution: 'CLAIMED',
+      claimedBy: 'huawei',
+      hedges: ['would hurt'],
       provenance: [{ field: 'sides', basis: 'STATED', quotes: [cite('Huawei sued the Federal Communications Commission in December')] }],
     };
     const ok = await server.gql(mutation, { input }, editor);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.recordDispute).toMatchObject({
-      status: 'UNKNOWN', attribution: 'CLAIMED', claimedBy: { slug: 'huawei' }, hedges: ['would hurt'],
+      status: 'UNKNOWN',
+      attribution: 'CLAIMED',
+      claimedBy: { slug: 'huawei' },
+      hedges: ['would hurt'],
       provenance: [{ field: 'sides', basis: 'STATED', citations: [{ quote: 'Huawei sued the Federal Communications Commission in December' }] }],
       lawsuits: [{ slug: 'huawei-v-fcc' }],
     });
 
-    const bad = await server.gql(mutation, { input: { ...input, slug: 'huawei-fcc-bad', claimedBy: null, provenance: [{ field: 'kind', basis: 'STATED' }, { field: 'nonsense', basis: 'INFERRED', note: 'a guess' }] } }, editor);
+    const bad = await server.gql(
+      mutation,
+      {
+        input: {
+          ...input,
+          slug: 'huawei-fcc-bad',
+          claimedBy: null,
+          provenance: [
+            { field: 'kind', basis: 'STATED' },
+            { field: 'nonsense', basis: 'INFERRED', note: 'a guess' },
+          ],
+        },
+      },
+      editor,
+    );
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const fields = (bad.errors![0].extensions!.invalidArguments as { field: string }[]).map((a) => a.field);
     expect(fields).toEqual(expect.arrayContaining(['claimedBy', 'provenance.kind.quotes']));

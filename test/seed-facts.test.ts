@@ -41,7 +41,7 @@ describe('the seeded Huawei–Verizon report', () => {
     expect(fiveG.citations[0].quote).toContain('leading developers of 5G wireless networking tech');
   });
 
-  it('has the two Huawei v. Verizon patent suits, filed by the report\'s day, the technologies named for both together, after an apparent failure of licensing talks', async () => {
+  it("has the two Huawei v. Verizon patent suits, filed by the report's day, the technologies named for both together, after an apparent failure of licensing talks", async () => {
     const { lawsuits } = await ask(`{ lawsuits(filter: { kind: PATENT_INFRINGEMENT, party: "verizon" }) {
       totalCount edges { node { slug status filed { iso precision approximate bound } technologies summary
         plaintiffs { ... on Company { slug } } defendants { ... on Company { slug } } } }
@@ -57,8 +57,16 @@ describe('the seeded Huawei–Verizon report', () => {
       expect(node.summary).not.toMatch(/network security measures|which suit covers which/);
     }
     const { dispute } = await ask(`{ dispute(slug: "huawei-verizon-patents") { technologies provenance { field basis citations { quote } } } }`);
-    expect(dispute.technologies).toEqual(['network security measures', 'remote sharing from a PC', 'parental controls', 'the design of a contacts app for mobile devices']);
-    expect(dispute.provenance.find((p: { field: string }) => p.field === 'technologies')).toMatchObject({ basis: 'STATED', citations: [{ quote: expect.stringContaining('Among the offending pieces of technology') }] });
+    expect(dispute.technologies).toEqual([
+      'network security measures',
+      'remote sharing from a PC',
+      'parental controls',
+      'the design of a contacts app for mobile devices',
+    ]);
+    expect(dispute.provenance.find((p: { field: string }) => p.field === 'technologies')).toMatchObject({
+      basis: 'STATED',
+      citations: [{ quote: expect.stringContaining('Among the offending pieces of technology') }],
+    });
     const { company } = await ask(`{ company(slug: "verizon") { negotiations { slug status hedges started { iso } parties { ... on Company { slug } } } } }`);
     expect(company.negotiations).toContainEqual({
       slug: 'huawei-verizon-patent-licensing',
@@ -70,7 +78,9 @@ describe('the seeded Huawei–Verizon report', () => {
   });
 
   it('has the notice to Verizon a year before the suits', async () => {
-    const { company } = await ask(`{ company(slug: "verizon") { events { title date { iso precision approximate } participants { ... on Company { slug } } } } }`);
+    const { company } = await ask(
+      `{ company(slug: "verizon") { events { title date { iso precision approximate } participants { ... on Company { slug } } } } }`,
+    );
     expect(company.events).toEqual([
       expect.objectContaining({ date: { iso: '2019-02', precision: 'MONTH', approximate: true }, participants: [{ slug: 'huawei' }, { slug: 'verizon' }] }),
     ]);
@@ -110,7 +120,11 @@ describe('the seeded Huawei–Verizon report', () => {
     expect(person.affiliations).toEqual([{ role: 'Chief Financial Officer', organization: { slug: 'huawei' } }]);
     expect(person.relatives).toEqual([{ relation: 'eldest daughter of', person: { slug: 'ren-zhengfei' } }]);
     expect(person.events).toEqual([
-      { title: 'Arrest of Meng Wanzhou in Vancouver', location: 'Vancouver, Canada', date: { iso: '2019-02', precision: 'MONTH', approximate: true, bound: 'BEFORE' } },
+      {
+        title: 'Arrest of Meng Wanzhou in Vancouver',
+        location: 'Vancouver, Canada',
+        date: { iso: '2019-02', precision: 'MONTH', approximate: true, bound: 'BEFORE' },
+      },
     ]);
     expect(person.legalCases.map((c: any) => c.kind).sort()).toEqual(['CRIMINAL', 'EXTRADITION']);
     for (const c of person.legalCases) expect(c.plaintiffs).toEqual([{ slug: 'us-government' }]);
@@ -132,7 +146,9 @@ describe('the seeded Huawei–Verizon report', () => {
   });
 
   it('has the 2019 top-10 US patent receivers with IBM, Apple and Amazon, per the USPTO filings', async () => {
-    const { company } = await ask(`{ company(slug: "huawei") { rankings { ranking { name year basis dataFrom { slug } entries { entity { ... on Company { slug } } } } } } }`);
+    const { company } = await ask(
+      `{ company(slug: "huawei") { rankings { ranking { name year basis dataFrom { slug } entries { entity { ... on Company { slug } } } } } } }`,
+    );
     const [{ ranking }] = company.rankings;
     expect(ranking).toMatchObject({ year: 2019, dataFrom: { slug: 'uspto' } });
     expect(ranking.basis).toMatch(/US Patent and Trademark Office/);
@@ -144,8 +160,16 @@ describe('the seeded Huawei–Verizon report', () => {
       statements { slug text date { iso precision } }
       negotiations { slug status parties { ... on Company { slug } } }
     } }`);
-    expect(company.statements).toContainEqual({ slug: 'huawei-will-not-weaponise-ip', text: 'Huawei will not weaponise its vast IP pool.', date: { iso: '2019', precision: 'YEAR' } });
-    expect(company.negotiations).toContainEqual({ slug: 'huawei-portfolio-licensing-talks', status: 'UNKNOWN', parties: [{ slug: 'huawei' }, { slug: 'verizon' }, { slug: 'qualcomm' }] });
+    expect(company.statements).toContainEqual({
+      slug: 'huawei-will-not-weaponise-ip',
+      text: 'Huawei will not weaponise its vast IP pool.',
+      date: { iso: '2019', precision: 'YEAR' },
+    });
+    expect(company.negotiations).toContainEqual({
+      slug: 'huawei-portfolio-licensing-talks',
+      status: 'UNKNOWN',
+      parties: [{ slug: 'huawei' }, { slug: 'verizon' }, { slug: 'qualcomm' }],
+    });
   });
 
   it('lists Huawei’s adversaries once each: Verizon, the FCC and the US government', async () => {
@@ -169,6 +193,11 @@ describe('the seeded Huawei–Verizon report', () => {
   it('names its source: the Bloomberg report of 2020-02-06', async () => {
     const { sources } = await ask(`{ sources { totalCount edges { node { slug publisher publishedOn { iso precision } url } } } }`);
     expect(sources.totalCount).toBe(1);
-    expect(sources.edges[0].node).toEqual({ slug: '2020-02-06-huawei-verizon', publisher: 'Bloomberg LP', publishedOn: { iso: '2020-02-06', precision: 'DAY' }, url: null });
+    expect(sources.edges[0].node).toEqual({
+      slug: '2020-02-06-huawei-verizon',
+      publisher: 'Bloomberg LP',
+      publishedOn: { iso: '2020-02-06', precision: 'DAY' },
+      url: null,
+    });
   });
 });

@@ -10,7 +10,12 @@ export const MAIN = path.resolve(__dirname, '../dist/src/main.js');
  * to it too. Still root, so it reaches the checkout wherever it lies (another user, `nobody` say, may
  * not: a clone under a private directory answers it `Cannot find module`).
  */
-export const ROOT_WITHOUT_OVERRIDES = ['setpriv', '--inh-caps=-dac_override,-dac_read_search,-fowner', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--'];
+export const ROOT_WITHOUT_OVERRIDES = [
+  'setpriv',
+  '--inh-caps=-dac_override,-dac_read_search,-fowner',
+  '--bounding-set=-dac_override,-dac_read_search,-fowner',
+  '--',
+];
 
 /** Starts the built server with this environment (under `wrapper`, a command that runs the rest); resolves once it logs its URL. */
 export function startServer(env: NodeJS.ProcessEnv, wrapper: string[] = []): Promise<{ child: ChildProcess; url: string; logs: string[] }> {

@@ -84,16 +84,25 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
       await ok('mutation($input: AddSourceInput!) { addSource(input: $input) { slug } }', { input: FOLLOW_UP });
       for (const slug of SUITS) {
         // Without its statement the change is refused, naming the field.
-        const bare = await server.gql(`mutation($slug: String!) { updateLawsuitStatus(input: { slug: $slug, status: SETTLED, citations: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }] }) { status } }`, { slug }, editor);
+        const bare = await server.gql(
+          `mutation($slug: String!) { updateLawsuitStatus(input: { slug: $slug, status: SETTLED, citations: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }] }) { status } }`,
+          { slug },
+          editor,
+        );
         expect(bare.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidArguments: [{ field: 'status' }] });
-        await ok(`mutation($slug: String!) { updateLawsuitStatus(input: { slug: $slug, status: SETTLED, citations: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }],
-          provenance: [{ field: "status", basis: STATED, quotes: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }] }] }) { status } }`, { slug });
+        await ok(
+          `mutation($slug: String!) { updateLawsuitStatus(input: { slug: $slug, status: SETTLED, citations: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }],
+          provenance: [{ field: "status", basis: STATED, quotes: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }] }] }) { status } }`,
+          { slug },
+        );
       }
       // Both suits ended: the dispute follows, inferred, dated by the follow-up.
       const derived = await ok(DISPUTE_QUERY, { slug: DISPUTE });
       expect(derived.dispute.status).toBe('RESOLVED');
       expect(derived.dispute.provenance.find((p: { field: string }) => p.field === 'status')).toMatchObject({
-        basis: 'INFERRED', note: `every suit of it has ended: ${SUITS.map((s) => `${s} SETTLED`).join(', ')}`, source: { slug: FOLLOW_UP.slug },
+        basis: 'INFERRED',
+        note: `every suit of it has ended: ${SUITS.map((s) => `${s} SETTLED`).join(', ')}`,
+        source: { slug: FOLLOW_UP.slug },
       });
       // Then stated outright by the follow-up: the same statement, confirmed with its quote.
       await ok(`mutation { updateDisputeStatus(input: { slug: "${DISPUTE}", status: RESOLVED, citations: [{ source: "${FOLLOW_UP.slug}", quote: "${OVER}" }],
@@ -107,7 +116,11 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
   it('answers with the follow-up now, and keeps what the 2020 report said as history', async () => {
     const { dispute } = await ok(DISPUTE_QUERY, { slug: DISPUTE });
     expect(dispute.status).toBe('RESOLVED');
-    expect(dispute.provenance.find((p: { field: string }) => p.field === 'status')).toMatchObject({ basis: 'STATED', source: { slug: FOLLOW_UP.slug }, citations: [{ quote: OVER }] });
+    expect(dispute.provenance.find((p: { field: string }) => p.field === 'status')).toMatchObject({
+      basis: 'STATED',
+      source: { slug: FOLLOW_UP.slug },
+      citations: [{ quote: OVER }],
+    });
     expect(dispute.history.map((h: any) => `${h.value} ${h.basis} ${h.knownSince.iso} ${h.source.slug}`)).toEqual([
       `"ACTIVE" INFERRED 2020-02-06 ${SEED.source.slug}`,
       `"RESOLVED" STATED 2021-07-20 ${FOLLOW_UP.slug}`,
@@ -115,7 +128,10 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
     for (const suit of dispute.lawsuits) {
       expect(suit.status).toBe('SETTLED');
       expect(suit.provenance.find((p: { field: string }) => p.field === 'status')).toEqual({ field: 'status', source: { slug: FOLLOW_UP.slug } });
-      expect(suit.history.map((h: any) => `${h.value} ${h.knownSince.iso} ${h.source.slug}`)).toEqual([`"FILED" 2020-02-06 ${SEED.source.slug}`, `"SETTLED" 2021-07-20 ${FOLLOW_UP.slug}`]);
+      expect(suit.history.map((h: any) => `${h.value} ${h.knownSince.iso} ${h.source.slug}`)).toEqual([
+        `"FILED" 2020-02-06 ${SEED.source.slug}`,
+        `"SETTLED" 2021-07-20 ${FOLLOW_UP.slug}`,
+      ]);
     }
   });
 
@@ -151,13 +167,27 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
   it('holds two sources that disagree side by side', async () => {
     const [stat] = SEED.patentStats.filter((p: { scope: string }) => p.scope === 'US');
     const { provenance: _p, attribution: _a, claimedBy: _c, ...item } = structuredClone(stat);
-    const doc = { source: COUNT_SOURCE, patentStats: [{ ...item, count: 12000, qualifier: null, quotes: [US_COUNT], provenance: { count: { basis: 'STATED', quotes: [US_COUNT] } } }] };
+    const doc = {
+      source: COUNT_SOURCE,
+      patentStats: [{ ...item, count: 12000, qualifier: null, quotes: [US_COUNT], provenance: { count: { basis: 'STATED', quotes: [US_COUNT] } } }],
+    };
     await ok('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc });
-    const { company } = await ok(`{ company(slug: "huawei") { patentStats { scope count disagreements { field values statements { value source { slug } } } } } }`);
+    const { company } = await ok(
+      `{ company(slug: "huawei") { patentStats { scope count disagreements { field values statements { value source { slug } } } } } }`,
+    );
     const us = company.patentStats.find((p: { scope: string }) => p.scope === 'US');
     // The later source's count is current; both stay, side by side.
     expect(us.count).toBe(12000);
-    expect(us.disagreements).toEqual([{ field: 'count', values: ['10000', '12000'], statements: [{ value: '10000', source: { slug: SEED.source.slug } }, { value: '12000', source: { slug: COUNT_SOURCE.slug } }] }]);
+    expect(us.disagreements).toEqual([
+      {
+        field: 'count',
+        values: ['10000', '12000'],
+        statements: [
+          { value: '10000', source: { slug: SEED.source.slug } },
+          { value: '12000', source: { slug: COUNT_SOURCE.slug } },
+        ],
+      },
+    ]);
     // A status that moved is history, not a disagreement.
     const { lawsuit } = await ok(`{ lawsuit(slug: "${SUITS[0]}") { disagreements { field } } }`);
     expect(lawsuit.disagreements).toEqual([]);
@@ -167,7 +197,11 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
     const doc = structuredClone(SEED);
     const res = await ok('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc });
     expect(res.importSource.status).toBe('unchanged');
-    const forced = await server.gql('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc: { ...doc, source: { ...doc.source, title: `${doc.source.title} (again)` } } }, editor);
+    const forced = await server.gql(
+      'mutation($doc: JSONObject!) { importSource(input: $doc) { status } }',
+      { doc: { ...doc, source: { ...doc.source, title: `${doc.source.title} (again)` } } },
+      editor,
+    );
     expect(forced.errors).toBeUndefined();
     const { dispute } = await ok(DISPUTE_QUERY, { slug: DISPUTE });
     expect(dispute.status).toBe('RESOLVED');
@@ -182,7 +216,11 @@ describe('as-of reads, across the root fields', () => {
     server = await startTestServer({ url: await freshDatabaseUrl() });
     const editor = bearer(await createKey(server, Role.EDITOR, 'desk'));
     await server.gql('mutation($input: AddSourceInput!) { addSource(input: $input) { slug } }', { input: FOLLOW_UP }, editor);
-    const res = await server.gql(`mutation { recordStatement(input: { slug: "settled-statement", speaker: "huawei", text: "Settled.", citations: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }] }) { slug } }`, {}, editor);
+    const res = await server.gql(
+      `mutation { recordStatement(input: { slug: "settled-statement", speaker: "huawei", text: "Settled.", citations: [{ source: "${FOLLOW_UP.slug}", quote: "${SETTLED}" }] }) { slug } }`,
+      {},
+      editor,
+    );
     expect(res.errors).toBeUndefined();
   });
   afterAll(() => server.close());
@@ -194,7 +232,8 @@ describe('as-of reads, across the root fields', () => {
       timeline(asOf: $asOf, first: 50) { totalCount edges { node { title } } }
     }`;
     // Priced: a search as of a date costs 1.5 times its price plus PRICES.asOf (and the limit is 5,000).
-    const search = async (asOf?: string) => (await server.gql(`query($asOf: String) { search(text: "Settled", asOf: $asOf) { node { __typename } } }`, { asOf })).data.search;
+    const search = async (asOf?: string) =>
+      (await server.gql(`query($asOf: String) { search(text: "Settled", asOf: $asOf) { node { __typename } } }`, { asOf })).data.search;
     const now = await server.gql(query, {});
     const then = await server.gql(query, { asOf: '2020-12-31' });
     expect(now.errors).toBeUndefined();
@@ -222,7 +261,10 @@ describe('the migration to statements', () => {
     const dataSource = await openTestDatabase({ url: await freshDatabaseUrl() });
     try {
       await seedAll(dataSource);
-      const read = () => dataSource.query('SELECT id, subject_type, subject_id, field, value, basis, quotes, note, source_id, known_since, rank FROM field_statement ORDER BY id');
+      const read = () =>
+        dataSource.query(
+          'SELECT id, subject_type, subject_id, field, value, basis, quotes, note, source_id, known_since, rank FROM field_statement ORDER BY id',
+        );
       const written = await read();
       expect(written.length).toBeGreaterThan(100);
       // Down: each field's current statement becomes its provenance row, the statements go.
@@ -252,7 +294,9 @@ describe('what statements cost to read', () => {
   });
   afterAll(() => server.close());
 
-  const page = (extra: string) => `query($asOf: String) { dispute(slug: "${DISPUTE}", asOf: $asOf) { status provenance { field basis citations { quote } } ${extra}
+  const page = (
+    extra: string,
+  ) => `query($asOf: String) { dispute(slug: "${DISPUTE}", asOf: $asOf) { status provenance { field basis citations { quote } } ${extra}
     lawsuits { slug status provenance { field basis } ${extra} } negotiations { slug status provenance { field } ${extra} } } }`;
   async function selects(query: string, asOf?: string) {
     counter.reset();

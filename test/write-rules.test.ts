@@ -12,7 +12,8 @@ import { invariantViolations } from './says-who-invariant';
  * (the built CLI, as a separate process on the same database) — and nothing is written.
  */
 
-const TEXT = 'Wire, 1 May 2020. Huawei holds more patents than ever, the company said. Regulators in Brussels opened a review of the licensing terms. Nokia and Huawei met in Espoo.';
+const TEXT =
+  'Wire, 1 May 2020. Huawei holds more patents than ever, the company said. Regulators in Brussels opened a review of the licensing terms. Nokia and Huawei met in Espoo.';
 const QUOTE = 'Huawei holds more patents than ever';
 const SOURCE = '2020-02-06-huawei-verizon';
 const SEED_QUOTE = 'Huawei Technologies has filed two patent infringement lawsuits against Verizon Communications';
@@ -41,24 +42,126 @@ interface Case {
 
 const cite = [{ source: SOURCE, quote: SEED_QUOTE }];
 const company = (fields: Record<string, unknown>) => ({ slug: 'rules-co', name: 'Rules Co', citations: cite, ...fields });
-const source = (fields: Record<string, unknown>) => ({ slug: 'rules-wire', title: 'Rules wire', publisher: 'Wire', publishedOn: '2020-05-01', text: TEXT, ...fields });
+const source = (fields: Record<string, unknown>) => ({
+  slug: 'rules-wire',
+  title: 'Rules wire',
+  publisher: 'Wire',
+  publishedOn: '2020-05-01',
+  text: TEXT,
+  ...fields,
+});
 const stmt = (fields: Record<string, unknown>) => ({ slug: 'rules-statement', speaker: 'huawei', text: 'We hold more.', citations: cite, ...fields });
 
 const cases: Case[] = [
-  { rule: 'URL other than http(s)', mutation: ['addSource', 'AddSourceInput', source({ url: 'javascript:alert(document.domain)' })], inputPath: 'url', document: documentWith(null, null, { url: 'javascript:alert(document.domain)' }), documentPath: 'source.url' },
-  { rule: 'integer out of bounds', mutation: ['recordPatentStat', 'RecordPatentStatInput', { holder: 'huawei', scope: 'WORLDWIDE', count: 20_000_000, citations: cite }], inputPath: 'count', document: documentWith('patentStats', { holder: 'huawei', scope: 'WORLDWIDE', count: 20_000_000, quotes: [QUOTE] }), documentPath: 'patentStats[0].count' },
-  { rule: 'integer beyond GraphQL Int', mutation: ['recordPatentStat', 'RecordPatentStatInput', { holder: 'huawei', scope: 'WORLDWIDE', count: 3_000_000_000, citations: cite }], inputPath: 'count', document: documentWith('patentStats', { holder: 'huawei', scope: 'WORLDWIDE', count: 3_000_000_000, quotes: [QUOTE] }), documentPath: 'patentStats[0].count' },
-  { rule: 'wrong type (a description true)', mutation: ['recordSanction', 'RecordSanctionInput', { slug: 'rules-sanction', target: 'huawei', authority: 'us-government', description: true, status: 'IN_EFFECT', citations: cite }], inputPath: 'description', document: documentWith('sanctions', { slug: 'rules-sanction', target: 'huawei', authority: 'us-government', description: true, status: 'IN_EFFECT', quotes: [QUOTE] }), documentPath: 'sanctions[0].description' },
-  { rule: 'overlong string (a 60,000-character name)', mutation: ['createCompany', 'CreateCompanyInput', company({ name: 'N'.repeat(60_000) })], inputPath: 'name', document: documentWith('parties', party({ name: 'N'.repeat(60_000) })), documentPath: 'parties[0].name' },
-  { rule: 'source text over the limit', mutation: ['addSource', 'AddSourceInput', source({ text: `${TEXT} ${'x'.repeat(90_000)}` })], inputPath: 'text', document: documentWith(null, null, { text: `${TEXT} ${'x'.repeat(90_000)}` }), documentPath: 'source.text' },
-  { rule: 'control character', mutation: ['recordEvent', 'RecordEventInput', { slug: 'rules-event', title: 'Talks\u0007in Espoo', participants: ['huawei'], citations: cite }], inputPath: 'title', document: documentWith('events', { slug: 'rules-event', title: 'Talks\u0007in Espoo', participants: ['huawei'], quotes: [QUOTE] }), documentPath: 'events[0].title' },
-  { rule: 'bidirectional override', mutation: ['createPerson', 'CreatePersonInput', { slug: 'rules-person', name: 'Eve \u202Egnaw', citations: cite }], inputPath: 'name', document: documentWith('parties', party({ type: 'PERSON', slug: 'rules-person', name: 'Eve \u202Egnaw' })), documentPath: 'parties[0].name' },
-  { rule: 'surrounding whitespace', mutation: ['createCompany', 'CreateCompanyInput', company({ name: ' Rules Co ' })], inputPath: 'name', document: documentWith('parties', party({ name: ' Rules Co ' })), documentPath: 'parties[0].name' },
-  { rule: 'bad slug', mutation: ['recordStatement', 'RecordStatementInput', stmt({ slug: 'Rules Statement' })], inputPath: 'slug', document: documentWith('statements', statement({ slug: 'Rules Statement' })), documentPath: 'statements[0].slug' },
-  { rule: 'bad country code', mutation: ['createCompany', 'CreateCompanyInput', company({ country: 'Finland' })], inputPath: 'country', document: documentWith('parties', party({ country: 'Finland' })), documentPath: 'parties[0].country' },
-  { rule: 'weak quote', mutation: ['createCompany', 'CreateCompanyInput', company({ citations: [{ source: SOURCE, quote: 'a' }] })], inputPath: 'citations[0].quote', document: documentWith('parties', party({ quotes: ['a'] })), documentPath: 'parties[0].quotes[0]' },
-  { rule: 'quote not in the source', mutation: ['recordStatement', 'RecordStatementInput', stmt({ citations: [{ source: SOURCE, quote: 'Nokia sued Ericsson yesterday' }] })], inputPath: 'citations[0].quote', document: documentWith('statements', statement({ quotes: ['Nokia sued Ericsson yesterday'] })), documentPath: 'statements[0].quotes[0]' },
-  { rule: 'unknown party', mutation: ['recordStatement', 'RecordStatementInput', stmt({ speaker: 'no-such-party' })], inputPath: 'speaker', document: documentWith('statements', statement({ speaker: 'no-such-party' })), documentPath: 'statements[0].speaker' },
+  {
+    rule: 'URL other than http(s)',
+    mutation: ['addSource', 'AddSourceInput', source({ url: 'javascript:alert(document.domain)' })],
+    inputPath: 'url',
+    document: documentWith(null, null, { url: 'javascript:alert(document.domain)' }),
+    documentPath: 'source.url',
+  },
+  {
+    rule: 'integer out of bounds',
+    mutation: ['recordPatentStat', 'RecordPatentStatInput', { holder: 'huawei', scope: 'WORLDWIDE', count: 20_000_000, citations: cite }],
+    inputPath: 'count',
+    document: documentWith('patentStats', { holder: 'huawei', scope: 'WORLDWIDE', count: 20_000_000, quotes: [QUOTE] }),
+    documentPath: 'patentStats[0].count',
+  },
+  {
+    rule: 'integer beyond GraphQL Int',
+    mutation: ['recordPatentStat', 'RecordPatentStatInput', { holder: 'huawei', scope: 'WORLDWIDE', count: 3_000_000_000, citations: cite }],
+    inputPath: 'count',
+    document: documentWith('patentStats', { holder: 'huawei', scope: 'WORLDWIDE', count: 3_000_000_000, quotes: [QUOTE] }),
+    documentPath: 'patentStats[0].count',
+  },
+  {
+    rule: 'wrong type (a description true)',
+    mutation: [
+      'recordSanction',
+      'RecordSanctionInput',
+      { slug: 'rules-sanction', target: 'huawei', authority: 'us-government', description: true, status: 'IN_EFFECT', citations: cite },
+    ],
+    inputPath: 'description',
+    document: documentWith('sanctions', {
+      slug: 'rules-sanction',
+      target: 'huawei',
+      authority: 'us-government',
+      description: true,
+      status: 'IN_EFFECT',
+      quotes: [QUOTE],
+    }),
+    documentPath: 'sanctions[0].description',
+  },
+  {
+    rule: 'overlong string (a 60,000-character name)',
+    mutation: ['createCompany', 'CreateCompanyInput', company({ name: 'N'.repeat(60_000) })],
+    inputPath: 'name',
+    document: documentWith('parties', party({ name: 'N'.repeat(60_000) })),
+    documentPath: 'parties[0].name',
+  },
+  {
+    rule: 'source text over the limit',
+    mutation: ['addSource', 'AddSourceInput', source({ text: `${TEXT} ${'x'.repeat(90_000)}` })],
+    inputPath: 'text',
+    document: documentWith(null, null, { text: `${TEXT} ${'x'.repeat(90_000)}` }),
+    documentPath: 'source.text',
+  },
+  {
+    rule: 'control character',
+    mutation: ['recordEvent', 'RecordEventInput', { slug: 'rules-event', title: 'Talks\u0007in Espoo', participants: ['huawei'], citations: cite }],
+    inputPath: 'title',
+    document: documentWith('events', { slug: 'rules-event', title: 'Talks\u0007in Espoo', participants: ['huawei'], quotes: [QUOTE] }),
+    documentPath: 'events[0].title',
+  },
+  {
+    rule: 'bidirectional override',
+    mutation: ['createPerson', 'CreatePersonInput', { slug: 'rules-person', name: 'Eve \u202Egnaw', citations: cite }],
+    inputPath: 'name',
+    document: documentWith('parties', party({ type: 'PERSON', slug: 'rules-person', name: 'Eve \u202Egnaw' })),
+    documentPath: 'parties[0].name',
+  },
+  {
+    rule: 'surrounding whitespace',
+    mutation: ['createCompany', 'CreateCompanyInput', company({ name: ' Rules Co ' })],
+    inputPath: 'name',
+    document: documentWith('parties', party({ name: ' Rules Co ' })),
+    documentPath: 'parties[0].name',
+  },
+  {
+    rule: 'bad slug',
+    mutation: ['recordStatement', 'RecordStatementInput', stmt({ slug: 'Rules Statement' })],
+    inputPath: 'slug',
+    document: documentWith('statements', statement({ slug: 'Rules Statement' })),
+    documentPath: 'statements[0].slug',
+  },
+  {
+    rule: 'bad country code',
+    mutation: ['createCompany', 'CreateCompanyInput', company({ country: 'Finland' })],
+    inputPath: 'country',
+    document: documentWith('parties', party({ country: 'Finland' })),
+    documentPath: 'parties[0].country',
+  },
+  {
+    rule: 'weak quote',
+    mutation: ['createCompany', 'CreateCompanyInput', company({ citations: [{ source: SOURCE, quote: 'a' }] })],
+    inputPath: 'citations[0].quote',
+    document: documentWith('parties', party({ quotes: ['a'] })),
+    documentPath: 'parties[0].quotes[0]',
+  },
+  {
+    rule: 'quote not in the source',
+    mutation: ['recordStatement', 'RecordStatementInput', stmt({ citations: [{ source: SOURCE, quote: 'Nokia sued Ericsson yesterday' }] })],
+    inputPath: 'citations[0].quote',
+    document: documentWith('statements', statement({ quotes: ['Nokia sued Ericsson yesterday'] })),
+    documentPath: 'statements[0].quotes[0]',
+  },
+  {
+    rule: 'unknown party',
+    mutation: ['recordStatement', 'RecordStatementInput', stmt({ speaker: 'no-such-party' })],
+    inputPath: 'speaker',
+    document: documentWith('statements', statement({ speaker: 'no-such-party' })),
+    documentPath: 'statements[0].speaker',
+  },
 ];
 
 const TABLES = ['party', 'source', 'citation', 'lawsuit', 'sanction', 'statement', 'event', 'patent_stat', 'ranking', 'ranking_entry', 'audit_entry'];
@@ -91,18 +194,23 @@ describe('the same rules on every write path', () => {
     return at ? [at[1].replace(/\.(\d+)(?=\.|$)/g, '[$1]')] : [];
   }
 
-  it.each(cases)('refuses $rule through its mutation and through importSource, with the same path', async ({ mutation: [name, type, input], inputPath, document, documentPath }) => {
-    const before = await counts();
-    const viaMutation = await server.gql(`mutation($input: ${type}!) { ${name}(input: $input) { __typename } }`, { input }, editor);
-    expect(refusedFields(viaMutation)).toContain(inputPath);
-    const viaImport = await server.gql('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc: document }, editor);
-    expect(refusedFields(viaImport)).toContain(documentPath);
-    expect(viaImport.errors![0].extensions!.problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${documentPath.replace(/[[\].]/g, '\\$&')}: `))]));
-    // The path relative to the fact is the same: the document's adds the fact's place in the document.
-    const relative = documentPath.replace(/^(source|\w+\[0\])\./, '');
-    expect(relative).toBe(inputPath.replace(/^citations\[0\]\.quote$/, 'quotes[0]'));
-    expect(await counts()).toEqual(before);
-  });
+  it.each(cases)(
+    'refuses $rule through its mutation and through importSource, with the same path',
+    async ({ mutation: [name, type, input], inputPath, document, documentPath }) => {
+      const before = await counts();
+      const viaMutation = await server.gql(`mutation($input: ${type}!) { ${name}(input: $input) { __typename } }`, { input }, editor);
+      expect(refusedFields(viaMutation)).toContain(inputPath);
+      const viaImport = await server.gql('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc: document }, editor);
+      expect(refusedFields(viaImport)).toContain(documentPath);
+      expect(viaImport.errors![0].extensions!.problems).toEqual(
+        expect.arrayContaining([expect.stringMatching(new RegExp(`^${documentPath.replace(/[[\].]/g, '\\$&')}: `))]),
+      );
+      // The path relative to the fact is the same: the document's adds the fact's place in the document.
+      const relative = documentPath.replace(/^(source|\w+\[0\])\./, '');
+      expect(relative).toBe(inputPath.replace(/^citations\[0\]\.quote$/, 'quotes[0]'));
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('refuses every case through `npm run import` (a separate process) with the same paths, writing nothing', async () => {
     const before = await counts();
@@ -128,9 +236,17 @@ describe('the same rules on every write path', () => {
     const bad = ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'];
     const files: string[] = [];
     for (const [i, link] of bad.entries()) {
-      const added = await server.gql('mutation($input: AddSourceInput!) { addSource(input: $input) { slug } }', { input: source({ slug: 'js-url', url: link }) }, editor);
+      const added = await server.gql(
+        'mutation($input: AddSourceInput!) { addSource(input: $input) { slug } }',
+        { input: source({ slug: 'js-url', url: link }) },
+        editor,
+      );
       expect(refusedFields(added)).toEqual(['url']);
-      const imported = await server.gql('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc: documentWith(null, null, { slug: 'js-url', url: link }) }, editor);
+      const imported = await server.gql(
+        'mutation($doc: JSONObject!) { importSource(input: $doc) { status } }',
+        { doc: documentWith(null, null, { slug: 'js-url', url: link }) },
+        editor,
+      );
       expect(refusedFields(imported)).toEqual(['source.url']);
       files.push(path.join(dir, `js-url-${i}.json`));
       writeFileSync(files[i], JSON.stringify(documentWith(null, null, { slug: 'js-url', url: link })));
@@ -150,7 +266,11 @@ describe('the same rules on every write path', () => {
   it('refuses citation quotes that prove nothing: " ", "\\n\\n", "a"', async () => {
     const before = await counts();
     for (const quote of [' ', '\n\n', 'a', 'Huawei']) {
-      const res = await server.gql('mutation($input: CreateCompanyInput!) { createCompany(input: $input) { slug } }', { input: company({ citations: [{ source: SOURCE, quote }] }) }, editor);
+      const res = await server.gql(
+        'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { slug } }',
+        { input: company({ citations: [{ source: SOURCE, quote }] }) },
+        editor,
+      );
       expect(refusedFields(res)).toEqual(['citations[0].quote']);
     }
     expect(await counts()).toEqual(before);
@@ -161,8 +281,26 @@ describe('the same rules on every write path', () => {
     const huge = { holder: 'huawei', scope: 'WORLDWIDE', count: 3_000_000_000, quotes: [QUOTE] };
     const docs: [Record<string, unknown>, string][] = [
       [documentWith('patentStats', huge), 'patentStats[0].count'],
-      [documentWith('rankings', { slug: 'rules-ranking', name: 'Rules ranking', quotes: [QUOTE], entries: [{ party: 'huawei', position: 'first', quotes: [QUOTE] }] }), 'rankings[0].entries[0].position'],
-      [documentWith('sanctions', { slug: 'rules-sanction', target: 'huawei', authority: 'us-government', description: true, status: 'IN_EFFECT', quotes: [QUOTE] }), 'sanctions[0].description'],
+      [
+        documentWith('rankings', {
+          slug: 'rules-ranking',
+          name: 'Rules ranking',
+          quotes: [QUOTE],
+          entries: [{ party: 'huawei', position: 'first', quotes: [QUOTE] }],
+        }),
+        'rankings[0].entries[0].position',
+      ],
+      [
+        documentWith('sanctions', {
+          slug: 'rules-sanction',
+          target: 'huawei',
+          authority: 'us-government',
+          description: true,
+          status: 'IN_EFFECT',
+          quotes: [QUOTE],
+        }),
+        'sanctions[0].description',
+      ],
       [documentWith('parties', party({ name: 'N'.repeat(60_000) })), 'parties[0].name'],
     ];
     for (const [doc, field] of docs) {

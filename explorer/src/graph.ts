@@ -14,7 +14,14 @@ export function drawNetwork(container: HTMLElement, network: Network, centerSlug
     container,
     elements: [
       ...network.nodes.map((node) => ({
-        data: { id: node.id, slug: node.party.slug, label: node.party.name, kind: node.party.__typename, distance: node.distance, center: node.party.slug === centerSlug ? 1 : 0 },
+        data: {
+          id: node.id,
+          slug: node.party.slug,
+          label: node.party.name,
+          kind: node.party.__typename,
+          distance: node.distance,
+          center: node.party.slug === centerSlug ? 1 : 0,
+        },
       })),
       ...network.edges.map((edge, i) => ({ data: { id: `e${i}`, source: edge.from, target: edge.to, label: edge.kind.replace(/_/g, ' ').toLowerCase() } })),
     ],
@@ -53,7 +60,15 @@ export function drawNetwork(container: HTMLElement, network: Network, centerSlug
       },
     ],
     // Rings by distance from the center: deterministic, and readable at phone width.
-    layout: { name: 'concentric', concentric: (node: cytoscape.NodeSingular) => 10 - Number(node.data('distance')), levelWidth: () => 1, minNodeSpacing: 45, animate: false, fit: true, padding: 30 },
+    layout: {
+      name: 'concentric',
+      concentric: (node: cytoscape.NodeSingular) => 10 - Number(node.data('distance')),
+      levelWidth: () => 1,
+      minNodeSpacing: 45,
+      animate: false,
+      fit: true,
+      padding: 30,
+    },
     wheelSensitivity: 0.3,
   });
   cy.on('tap', 'node', (event) => open(event.target.data('slug')));

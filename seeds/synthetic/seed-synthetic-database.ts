@@ -16,7 +16,10 @@ export async function seedSyntheticDatabase(dataSource: DataSource, { companies,
   // The search index is rebuilt in one pass after the load rather than row by row by its triggers.
   const search = searchDialect(dataSource);
   if (search) await dataSource.transaction((manager) => search.dropIndex(manager));
-  const bar = new SingleBar({ format: 'synthetic graph |{bar}| {percentage}% | {value}/{total} companies | {rows} rows | {rate} rows/s', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'synthetic graph |{bar}| {percentage}% | {value}/{total} companies | {rows} rows | {rate} rows/s', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(companies, 0, { rows: 0, rate: 0 });
   const started = performance.now();
   const written = await writeSyntheticGraph(createBulkWriter(dataSource), {
@@ -27,7 +30,11 @@ export async function seedSyntheticDatabase(dataSource: DataSource, { companies,
   bar.stop();
   const seconds = (performance.now() - started) / 1000;
   const total = Object.values(written).reduce((a, b) => a + b, 0);
-  process.stdout.write(`${total} rows in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} rows/s): ${Object.entries(written).map(([t, count]) => `${t} ${count}`).join(', ')}\n`);
+  process.stdout.write(
+    `${total} rows in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} rows/s): ${Object.entries(written)
+      .map(([t, count]) => `${t} ${count}`)
+      .join(', ')}\n`,
+  );
   const indexing = performance.now();
   if (search) await dataSource.transaction((manager) => search.ensureIndex(manager));
   const all = (performance.now() - started) / 1000;

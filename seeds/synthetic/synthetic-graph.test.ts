@@ -21,7 +21,9 @@ describe('the synthetic graph', () => {
       expect(await b.dataSource.query(`SELECT * FROM ${table} ORDER BY id`)).toEqual(await a.dataSource.query(`SELECT * FROM ${table} ORDER BY id`));
     }
     const c = await generate(300, 7);
-    expect(await c.dataSource.query('SELECT slug FROM party ORDER BY id LIMIT 20')).not.toEqual(await a.dataSource.query('SELECT slug FROM party ORDER BY id LIMIT 20'));
+    expect(await c.dataSource.query('SELECT slug FROM party ORDER BY id LIMIT 20')).not.toEqual(
+      await a.dataSource.query('SELECT slug FROM party ORDER BY id LIMIT 20'),
+    );
   });
 
   it('has about ten rows per company in realistic proportions, with 2–4 parties per suit', async () => {
@@ -29,7 +31,9 @@ describe('the synthetic graph', () => {
     const total = Object.values(written).reduce((x, y) => x + y, 0);
     expect(total / 2000).toBeGreaterThan(8);
     expect(total / 2000).toBeLessThan(12);
-    const [sizes] = await dataSource.query('SELECT MIN(n) AS min, MAX(n) AS max FROM (SELECT COUNT(*) AS n FROM lawsuit_party GROUP BY lawsuit_id) AS per_suit');
+    const [sizes] = await dataSource.query(
+      'SELECT MIN(n) AS min, MAX(n) AS max FROM (SELECT COUNT(*) AS n FROM lawsuit_party GROUP BY lawsuit_id) AS per_suit',
+    );
     expect({ min: Number(sizes.min), max: Number(sizes.max) }).toEqual({ min: 2, max: 4 });
     expect(written.sanction).toBeGreaterThan(100);
     expect(written.affiliation).toBeGreaterThan(1000);
@@ -43,7 +47,9 @@ describe('the synthetic graph', () => {
     } else {
       expect(await dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
     }
-    const bad = await dataSource.query(`SELECT c.id FROM citation c JOIN source s ON s.id = c.source_id WHERE substr(s.text, c."offset" + 1, length(c.quote)) <> c.quote`);
+    const bad = await dataSource.query(
+      `SELECT c.id FROM citation c JOIN source s ON s.id = c.source_id WHERE substr(s.text, c."offset" + 1, length(c.quote)) <> c.quote`,
+    );
     expect(bad).toEqual([]);
     const uncited = await dataSource.query(`SELECT id FROM lawsuit WHERE id NOT IN (SELECT subject_id FROM citation WHERE subject_type = 'Lawsuit')`);
     expect(uncited).toEqual([]);

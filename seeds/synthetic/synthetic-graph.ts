@@ -15,14 +15,63 @@ export interface SyntheticOptions {
   onProgress?: (companiesDone: number, rowsWritten: number) => void;
 }
 
-const NAME_HEADS = ['Nor', 'Vel', 'Astra', 'Quan', 'Zen', 'Lum', 'Orbi', 'Kai', 'Tera', 'Hexa', 'Sol', 'Cor', 'Meri', 'Vox', 'Pira', 'Neo', 'Alta', 'Bryn', 'Cyra', 'Dara'];
+const NAME_HEADS = [
+  'Nor',
+  'Vel',
+  'Astra',
+  'Quan',
+  'Zen',
+  'Lum',
+  'Orbi',
+  'Kai',
+  'Tera',
+  'Hexa',
+  'Sol',
+  'Cor',
+  'Meri',
+  'Vox',
+  'Pira',
+  'Neo',
+  'Alta',
+  'Bryn',
+  'Cyra',
+  'Dara',
+];
 const NAME_TAILS = ['vex', 'tel', 'nix', 'com', 'tron', 'gen', 'link', 'wave', 'core', 'data', 'net', 'sys', 'tek', 'logic', 'mind', 'path'];
 const INDUSTRIES = ['Telecom', 'Semiconductors', 'Networks', 'Devices', 'Software', 'Cloud', 'Mobile', 'Systems', 'Labs', 'Holdings'];
-const CITIES: [string, string][] = [['Shenzhen', 'CN'], ['New York', 'US'], ['San Jose', 'US'], ['Seoul', 'KR'], ['Tokyo', 'JP'], ['Munich', 'DE'], ['Helsinki', 'FI'], ['Stockholm', 'SE'], ['Paris', 'FR'], ['Taipei', 'TW'], ['Bangalore', 'IN'], ['London', 'GB']];
+const CITIES: [string, string][] = [
+  ['Shenzhen', 'CN'],
+  ['New York', 'US'],
+  ['San Jose', 'US'],
+  ['Seoul', 'KR'],
+  ['Tokyo', 'JP'],
+  ['Munich', 'DE'],
+  ['Helsinki', 'FI'],
+  ['Stockholm', 'SE'],
+  ['Paris', 'FR'],
+  ['Taipei', 'TW'],
+  ['Bangalore', 'IN'],
+  ['London', 'GB'],
+];
 const GIVEN = ['Li', 'Anna', 'James', 'Mei', 'Carlos', 'Sofia', 'Hiro', 'Elena', 'Omar', 'Priya', 'Lukas', 'Grace', 'Chen', 'Noah', 'Yuna', 'Ivan'];
 const FAMILY = ['Wang', 'Smith', 'Kim', 'Garcia', 'Tanaka', 'Muller', 'Rossi', 'Khan', 'Silva', 'Novak', 'Larsen', 'Dubois', 'Zhang', 'Patel', 'Cohen', 'Berg'];
 const ROLES = ['Chief Executive Officer', 'Chief Financial Officer', 'Founder', 'General Counsel', 'Chief Technology Officer', 'Chairman'];
-const TECHNOLOGIES = ['5G radio access', 'network security measures', 'video compression', 'remote sharing from a PC', 'parental controls', 'battery management', 'touchscreen gestures', 'wireless charging', 'contacts app design', 'cloud synchronization', 'LTE handover', 'Wi-Fi mesh routing', 'image stabilization', 'voice assistants'];
+const TECHNOLOGIES = [
+  '5G radio access',
+  'network security measures',
+  'video compression',
+  'remote sharing from a PC',
+  'parental controls',
+  'battery management',
+  'touchscreen gestures',
+  'wireless charging',
+  'contacts app design',
+  'cloud synchronization',
+  'LTE handover',
+  'Wi-Fi mesh routing',
+  'image stabilization',
+  'voice assistants',
+];
 const AUTHORITY_KINDS = ['REGULATOR', 'GOVERNMENT', 'AGENCY', 'COURT'];
 const KINDS = ['PATENT_INFRINGEMENT', 'PATENT_INFRINGEMENT', 'PATENT_INFRINGEMENT', 'ANTITRUST', 'CONTRACT', 'REGULATORY_CHALLENGE'];
 const STATUSES = ['FILED', 'PENDING', 'SETTLED', 'DISMISSED', 'DECIDED'];
@@ -38,7 +87,21 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
   const pick = <T>(list: readonly T[]) => list[int(0, list.length - 1)];
   const date = () => `${int(2012, 2020)}-${String(int(1, 12)).padStart(2, '0')}${chance(0.2) ? '~' : ''}`;
 
-  const tables = ['party', 'affiliation', 'lawsuit', 'lawsuit_party', 'sanction', 'regulatory_action', 'licensing_negotiation', 'negotiation_party', 'statement', 'event', 'event_participant', 'source', 'citation'] as const;
+  const tables = [
+    'party',
+    'affiliation',
+    'lawsuit',
+    'lawsuit_party',
+    'sanction',
+    'regulatory_action',
+    'licensing_negotiation',
+    'negotiation_party',
+    'statement',
+    'event',
+    'event_participant',
+    'source',
+    'citation',
+  ] as const;
   type Table = (typeof tables)[number];
   const nextId = {} as Record<Table, number>;
   for (const table of tables) nextId[table] = (await writer.maxId(table)) + 1;
@@ -58,7 +121,21 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
     citation: ['id', 'subject_type', 'subject_id', 'source_id', 'quote', 'offset'],
   };
   // Parents are flushed before children, so foreign keys hold at every commit.
-  const flushOrder: Table[] = ['source', 'party', 'affiliation', 'regulatory_action', 'lawsuit', 'lawsuit_party', 'sanction', 'licensing_negotiation', 'negotiation_party', 'statement', 'event', 'event_participant', 'citation'];
+  const flushOrder: Table[] = [
+    'source',
+    'party',
+    'affiliation',
+    'regulatory_action',
+    'lawsuit',
+    'lawsuit_party',
+    'sanction',
+    'licensing_negotiation',
+    'negotiation_party',
+    'statement',
+    'event',
+    'event_participant',
+    'citation',
+  ];
   const pending = Object.fromEntries(tables.map((t) => [t, [] as Row[]])) as Record<Table, Row[]>;
   const written = Object.fromEntries(tables.map((t) => [t, 0])) as Record<Table, number>;
   let pendingRows = 0;
@@ -84,7 +161,10 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
   const sourceCount = Math.max(1, Math.ceil(companies / 100));
   const sentencesPerSource = 40;
   const sources = Array.from({ length: sourceCount }, (_, s) => {
-    const sentences = Array.from({ length: sentencesPerSource }, (_, k) => `Synthetic report ${s + 1}, paragraph ${k + 1}: ${pick(NAME_HEADS)}${pick(NAME_TAILS)} disputes over ${pick(TECHNOLOGIES)} continued.`);
+    const sentences = Array.from(
+      { length: sentencesPerSource },
+      (_, k) => `Synthetic report ${s + 1}, paragraph ${k + 1}: ${pick(NAME_HEADS)}${pick(NAME_TAILS)} disputes over ${pick(TECHNOLOGIES)} continued.`,
+    );
     const text = sentences.join(' ');
     const offsets: number[] = [];
     let at = 0;
@@ -92,7 +172,15 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
       offsets.push(at);
       at += sentence.length + 1;
     }
-    const id = add('source', [`synthetic-report-${s + 1}`, `Synthetic dispute report ${s + 1}`, 'Conflict Explorer synthetic data', `20${10 + (s % 10)}-0${1 + (s % 9)}-1${s % 10}`, null, text, `synthetic-${seed}-${s}`]);
+    const id = add('source', [
+      `synthetic-report-${s + 1}`,
+      `Synthetic dispute report ${s + 1}`,
+      'Conflict Explorer synthetic data',
+      `20${10 + (s % 10)}-0${1 + (s % 9)}-1${s % 10}`,
+      null,
+      text,
+      `synthetic-${seed}-${s}`,
+    ]);
     return { id, sentences, offsets };
   });
   const cite = (subjectType: string, subjectId: number) => {
@@ -105,7 +193,17 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
   for (let a = 0; a < Math.max(5, Math.ceil(companies / 50)); a++) {
     const kind = AUTHORITY_KINDS[a % AUTHORITY_KINDS.length];
     const [, country] = pick(CITIES);
-    const id = add('party', ['AUTHORITY', `syn-authority-${a + 1}`, `${country} ${kind.toLowerCase()} ${a + 1}`, '[]', `A synthetic ${kind.toLowerCase()}`, null, null, kind, country]);
+    const id = add('party', [
+      'AUTHORITY',
+      `syn-authority-${a + 1}`,
+      `${country} ${kind.toLowerCase()} ${a + 1}`,
+      '[]',
+      `A synthetic ${kind.toLowerCase()}`,
+      null,
+      null,
+      kind,
+      country,
+    ]);
     authorityIds.push(id);
     cite('Authority', id);
   }
@@ -117,13 +215,33 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
     const name = `${pick(NAME_HEADS)}${pick(NAME_TAILS)} ${pick(INDUSTRIES)}`;
     const [city, country] = pick(CITIES);
     const aliases = JSON.stringify(chance(0.5) ? [name.split(' ')[0]] : [name.split(' ')[0], name.split(' ')[0].toUpperCase()]);
-    const companyId = add('party', ['COMPANY', `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i + 1}`, name, aliases, `A ${name.split(' ')[1].toLowerCase()} company based in ${city}`, city, country, null, null]);
+    const companyId = add('party', [
+      'COMPANY',
+      `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i + 1}`,
+      name,
+      aliases,
+      `A ${name.split(' ')[1].toLowerCase()} company based in ${city}`,
+      city,
+      country,
+      null,
+      null,
+    ]);
     companyIds.push(companyId);
     cite('Company', companyId);
 
     if (chance(0.8)) {
       const personName = `${pick(GIVEN)} ${pick(FAMILY)}`;
-      const personId = add('party', ['PERSON', `${personName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i + 1}`, personName, '[]', `Executive at ${name}`, null, null, null, null]);
+      const personId = add('party', [
+        'PERSON',
+        `${personName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i + 1}`,
+        personName,
+        '[]',
+        `Executive at ${name}`,
+        null,
+        null,
+        null,
+        null,
+      ]);
       personIds.push(personId);
       cite('Person', personId);
       const affiliationId = add('affiliation', [personId, companyId, pick(ROLES), chance(0.5) ? date() : null]);
@@ -140,9 +258,15 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
     if (companyIds.length > 4 && chance(0.6)) {
       const challenge = challenged !== null && chance(0.5);
       const lawsuitId = add('lawsuit', [
-        `syn-suit-${i + 1}`, `${name} v. rivals (${i + 1})`, challenge ? 'REGULATORY_CHALLENGE' : pick(KINDS), pick(STATUSES), date(),
-        chance(0.5) ? `${pick(CITIES)[0]} District Court` : null, `A synthetic dispute brought by ${name}`,
-        JSON.stringify(Array.from({ length: int(1, 4) }, () => pick(TECHNOLOGIES))), challenge ? challenged : null,
+        `syn-suit-${i + 1}`,
+        `${name} v. rivals (${i + 1})`,
+        challenge ? 'REGULATORY_CHALLENGE' : pick(KINDS),
+        pick(STATUSES),
+        date(),
+        chance(0.5) ? `${pick(CITIES)[0]} District Court` : null,
+        `A synthetic dispute brought by ${name}`,
+        JSON.stringify(Array.from({ length: int(1, 4) }, () => pick(TECHNOLOGIES))),
+        challenge ? challenged : null,
       ]);
       add('lawsuit_party', [lawsuitId, companyId, 'PLAINTIFF']);
       const defendants = new Set<number>();
@@ -156,11 +280,24 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
     }
 
     if (chance(0.1)) {
-      const sanctionId = add('sanction', [`syn-sanction-${i + 1}`, companyId, pick(authorityIds), `Synthetic sanctions on ${name}`, date(), chance(0.8) ? 'IN_EFFECT' : 'LIFTED']);
+      const sanctionId = add('sanction', [
+        `syn-sanction-${i + 1}`,
+        companyId,
+        pick(authorityIds),
+        `Synthetic sanctions on ${name}`,
+        date(),
+        chance(0.8) ? 'IN_EFFECT' : 'LIFTED',
+      ]);
       cite('Sanction', sanctionId);
     }
     if (companyIds.length > 4 && chance(0.15)) {
-      const negotiationId = add('licensing_negotiation', [`syn-talks-${i + 1}`, `Licensing of ${name} patents`, pick(['ONGOING', 'FAILED', 'CONCLUDED']), date(), null]);
+      const negotiationId = add('licensing_negotiation', [
+        `syn-talks-${i + 1}`,
+        `Licensing of ${name} patents`,
+        pick(['ONGOING', 'FAILED', 'CONCLUDED']),
+        date(),
+        null,
+      ]);
       add('negotiation_party', [negotiationId, companyId]);
       add('negotiation_party', [negotiationId, companyIds[int(0, companyIds.length - 2)]]);
       cite('LicensingNegotiation', negotiationId);

@@ -1,6 +1,21 @@
 import 'reflect-metadata';
 import { graphql, type GraphQLSchema } from 'graphql';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query, Resolver, Root, UseMiddleware, buildSchema, type BuildSchemaOptions } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Info,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+  buildSchema,
+  type BuildSchemaOptions,
+} from 'type-graphql';
 import { buildAppSchema } from '../schema';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
 
@@ -112,7 +127,8 @@ describe('callFieldResolversDirectly', () => {
 
   it('replaces the plain relation fields of the application schema, inherited ones included', async () => {
     const schema = await buildAppSchema();
-    const resolverOf = (type: string, field: string) => (schema.getType(type) as unknown as { getFields(): Record<string, { resolve?: Function }> }).getFields()[field].resolve!;
+    const resolverOf = (type: string, field: string) =>
+      (schema.getType(type) as unknown as { getFields(): Record<string, { resolve?: Function }> }).getFields()[field].resolve!;
     // Company's and Person's `sanctions` come from one abstract resolver class: both replaced, as one function.
     expect(resolverOf('Company', 'sanctions')).toBe(resolverOf('Company', 'sanctions'));
     expect(resolverOf('Company', 'sanctions').toString()).toMatch(/method\.call/);

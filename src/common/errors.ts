@@ -20,7 +20,9 @@ export function echo(value: unknown): string {
  */
 export function cutEchoes(message: string): string {
   if (message.length <= ECHO_MAX_CHARACTERS) return message;
-  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, body: string) => (body.length > ECHO_MAX_CHARACTERS + 2 ? `"${body.slice(0, ECHO_MAX_CHARACTERS)}…"` : quoted));
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, body: string) =>
+    body.length > ECHO_MAX_CHARACTERS + 2 ? `"${body.slice(0, ECHO_MAX_CHARACTERS)}…"` : quoted,
+  );
 }
 
 /**
@@ -112,7 +114,11 @@ export function isDatabaseFailure(error: unknown): boolean {
   for (let e = error as { code?: unknown; driverError?: unknown; message?: unknown; originalError?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
     if (e instanceof DatabaseUnavailableError) return true;
     if (typeof e.code === 'string' && DATABASE_FAILURE_CODES.test(e.code)) return true;
-    if (typeof e.message === 'string' && /database connection is not open|Connection with sqlite database is not established|DataSource is not initialized/i.test(e.message)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /database connection is not open|Connection with sqlite database is not established|DataSource is not initialized/i.test(e.message)
+    )
+      return true;
     e = (e.driverError ?? e.originalError) as typeof e;
   }
   return false;

@@ -8,7 +8,8 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What an API key may do. Anonymous requests and VIEWER keys read; EDITOR keys also change facts; ADMIN keys also manage keys and read the audit log.',
+  description:
+    'What an API key may do. Anonymous requests and VIEWER keys read; EDITOR keys also change facts; ADMIN keys also manage keys and read the audit log.',
 });
 
 const RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, ADMIN: 3 };

@@ -29,9 +29,10 @@ export async function postgresTriggerNames(runner: SqlRunner): Promise<Set<strin
  * created by a later one, which runs the helper again.
  */
 export async function existingTables(runner: SqlRunner): Promise<Set<string>> {
-  const sql = runner.connection.options.type === 'postgres'
-    ? `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`
-    : `SELECT name FROM sqlite_master WHERE type = 'table'`;
+  const sql =
+    runner.connection.options.type === 'postgres'
+      ? `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`
+      : `SELECT name FROM sqlite_master WHERE type = 'table'`;
   return new Set((await runner.query(sql)).map((row: { name: string }) => row.name));
 }
 

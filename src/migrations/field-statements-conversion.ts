@@ -10,10 +10,22 @@ import type { QueryRunner } from 'typeorm';
  */
 
 const TABLES: Record<string, string> = {
-  Company: 'party', Person: 'party', Authority: 'party', Characterization: 'characterization', Affiliation: 'affiliation',
-  Kinship: 'kinship', RegulatoryAction: 'regulatory_action', Lawsuit: 'lawsuit', Sanction: 'sanction',
-  LicensingNegotiation: 'licensing_negotiation', PatentStat: 'patent_stat', Ranking: 'ranking', RankingEntry: 'ranking_entry',
-  Statement: 'statement', Event: 'event', Dispute: 'dispute',
+  Company: 'party',
+  Person: 'party',
+  Authority: 'party',
+  Characterization: 'characterization',
+  Affiliation: 'affiliation',
+  Kinship: 'kinship',
+  RegulatoryAction: 'regulatory_action',
+  Lawsuit: 'lawsuit',
+  Sanction: 'sanction',
+  LicensingNegotiation: 'licensing_negotiation',
+  PatentStat: 'patent_stat',
+  Ranking: 'ranking',
+  RankingEntry: 'ranking_entry',
+  Statement: 'statement',
+  Event: 'event',
+  Dispute: 'dispute',
 };
 /** simple-json columns: their text is the JSON value already. */
 const JSON_COLUMNS = new Set(['aliases', 'technologies', 'topics']);
@@ -31,7 +43,17 @@ const LINKS: Record<string, { table: string; fact: string; role?: [string, strin
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const isoPrefix = (date: string | null) => /\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(date ?? '')?.[0] ?? null;
 
-type ProvenanceRow = { id: number; subject_type: string; subject_id: number; field: string; basis: string; quotes: string; note: string | null; quoted_source: number | null; fact_source: number | null };
+type ProvenanceRow = {
+  id: number;
+  subject_type: string;
+  subject_id: number;
+  field: string;
+  basis: string;
+  quotes: string;
+  note: string | null;
+  quoted_source: number | null;
+  fact_source: number | null;
+};
 
 export async function provenanceToStatements(runner: QueryRunner): Promise<void> {
   const postgres = runner.connection.driver.options.type === 'postgres';
@@ -43,11 +65,19 @@ export async function provenanceToStatements(runner: QueryRunner): Promise<void>
      FROM field_provenance fp ORDER BY fp.id`,
   );
   if (!rows.length) return;
-  const sources = new Map<number, string | null>(((await runner.query('SELECT id, published_on FROM source')) as { id: number; published_on: string }[]).map((s) => [Number(s.id), isoPrefix(s.published_on)]));
+  const sources = new Map<number, string | null>(
+    ((await runner.query('SELECT id, published_on FROM source')) as { id: number; published_on: string }[]).map((s) => [
+      Number(s.id),
+      isoPrefix(s.published_on),
+    ]),
+  );
   const slugs = async (table: string, ids: unknown[]) => {
     const wanted = [...new Set(ids.filter((id) => id != null).map(Number))];
     if (!wanted.length) return new Map<number, string>();
-    const found: { id: number; slug: string }[] = await runner.query(`SELECT id, slug FROM ${table} WHERE id IN (${wanted.map((_, i) => p(i + 1)).join(', ')})`, wanted);
+    const found: { id: number; slug: string }[] = await runner.query(
+      `SELECT id, slug FROM ${table} WHERE id IN (${wanted.map((_, i) => p(i + 1)).join(', ')})`,
+      wanted,
+    );
     return new Map(found.map((r) => [Number(r.id), r.slug]));
   };
   const now = new Date().toISOString();
@@ -55,7 +85,12 @@ export async function provenanceToStatements(runner: QueryRunner): Promise<void>
     const mine = rows.filter((r) => r.subject_type === type);
     if (!mine.length) continue;
     const ids = [...new Set(mine.map((r) => Number(r.subject_id)))];
-    const subjects = new Map<number, Record<string, unknown>>(((await runner.query(`SELECT * FROM ${table} WHERE id IN (${ids.map((_, i) => p(i + 1)).join(', ')})`, ids)) as Record<string, unknown>[]).map((r) => [Number(r.id), r]));
+    const subjects = new Map<number, Record<string, unknown>>(
+      ((await runner.query(`SELECT * FROM ${table} WHERE id IN (${ids.map((_, i) => p(i + 1)).join(', ')})`, ids)) as Record<string, unknown>[]).map((r) => [
+        Number(r.id),
+        r,
+      ]),
+    );
     for (const row of mine) {
       const subject = subjects.get(Number(row.subject_id)) ?? {};
       const column = COLUMNS[`${type}.${row.field}`] ?? snake(row.field);
@@ -73,7 +108,8 @@ export async function provenanceToStatements(runner: QueryRunner): Promise<void>
           [row.subject_id],
         );
         value = JSON.stringify(sides.map((side) => ({ party: side.slug, side: side.side, ...(side.label == null ? {} : { label: side.label }) })));
-      } else if (column in subject) value = JSON_COLUMNS.has(row.field) && typeof subject[column] === 'string' ? (subject[column] as string) : JSON.stringify(subject[column] ?? null);
+      } else if (column in subject)
+        value = JSON_COLUMNS.has(row.field) && typeof subject[column] === 'string' ? (subject[column] as string) : JSON.stringify(subject[column] ?? null);
       else if (`${column}_id` in subject) {
         const names = await slugs(row.field === 'challenges' ? 'regulatory_action' : 'party', [subject[`${column}_id`]]);
         value = JSON.stringify(names.get(Number(subject[`${column}_id`])) ?? null);
@@ -83,7 +119,24 @@ export async function provenanceToStatements(runner: QueryRunner): Promise<void>
       await runner.query(
         `INSERT INTO field_statement (id, subject_type, subject_id, field, value, basis, quotes, note, attribution, claimed_by_id, claimant, source_id, known_since, recorded_at, recorded_by, rank)
          VALUES (${Array.from({ length: 16 }, (_, i) => p(i + 1)).join(', ')})`,
-        [row.id, row.subject_type, row.subject_id, row.field, value, row.basis, row.quotes, row.note, null, null, null, sourceId, since, now, 'migration', 'NORMAL'],
+        [
+          row.id,
+          row.subject_type,
+          row.subject_id,
+          row.field,
+          value,
+          row.basis,
+          row.quotes,
+          row.note,
+          null,
+          null,
+          null,
+          sourceId,
+          since,
+          now,
+          'migration',
+          'NORMAL',
+        ],
       );
     }
   }

@@ -13,5 +13,17 @@ import { FieldStatements1796100000002 } from './postgres/1796100000002-FieldStat
  * `npm run migration:generate` (TypeORM compares the entities with a database at the latest
  * migration). Migrations at the top level are written once for both dialects.
  */
-export const sqliteMigrations: Function[] = [InitialSchema1795670430616, RowCountsAndSearchIndex1795670500000, SaysWho1795975969479, KeyBudgets1796100000000, FieldStatements1796100000001];
-export const postgresMigrations: Function[] = [InitialSchema1795670432047, RowCountsAndSearchIndex1795670500000, SaysWho1795975974227, KeyBudgets1796100000001, FieldStatements1796100000002];
+export const sqliteMigrations: Function[] = [
+  InitialSchema1795670430616,
+  RowCountsAndSearchIndex1795670500000,
+  SaysWho1795975969479,
+  KeyBudgets1796100000000,
+  FieldStatements1796100000001,
+];
+export const postgresMigrations: Function[] = [
+  InitialSchema1795670432047,
+  RowCountsAndSearchIndex1795670500000,
+  SaysWho1795975974227,
+  KeyBudgets1796100000001,
+  FieldStatements1796100000002,
+];

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../common/auth';
@@ -285,7 +289,11 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     parseBody: fastJsonBody(BODY_LIMIT_BYTES, express.json({ limit: BODY_LIMIT_BYTES }) as unknown as Middleware),
     notJson: (_req, res) =>
       // A POST must be JSON (express.json leaves anything else unparsed, which Apollo would answer 500).
-      sendJson(res, 415, errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId)),
+      sendJson(
+        res,
+        415,
+        errorBody('A POST must have `Content-Type: application/json`; queries can also be sent with GET', 'BAD_REQUEST', locals(res).requestId),
+      ),
     onError: (error, _req, res) => answerHttpError(error, res),
     release: (context) => {
       context.deadline.settle();

@@ -6,7 +6,8 @@ import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugi
 /** The `asOf` values the root fields of an operation give (literals and variables). */
 function asOfArguments(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): unknown[] {
   const values: unknown[] = [];
-  const valueOf = (node: ValueNode): unknown => (node.kind === Kind.VARIABLE ? variables?.[node.name.value] : node.kind === Kind.STRING ? node.value : node.kind === Kind.NULL ? null : node);
+  const valueOf = (node: ValueNode): unknown =>
+    node.kind === Kind.VARIABLE ? variables?.[node.name.value] : node.kind === Kind.STRING ? node.value : node.kind === Kind.NULL ? null : node;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
     for (const argument of selection.arguments ?? []) if (argument.name.value === 'asOf') values.push(valueOf(argument.value));

@@ -18,13 +18,20 @@ describe('socket caps and timeouts', () => {
   });
 
   it('reads the caps and timeouts, refusing settings that cannot hold', () => {
-    const { connections } = readConfig({ MAX_CONNECTIONS: '500', MAX_CONNECTIONS_PER_ADDRESS: '50', HEADERS_TIMEOUT_MS: '2000', KEEP_ALIVE_TIMEOUT_MS: '1000' });
+    const { connections } = readConfig({
+      MAX_CONNECTIONS: '500',
+      MAX_CONNECTIONS_PER_ADDRESS: '50',
+      HEADERS_TIMEOUT_MS: '2000',
+      KEEP_ALIVE_TIMEOUT_MS: '1000',
+    });
     expect(connections).toEqual({ max: 500, perAddress: 50, headersTimeoutMs: 2000, keepAliveTimeoutMs: 1000 });
     const defaults = readConfig({}).connections;
     expect(defaults.perAddress).toBeLessThanOrEqual(defaults.max);
     expect(defaults.max).toBeLessThanOrEqual(1000);
     expect(readConfig({ MAX_CONNECTIONS: '20' }).connections.perAddress).toBe(20);
-    expect(() => readConfig({ MAX_CONNECTIONS: '10', MAX_CONNECTIONS_PER_ADDRESS: '20' })).toThrow(/MAX_CONNECTIONS_PER_ADDRESS must be at most MAX_CONNECTIONS/);
+    expect(() => readConfig({ MAX_CONNECTIONS: '10', MAX_CONNECTIONS_PER_ADDRESS: '20' })).toThrow(
+      /MAX_CONNECTIONS_PER_ADDRESS must be at most MAX_CONNECTIONS/,
+    );
     expect(() => readConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS must be a positive integer/);
     expect(() => readConfig({ HEADERS_TIMEOUT_MS: '60000' })).toThrow(/HEADERS_TIMEOUT_MS must be at most/);
   });

@@ -5,7 +5,8 @@ import { cutEchoes, DatabaseUnavailableError, isDatabaseFailure } from '../commo
 import { parseLimitMessage } from './query-limits';
 
 /** graphql-js messages about a literal of the wrong type or an unknown enum value: input errors. */
-const BAD_VALUE_MESSAGE = /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in "[^"]+" enum|Expected value of type|Int cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
+const BAD_VALUE_MESSAGE =
+  /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in "[^"]+" enum|Expected value of type|Int cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
 
 /**
  * The one place where failures become GraphQL error codes:

@@ -13,7 +13,6 @@ import { writeHead, type HeaderList } from './response-headers';
  * get the same answers (app.ts), and a GET answer gets Express's weak ETag and a 304 when it is fresh.
  */
 
-
 export interface GraphQLHttpOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
   /** Parses a JSON body into `req.body` (express.json: limits, charsets, encodings, its errors). */

@@ -80,7 +80,14 @@ export class JitExecutorGateway implements GatewayInterface {
     const executor = ({ document, operationName, operation, request, context }: Parameters<GatewayExecutor>[0]): PromiseOrValue<ExecutionResult> => {
       // When Apollo resolved no operation its `operationName` is null: graphql-js gets the one the
       // client asked for, so a name that matches nothing is refused rather than the only operation run.
-      const run = () => execute({ schema: this.schema, document, operationName: operation ? operationName : request.operationName, variableValues: request.variables, contextValue: context });
+      const run = () =>
+        execute({
+          schema: this.schema,
+          document,
+          operationName: operation ? operationName : request.operationName,
+          variableValues: request.variables,
+          contextValue: context,
+        });
       // Mutations are not the hot path: graphql-js runs them, with its exact input coercion. An
       // unresolved operation (several and no name, or an unknown name) gets graphql-js's own error.
       if (!operation || operation.operation !== 'query') return run();

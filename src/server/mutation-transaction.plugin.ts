@@ -45,11 +45,14 @@ async function endMutation(session: MutationSession, response: GraphQLResponse):
   const body = response.body.kind === 'single' ? response.body.singleResult : null;
   const { committed, error } = await session.finish(!body?.errors?.length);
   if (committed || !body || session.applied.length === 0) return;
-  const cause: GraphQLFormattedError[] = error === undefined ? [] : [
-    isDatabaseFailure(error)
-      ? { message: new DatabaseUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }
-      : { message: 'The operation could not be committed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-  ];
+  const cause: GraphQLFormattedError[] =
+    error === undefined
+      ? []
+      : [
+          isDatabaseFailure(error)
+            ? { message: new DatabaseUnavailableError().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }
+            : { message: 'The operation could not be committed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ];
   body.data = null;
   body.errors = [...(body.errors ?? []), ...cause, ...session.applied.map(rolledBack)];
 }

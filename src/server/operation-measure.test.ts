@@ -29,7 +29,14 @@ describe('resultCost', () => {
   };
 
   it('prices a list by the items it holds and a null object by its own price', () => {
-    expect(cost('{ items(first: 100) { id name } }', { items: [{ id: '1', name: 'a' }, { id: '2', name: 'b' }] })).toBe(1 + 2 * 2);
+    expect(
+      cost('{ items(first: 100) { id name } }', {
+        items: [
+          { id: '1', name: 'a' },
+          { id: '2', name: 'b' },
+        ],
+      }),
+    ).toBe(1 + 2 * 2);
     expect(cost('{ items { id } }', { items: [] })).toBe(1);
     expect(cost('{ item { id child { id } } }', { item: null })).toBe(1);
     expect(cost('{ item { id child { id } } }', { item: { id: '1', child: { id: '2' } } })).toBe(4);

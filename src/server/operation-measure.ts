@@ -124,7 +124,9 @@ export class OperationMeasurer {
         total.aliases += (selection.alias ? 1 : 0) + child.aliases;
         total.directives += child.directives;
         if (this.variables) {
-          const split = isListType(getNullableType(field.type)) ? { once: 0, perItem: child.cost } : { once: child.cost - child.edgesCost, perItem: child.edgesCost };
+          const split = isListType(getNullableType(field.type))
+            ? { once: 0, perItem: child.cost }
+            : { once: child.cost - child.edgesCost, perItem: child.edgesCost };
           const cost = fieldCost(field, this.arguments(field, selection), split);
           total.cost += cost;
           if (selection.name.value === 'edges') total.edgesCost += cost;
@@ -243,8 +245,7 @@ export function maxSameNameFields(document: DocumentNode): number {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.selectionSet || selection.arguments?.length) add(counts, (selection.alias ?? selection.name).value, 1);
-      }
-      else if (selection.kind === Kind.INLINE_FRAGMENT) namesIn(selection.selectionSet, counts, spread);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) namesIn(selection.selectionSet, counts, spread);
       else if (!spread.has(selection.name.value)) {
         spread.add(selection.name.value);
         for (const [key, n] of fragmentNames(selection.name.value)) add(counts, key, n);
@@ -282,7 +283,13 @@ interface CollectedField {
  * price whatever it found). Linear in the answer. Never more than the requested cost for the same
  * answer; throws when the answer does not fit the operation (the caller then refunds nothing).
  */
-export function resultCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, data: Record<string, unknown>): number {
+export function resultCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  data: Record<string, unknown>,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -290,7 +297,13 @@ export function resultCost(schema: GraphQLSchema, document: DocumentNode, operat
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   const fieldOf = (type: GraphQLObjectType, name: string): GraphQLField<unknown, unknown> | undefined =>
-    name === '__typename' ? TypeNameMetaFieldDef : type === schema.getQueryType() && name === '__schema' ? SchemaMetaFieldDef : type === schema.getQueryType() && name === '__type' ? TypeMetaFieldDef : type.getFields()[name];
+    name === '__typename'
+      ? TypeNameMetaFieldDef
+      : type === schema.getQueryType() && name === '__schema'
+        ? SchemaMetaFieldDef
+        : type === schema.getQueryType() && name === '__type'
+          ? TypeMetaFieldDef
+          : type.getFields()[name];
   const applies = (condition: string | undefined, type: GraphQLObjectType) => {
     if (condition === undefined || condition === type.name) return true;
     const conditionType = schema.getType(condition);

@@ -106,7 +106,11 @@ export function countTokens(text: string): number {
 /** The static limits, in the order they are reported; each names its figure in a Measure. */
 const STATIC_LIMITS: { figure: keyof Measure; limit: keyof QueryLimits; message: (limit: number, found: number) => string }[] = [
   { figure: 'depth', limit: 'maxDepth', message: (limit, found) => `Query depth limit of ${limit} exceeded, found ${found}.` },
-  { figure: 'nodes', limit: 'maxNodes', message: (limit, found) => `Node limit of ${limit} fields (counted with every fragment expanded) exceeded, found ${shown(found)}.` },
+  {
+    figure: 'nodes',
+    limit: 'maxNodes',
+    message: (limit, found) => `Node limit of ${limit} fields (counted with every fragment expanded) exceeded, found ${shown(found)}.`,
+  },
   { figure: 'aliases', limit: 'maxAliases', message: (limit, found) => `Aliases limit of ${limit} exceeded, found ${shown(found)}.` },
   { figure: 'directives', limit: 'maxDirectives', message: (limit, found) => `Directives limit of ${limit} exceeded, found ${shown(found)}.` },
 ];

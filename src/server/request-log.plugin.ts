@@ -27,7 +27,13 @@ export function requestLogPlugin(logger: Logger, database?: Database): SharedLis
         databaseFailed ||= databaseFailure;
         // Only a real internal error is logged at error level, with its stack; a client's mistake at info, its input cut.
         logger[internal ? 'error' : 'info'](
-          { requestId: contextValue.requestId, operationName, code: code ?? (refused ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR'), err: internal ? (error.originalError ?? error) : undefined, path: error.path },
+          {
+            requestId: contextValue.requestId,
+            operationName,
+            code: code ?? (refused ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR'),
+            err: internal ? (error.originalError ?? error) : undefined,
+            path: error.path,
+          },
           internal ? error.message : cutEchoes(error.message),
         );
       }
@@ -37,7 +43,13 @@ export function requestLogPlugin(logger: Logger, database?: Database): SharedLis
       if (!logger.isLevelEnabled('info')) return; // nothing to build the line for
       const errors = response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0;
       logger.info(
-        { requestId: contextValue.requestId, operationName, errors, rows: contextValue.loaders?.rowsLoaded, ms: Math.round(performance.now() - contextValue.startedAt) },
+        {
+          requestId: contextValue.requestId,
+          operationName,
+          errors,
+          rows: contextValue.loaders?.rowsLoaded,
+          ms: Math.round(performance.now() - contextValue.startedAt),
+        },
         'graphql request',
       );
     },

@@ -4,7 +4,11 @@ import { armorProtection } from './query-limits';
 import { combineListeners, combineRequestPlugins, onErrorsOnly, sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
 
 /** A plugin that records each hook Apollo calls on it (and each stage's end), under its name. */
-function recording(name: string, trace: string[], extra: Partial<GraphQLRequestListener<BaseContext>> = {}): SharedListenerPlugin<BaseContext> & { starts: number } {
+function recording(
+  name: string,
+  trace: string[],
+  extra: Partial<GraphQLRequestListener<BaseContext>> = {},
+): SharedListenerPlugin<BaseContext> & { starts: number } {
   const plugin = sharedListenerPlugin<BaseContext>({
     async didResolveSource() {
       trace.push(`${name} didResolveSource`);
@@ -73,7 +77,16 @@ describe('combineRequestPlugins', () => {
     const combined = await traceOf((trace) => combineRequestPlugins([recording('x', trace), recording('y', trace), recording('z', trace)]), queries);
     expect(combined).toEqual(separate);
     // The trace covers what it claims to: every hook, both field hooks, the errors of each failure.
-    expect(separate).toEqual(expect.arrayContaining(['y parsingDidEnd', 'z validationDidEnd 1', 'x willResolveField b', 'x didResolveField b', 'z executionDidEnd', 'x didEncounterErrors 1']));
+    expect(separate).toEqual(
+      expect.arrayContaining([
+        'y parsingDidEnd',
+        'z validationDidEnd 1',
+        'x willResolveField b',
+        'x didResolveField b',
+        'z executionDidEnd',
+        'x didEncounterErrors 1',
+      ]),
+    );
   });
 
   it('builds nothing per request: one listener, made at start-up, answers every request', async () => {
@@ -108,7 +121,10 @@ describe('combineListeners', () => {
     ]);
     await combined.didResolveOperation!({} as never);
     expect(done).toEqual(['fast', 'slow']);
-    const failing = combineListeners<BaseContext>([{ async didResolveOperation() {} }, { didResolveOperation: async () => Promise.reject(new Error('refused')) }]);
+    const failing = combineListeners<BaseContext>([
+      { async didResolveOperation() {} },
+      { didResolveOperation: async () => Promise.reject(new Error('refused')) },
+    ]);
     await expect(failing.didResolveOperation!({} as never)).rejects.toThrow('refused');
   });
 
@@ -141,8 +157,18 @@ describe('combineListeners', () => {
   it('calls every hook even after one threw, and fails as the first failure does', async () => {
     const calls: string[] = [];
     const combined = combineListeners<BaseContext>([
-      { didResolveOperation: () => { calls.push('x'); throw new Error('first'); } },
-      { didResolveOperation: async () => { calls.push('y'); throw new Error('second'); } },
+      {
+        didResolveOperation: () => {
+          calls.push('x');
+          throw new Error('first');
+        },
+      },
+      {
+        didResolveOperation: async () => {
+          calls.push('y');
+          throw new Error('second');
+        },
+      },
       { didResolveOperation: () => void calls.push('z') },
     ]);
     await expect(combined.didResolveOperation!({} as never)).rejects.toThrow('first');
@@ -151,7 +177,7 @@ describe('combineListeners', () => {
 });
 
 describe('onErrorsOnly', () => {
-  it('is given only plugins whose listener has no hook but didEncounterErrors: graphql-armor\'s', async () => {
+  it("is given only plugins whose listener has no hook but didEncounterErrors: graphql-armor's", async () => {
     const { plugins } = armorProtection(true);
     expect(plugins.length).toBeGreaterThan(0);
     for (const plugin of plugins) {
@@ -166,7 +192,11 @@ describe('onErrorsOnly', () => {
     const plugin = onErrorsOnly<BaseContext>({
       async requestDidStart() {
         starts += 1;
-        return { async didEncounterErrors({ errors }) { for (const error of errors) error.message = 'masked'; } };
+        return {
+          async didEncounterErrors({ errors }) {
+            for (const error of errors) error.message = 'masked';
+          },
+        };
       },
     });
     expect(Object.keys(plugin.requestListener)).toEqual(['didEncounterErrors']);

@@ -1,4 +1,10 @@
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestExecutionListener, GraphQLRequestListener, GraphQLRequestListenerDidResolveField } from '@apollo/server';
+import type {
+  ApolloServerPlugin,
+  BaseContext,
+  GraphQLRequestExecutionListener,
+  GraphQLRequestListener,
+  GraphQLRequestListenerDidResolveField,
+} from '@apollo/server';
 import { isThenable } from '../common/thenable';
 
 /** A hook of Apollo's that may also answer synchronously: Apollo awaits whatever its hooks return. */
@@ -76,7 +82,14 @@ export function combineRequestPlugins<TContext extends BaseContext>(plugins: Sha
 }
 
 /** Hooks that Apollo calls on all listeners at once and waits for (a `Promise.all`). */
-const ALL_AT_ONCE = ['didResolveSource', 'didResolveOperation', 'didEncounterErrors', 'willSendResponse', 'didEncounterSubsequentErrors', 'willSendSubsequentPayload'] as const;
+const ALL_AT_ONCE = [
+  'didResolveSource',
+  'didResolveOperation',
+  'didEncounterErrors',
+  'willSendResponse',
+  'didEncounterSubsequentErrors',
+  'willSendSubsequentPayload',
+] as const;
 /** Hooks that return a function called when their stage ends (Apollo's `invokeDidStartHook`). */
 const STARTING = ['parsingDidStart', 'validationDidStart'] as const;
 
@@ -155,13 +168,16 @@ export function combineListeners<TContext extends BaseContext>(listeners: Shared
 }
 
 /** Execution listeners as one: Apollo runs them in reverse order, and each field's end hooks in reverse again. */
-function combineExecutionListeners<TContext extends BaseContext>(listeners: GraphQLRequestExecutionListener<TContext>[]): GraphQLRequestExecutionListener<TContext> {
+function combineExecutionListeners<TContext extends BaseContext>(
+  listeners: GraphQLRequestExecutionListener<TContext>[],
+): GraphQLRequestExecutionListener<TContext> {
   const ordered = [...listeners].reverse();
   const ending = ordered.filter((listener) => listener.executionDidEnd);
   const resolving = ordered.filter((listener) => listener.willResolveField);
   const combined: GraphQLRequestExecutionListener<TContext> = {};
   if (ending.length > 0) {
-    combined.executionDidEnd = ((error?: Error) => awaitAll(ending, (listener) => listener.executionDidEnd!(error))) as GraphQLRequestExecutionListener<TContext>['executionDidEnd'];
+    combined.executionDidEnd = ((error?: Error) =>
+      awaitAll(ending, (listener) => listener.executionDidEnd!(error))) as GraphQLRequestExecutionListener<TContext>['executionDidEnd'];
   }
   if (resolving.length > 0) {
     combined.willResolveField = (params) => {

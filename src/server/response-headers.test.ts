@@ -12,10 +12,12 @@ async function answer(handler: (res: http.ServerResponse) => void): Promise<{ st
   try {
     const { port } = server.address() as AddressInfo;
     return await new Promise((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: '/' }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode!, raw: res.rawHeaders }));
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: '/' }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, raw: res.rawHeaders }));
+        })
+        .on('error', reject);
     });
   } finally {
     server.close();
@@ -26,7 +28,7 @@ async function answer(handler: (res: http.ServerResponse) => void): Promise<{ st
 const valuesOf = (raw: string[], name: string) => raw.filter((_, i) => i % 2 === 1 && raw[i - 1].toLowerCase() === name);
 
 describe('response headers held and written at once', () => {
-  it('writes the held headers, then the answer\'s own, every line of a repeated name kept', async () => {
+  it("writes the held headers, then the answer's own, every line of a repeated name kept", async () => {
     const { status, raw } = await answer((res) => {
       holdHeaders(res, ['x-request-id', 'r1', 'Vary', 'Origin']);
       writeHead(res, 201, ['vary', 'Authorization', 'content-type', 'text/plain', 'content-length', '2']);
@@ -77,7 +79,12 @@ describe('recordHeaders', () => {
   });
 
   it('refuses a middleware that does anything to the response but its headers, or answers later', () => {
-    expect(() => recordHeaders((_req, res, next) => { res.end(); next(); }, {} as http.IncomingMessage)).toThrow(/res\.end/);
+    expect(() =>
+      recordHeaders((_req, res, next) => {
+        res.end();
+        next();
+      }, {} as http.IncomingMessage),
+    ).toThrow(/res\.end/);
     expect(() => recordHeaders((_req, _res, next) => void setImmediate(next), {} as http.IncomingMessage)).toThrow(/synchronously/);
   });
 });
@@ -85,7 +92,10 @@ describe('recordHeaders', () => {
 describe('corsHeaders', () => {
   /** What the cors package sets on a GET with this Origin, as a header list in its order. */
   const corsSets = (origins: string[] | '*', origin?: string) =>
-    recordHeaders(cors({ origin: origins === '*' ? '*' : origins, maxAge: 600 }) as Middleware, { method: 'GET', headers: origin ? { origin } : {} } as http.IncomingMessage).headers;
+    recordHeaders(
+      cors({ origin: origins === '*' ? '*' : origins, maxAge: 600 }) as Middleware,
+      { method: 'GET', headers: origin ? { origin } : {} } as http.IncomingMessage,
+    ).headers;
 
   it('gives each request what the cors package would set for its Origin', () => {
     const listed = corsHeaders(['https://desk.example', 'https://newsroom.example']);
@@ -96,12 +106,15 @@ describe('corsHeaders', () => {
       expect(open.headersFor(req)).toEqual(corsSets('*', origin));
     }
     expect(listed.headersFor({ method: 'GET', headers: { origin: 'https://desk.example' } } as http.IncomingMessage)).toEqual([
-      'Access-Control-Allow-Origin', 'https://desk.example', 'Vary', 'Origin',
+      'Access-Control-Allow-Origin',
+      'https://desk.example',
+      'Vary',
+      'Origin',
     ]);
     expect(listed.headersFor({ method: 'GET', headers: { origin: 'https://evil.example' } } as http.IncomingMessage)).toEqual(['Vary', 'Origin']);
   });
 
-  it('remembers an Origin\'s headers, and stays right past the number of Origins it remembers', () => {
+  it("remembers an Origin's headers, and stays right past the number of Origins it remembers", () => {
     const listed = corsHeaders(['https://desk.example']);
     const req = (origin: string) => ({ method: 'GET', headers: { origin } }) as http.IncomingMessage;
     expect(listed.headersFor(req('https://desk.example'))).toBe(listed.headersFor(req('https://desk.example')));

@@ -51,11 +51,13 @@ describe('helmetOnce', () => {
     ]) {
       const headers = byName(securityHeaders({ production: true })(req as IncomingMessage));
       expect(headers['x-content-type-options']).toBe('nosniff');
-      expect(headers['content-security-policy']).toMatch(req.url === '/graphql' && req.method === 'GET' ? /script-src 'self' https:\/\// : /script-src 'self';/);
+      expect(headers['content-security-policy']).toMatch(
+        req.url === '/graphql' && req.method === 'GET' ? /script-src 'self' https:\/\// : /script-src 'self';/,
+      );
     }
   });
 
-  it('names the bundles\' source maps outside production only, and hides every source map in production', () => {
+  it("names the bundles' source maps outside production only, and hides every source map in production", () => {
     const bundle = { method: 'GET', url: '/explorer/explorer.js?v=1', headers: {} } as unknown as IncomingMessage;
     expect(byName(securityHeaders({ production: false })(bundle)).sourcemap).toBe('/explorer/explorer.js.map');
     expect(byName(securityHeaders({ production: true })(bundle)).sourcemap).toBeUndefined();
@@ -64,9 +66,19 @@ describe('helmetOnce', () => {
   });
 
   it('refuses to start with a middleware whose headers depend on the request, or that answers later', () => {
-    expect(() => helmetOnce((req, res, next) => { res.setHeader('x-url', req.url!); next(); })).toThrow(/req\.url/);
+    expect(() =>
+      helmetOnce((req, res, next) => {
+        res.setHeader('x-url', req.url!);
+        next();
+      }),
+    ).toThrow(/req\.url/);
     expect(() => helmetOnce((_req, _res, next) => void setImmediate(next))).toThrow(/synchronously/);
     expect(() => helmetOnce((_req, _res, next) => next(new Error('bad option')))).toThrow(/bad option/);
-    expect(() => helmetOnce((_req, res, next) => { res.statusCode = 204; next(); })).toThrow(/res\.statusCode/);
+    expect(() =>
+      helmetOnce((_req, res, next) => {
+        res.statusCode = 204;
+        next();
+      }),
+    ).toThrow(/res\.statusCode/);
   });
 });

@@ -77,6 +77,13 @@ export function hidesSourceMap(production: boolean, req: IncomingMessage): boole
  * here sets: Express's is disabled.)
  */
 export function helmetOnce(middleware: Middleware): HeaderList {
-  const request = new Proxy({}, { get: (_target, key) => { throw new Error(`helmet read req.${String(key)}: its headers are not static`); } });
+  const request = new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        throw new Error(`helmet read req.${String(key)}: its headers are not static`);
+      },
+    },
+  );
   return recordHeaders(middleware, request as IncomingMessage).headers;
 }

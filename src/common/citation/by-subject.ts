@@ -13,7 +13,11 @@ export const subjectKey = (subject: CitedSubject) => `${subject.nodeType}:${subj
  * Rows about cited subjects (citations, attributions, provenance) for a batch of subject keys of
  * any mix of types, in one statement: the ids are grouped by type.
  */
-export function rowsBySubject<T extends { subjectType: string; subjectId: number }>(reader: SqlReader, entity: new () => T, keys: readonly string[]): Promise<T[]> {
+export function rowsBySubject<T extends { subjectType: string; subjectId: number }>(
+  reader: SqlReader,
+  entity: new () => T,
+  keys: readonly string[],
+): Promise<T[]> {
   const idsByType = new Map<string, number[]>();
   for (const key of keys) {
     const [type, id] = key.split(':');
@@ -21,7 +25,12 @@ export function rowsBySubject<T extends { subjectType: string; subjectId: number
   }
   const groups = [...idsByType];
   const condition = groups.map(() => `("subject_type" = ? AND ${reader.inList('"subject_id"')})`).join(' OR ');
-  return reader.select(entity, [`(${condition})`], groups.flatMap(([type, ids]) => [type, reader.listParameter(ids)]), 'ORDER BY id');
+  return reader.select(
+    entity,
+    [`(${condition})`],
+    groups.flatMap(([type, ids]) => [type, reader.listParameter(ids)]),
+    'ORDER BY id',
+  );
 }
 
 /** The key a row about a subject belongs to. */

@@ -12,7 +12,10 @@ import { StatementRank } from './field-statement.enums';
  */
 @Entity('field_statement')
 @Index(['subjectType', 'subjectId', 'field'])
-@ObjectType('FieldStatement', { simpleResolvers: true, description: 'One value of one field of a fact, as one dated source gives it: stated by its quotes, or inferred (and from what).' })
+@ObjectType('FieldStatement', {
+  simpleResolvers: true,
+  description: 'One value of one field of a fact, as one dated source gives it: stated by its quotes, or inferred (and from what).',
+})
 export class FieldStatement extends SubjectRow {
   @Field({ description: 'The GraphQL field of the fact (`status`, `filed`, `plaintiffs`).' })
   @Column('varchar', { length: 64 })

@@ -88,10 +88,13 @@ export class BackupScheduler {
   private schedule(at: number): void {
     if (this.stopped) return;
     const delay = Math.max(0, at - this.now().getTime());
-    this.timer = setTimeout(() => {
-      if (this.now().getTime() < at) return this.schedule(at);
-      void this.runOnce().then(() => this.schedule(this.now().getTime() + this.options.intervalMs));
-    }, Math.min(delay, MAX_TIMER_MS)).unref();
+    this.timer = setTimeout(
+      () => {
+        if (this.now().getTime() < at) return this.schedule(at);
+        void this.runOnce().then(() => this.schedule(this.now().getTime() + this.options.intervalMs));
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    ).unref();
   }
 
   private async backup(): Promise<BackupOutcome | null> {

@@ -28,7 +28,9 @@ export function postgresTool(name: 'pg_dump' | 'pg_restore', env: NodeJS.Process
   const debian = '/usr/lib/postgresql';
   const versions = (() => {
     try {
-      return readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+      return readdirSync(debian)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a));
     } catch {
       return [];
     }
@@ -61,7 +63,10 @@ function run(tool: string, args: string[], env: NodeJS.ProcessEnv): Promise<stri
   return new Promise((resolve, reject) => {
     execFile(tool, args, { env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
-      const line = String(stderr).split('\n').find((l) => l.trim()) ?? error.message.split('\n')[0];
+      const line =
+        String(stderr)
+          .split('\n')
+          .find((l) => l.trim()) ?? error.message.split('\n')[0];
       reject(new BackupError(`${path.basename(tool)} failed: ${line.replace(/^\S*pg_(dump|restore): (error: )?/, '')}`));
     });
   });
@@ -108,7 +113,9 @@ export async function backupPostgres(url: string, target: string): Promise<DumpV
   const client = await connect(url);
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows: [{ snapshot }] } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+    const {
+      rows: [{ snapshot }],
+    } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
     const hasAudit = (await client.query(`SELECT to_regclass('audit_entry') IS NOT NULL AS has`)).rows[0].has;
     const latest = hasAudit ? ((await client.query<AuditSummary>(LATEST_AUDIT_SQL)).rows[0] ?? null) : null;
     await run(pgDump, ['--format=custom', `--snapshot=${snapshot}`, '--file', partial, '--dbname', withoutPassword(url)], toolEnv(url));

@@ -128,14 +128,17 @@ export class SqlReader {
    */
   async count(entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[], options: LongReadOptions = {}): Promise<number> {
     const metadata = this.dataSource.getMetadata(entity);
-    const counted = conditions.length === 0
-      ? rowCountName(metadata.tableName, metadata.parentEntityMetadata ? String(metadata.discriminatorValue) : undefined)
-      : null;
+    const counted =
+      conditions.length === 0 ? rowCountName(metadata.tableName, metadata.parentEntityMetadata ? String(metadata.discriminatorValue) : undefined) : null;
     if (counted) {
       const [row] = await this.query<{ n: number }>('SELECT n FROM row_count WHERE name = ?', [counted]);
       return Number(row?.n ?? 0);
     }
-    const [row] = await this.queryLong<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${metadata.tableName}"${this.where(metadata, conditions)}`, parameters, options);
+    const [row] = await this.queryLong<{ n: number | string }>(
+      `SELECT COUNT(*) AS n FROM "${metadata.tableName}"${this.where(metadata, conditions)}`,
+      parameters,
+      options,
+    );
     return Number(row.n);
   }
 
@@ -148,9 +151,10 @@ export class SqlReader {
   }
 
   private where(metadata: EntityMetadata, conditions: string[]): string {
-    const all = metadata.discriminatorColumn && metadata.parentEntityMetadata
-      ? [`"${metadata.discriminatorColumn.databaseName}" = '${metadata.discriminatorValue}'`, ...conditions]
-      : conditions;
+    const all =
+      metadata.discriminatorColumn && metadata.parentEntityMetadata
+        ? [`"${metadata.discriminatorColumn.databaseName}" = '${metadata.discriminatorValue}'`, ...conditions]
+        : conditions;
     return all.length ? ` WHERE ${all.join(' AND ')}` : '';
   }
 
@@ -158,7 +162,12 @@ export class SqlReader {
    * Runs SQL whose rows are `entity` rows plus a `keyColumn` (e.g. the parent key of a batched
    * window query); each result has the mapped entity and that key.
    */
-  async queryEntities<T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, parameters: unknown[], keyColumn: string): Promise<{ entity: T; key: number }[]> {
+  async queryEntities<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    sql: string,
+    parameters: unknown[],
+    keyColumn: string,
+  ): Promise<{ entity: T; key: number }[]> {
     const result = await this.rowSet(sql, parameters);
     const entities = this.mapperFor(this.dataSource.getMetadata(entity)).mapAll(result) as T[];
     const keyIndex = result.columns.indexOf(keyColumn);
@@ -264,7 +273,20 @@ interface Plan {
  * Column types both drivers hand back exactly as TypeORM would hydrate them (no branch of
  * `prepareHydratedValue` touches them): their values are copied as they are.
  */
-const AS_READ = new Set<unknown>([String, 'varchar', 'character varying', 'text', 'char', 'character', 'nvarchar', 'integer', 'int', 'int4', 'smallint', 'bigint']);
+const AS_READ = new Set<unknown>([
+  String,
+  'varchar',
+  'character varying',
+  'text',
+  'char',
+  'character',
+  'nvarchar',
+  'integer',
+  'int',
+  'int4',
+  'smallint',
+  'bigint',
+]);
 
 /**
  * Turns raw rows into entity instances exactly as TypeORM's `find` does, minus its overhead: the
@@ -296,7 +318,8 @@ class RowMapper {
       for (const { index, property, hydration, convert } of shape.fields) {
         const value = values[index] ?? null;
         if (hydration === Hydration.AS_IS) entity[property] = value;
-        else if (hydration === Hydration.INTEGER) entity[property] = typeof value === 'number' && isSafeInteger(value) ? value : value === null ? null : convert(value);
+        else if (hydration === Hydration.INTEGER)
+          entity[property] = typeof value === 'number' && isSafeInteger(value) ? value : value === null ? null : convert(value);
         else if (hydration === Hydration.ALWAYS || value !== null) entity[property] = convert(value);
         else entity[property] = null;
       }

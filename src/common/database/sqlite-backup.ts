@@ -74,7 +74,10 @@ export interface SqliteVerification {
  */
 function runSqliteWorker(data: { source?: string; file: string; selfContained: boolean }, signal?: AbortSignal): Promise<SqliteVerification> {
   if (signal?.aborted) return Promise.reject(new BackupError('backup stopped'));
-  const worker = new Worker(SQLITE_WORKER, { eval: true, workerData: { ...data, module: require.resolve('better-sqlite3'), latestAuditSql: LATEST_AUDIT_SQL } });
+  const worker = new Worker(SQLITE_WORKER, {
+    eval: true,
+    workerData: { ...data, module: require.resolve('better-sqlite3'), latestAuditSql: LATEST_AUDIT_SQL },
+  });
   const reply = new Promise<Omit<SqliteVerification, 'bytes'>>((resolve, reject) => {
     const stop = () => {
       reject(new BackupError('backup stopped'));

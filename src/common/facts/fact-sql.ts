@@ -58,7 +58,10 @@ export function adversariesSql(facts: readonly FactType[], inList: InList): { sq
   for (const fact of facts) {
     for (const edge of (fact.edges ?? []).filter((e) => e.adversarial)) {
       const { from, to, joins, conditions } = edgeEnds(fact, edge);
-      for (const [mine, theirs] of [[from, to], [to, from]]) {
+      for (const [mine, theirs] of [
+        [from, to],
+        [to, from],
+      ]) {
         selects.push(`SELECT ${mine} AS party_id, ${theirs} AS adversary_id FROM ${fact.table} f${joins}${where([...conditions, inList(mine)])}`);
       }
     }
@@ -70,8 +73,9 @@ export function adversariesSql(facts: readonly FactType[], inList: InList): { sq
 export function datedFactsSql(facts: readonly FactType[]): string {
   return facts
     .filter((fact) => fact.timeline)
-    .map(({ typeName, table, timeline }) =>
-      `SELECT ${sqlString(typeName)} AS fact_type, f.id AS fact_id, f.${timeline!.date} AS date, ${expression(timeline!.kind)} AS kind,` +
+    .map(
+      ({ typeName, table, timeline }) =>
+        `SELECT ${sqlString(typeName)} AS fact_type, f.id AS fact_id, f.${timeline!.date} AS date, ${expression(timeline!.kind)} AS kind,` +
         ` ${timeline!.title('f')} AS title FROM ${table} f WHERE f.${timeline!.date} IS NOT NULL`,
     )
     .join('\nUNION ALL ');

@@ -84,8 +84,7 @@ export class FuzzyDate {
 
 /** TypeORM column transformer: text column <-> FuzzyDate (null stays null). */
 export const fuzzyDateTransformer: ValueTransformer = {
-  to: (value: FuzzyDate | string | null | undefined) =>
-    value == null ? null : typeof value === 'string' ? FuzzyDate.parse(value).format() : value.format(),
+  to: (value: FuzzyDate | string | null | undefined) => (value == null ? null : typeof value === 'string' ? FuzzyDate.parse(value).format() : value.format()),
   from: (value: string | null) => (value == null ? null : FuzzyDate.parse(value)),
 };
 

@@ -20,7 +20,22 @@ describe('DataLoader key order', () => {
 
   it('groups rows per key in key order, keeping the rows in the order they came (id order from SQL)', () => {
     expect(manyInKeyOrder([20, 10, 30], rows, (r) => r.parent)).toEqual([[rows[1]], [rows[0], rows[2]], []]);
-    expect(manyInKeyOrder(['10:a'], [{ k: '10:a', n: 1 }, { k: '10:b', n: 2 }, { k: '10:a', n: 3 }], (r) => r.k)).toEqual([[{ k: '10:a', n: 1 }, { k: '10:a', n: 3 }]]);
+    expect(
+      manyInKeyOrder(
+        ['10:a'],
+        [
+          { k: '10:a', n: 1 },
+          { k: '10:b', n: 2 },
+          { k: '10:a', n: 3 },
+        ],
+        (r) => r.k,
+      ),
+    ).toEqual([
+      [
+        { k: '10:a', n: 1 },
+        { k: '10:a', n: 3 },
+      ],
+    ]);
   });
 
   it('answers a key asked twice with the same list twice', () => {

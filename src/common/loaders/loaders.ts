@@ -126,15 +126,19 @@ export class Loaders {
    * of another subtype (a Company lookup never answers with a Person).
    */
   oneBy<T extends ObjectLiteral, K extends number | string>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<K, T | null> {
-    return this.keyed<K, T | null>(entity, `oneBy.${property}`, () => async (keys) =>
-      oneInKeyOrder(keys, await this.reader.whereIn(entity, property, keys, { ordered: false }), (row) => row[property] as K),
+    return this.keyed<K, T | null>(
+      entity,
+      `oneBy.${property}`,
+      () => async (keys) => oneInKeyOrder(keys, await this.reader.whereIn(entity, property, keys, { ordered: false }), (row) => row[property] as K),
     );
   }
 
   /** For each key, the rows whose `property` holds it, in insertion (id) order. */
   manyBy<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, property: keyof T & string): DataLoader<number, T[]> {
-    return this.keyed<number, T[]>(entity, property, () => async (keys) =>
-      manyInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as number),
+    return this.keyed<number, T[]>(
+      entity,
+      property,
+      () => async (keys) => manyInKeyOrder(keys, await this.reader.whereIn(entity, property, keys), (row) => row[property] as number),
     );
   }
 }

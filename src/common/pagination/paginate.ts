@@ -40,7 +40,12 @@ export async function paginate<T extends ObjectLiteral & { slug: string }>(
   const pageConditions = after != null ? [...conditions, 'slug > ?'] : conditions;
   const pageParameters = after != null ? [...parameters, decodeCursor(after)] : parameters;
   const rows = await reader.select(entity, pageConditions, [...pageParameters, first + 1], 'ORDER BY slug LIMIT ?');
-  return toConnection(rows, { first, after }, (node) => encodeCursor(node.slug), () => reader.count(entity, conditions, parameters, longRead));
+  return toConnection(
+    rows,
+    { first, after },
+    (node) => encodeCursor(node.slug),
+    () => reader.count(entity, conditions, parameters, longRead),
+  );
 }
 
 /**

@@ -1,4 +1,23 @@
-import { check, citations, country, fuzzyDate, int, line, list, nameLine, object, oneOf, optional, prose, quote, quotes, slug, url, verbatimText, GRAPHQL_INT_MAX } from './rules';
+import {
+  check,
+  citations,
+  country,
+  fuzzyDate,
+  int,
+  line,
+  list,
+  nameLine,
+  object,
+  oneOf,
+  optional,
+  prose,
+  quote,
+  quotes,
+  slug,
+  url,
+  verbatimText,
+  GRAPHQL_INT_MAX,
+} from './rules';
 import { cutEchoes, echo, ECHO_MAX_CHARACTERS } from '../errors';
 
 const messages = (rule: Parameters<typeof check>[0], value: unknown) => check(rule, value, 'f').map((p) => p.message);
@@ -7,7 +26,17 @@ const ok = (rule: Parameters<typeof check>[0], value: unknown) => expect(check(r
 describe('the write rules', () => {
   it('urls: absolute http(s) only', () => {
     for (const good of ['https://www.bloomberg.com/news/x?y=1', 'http://example.com']) ok(url, good);
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'ftp://x.org', '//x.org', 'example.com', 'https://exa mple.com']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'ftp://x.org',
+      '//x.org',
+      'example.com',
+      'https://exa mple.com',
+    ]) {
       expect([bad, messages(url, bad)]).toEqual([bad, [expect.stringMatching(/http\(s\) URL/)]]);
     }
     expect(messages(url, ' https://x.org')).toEqual(['must not begin or end with whitespace']);
@@ -48,7 +77,8 @@ describe('the write rules', () => {
 
   it('one slug pattern and one country pattern', () => {
     ok(slug, 'huawei-v-verizon-2');
-    for (const bad of ['Huawei', 'huawei--verizon', '-huawei', 'huawei-', 'hua wei', 'huawei_v', '', 'x'.repeat(101)]) expect([bad, check(slug, bad, 'f')]).toEqual([bad, [expect.anything()]]);
+    for (const bad of ['Huawei', 'huawei--verizon', '-huawei', 'huawei-', 'hua wei', 'huawei_v', '', 'x'.repeat(101)])
+      expect([bad, check(slug, bad, 'f')]).toEqual([bad, [expect.anything()]]);
     expect(messages(slug, 42)).toEqual(['must be a slug string (got 42)']);
     ok(country, 'CN');
     for (const bad of ['cn', 'CHN', 'China', 'C', 1]) expect(messages(country, bad)).toEqual([expect.stringMatching(/ISO 3166-1 alpha-2/)]);
@@ -57,7 +87,8 @@ describe('the write rules', () => {
   it('quotes: at least three words and twelve characters, not padded', () => {
     ok(quote, 'against Verizon Communications');
     ok(quote, 'Shenzhen-based Huawei');
-    for (const weak of [' ', '\n\n', 'a', 'Huawei', 'Huawei Inc', '1 2', 'Verizon Communications']) expect([weak, messages(quote, weak)]).toEqual([weak, [expect.any(String)]]);
+    for (const weak of [' ', '\n\n', 'a', 'Huawei', 'Huawei Inc', '1 2', 'Verizon Communications'])
+      expect([weak, messages(quote, weak)]).toEqual([weak, [expect.any(String)]]);
     expect(messages(quotes, [])).toEqual(['every fact needs at least one verbatim quote of the source']);
     expect(messages(citations, [])).toEqual(['must list at least one source and verbatim quote: no fact without a source']);
   });
@@ -92,13 +123,32 @@ describe('names that mix scripts', () => {
   it('refuses a word mixing lookalike Latin, Greek and Cyrillic letters, saying which letter', () => {
     // "Huаwei" with a Cyrillic а (U+0430), "Gοogle" with a Greek ο (U+03BF), "Неllo" with a Cyrillic Н.
     for (const spoof of ['Hu\u0430wei', 'G\u03bfogle Inc', 'Huawei (\u041dello)', 'Hu-\u0430wei', 'Alpha\u03b2et']) {
-      expect([spoof, messages(name, spoof)]).toEqual([spoof, [expect.stringMatching(/^mixes scripts: in ".+", ".+" \(U\+[0-9A-F]{4}\) is a (Cyrillic|Greek) letter that looks like the Latin ".+"; write each word in one script$/)]]);
+      expect([spoof, messages(name, spoof)]).toEqual([
+        spoof,
+        [
+          expect.stringMatching(
+            /^mixes scripts: in ".+", ".+" \(U\+[0-9A-F]{4}\) is a (Cyrillic|Greek) letter that looks like the Latin ".+"; write each word in one script$/,
+          ),
+        ],
+      ]);
     }
-    expect(messages(name, 'Hu\u0430wei')).toEqual(['mixes scripts: in "Hu\u0430wei", "\u0430" (U+0430) is a Cyrillic letter that looks like the Latin "a"; write each word in one script']);
+    expect(messages(name, 'Hu\u0430wei')).toEqual([
+      'mixes scripts: in "Hu\u0430wei", "\u0430" (U+0430) is a Cyrillic letter that looks like the Latin "a"; write each word in one script',
+    ]);
   });
 
   it('accepts words in one script each, and letters that look like nothing in the other script', () => {
-    for (const good of ['Huawei Technologies', 'Газпром', 'Huawei (Хуавэй)', 'Ωmega Holdings', 'Ren Zhengfei 任正非', 'トヨタ自動車', 'Société Générale', 'Ελληνική Εταιρεία']) ok(name, good);
+    for (const good of [
+      'Huawei Technologies',
+      'Газпром',
+      'Huawei (Хуавэй)',
+      'Ωmega Holdings',
+      'Ren Zhengfei 任正非',
+      'トヨタ自動車',
+      'Société Générale',
+      'Ελληνική Εταιρεία',
+    ])
+      ok(name, good);
   });
 });
 
@@ -114,7 +164,9 @@ describe('echoed input', () => {
   it("cuts what a library's message quotes in full", () => {
     const long = 'q'.repeat(12_000);
     const message = `Variable "$a" got invalid value "${long}"; Int cannot represent non-integer value: "${long}"`;
-    expect(cutEchoes(message)).toBe(`Variable "$a" got invalid value "${'q'.repeat(ECHO_MAX_CHARACTERS)}…"; Int cannot represent non-integer value: "${'q'.repeat(ECHO_MAX_CHARACTERS)}…"`);
+    expect(cutEchoes(message)).toBe(
+      `Variable "$a" got invalid value "${'q'.repeat(ECHO_MAX_CHARACTERS)}…"; Int cannot represent non-integer value: "${'q'.repeat(ECHO_MAX_CHARACTERS)}…"`,
+    );
     expect(cutEchoes('"\\"'.repeat(5000)).length).toBeLessThan(15_001);
   });
 });

@@ -106,7 +106,8 @@ function text({ max, multiline = false, verbatim = false }: TextOptions): Rule {
     if (value.trim() === '') return report('must not be empty');
     if (value.length > max) report(`must be at most ${max} characters (got ${value.length})`);
     if (!verbatim && value !== value.trim()) report('must not begin or end with whitespace');
-    if ((multiline ? CONTROL : CONTROL_OR_LINE_BREAK).test(value)) report(multiline ? 'must not contain control characters' : 'must not contain control characters or line breaks');
+    if ((multiline ? CONTROL : CONTROL_OR_LINE_BREAK).test(value))
+      report(multiline ? 'must not contain control characters' : 'must not contain control characters or line breaks');
     if (BIDI.test(value)) report('must not contain bidirectional formatting characters (U+200E/F, U+202A–U+202E, U+2066–U+2069)');
   };
 }
@@ -152,7 +153,11 @@ export function mixedScriptConfusable(value: string): string | null {
 }
 
 /** A party's name or alias: one line, no word that mixes lookalike letters of Latin, Greek and Cyrillic. */
-export const nameLine = (max: number): Rule => both(line(max), custom((value) => mixedScriptConfusable(value as string)));
+export const nameLine = (max: number): Rule =>
+  both(
+    line(max),
+    custom((value) => mixedScriptConfusable(value as string)),
+  );
 /** Running text: a description, summary, statement (line breaks allowed). */
 export const prose = (max: number): Rule => text({ max, multiline: true });
 /** A source's full text, kept exactly as given. */
@@ -160,15 +165,16 @@ export const verbatimText = (max: number): Rule => text({ max, multiline: true, 
 
 /** A slug: lowercase letters, digits and single hyphens (the project's one slug pattern). */
 export const slug: Rule = (value, path, problems) => {
-  if (value == null) return problems.push({ path, message: 'is required (a slug)' }), undefined;
-  if (typeof value !== 'string') return problems.push({ path, message: `must be a slug string (got ${shown(value)})` }), undefined;
+  if (value == null) return (problems.push({ path, message: 'is required (a slug)' }), undefined);
+  if (typeof value !== 'string') return (problems.push({ path, message: `must be a slug string (got ${shown(value)})` }), undefined);
   if (!SLUG_PATTERN.test(value)) problems.push({ path, message: `${shown(value)} is not a slug (lowercase letters, digits and single hyphens)` });
   else if (value.length > SLUG_MAX_LENGTH) problems.push({ path, message: `must be at most ${SLUG_MAX_LENGTH} characters (got ${value.length})` });
 };
 
 /** An ISO 3166-1 alpha-2 country code (the project's one country pattern). */
 export const country: Rule = (value, path, problems) => {
-  if (typeof value !== 'string' || !COUNTRY_PATTERN.test(value)) problems.push({ path, message: `must be an ISO 3166-1 alpha-2 code such as "CN" (got ${shown(value)})` });
+  if (typeof value !== 'string' || !COUNTRY_PATTERN.test(value))
+    problems.push({ path, message: `must be an ISO 3166-1 alpha-2 code such as "CN" (got ${shown(value)})` });
 };
 
 /** An absolute http: or https: URL (nothing a browser would run: javascript:, data:, vbscript:…). */
@@ -206,7 +212,7 @@ export function oneOf(values: Record<string, string>): Rule {
 
 /** A date in the stored notation: YYYY, YYYY-MM or YYYY-MM-DD, optionally `<`/`>` before and `~` after. */
 export const fuzzyDate: Rule = (value, path, problems) => {
-  if (typeof value !== 'string') return problems.push({ path, message: 'must be a fuzzy date string such as "2019-12" or "2019-02~"' }), undefined;
+  if (typeof value !== 'string') return (problems.push({ path, message: 'must be a fuzzy date string such as "2019-12" or "2019-02~"' }), undefined);
   try {
     FuzzyDate.parse(value);
   } catch (error) {
@@ -235,9 +241,9 @@ interface ListOptions {
 /** A list whose items each pass `item`. */
 export function list(item: Rule, { min = 0, max, tooFew }: ListOptions): Rule {
   return (value, path, problems) => {
-    if (!Array.isArray(value)) return problems.push({ path, message: value == null && tooFew ? tooFew : 'must be a list' }), undefined;
+    if (!Array.isArray(value)) return (problems.push({ path, message: value == null && tooFew ? tooFew : 'must be a list' }), undefined);
     if (value.length < min) problems.push({ path, message: tooFew ?? `must list at least ${min}` });
-    if (value.length > max) return problems.push({ path, message: `must list at most ${max} (got ${value.length})` }), undefined;
+    if (value.length > max) return (problems.push({ path, message: `must list at most ${max} (got ${value.length})` }), undefined);
     value.forEach((v, i) => item(v, pathOf(path, i), problems));
   };
 }
@@ -245,7 +251,8 @@ export function list(item: Rule, { min = 0, max, tooFew }: ListOptions): Rule {
 /** An object whose fields pass their rules (fields without a rule are not looked at). */
 export function object(shape: Shape): Rule {
   return (value, path, problems) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return problems.push({ path: path || 'input', message: 'must be an object' }), undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return (problems.push({ path: path || 'input', message: 'must be an object' }), undefined);
     for (const [key, rule] of Object.entries(shape)) rule((value as Record<string, unknown>)[key], pathOf(path, key), problems);
   };
 }

@@ -73,7 +73,12 @@ export class FactWriter {
   }
 
   /** Makes the link rows of one fact exactly `wanted`, keeping rows that are already right (by the `compared` columns). */
-  async replaceLinks<T extends ObjectLiteral & { id: number }>(type: new () => T, owner: Partial<T>, wanted: Partial<T>[], compared: (keyof T & string)[] = ['partyId', 'role']) {
+  async replaceLinks<T extends ObjectLiteral & { id: number }>(
+    type: new () => T,
+    owner: Partial<T>,
+    wanted: Partial<T>[],
+    compared: (keyof T & string)[] = ['partyId', 'role'],
+  ) {
     const repository = this.manager.getRepository(type);
     const current = await repository.findBy(owner as never);
     // Two rows are the same link when the compared columns are equal (absent counts as null).
@@ -125,5 +130,9 @@ function auditValue(value: unknown): unknown {
 }
 
 function auditValues(row: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof FuzzyDate).map(([k, v]) => [k, auditValue(v)]));
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([, v]) => (v !== undefined && typeof v !== 'object') || v === null || Array.isArray(v) || v instanceof FuzzyDate)
+      .map(([k, v]) => [k, auditValue(v)]),
+  );
 }

@@ -29,7 +29,10 @@ function byField(problems: Problem[]): { field: string; problems: string[] }[] {
 /** Every problem, as one BAD_USER_INPUT error listing each field with its path (`extensions.invalidArguments`). */
 export function invalidArguments(problems: Problem[], extra: Record<string, unknown> = {}): BadUserInputError {
   const invalid = byField(problems);
-  return new BadUserInputError(`Invalid arguments: ${invalid.map((i) => `${i.field}: ${i.problems.join('; ')}`).join(' | ')}`, { invalidArguments: invalid, ...extra });
+  return new BadUserInputError(`Invalid arguments: ${invalid.map((i) => `${i.field}: ${i.problems.join('; ')}`).join(' | ')}`, {
+    invalidArguments: invalid,
+    ...extra,
+  });
 }
 
 /** A source document's problems: the same, plus `extensions.problems` (`path: what` lines, which `npm run import` prints). */
@@ -60,14 +63,17 @@ export class WriteChecks {
   async parties(refs: PartyReference[]): Promise<void> {
     const slugs = [...new Set(refs.map((ref) => ref.slug).filter((slug): slug is string => typeof slug === 'string' && slug !== ''))];
     const rows = slugs.length
-      ? await runSql<{ id: number; slug: string; party_type: PartyKind }>(this.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs })
+      ? await runSql<{ id: number; slug: string; party_type: PartyKind }>(this.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', {
+          slugs,
+        })
       : [];
     const found = new Map(rows.map((row) => [row.slug, row]));
     for (const { path, slug, types = ANY_PARTY } of refs) {
       if (typeof slug !== 'string') continue;
       const row = found.get(slug);
       if (!row) this.report(path, `unknown party ${echo(slug)}`);
-      else if (!types.includes(row.party_type)) this.report(path, `${echo(slug)} is a ${partyLabel[row.party_type]}, expected ${types.map((t) => partyLabel[t]).join(' or ')}`);
+      else if (!types.includes(row.party_type))
+        this.report(path, `${echo(slug)} is a ${partyLabel[row.party_type]}, expected ${types.map((t) => partyLabel[t]).join(' or ')}`);
       else this.writer.partyIds.set(slug, Number(row.id));
     }
   }
@@ -77,11 +83,15 @@ export class WriteChecks {
     const resolved: { source: CitedSource; quote: string }[] = [];
     for (const [i, citation] of citations.entries()) {
       if (!this.sources.has(citation.source)) {
-        this.sources.set(citation.source, await this.manager.getRepository(Source).findOne({ where: { slug: citation.source }, select: { id: true, slug: true, text: true } }));
+        this.sources.set(
+          citation.source,
+          await this.manager.getRepository(Source).findOne({ where: { slug: citation.source }, select: { id: true, slug: true, text: true } }),
+        );
       }
       const source = this.sources.get(citation.source);
       if (!source) this.report(`${path}[${i}].source`, `unknown source ${echo(citation.source)}: add it with addSource or importSource first`);
-      else if (!source.text.includes(citation.quote)) this.report(`${path}[${i}].quote`, `${echo(citation.quote)} does not occur verbatim in the text of source "${source.slug}"`);
+      else if (!source.text.includes(citation.quote))
+        this.report(`${path}[${i}].quote`, `${echo(citation.quote)} does not occur verbatim in the text of source "${source.slug}"`);
       else resolved.push({ source, quote: citation.quote });
     }
     return resolved;

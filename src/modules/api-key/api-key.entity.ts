@@ -38,7 +38,10 @@ export class ApiKey extends NodeEntity {
   createdAt: string;
 
   @Authorized(Role.ADMIN)
-  @Field(() => Int, { nullable: true, description: "The query cost this key may spend per minute; null: the server's default for every client (CLIENT_COST_BUDGET)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The query cost this key may spend per minute; null: the server's default for every client (CLIENT_COST_BUDGET).",
+  })
   @Column('integer', { nullable: true })
   costBudget: number | null;
 

@@ -16,7 +16,10 @@ export class CreateApiKeyInput {
   @Field(() => Role)
   role: Role;
 
-  @Field(() => Int, { nullable: true, description: `The query cost the key may spend per minute (${rangeText(KEY_BUDGET)}); omitted: the server's default (CLIENT_COST_BUDGET). A front-end server that serves many readers needs more than one reader.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The query cost the key may spend per minute (${rangeText(KEY_BUDGET)}); omitted: the server's default (CLIENT_COST_BUDGET). A front-end server that serves many readers needs more than one reader.`,
+  })
   @IsOptional()
   @InRange(KEY_BUDGET)
   costBudget?: number | null;

@@ -27,16 +27,25 @@ export class ApiKeyResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key (admins).' })
   createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, {
-      action: 'createApiKey',
-      rules: null,
-      write: async (_input: CreateApiKeyInput, writer) => {
-        const created = await ctx.services.apiKeys.create(writer.manager, input.name, input.role, input.costBudget ?? null);
-        writer.changes.push({ op: 'INSERT', table: 'api_key', rowId: created.apiKey.id, values: { name: input.name, role: input.role, prefix: created.apiKey.prefix, costBudget: created.apiKey.costBudget } });
-        return created;
+    return runMutation(
+      ctx,
+      {
+        action: 'createApiKey',
+        rules: null,
+        write: async (_input: CreateApiKeyInput, writer) => {
+          const created = await ctx.services.apiKeys.create(writer.manager, input.name, input.role, input.costBudget ?? null);
+          writer.changes.push({
+            op: 'INSERT',
+            table: 'api_key',
+            rowId: created.apiKey.id,
+            values: { name: input.name, role: input.role, prefix: created.apiKey.prefix, costBudget: created.apiKey.costBudget },
+          });
+          return created;
+        },
+        audit: (created) => ({ subject: created.apiKey.globalId }),
       },
-      audit: (created) => ({ subject: created.apiKey.globalId }),
-    }, input);
+      input,
+    );
   }
 
   @Authorized(Role.ADMIN)
@@ -44,17 +53,20 @@ export class ApiKeyResolver {
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     const decoded = decodeGlobalId(id);
     if (decoded.type !== 'ApiKey') throw new BadUserInputError(`${echo(id)} is not the ID of an API key`, { argument: 'id' });
-    return runMutation(ctx, {
-      action: 'revokeApiKey',
-      rules: null,
-      write: async (_id: string, writer) => {
-        const apiKey = await ctx.services.apiKeys.revoke(writer.manager, decoded.id);
-        if (!apiKey) throw new BadUserInputError(`unknown API key ${echo(id)}`, { argument: 'id' });
-        writer.changes.push({ op: 'UPDATE', table: 'api_key', rowId: apiKey.id, values: { revokedAt: { from: null, to: apiKey.revokedAt } } });
-        return apiKey;
+    return runMutation(
+      ctx,
+      {
+        action: 'revokeApiKey',
+        rules: null,
+        write: async (_id: string, writer) => {
+          const apiKey = await ctx.services.apiKeys.revoke(writer.manager, decoded.id);
+          if (!apiKey) throw new BadUserInputError(`unknown API key ${echo(id)}`, { argument: 'id' });
+          writer.changes.push({ op: 'UPDATE', table: 'api_key', rowId: apiKey.id, values: { revokedAt: { from: null, to: apiKey.revokedAt } } });
+          return apiKey;
+        },
+        audit: (apiKey) => ({ subject: encodeGlobalId('ApiKey', apiKey.id) }),
       },
-      audit: (apiKey) => ({ subject: encodeGlobalId('ApiKey', apiKey.id) }),
-    }, id);
+      id,
+    );
   }
-
 }

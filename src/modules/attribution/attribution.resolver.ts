@@ -27,7 +27,11 @@ export class SaysWhoResolver {
     return row?.claimedById == null ? null : services.parties.required(loaders, row.claimedById);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Who claims or alleges it, in words, when it is not a stored party ("an analysis of filings with the US Patent and Trademark Office"); `claimedBy` is then null.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Who claims or alleges it, in words, when it is not a stored party ("an analysis of filings with the US Patent and Trademark Office"); `claimedBy` is then null.',
+  })
   async claimant(@Root() subject: CitedSubject, @Ctx() { services, loaders }: RequestContext) {
     return (await services.attribution.attributionOf(loaders, subject))?.claimant ?? null;
   }
@@ -42,14 +46,21 @@ export class SaysWhoResolver {
     return services.attribution.provenanceOf(loaders, subject);
   }
 
-  @FieldResolver(() => [FieldStatement], { description: "Every statement of one field, oldest first (by its source's publication date, then when it was recorded): what was said, by whom and since when, deprecated ones included." })
+  @FieldResolver(() => [FieldStatement], {
+    description:
+      "Every statement of one field, oldest first (by its source's publication date, then when it was recorded): what was said, by whom and since when, deprecated ones included.",
+  })
   history(@Root() subject: CitedSubject, @Arg('field') field: string, @Ctx() { services, loaders }: RequestContext) {
     return services.attribution.historyOf(loaders, subject, field);
   }
 
   @FieldResolver(() => [FieldDisagreement], { description: 'Fields whose current, non-deprecated statements give different values, side by side.' })
   async disagreements(@Root() subject: CitedSubject, @Ctx() { services, loaders }: RequestContext): Promise<FieldDisagreement[]> {
-    return (await services.attribution.disagreementsOf(loaders, subject)).map(({ field, statements }) => ({ field, statements, values: [...new Set(statements.map((s) => s.value))] }));
+    return (await services.attribution.disagreementsOf(loaders, subject)).map(({ field, statements }) => ({
+      field,
+      statements,
+      values: [...new Set(statements.map((s) => s.value))],
+    }));
   }
 }
 

@@ -53,9 +53,11 @@ export function saysWhoDocumentRules(asserts: readonly string[]): Shape {
   return {
     ...attributionRules,
     provenance: optional((value, path, problems) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return problems.push({ path, message: 'must be an object keyed by field name' }), undefined;
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return (problems.push({ path, message: 'must be an object keyed by field name' }), undefined);
       const entries = Object.entries(value);
-      if (entries.length > MAX_PROVENANCE) return problems.push({ path, message: `must have at most ${MAX_PROVENANCE} entries (got ${entries.length})` }), undefined;
+      if (entries.length > MAX_PROVENANCE)
+        return (problems.push({ path, message: `must have at most ${MAX_PROVENANCE} entries (got ${entries.length})` }), undefined);
       for (const [field, entry] of entries) {
         const at = pathOf(path, field);
         if (!asserts.includes(field)) problems.push({ path: at, message: `is not a field that asserts something here (one of ${asserts.join(', ')})` });
@@ -68,7 +70,9 @@ export function saysWhoDocumentRules(asserts: readonly string[]): Shape {
 /** The says-who fields of a mutation input (CitedInput): `provenance` is a list, its quotes are citations. */
 export const saysWhoInputRules: Shape = {
   ...attributionRules,
-  provenance: optional(list(object({ ...inputEntryRules, field: line(64), quotes: optional(list(object({ source: slug, quote }), { max: 20 })) }), { max: MAX_PROVENANCE })),
+  provenance: optional(
+    list(object({ ...inputEntryRules, field: line(64), quotes: optional(list(object({ source: slug, quote }), { max: 20 })) }), { max: MAX_PROVENANCE }),
+  ),
 };
 
 /**
@@ -79,17 +83,25 @@ export const saysWhoInputRules: Shape = {
 export function saysWhoConsistency(saysWho: SaysWho, path: string): Problem[] {
   const problems: Problem[] = [];
   const claimed = saysWho.attribution !== Attribution.REPORTED;
-  if (claimed && !saysWho.claimedBy && !saysWho.claimant) problems.push({ path: pathOf(path, 'claimedBy'), message: `is required when attribution is ${saysWho.attribution}: who says so (or \`claimant\`, in words, when it is not a stored party)` });
+  if (claimed && !saysWho.claimedBy && !saysWho.claimant)
+    problems.push({
+      path: pathOf(path, 'claimedBy'),
+      message: `is required when attribution is ${saysWho.attribution}: who says so (or \`claimant\`, in words, when it is not a stored party)`,
+    });
   if (saysWho.claimedBy && saysWho.claimant) problems.push({ path: pathOf(path, 'claimant'), message: 'must be left out when claimedBy names the party' });
-  if (!claimed && saysWho.claimedBy) problems.push({ path: pathOf(path, 'claimedBy'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
-  if (!claimed && saysWho.claimant) problems.push({ path: pathOf(path, 'claimant'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
+  if (!claimed && saysWho.claimedBy)
+    problems.push({ path: pathOf(path, 'claimedBy'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
+  if (!claimed && saysWho.claimant)
+    problems.push({ path: pathOf(path, 'claimant'), message: 'must be left out when attribution is REPORTED (the publication says so itself)' });
   const seen = new Set<string>();
   for (const entry of saysWho.provenance) {
     const at = pathOf(pathOf(path, 'provenance'), entry.field);
     if (seen.has(entry.field)) problems.push({ path: at, message: 'is given twice' });
     seen.add(entry.field);
-    if (entry.basis === Basis.STATED && entry.quotes.length === 0) problems.push({ path: pathOf(at, 'quotes'), message: 'a STATED value needs the quotes that state it' });
-    if (entry.basis === Basis.INFERRED && !entry.note) problems.push({ path: pathOf(at, 'note'), message: 'an INFERRED value needs a note saying what it was inferred from' });
+    if (entry.basis === Basis.STATED && entry.quotes.length === 0)
+      problems.push({ path: pathOf(at, 'quotes'), message: 'a STATED value needs the quotes that state it' });
+    if (entry.basis === Basis.INFERRED && !entry.note)
+      problems.push({ path: pathOf(at, 'note'), message: 'an INFERRED value needs a note saying what it was inferred from' });
   }
   return problems;
 }
@@ -97,7 +109,8 @@ export function saysWhoConsistency(saysWho: SaysWho, path: string): Problem[] {
 /** A document item's says-who, normalised; what is of the wrong shape is left out (its rules report it). */
 export function saysWhoOfDocument(item: Record<string, unknown>): SaysWho {
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-  const provenance = typeof item.provenance === 'object' && item.provenance !== null && !Array.isArray(item.provenance) ? (item.provenance as Record<string, unknown>) : {};
+  const provenance =
+    typeof item.provenance === 'object' && item.provenance !== null && !Array.isArray(item.provenance) ? (item.provenance as Record<string, unknown>) : {};
   return {
     attribution: typeof item.attribution === 'string' && item.attribution in Attribution ? (item.attribution as Attribution) : Attribution.REPORTED,
     claimedBy: typeof item.claimedBy === 'string' ? item.claimedBy : null,
@@ -119,9 +132,19 @@ export function claimantReference(saysWho: { claimedBy?: unknown }, path: string
 /** Hedges and provenance quotes must occur verbatim in the source text. */
 export function verbatimProblems(saysWho: SaysWho, path: string, text: string): Problem[] {
   const problems: Problem[] = [];
-  saysWho.hedges.forEach((hedge, i) => text.includes(hedge) || problems.push({ path: `${pathOf(path, 'hedges')}[${i}]`, message: `${echo(hedge)} does not occur verbatim in the source text` }));
+  saysWho.hedges.forEach(
+    (hedge, i) =>
+      text.includes(hedge) || problems.push({ path: `${pathOf(path, 'hedges')}[${i}]`, message: `${echo(hedge)} does not occur verbatim in the source text` }),
+  );
   for (const entry of saysWho.provenance) {
-    entry.quotes.forEach((q, i) => text.includes(q) || problems.push({ path: `${pathOf(pathOf(pathOf(path, 'provenance'), entry.field), 'quotes')}[${i}]`, message: `${echo(q)} does not occur verbatim in the source text` }));
+    entry.quotes.forEach(
+      (q, i) =>
+        text.includes(q) ||
+        problems.push({
+          path: `${pathOf(pathOf(pathOf(path, 'provenance'), entry.field), 'quotes')}[${i}]`,
+          message: `${echo(q)} does not occur verbatim in the source text`,
+        }),
+    );
   }
   return problems;
 }
@@ -129,7 +152,16 @@ export function verbatimProblems(saysWho: SaysWho, path: string, text: string): 
 /** Stores who says a fact is so and how it is hedged: one attribution row, none for a REPORTED, unhedged fact. */
 export async function writeAttribution(writer: FactWriter, row: CitedRow, saysWho: Omit<SaysWho, 'provenance'>): Promise<void> {
   const plain = saysWho.attribution === Attribution.REPORTED && saysWho.hedges.length === 0;
-  const wanted = plain ? [] : [{ attribution: saysWho.attribution, claimedById: saysWho.claimedBy ? writer.party(saysWho.claimedBy) : null, claimant: saysWho.claimant, hedges: saysWho.hedges }];
+  const wanted = plain
+    ? []
+    : [
+        {
+          attribution: saysWho.attribution,
+          claimedById: saysWho.claimedBy ? writer.party(saysWho.claimedBy) : null,
+          claimant: saysWho.claimant,
+          hedges: saysWho.hedges,
+        },
+      ];
   await writer.replaceLinks(FactAttribution, { subjectType: row.nodeType, subjectId: row.id }, wanted, ['attribution', 'claimedById', 'claimant', 'hedges']);
 }
 
@@ -149,7 +181,14 @@ export async function writeProvenance(
   writer: FactWriter,
   row: CitedRow,
   entries: SourcedEntry[],
-  { given, asserts, path, replaceSource, entity, cited }: {
+  {
+    given,
+    asserts,
+    path,
+    replaceSource,
+    entity,
+    cited,
+  }: {
     given: Record<string, unknown>;
     asserts: readonly string[];
     path: string;
@@ -174,10 +213,18 @@ export async function writeProvenance(
       sources.set(source.id, bySource);
     }
     if (sources.size === 0 && fallback) sources.set(fallback.id, { source: fallback, quotes: [] });
-    for (const { source, quotes: own } of sources.values()) statements.push({ source, entry: { field: entry.field, basis: entry.basis, note: entry.note, quotes: own, sourceId: source.id, rank: entry.rank } });
+    for (const { source, quotes: own } of sources.values())
+      statements.push({ source, entry: { field: entry.field, basis: entry.basis, note: entry.note, quotes: own, sourceId: source.id, rank: entry.rank } });
   }
-  const written = await writeStatements(writer, row, statements.map((s) => s.entry), given, { replaceSource, entity });
-  for (const [i, statement] of written.entries()) await writer.cite({ nodeType: STATEMENT_NODE_TYPE, id: statement.id }, statements[i].source, statements[i].entry.quotes);
+  const written = await writeStatements(
+    writer,
+    row,
+    statements.map((s) => s.entry),
+    given,
+    { replaceSource, entity },
+  );
+  for (const [i, statement] of written.entries())
+    await writer.cite({ nodeType: STATEMENT_NODE_TYPE, id: statement.id }, statements[i].source, statements[i].entry.quotes);
   return unstatedChanges(writer, row, asserts, new Set(entries.map((e) => e.entry.field)), path, entity);
 }
 

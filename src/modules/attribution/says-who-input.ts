@@ -13,7 +13,8 @@ export interface CitedInputFields {
   claimedBy?: string | null;
   claimant?: string | null;
   hedges?: string[] | null;
-  provenance?: { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null; rank?: ProvenanceEntry['rank'] }[] | null;
+  provenance?:
+    { field: string; basis: Basis; quotes?: { source: string; quote: string }[] | null; note?: string | null; rank?: ProvenanceEntry['rank'] }[] | null;
 }
 
 /** A mutation's says-who, checked against the store, with its provenance quotes' sources. */
@@ -37,12 +38,22 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
     claimedBy: input.claimedBy ?? null,
     claimant: input.claimant ?? null,
     hedges: input.hedges ?? [],
-    provenance: (input.provenance ?? []).map((entry) => ({ field: entry.field, basis: entry.basis, quotes: (entry.quotes ?? []).map((q) => q.quote), note: entry.note ?? null, rank: entry.rank ?? null })),
+    provenance: (input.provenance ?? []).map((entry) => ({
+      field: entry.field,
+      basis: entry.basis,
+      quotes: (entry.quotes ?? []).map((q) => q.quote),
+      note: entry.note ?? null,
+      rank: entry.rank ?? null,
+    })),
   };
   for (const problem of saysWhoConsistency(saysWho, '')) checks.report(problem.path, problem.message);
   if (saysWho.claimedBy) await checks.parties([{ path: 'claimedBy', slug: saysWho.claimedBy }]);
   const texts = citations.map((c) => c.source.text);
-  saysWho.hedges.forEach((hedge, i) => texts.some((text) => text.includes(hedge)) || checks.report(`hedges[${i}]`, `${echo(hedge)} does not occur verbatim in the text of any source this input cites`));
+  saysWho.hedges.forEach(
+    (hedge, i) =>
+      texts.some((text) => text.includes(hedge)) ||
+      checks.report(`hedges[${i}]`, `${echo(hedge)} does not occur verbatim in the text of any source this input cites`),
+  );
   const quotes: CheckedSaysWho['quotes'] = [];
   for (const [i, entry] of (input.provenance ?? []).entries()) quotes.push(await checks.citations(entry.quotes ?? [], `provenance[${i}].quotes`));
   return { saysWho, quotes, attributed: input.attribution != null || input.claimedBy != null || input.claimant != null || input.hedges != null };
@@ -53,15 +64,36 @@ export async function checkSaysWho(input: CitedInputFields, citations: { source:
  * the stored ones (an INFERRED entry without quotes is dated by the latest source the input
  * cites), and refuses a change of a stored field that carries no statement (updates never lie).
  */
-export async function writeInputSaysWho(writer: FactWriter, row: CitedRow, input: unknown, checked: CheckedSaysWho | null, citations: { source: CitedSource }[]): Promise<void> {
+export async function writeInputSaysWho(
+  writer: FactWriter,
+  row: CitedRow,
+  input: unknown,
+  checked: CheckedSaysWho | null,
+  citations: { source: CitedSource }[],
+): Promise<void> {
   const asserts = assertsOf(row.nodeType) ?? [];
   const provenance = checked?.saysWho.provenance ?? [];
-  const unknown = provenance.flatMap((entry, i) => (asserts.includes(entry.field) ? [] : [{ path: `provenance[${i}].field`, message: `${echo(entry.field)} is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})` }]));
+  const unknown = provenance.flatMap((entry, i) =>
+    asserts.includes(entry.field)
+      ? []
+      : [
+          {
+            path: `provenance[${i}].field`,
+            message: `${echo(entry.field)} is not a field of a ${row.nodeType} that asserts something (one of ${asserts.join(', ')})`,
+          },
+        ],
+  );
   // Thrown inside the transaction: nothing of this write is kept.
   if (unknown.length) throw invalidArguments(unknown);
   if (checked?.attributed) await writeAttribution(writer, row, checked.saysWho);
   const entries = provenance.map((entry, i) => ({ entry, quotes: checked!.quotes[i] }));
   const sources = citations.map((c) => c.source);
-  const problems = await writeProvenance(writer, row, entries, { given: input as Record<string, unknown>, asserts, path: '', entity: factEntityOf(row.nodeType), cited: sources });
+  const problems = await writeProvenance(writer, row, entries, {
+    given: input as Record<string, unknown>,
+    asserts,
+    path: '',
+    entity: factEntityOf(row.nodeType),
+    cited: sources,
+  });
   if (problems.length) throw invalidArguments(problems);
 }

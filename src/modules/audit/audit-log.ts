@@ -23,7 +23,5 @@ export async function appendAudit(
   // By entity name: this module is loaded by every write path, and loading the entity class here
   // would change where type-graphql registers AuditEntry (the order of schema/schema.graphql).
   const repository = manager.getRepository<AuditEntry>('AuditEntry');
-  return repository.save(
-    repository.create({ at: new Date().toISOString(), actor: actor.name, actorKeyId: actor.keyId, role: actor.role, ...entry }),
-  );
+  return repository.save(repository.create({ at: new Date().toISOString(), actor: actor.name, actorKeyId: actor.keyId, role: actor.role, ...entry }));
 }

@@ -23,6 +23,11 @@ export class AuditService {
       parameters.push(before);
     }
     const page = await reader.select(AuditEntry, conditions, [...parameters, first + 1], 'ORDER BY id DESC LIMIT ?');
-    return toConnection(page, { first, after }, (node) => encodeCursor(String(node.id)), () => reader.count(AuditEntry, [], [], longRead));
+    return toConnection(
+      page,
+      { first, after },
+      (node) => encodeCursor(String(node.id)),
+      () => reader.count(AuditEntry, [], [], longRead),
+    );
   }
 }

@@ -30,7 +30,11 @@ export class AuthorityResolver extends PartyFieldsResolver(Authority) {
   }
 
   @Query(() => Authority, { nullable: true, complexity: withAsOf(), description: 'A regulator, government, agency or court by slug; null when unknown.' })
-  authority(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
+  authority(
+    @Arg('slug') slug: string,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null,
+    @Ctx() { services, loaders }: RequestContext,
+  ) {
     return services.catalog.bySlug(loaders, Authority, slug);
   }
 

@@ -29,7 +29,11 @@ export class CompanyResolver extends PartyFieldsResolver(Company) {
   }
 
   @Query(() => Company, { nullable: true, complexity: withAsOf(), description: 'A company by slug; null when unknown.' })
-  company(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
+  company(
+    @Arg('slug') slug: string,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null,
+    @Ctx() { services, loaders }: RequestContext,
+  ) {
     return services.catalog.bySlug(loaders, Company, slug);
   }
 

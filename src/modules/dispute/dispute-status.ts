@@ -41,7 +41,9 @@ async function resolve(writer: FactWriter, disputeId: number): Promise<void> {
     { disputeId },
   );
   // Dated by the latest source that stated a suit's current (ended) status.
-  const statements = await writer.manager.getRepository(FieldStatement).findBy(members.map((m) => ({ subjectType: 'Lawsuit', subjectId: Number(m.id), field: 'status' })));
+  const statements = await writer.manager
+    .getRepository(FieldStatement)
+    .findBy(members.map((m) => ({ subjectType: 'Lawsuit', subjectId: Number(m.id), field: 'status' })));
   const ends = members.map((m) => currentOf(statements.filter((s) => s.subjectId === Number(m.id)))).filter((s): s is FieldStatement => s?.sourceId != null);
   if (!ends.length) return;
   const latest = ends.reduce((a, b) => (b.knownSince > a.knownSince ? b : a));
@@ -49,5 +51,11 @@ async function resolve(writer: FactWriter, disputeId: number): Promise<void> {
   const note = `every suit of it has ended: ${members.map((m) => `${m.slug} ${m.status}`).join(', ')}`;
   // The row takes the value to state it; the rule then keeps it, or a PREFERRED or later statement's.
   await writer.upsert(Dispute, { id: dispute.id }, { status: DisputeStatus.RESOLVED });
-  await writeStatements(writer, { nodeType: 'Dispute', id: dispute.id }, [{ field: 'status', basis: Basis.INFERRED, quotes: [], note, sourceId: latest.sourceId! }], {}, { entity: Dispute });
+  await writeStatements(
+    writer,
+    { nodeType: 'Dispute', id: dispute.id },
+    [{ field: 'status', basis: Basis.INFERRED, quotes: [], note, sourceId: latest.sourceId! }],
+    {},
+    { entity: Dispute },
+  );
 }

@@ -9,7 +9,11 @@ import { DisputeKind, DisputeStatus } from './dispute.enums';
 /** A conflict between two sides, as a source describes it, and the facts that make it up. */
 @Entity('dispute')
 @Index(['kind', 'slug'])
-@ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A conflict between two sides ("Huawei versus Verizon over patents") and the facts that make it up.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: [Node, Cited],
+  description: 'A conflict between two sides ("Huawei versus Verizon over patents") and the facts that make it up.',
+})
 export class Dispute extends NodeEntity {
   get nodeType() {
     return 'Dispute';
@@ -31,7 +35,9 @@ export class Dispute extends NodeEntity {
   @Column('varchar', { length: 16 })
   status: DisputeStatus;
 
-  @Field(() => [String], { description: 'What it is about, as the source lists it (for a patent dispute, the technologies at issue); empty when the source does not say.' })
+  @Field(() => [String], {
+    description: 'What it is about, as the source lists it (for a patent dispute, the technologies at issue); empty when the source does not say.',
+  })
   @Column('simple-json', { default: '[]' })
   technologies: string[];
 

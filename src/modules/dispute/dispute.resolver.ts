@@ -31,19 +31,30 @@ export class DisputeResolver {
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => Dispute, { description: "Sets a dispute's status as a source states it, with that statement in `provenance` (the earlier one stays, see `history`) (editors)." })
+  @Mutation(() => Dispute, {
+    description: "Sets a dispute's status as a source states it, with that statement in `provenance` (the earlier one stays, see `history`) (editors).",
+  })
   updateDisputeStatus(@Arg('input') input: UpdateDisputeStatusInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, updateDisputeStatusWrite, input);
   }
 
   @Query(() => Dispute, { nullable: true, complexity: withAsOf(), description: 'A dispute by slug; null when unknown.' })
-  dispute(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
+  dispute(
+    @Arg('slug') slug: string,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null,
+    @Ctx() { services, loaders }: RequestContext,
+  ) {
     return services.catalog.bySlug(loaders, Dispute, slug);
   }
 
   @Query(() => DisputeConnection, {
     description: 'Disputes, optionally of one party (either side) and of one kind.',
-    complexity: withAsOf(priced(({ args, once, perItem }) => (args.party != null || args.kind != null ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem }))),
+    complexity: withAsOf(
+      priced(
+        ({ args, once, perItem }) =>
+          (args.party != null || args.kind != null ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem }),
+      ),
+    ),
   })
   disputes(@Args() args: DisputesArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.disputes.connection(args, loaders);
@@ -86,7 +97,7 @@ export class DisputeResolver {
 
   @FieldResolver(() => TimelineConnection, {
     complexity: pagePrice(PRICES.timeline, DEFAULT_PAGE_SIZE),
-    description: "The dated facts of the dispute, in chronological order (as the root `timeline`).",
+    description: 'The dated facts of the dispute, in chronological order (as the root `timeline`).',
   })
   timeline(@Root() dispute: Dispute, @Args() args: DisputeTimelineArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.timeline.timeline(loaders, args, { disputeId: dispute.id });

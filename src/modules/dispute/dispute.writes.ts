@@ -40,8 +40,16 @@ const fields: Shape = {
   status: optional(oneOf(DisputeStatus)),
   started: optional(fuzzyDate),
   technologies: optional(list(line(300), { max: 50 })),
-  sides: list(object({ party: slug, side: oneOf(DisputeSideName), label: optional(line(100)) }), { min: 2, max: 50, tooFew: 'must list at least one party on side A and one on side B' }),
-  facts: optional(list(object({ type: (value, path, problems) => oneOf(Object.fromEntries([...groupable.keys()].map((k) => [k, k])))(value, path, problems), slug }), { max: 500 })),
+  sides: list(object({ party: slug, side: oneOf(DisputeSideName), label: optional(line(100)) }), {
+    min: 2,
+    max: 50,
+    tooFew: 'must list at least one party on side A and one on side B',
+  }),
+  facts: optional(
+    list(object({ type: (value, path, problems) => oneOf(Object.fromEntries([...groupable.keys()].map((k) => [k, k])))(value, path, problems), slug }), {
+      max: 500,
+    }),
+  ),
 };
 
 const parties = (d: Pick<DisputeDoc, 'sides'>, path: string): PartyReference[] =>
@@ -63,15 +71,35 @@ function sideProblems(d: Pick<DisputeDoc, 'sides'>, path: string): Problem[] {
 
 /** Stores a dispute by slug with exactly these sides and facts (`factId` finds each fact's id). */
 async function writeDispute(writer: FactWriter, d: Omit<DisputeDoc, 'quotes'>, factIds: number[][]): Promise<Dispute> {
-  const row = await writer.upsert(Dispute, { slug: d.slug }, { title: d.title, kind: d.kind as DisputeKind, status: (d.status ?? DisputeStatus.UNKNOWN) as DisputeStatus, started: date(d.started), technologies: d.technologies ?? [] });
-  await writer.replaceLinks(DisputeSide, { disputeId: row.id }, d.sides.map((s) => ({ partyId: writer.party(s.party), side: s.side as DisputeSideName, label: s.label ?? null })), ['partyId', 'side', 'label']);
+  const row = await writer.upsert(
+    Dispute,
+    { slug: d.slug },
+    {
+      title: d.title,
+      kind: d.kind as DisputeKind,
+      status: (d.status ?? DisputeStatus.UNKNOWN) as DisputeStatus,
+      started: date(d.started),
+      technologies: d.technologies ?? [],
+    },
+  );
+  await writer.replaceLinks(
+    DisputeSide,
+    { disputeId: row.id },
+    d.sides.map((s) => ({ partyId: writer.party(s.party), side: s.side as DisputeSideName, label: s.label ?? null })),
+    ['partyId', 'side', 'label'],
+  );
   const members = (d.facts ?? []).map((f, i) => ({ factType: f.type, factId: factIds[i][0] }));
   await writer.replaceLinks(DisputeFact, { disputeId: row.id }, members, ['factType', 'factId']);
   return row;
 }
 
 /** The stored id of each fact a dispute names (by type and slug), or a problem for each unknown one. */
-async function storedFactIds(manager: EntityManager, facts: { type: string; slug: string }[], path: string, known: (type: string, slug: string) => number | undefined): Promise<{ ids: number[][]; problems: Problem[] }> {
+async function storedFactIds(
+  manager: EntityManager,
+  facts: { type: string; slug: string }[],
+  path: string,
+  known: (type: string, slug: string) => number | undefined,
+): Promise<{ ids: number[][]; problems: Problem[] }> {
   const ids: number[][] = [];
   const problems: Problem[] = [];
   for (const [i, fact] of facts.entries()) {

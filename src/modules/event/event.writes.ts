@@ -11,10 +11,15 @@ const event = sluggedFact<EventDoc, Event>({
   entity: Event,
   what: 'event',
   fields: { slug, title: line(300), date: optional(fuzzyDate), location: optional(line(300)), participants: partySlugs(1) },
-  parties: (e, path) => (Array.isArray(e.participants) ? e.participants.map((party, i) => ({ path: pathOf(pathOf(path, 'participants'), i), slug: party })) : []),
+  parties: (e, path) =>
+    Array.isArray(e.participants) ? e.participants.map((party, i) => ({ path: pathOf(pathOf(path, 'participants'), i), slug: party })) : [],
   write: async (writer, e) => {
     const row = await writer.upsert(Event, { slug: e.slug }, { title: e.title, date: date(e.date), location: e.location ?? null });
-    await writer.replaceLinks(EventParticipant, { eventId: row.id }, e.participants.map((party) => ({ partyId: writer.party(party) })));
+    await writer.replaceLinks(
+      EventParticipant,
+      { eventId: row.id },
+      e.participants.map((party) => ({ partyId: writer.party(party) })),
+    );
     return row;
   },
 });

@@ -78,9 +78,19 @@ export function asOfReader(base: SqlReader, bound: string): SqlReader {
   } as SqlReader['count'];
   reader.queryEntities = async function <T extends ObjectLiteral>(entity: EntityTarget<T>, sql: string, parameters: unknown[], keyColumn: string) {
     const rows = await base.queryEntities(entity, sql, parameters, keyColumn);
-    const kept = new Set(await known(base, rows.map((r) => r.entity), bound));
+    const kept = new Set(
+      await known(
+        base,
+        rows.map((r) => r.entity),
+        bound,
+      ),
+    );
     const result = rows.filter((r) => kept.has(r.entity));
-    await overlaid(base, result.map((r) => r.entity), bound);
+    await overlaid(
+      base,
+      result.map((r) => r.entity),
+      bound,
+    );
     return result;
   } as SqlReader['queryEntities'];
   return reader;
@@ -102,10 +112,14 @@ async function known<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound:
   const kept = new Set<T>(rows.filter((r) => nodeTypeOf(r) === null));
   for (const [type, list] of byType) {
     const ids = list.map((r) => Number((r as unknown as { id: number }).id));
-    const stated = new Set((await base.query<{ subject_id: number }>(
-      `SELECT DISTINCT c.subject_id FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = ? AND ${base.inList('c.subject_id')} AND s.published_on <= ?`,
-      [type, base.listParameter(ids), bound],
-    )).map((r) => Number(r.subject_id)));
+    const stated = new Set(
+      (
+        await base.query<{ subject_id: number }>(
+          `SELECT DISTINCT c.subject_id FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = ? AND ${base.inList('c.subject_id')} AND s.published_on <= ?`,
+          [type, base.listParameter(ids), bound],
+        )
+      ).map((r) => Number(r.subject_id)),
+    );
     for (const row of list) if (stated.has(Number((row as unknown as { id: number }).id))) kept.add(row);
   }
   return rows.filter((r) => kept.has(r));
@@ -124,12 +138,23 @@ function groupByType<T>(rows: T[]): Map<string, T[]> {
 async function overlaid<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound: string): Promise<T[]> {
   for (const [type, list] of groupByType(rows)) {
     const ids = list.map((r) => Number((r as unknown as { id: number }).id));
-    const statements = await base.select(FieldStatement, ['"subject_type" = ?', base.inList('"subject_id"'), '"known_since" <= ?'], [type, base.listParameter(ids), bound]);
+    const statements = await base.select(
+      FieldStatement,
+      ['"subject_type" = ?', base.inList('"subject_id"'), '"known_since" <= ?'],
+      [type, base.listParameter(ids), bound],
+    );
     if (!statements.length) continue;
     const metadata = (base as unknown as { dataSource: { getMetadata(t: unknown): EntityMetadata } }).dataSource.getMetadata((list[0] as object).constructor);
     for (const row of list) {
       const id = Number((row as unknown as { id: number }).id);
-      overlay(row as Record<string, unknown>, metadata, knownBy(statements.filter((s) => s.subjectId === id), bound));
+      overlay(
+        row as Record<string, unknown>,
+        metadata,
+        knownBy(
+          statements.filter((s) => s.subjectId === id),
+          bound,
+        ),
+      );
     }
   }
   return rows;

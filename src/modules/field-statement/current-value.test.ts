@@ -3,7 +3,13 @@ import { StatementRank } from '../../common/citation/field-statement.enums';
 
 let next = 1;
 const s = (value: string, knownSince: string, extra: Partial<RankedStatement> = {}): RankedStatement => ({
-  id: next++, field: 'status', value, rank: StatementRank.NORMAL, knownSince, recordedAt: '2026-01-01T00:00:00.000Z', ...extra,
+  id: next++,
+  field: 'status',
+  value,
+  rank: StatementRank.NORMAL,
+  knownSince,
+  recordedAt: '2026-01-01T00:00:00.000Z',
+  ...extra,
 });
 
 describe('the current-value rule', () => {

@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { FieldStatement } from '../../common/citation/field-statement.entity';
 
-@ObjectType({ simpleResolvers: true, description: 'A field whose current, non-deprecated statements give different values (for a status: those of its latest publication date).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A field whose current, non-deprecated statements give different values (for a status: those of its latest publication date).',
+})
 export class FieldDisagreement {
   @Field()
   field: string;

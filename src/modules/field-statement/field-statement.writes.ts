@@ -89,9 +89,10 @@ export async function writeStatements(
   const entity = (await writer.manager.getRepository(metadata.target).findOneBy({ id: row.id })) as Record<string, unknown> | null;
   if (!entity) return [];
   const voice = await writer.manager.getRepository(FactAttribution).findOneBy(subject);
-  const claimed = voice && voice.attribution !== Attribution.REPORTED
-    ? { attribution: voice.attribution as string, claimedById: voice.claimedById, claimant: voice.claimant }
-    : { attribution: null, claimedById: null, claimant: null };
+  const claimed =
+    voice && voice.attribution !== Attribution.REPORTED
+      ? { attribution: voice.attribution as string, claimedById: voice.claimedById, claimant: voice.claimant }
+      : { attribution: null, claimedById: null, claimant: null };
   let stored = await repository.findBy(subject);
   const written: FieldStatement[] = [];
   const touched = new Set<string>();
@@ -103,7 +104,11 @@ export async function writeStatements(
     const rank = entry.rank ?? (match && match.rank !== StatementRank.DEPRECATED ? match.rank : StatementRank.NORMAL);
     const statement = match
       ? await writer.upsert(FieldStatement, { id: match.id }, { ...values, rank })
-      : await writer.upsert(FieldStatement, { ...subject, field: entry.field, sourceId: entry.sourceId, value }, { ...values, rank, recordedAt: writer.recordedAt, recordedBy: writer.recordedBy });
+      : await writer.upsert(
+          FieldStatement,
+          { ...subject, field: entry.field, sourceId: entry.sourceId, value },
+          { ...values, rank, recordedAt: writer.recordedAt, recordedBy: writer.recordedBy },
+        );
     written.push(statement);
     touched.add(entry.field);
     for (const other of stored) {
@@ -140,7 +145,14 @@ export async function writeStatements(
  * of the write is kept. `stated` are the fields the write gives statements for; `path` prefixes
  * each problem's path.
  */
-export async function unstatedChanges(writer: FactWriter, row: CitedRow, asserts: readonly string[], stated: ReadonlySet<string>, path: string, entityClass?: Function | null): Promise<Problem[]> {
+export async function unstatedChanges(
+  writer: FactWriter,
+  row: CitedRow,
+  asserts: readonly string[],
+  stated: ReadonlySet<string>,
+  path: string,
+  entityClass?: Function | null,
+): Promise<Problem[]> {
   const metadata = metadataOf(writer, row, entityClass);
   const before = writer.originals.get(`${metadata.tableName}:${row.id}`);
   if (!before) return [];

@@ -15,7 +15,9 @@ import { encodeValue, STATEMENT_NODE_TYPE } from './field-statement.writes';
 export async function saysWhoViolations(manager: EntityManager, entityOf: (nodeType: string) => Function | null = () => null): Promise<string[]> {
   const violations: string[] = [];
   const statements = await manager.getRepository(FieldStatement).find({ order: { id: 'ASC' } });
-  const cited = new Set((await manager.getRepository(Citation).find({ where: { subjectType: STATEMENT_NODE_TYPE }, select: { subjectId: true } })).map((c) => c.subjectId));
+  const cited = new Set(
+    (await manager.getRepository(Citation).find({ where: { subjectType: STATEMENT_NODE_TYPE }, select: { subjectId: true } })).map((c) => c.subjectId),
+  );
   const bySubject = new Map<string, FieldStatement[]>();
   for (const s of statements) bySubject.set(`${s.subjectType}:${s.subjectId}`, [...(bySubject.get(`${s.subjectType}:${s.subjectId}`) ?? []), s]);
   for (const [key, list] of bySubject) {
@@ -32,13 +34,16 @@ export async function saysWhoViolations(manager: EntityManager, entityOf: (nodeT
       const at = `${key}.${field}`;
       if (current.basis === Basis.STATED && (current.quotes.length === 0 || !cited.has(current.id))) violations.push(`${at}: STATED without quotes cited`);
       if (current.basis === Basis.INFERRED && !current.note) violations.push(`${at}: INFERRED without a note`);
-      if (current.attribution && current.attribution !== Attribution.REPORTED && current.claimedById == null && !current.claimant) violations.push(`${at}: ${current.attribution} without a claimant`);
+      if (current.attribution && current.attribution !== Attribution.REPORTED && current.claimedById == null && !current.claimant)
+        violations.push(`${at}: ${current.attribution} without a claimant`);
       const column = metadata.findColumnWithPropertyName(field);
-      if (column && !column.relationMetadata && encodeValue(row[field]) !== current.value) violations.push(`${at}: the row holds ${encodeValue(row[field])}, its current statement ${current.value}`);
+      if (column && !column.relationMetadata && encodeValue(row[field]) !== current.value)
+        violations.push(`${at}: the row holds ${encodeValue(row[field])}, its current statement ${current.value}`);
     }
   }
   for (const a of await manager.getRepository(FactAttribution).find()) {
-    if (a.attribution !== Attribution.REPORTED && a.claimedById == null && !a.claimant) violations.push(`${a.subjectType}:${a.subjectId}: ${a.attribution} without a claimant`);
+    if (a.attribution !== Attribution.REPORTED && a.claimedById == null && !a.claimant)
+      violations.push(`${a.subjectType}:${a.subjectId}: ${a.attribution} without a claimant`);
   }
   return violations;
 }

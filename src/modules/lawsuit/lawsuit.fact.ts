@@ -19,7 +19,14 @@ export const lawsuitFact: FactType = {
     { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT' },
   ],
   edges: [
-    { from: 'PLAINTIFF', to: 'DEFENDANT', kind: (f) => `CASE WHEN ${isCharge(f)} THEN 'CHARGED' ELSE 'SUED' END`, label: (f) => `${f}.title`, since: 'filed', adversarial: true },
+    {
+      from: 'PLAINTIFF',
+      to: 'DEFENDANT',
+      kind: (f) => `CASE WHEN ${isCharge(f)} THEN 'CHARGED' ELSE 'SUED' END`,
+      label: (f) => `${f}.title`,
+      since: 'filed',
+      adversarial: true,
+    },
   ],
   timeline: { date: 'filed', kind: (f) => `CASE WHEN ${isCharge(f)} THEN 'CHARGES_FILED' ELSE 'LAWSUIT_FILED' END`, title: (f) => `${f}.title` },
   search: {

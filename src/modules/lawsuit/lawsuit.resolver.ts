@@ -31,7 +31,11 @@ export class LawsuitResolver {
   }
 
   @Query(() => Lawsuit, { nullable: true, complexity: withAsOf(), description: 'A legal case by slug; null when unknown.' })
-  lawsuit(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
+  lawsuit(
+    @Arg('slug') slug: string,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null,
+    @Ctx() { services, loaders }: RequestContext,
+  ) {
     return services.catalog.bySlug(loaders, Lawsuit, slug);
   }
 

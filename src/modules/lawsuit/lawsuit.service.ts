@@ -17,7 +17,13 @@ export class LawsuitService {
     if (filter?.party) {
       clauses.push(['id IN (SELECT lp.lawsuit_id FROM lawsuit_party lp JOIN party p ON p.id = lp.party_id WHERE p.slug = ?)', filter.party]);
     }
-    return paginate(loaders.reader, Lawsuit, { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) }, page, loaders.longRead);
+    return paginate(
+      loaders.reader,
+      Lawsuit,
+      { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) },
+      page,
+      loaders.longRead,
+    );
   }
 
   /**

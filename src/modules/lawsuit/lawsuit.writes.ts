@@ -25,16 +25,20 @@ const fields: Shape = {
 
 /** Stores a case by slug, with exactly these parties on each side. */
 async function writeLawsuit(writer: FactWriter, l: Omit<LawsuitDoc, 'quotes'>, challengesId: number | null): Promise<Lawsuit> {
-  const row = await writer.upsert(Lawsuit, { slug: l.slug }, {
-    title: l.title,
-    kind: l.kind as LawsuitKind,
-    status: l.status as CaseStatus,
-    filed: date(l.filed),
-    venue: l.venue ?? null,
-    summary: l.summary ?? null,
-    technologies: l.technologies ?? [],
-    challengesId,
-  });
+  const row = await writer.upsert(
+    Lawsuit,
+    { slug: l.slug },
+    {
+      title: l.title,
+      kind: l.kind as LawsuitKind,
+      status: l.status as CaseStatus,
+      filed: date(l.filed),
+      venue: l.venue ?? null,
+      summary: l.summary ?? null,
+      technologies: l.technologies ?? [],
+      challengesId,
+    },
+  );
   const sides = [
     ...l.plaintiffs.map((party) => ({ partyId: writer.party(party), role: PartyRole.PLAINTIFF })),
     ...l.defendants.map((party) => ({ partyId: writer.party(party), role: PartyRole.DEFENDANT })),
@@ -78,13 +82,17 @@ export const fileLawsuit: WriteDeclaration<FileLawsuitInput, Lawsuit, Regulatory
     return input.challenges ? checks.existing(RegulatoryAction, 'challenges', input.challenges, 'regulatory action') : null;
   },
   write: (input, writer, challenged) =>
-    writeLawsuit(writer, {
-      ...input,
-      status: input.status ?? CaseStatus.FILED,
-      technologies: input.technologies ?? [],
-      plaintiffs: input.parties.filter((p) => p.role === PartyRole.PLAINTIFF).map((p) => p.party),
-      defendants: input.parties.filter((p) => p.role === PartyRole.DEFENDANT).map((p) => p.party),
-    }, challenged?.id ?? null),
+    writeLawsuit(
+      writer,
+      {
+        ...input,
+        status: input.status ?? CaseStatus.FILED,
+        technologies: input.technologies ?? [],
+        plaintiffs: input.parties.filter((p) => p.role === PartyRole.PLAINTIFF).map((p) => p.party),
+        defendants: input.parties.filter((p) => p.role === PartyRole.DEFENDANT).map((p) => p.party),
+      },
+      challenged?.id ?? null,
+    ),
   cited: (row) => row,
   afterWrite: (writer) => deriveDisputeStatuses(writer),
 };

@@ -33,7 +33,9 @@ describe('the mutation runner (in-memory SQLite)', () => {
 
   it('checks the rules before opening a transaction, listing every field', async () => {
     const target: WriteTarget = { actor, transaction: jest.fn() };
-    await expect(runWrite(target, recordStatement, statement('Bad Slug', { text: '', citations: [{ source: 'wire', quote: 'a' }] }) as never)).rejects.toMatchObject({
+    await expect(
+      runWrite(target, recordStatement, statement('Bad Slug', { text: '', citations: [{ source: 'wire', quote: 'a' }] }) as never),
+    ).rejects.toMatchObject({
       extensions: {
         code: 'BAD_USER_INPUT',
         invalidArguments: [
@@ -48,7 +50,19 @@ describe('the mutation runner (in-memory SQLite)', () => {
 
   it('reports unknown slugs and quotes not in the stored source together, and writes nothing', async () => {
     const audit = await count('audit_entry');
-    await expect(runWrite(commandTarget(dataSource, actor), recordStatement, statement('s-1', { speaker: 'nokia', citations: [{ source: 'wire', quote: 'Nokia sued Ericsson in 2031' }, { source: 'times', quote: QUOTE }] }) as never)).rejects.toMatchObject({
+    await expect(
+      runWrite(
+        commandTarget(dataSource, actor),
+        recordStatement,
+        statement('s-1', {
+          speaker: 'nokia',
+          citations: [
+            { source: 'wire', quote: 'Nokia sued Ericsson in 2031' },
+            { source: 'times', quote: QUOTE },
+          ],
+        }) as never,
+      ),
+    ).rejects.toMatchObject({
       extensions: {
         invalidArguments: [
           { field: 'speaker', problems: ['unknown party "nokia"'] },
@@ -87,7 +101,10 @@ describe('the mutation runner (in-memory SQLite)', () => {
       await runWrite(sessionTarget(session), recordStatement, statement('s-b') as never);
       expect(session.applied).toEqual(['a', 'b']);
       expect(await session.finish(true)).toEqual({ committed: true });
-      expect((await dataSource.query(`SELECT slug FROM statement WHERE slug IN ('s-a', 's-b') ORDER BY slug`)).map((r: { slug: string }) => r.slug)).toEqual(['s-a', 's-b']);
+      expect((await dataSource.query(`SELECT slug FROM statement WHERE slug IN ('s-a', 's-b') ORDER BY slug`)).map((r: { slug: string }) => r.slug)).toEqual([
+        's-a',
+        's-b',
+      ]);
     });
 
     it('rolls every field back when the operation fails', async () => {
@@ -95,7 +112,9 @@ describe('the mutation runner (in-memory SQLite)', () => {
       session.currentField = 'a';
       await runWrite(sessionTarget(session), recordStatement, statement('s-c') as never);
       session.currentField = 'b';
-      await expect(runWrite(sessionTarget(session), recordStatement, statement('s-c') as never)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      await expect(runWrite(sessionTarget(session), recordStatement, statement('s-c') as never)).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       expect(session.applied).toEqual(['a']);
       expect(await session.finish(false)).toEqual({ committed: false });
       expect(await dataSource.query(`SELECT slug FROM statement WHERE slug = 's-c'`)).toEqual([]);

@@ -14,13 +14,21 @@ const negotiation = sluggedFact<NegotiationDoc, LicensingNegotiation>({
   fields: { slug, subject: line(500), status: oneOf(NegotiationStatus), started: optional(fuzzyDate), summary: optional(prose(5000)), parties: partySlugs(2) },
   parties: (n, path) => (Array.isArray(n.parties) ? n.parties.map((party, i) => ({ path: pathOf(pathOf(path, 'parties'), i), slug: party })) : []),
   write: async (writer, n) => {
-    const row = await writer.upsert(LicensingNegotiation, { slug: n.slug }, {
-      subject: n.subject,
-      status: n.status as NegotiationStatus,
-      started: date(n.started),
-      summary: n.summary ?? null,
-    });
-    await writer.replaceLinks(NegotiationParty, { negotiationId: row.id }, n.parties.map((party) => ({ partyId: writer.party(party) })));
+    const row = await writer.upsert(
+      LicensingNegotiation,
+      { slug: n.slug },
+      {
+        subject: n.subject,
+        status: n.status as NegotiationStatus,
+        started: date(n.started),
+        summary: n.summary ?? null,
+      },
+    );
+    await writer.replaceLinks(
+      NegotiationParty,
+      { negotiationId: row.id },
+      n.parties.map((party) => ({ partyId: writer.party(party) })),
+    );
     return row;
   },
 });

@@ -9,13 +9,18 @@ import { PRICES } from '../../common/prices';
 export class NetworkResolver {
   @Query(() => ConflictNetwork, {
     complexity: ({ args, childComplexity }) => PRICES.networkLevel * clampTo(NETWORK_DEPTH, args.depth, DEFAULT_NETWORK_DEPTH) + childComplexity,
-    description: 'The parties within `depth` links of a party and the links between them (lawsuits, charges, sanctions, regulatory actions, negotiations, affiliations, kinship, rankings).',
+    description:
+      'The parties within `depth` links of a party and the links between them (lawsuits, charges, sanctions, regulatory actions, negotiations, affiliations, kinship, rankings).',
   })
   conflictNetwork(@Args() { center, depth }: ConflictNetworkArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.network.network(loaders, center, depth);
   }
 
-  @Query(() => ConflictPath, { nullable: true, complexity: PRICES.path, description: 'The shortest chain of links between two parties, or null when none connects them.' })
+  @Query(() => ConflictPath, {
+    nullable: true,
+    complexity: PRICES.path,
+    description: 'The shortest chain of links between two parties, or null when none connects them.',
+  })
   conflictPath(@Args() { from, to }: ConflictPathArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.network.path(loaders, from, to);
   }

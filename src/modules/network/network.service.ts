@@ -85,7 +85,10 @@ export class NetworkService {
       const next: number[] = [];
       let best = Infinity;
       for (const edge of await this.edgesTouching(loaders, side.frontier)) {
-        for (const [here, there] of [[edge.fromId, edge.toId], [edge.toId, edge.fromId]]) {
+        for (const [here, there] of [
+          [edge.fromId, edge.toId],
+          [edge.toId, edge.fromId],
+        ]) {
           if (!inFrontier.has(here) || side.reached.has(there)) continue;
           side.reached.set(there, { edge, depth: side.depth });
           next.push(there);
@@ -106,7 +109,10 @@ export class NetworkService {
     // From the meeting party back to each end: the `from` half reversed, then the `to` half.
     const chain: ConflictEdge[] = [];
     const ids = [meeting];
-    for (const [side, toward] of [[ends[0], 'start'], [ends[1], 'end']] as const) {
+    for (const [side, toward] of [
+      [ends[0], 'start'],
+      [ends[1], 'end'],
+    ] as const) {
       for (let at = meeting, step = side.reached.get(at)!; step.edge; step = side.reached.get(at)!) {
         at = step.edge.fromId === at ? step.edge.toId : step.edge.fromId;
         if (toward === 'start') {
@@ -133,7 +139,11 @@ export class NetworkService {
   private async edgesTouching({ reader, longRead }: Loaders, partyIds: number[]): Promise<ConflictEdge[]> {
     const { sql, lists } = edgesTouchingSql(factTypes, (column) => reader.inList(column));
     const list = reader.listParameter(partyIds);
-    const rows = await reader.queryLong<EdgeRow>(sql, Array.from({ length: lists }, () => list), longRead);
+    const rows = await reader.queryLong<EdgeRow>(
+      sql,
+      Array.from({ length: lists }, () => list),
+      longRead,
+    );
     return rows.map((row) => {
       const edge = new ConflictEdge();
       edge.factType = row.fact_type;

@@ -35,7 +35,6 @@ abstract class PartyChangesInput extends PartyDescriptionInput {
   name?: string | null;
 }
 
-
 @InputType()
 export class CreateCompanyInput extends NewPartyInput {
   @Field(() => String, { nullable: true, description: 'City of its headquarters.' })

@@ -69,10 +69,11 @@ export class PartyService {
       .custom<number, number[]>('Party.adversaries', async (ids) => {
         const { sql, lists } = adversariesSql(factTypes, (column) => loaders.reader.inList(column));
         const list = loaders.reader.listParameter(ids);
-        const rows = await loaders.reader.query<{ party_id: number; adversary_id: number }>(sql, Array.from({ length: lists }, () => list));
-        return manyInKeyOrder(ids, rows, (row) => Number(row.party_id)).map((pairs) => [
-          ...new Set(pairs.map((pair) => Number(pair.adversary_id))),
-        ]);
+        const rows = await loaders.reader.query<{ party_id: number; adversary_id: number }>(
+          sql,
+          Array.from({ length: lists }, () => list),
+        );
+        return manyInKeyOrder(ids, rows, (row) => Number(row.party_id)).map((pairs) => [...new Set(pairs.map((pair) => Number(pair.adversary_id)))]);
       })
       .load(partyId);
     const adversaries = await this.many(loaders, adversaryIds);

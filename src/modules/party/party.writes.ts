@@ -1,4 +1,18 @@
-import { citations, country, custom, line, list, nameLine, notNullWhenGiven, oneOf, optional, prose, quotes, slug, type Shape } from '../../common/validation/rules';
+import {
+  citations,
+  country,
+  custom,
+  line,
+  list,
+  nameLine,
+  notNullWhenGiven,
+  oneOf,
+  optional,
+  prose,
+  quotes,
+  slug,
+  type Shape,
+} from '../../common/validation/rules';
 import type { WriteDeclaration } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { partyLabel } from '../../common/writes/write-checks';
@@ -66,7 +80,11 @@ export function updateParty(type: PartyType): WriteDeclaration<PartyChanges, Par
     check: (input, checks) => checks.existing<PartyEntity>(partyClasses[type] as never, 'slug', input.slug, partyLabel[type]),
     write: async (input, writer, existing) => {
       const { slug: key, citations: _citations, ...given } = input as UpdateCompanyInput & UpdateAuthorityInput;
-      const changes = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined).map(([k, value]) => [k, k === 'aliases' ? (value ?? []) : value]));
+      const changes = Object.fromEntries(
+        Object.entries(given)
+          .filter(([, value]) => value !== undefined)
+          .map(([k, value]) => [k, k === 'aliases' ? (value ?? []) : value]),
+      );
       if (changes.kind === null) delete changes.kind;
       return (await writer.upsert<PartyEntity>(partyClasses[type], { slug: key }, changes as Partial<PartyEntity>)) ?? existing!;
     },

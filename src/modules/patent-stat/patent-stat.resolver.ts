@@ -10,7 +10,9 @@ import { recordPatentStat } from './patent-stat.writes';
 @Resolver(() => PatentStat)
 export class PatentStatResolver {
   @Authorized(Role.EDITOR)
-  @Mutation(() => PatentStat, { description: 'Records how many patents a party holds, with the sources that state it (editors); the same holder, scope and date updates the count.' })
+  @Mutation(() => PatentStat, {
+    description: 'Records how many patents a party holds, with the sources that state it (editors); the same holder, scope and date updates the count.',
+  })
   recordPatentStat(@Arg('input') input: RecordPatentStatInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, recordPatentStat, input);
   }

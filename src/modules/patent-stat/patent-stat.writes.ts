@@ -9,7 +9,13 @@ import type { RecordPatentStatInput } from './patent-stat.input';
 /** The largest patent portfolios hold a few hundred thousand patents; ten million leaves room and stays far inside GraphQL's Int. */
 export const PATENT_COUNT_MAX = 10_000_000;
 
-const fields: Shape = { holder: slug, scope: oneOf(PatentScope), count: int(0, PATENT_COUNT_MAX), qualifier: optional(oneOf(CountQualifier)), asOf: optional(fuzzyDate) };
+const fields: Shape = {
+  holder: slug,
+  scope: oneOf(PatentScope),
+  count: int(0, PATENT_COUNT_MAX),
+  qualifier: optional(oneOf(CountQualifier)),
+  asOf: optional(fuzzyDate),
+};
 
 /** Stores a count by its natural key: holder, scope and date. */
 function writePatentStat(writer: FactWriter, p: Omit<PatentStatDoc, 'quotes'>): Promise<PatentStat> {

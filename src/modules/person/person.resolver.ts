@@ -33,7 +33,11 @@ export class PersonResolver extends PartyFieldsResolver(Person) {
   }
 
   @Query(() => Person, { nullable: true, complexity: withAsOf(), description: 'A person by slug; null when unknown.' })
-  person(@Arg('slug') slug: string, @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null, @Ctx() { services, loaders }: RequestContext) {
+  person(
+    @Arg('slug') slug: string,
+    @Arg('asOf', () => String, { nullable: true, description: AS_OF_DESCRIPTION }) _asOf: string | null,
+    @Ctx() { services, loaders }: RequestContext,
+  ) {
     return services.catalog.bySlug(loaders, Person, slug);
   }
 

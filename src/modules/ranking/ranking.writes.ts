@@ -19,19 +19,27 @@ export const rankingWrites: FactWrites<RankingDoc> = {
     basis: optional(prose(2000)),
     dataFrom: optional(slug),
     quotes,
-    entries: list(object({ party: slug, position: optional(int(1, RANKING_POSITION_MAX)), quotes }), { min: 1, max: 200, tooFew: 'must list at least one entry' }),
+    entries: list(object({ party: slug, position: optional(int(1, RANKING_POSITION_MAX)), quotes }), {
+      min: 1,
+      max: 200,
+      tooFew: 'must list at least one entry',
+    }),
   },
   parties: (r, path) => [
     ...(r.dataFrom != null ? [{ path: `${path}.dataFrom`, slug: r.dataFrom, types: ['AUTHORITY' as const] }] : []),
     ...(Array.isArray(r.entries) ? r.entries.map((entry, i) => ({ path: `${path}.entries[${i}].party`, slug: entry?.party })) : []),
   ],
   write: async (r, writer, scope) => {
-    const row = await writer.upsert(Ranking, { slug: r.slug }, {
-      name: r.name,
-      year: r.year ?? null,
-      basis: r.basis ?? null,
-      dataFromId: r.dataFrom ? writer.party(r.dataFrom) : null,
-    });
+    const row = await writer.upsert(
+      Ranking,
+      { slug: r.slug },
+      {
+        name: r.name,
+        year: r.year ?? null,
+        basis: r.basis ?? null,
+        dataFromId: r.dataFrom ? writer.party(r.dataFrom) : null,
+      },
+    );
     await scope.cite(row, r.quotes);
     for (const entry of r.entries) {
       const entryRow = await writer.upsert(RankingEntry, { rankingId: row.id, partyId: writer.party(entry.party) }, { position: entry.position ?? null });

@@ -15,12 +15,16 @@ const action = sluggedFact<RegulatoryActionDoc, RegulatoryAction>({
     ...(a.subject != null ? [{ path: pathOf(path, 'subject'), slug: a.subject }] : []),
   ],
   write: (writer, a) =>
-    writer.upsert(RegulatoryAction, { slug: a.slug }, {
-      authorityId: writer.party(a.authority),
-      subjectId: a.subject ? writer.party(a.subject) : null,
-      description: a.description,
-      date: date(a.date),
-    }),
+    writer.upsert(
+      RegulatoryAction,
+      { slug: a.slug },
+      {
+        authorityId: writer.party(a.authority),
+        subjectId: a.subject ? writer.party(a.subject) : null,
+        description: a.description,
+        date: date(a.date),
+      },
+    ),
 });
 
 export const regulatoryActionWrites = action.document;

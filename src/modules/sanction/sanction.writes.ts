@@ -16,13 +16,17 @@ const sanction = sluggedFact<SanctionDoc, Sanction>({
     { path: pathOf(path, 'authority'), slug: s.authority, types: ['AUTHORITY'] },
   ],
   write: (writer, s) =>
-    writer.upsert(Sanction, { slug: s.slug }, {
-      targetId: writer.party(s.target),
-      authorityId: writer.party(s.authority),
-      description: s.description,
-      imposed: date(s.imposed),
-      status: s.status as SanctionStatus,
-    }),
+    writer.upsert(
+      Sanction,
+      { slug: s.slug },
+      {
+        targetId: writer.party(s.target),
+        authorityId: writer.party(s.authority),
+        description: s.description,
+        imposed: date(s.imposed),
+        status: s.status as SanctionStatus,
+      },
+    ),
 });
 
 export const sanctionWrites = sanction.document;

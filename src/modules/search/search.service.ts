@@ -27,9 +27,7 @@ export class SearchService {
       if (!best.has(key) && Object.hasOwn(nodeEntities, row.subject_type) && !restrictedNodeTypes[row.subject_type as NodeTypeName]) best.set(key, row);
     }
     const picked = [...best.values()].slice(0, first);
-    const nodes = await Promise.all(
-      picked.map((row) => loaders.byId<NodeEntity>(nodeEntities[row.subject_type as NodeTypeName]).load(Number(row.subject_id))),
-    );
+    const nodes = await Promise.all(picked.map((row) => loaders.byId<NodeEntity>(nodeEntities[row.subject_type as NodeTypeName]).load(Number(row.subject_id))));
     return picked.flatMap((row, i) => (nodes[i] ? [{ node: nodes[i]!, snippet: row.snippet, score: -Number(row.rank) }] : []));
   }
 }

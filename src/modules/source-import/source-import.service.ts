@@ -48,9 +48,7 @@ export function importDocument(action: string, force = false): WriteDeclaration<
     check: async (doc, checks) => {
       // Only the parties this document names are looked up, so imports stay cheap on a large store.
       const slugs = referencedPartySlugs(doc);
-      const rows = slugs.length
-        ? await runSql<StoredParty>(checks.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs })
-        : [];
+      const rows = slugs.length ? await runSql<StoredParty>(checks.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs }) : [];
       // The look-up, the validation and the write each start on a turn of the event loop of their own.
       await new EventLoopSlices().turn();
       const problems = documentProblems(doc, new Map(rows.map((p) => [p.slug, p.party_type])));
@@ -86,7 +84,14 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
       await writeAttribution(writer, row, saysWho);
       // The document restates all of the fact: its source's statements, added or confirmed.
       const entries = saysWho.provenance.map((entry) => ({ entry, quotes: entry.quotes.map((quote) => ({ source, quote })) }));
-      const problems = await writeProvenance(writer, row, entries, { given: owner.item, asserts: assertsOf(row.nodeType) ?? [], path: owner.path, replaceSource: source.id, entity: factEntityOf(row.nodeType), cited: [source] });
+      const problems = await writeProvenance(writer, row, entries, {
+        given: owner.item,
+        asserts: assertsOf(row.nodeType) ?? [],
+        path: owner.path,
+        replaceSource: source.id,
+        entity: factEntityOf(row.nodeType),
+        cited: [source],
+      });
       if (problems.length) throw invalidDocument(problems);
     },
     idOf: (key, slug) => ids.get(key)?.get(slug),

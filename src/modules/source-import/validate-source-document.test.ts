@@ -9,7 +9,20 @@ describe('the source-document validator, derived from the registry', () => {
   it('takes its keys and their order from src/facts.ts: every fact type is importable, regulatory actions before lawsuits', () => {
     expect(factTypes.every((fact) => fact.writes)).toBe(true);
     const keys = documentFacts.map((writes) => writes.documentKey);
-    expect(keys).toEqual(['characterizations', 'affiliations', 'kinships', 'regulatoryActions', 'lawsuits', 'sanctions', 'negotiations', 'patentStats', 'rankings', 'statements', 'events', 'disputes']);
+    expect(keys).toEqual([
+      'characterizations',
+      'affiliations',
+      'kinships',
+      'regulatoryActions',
+      'lawsuits',
+      'sanctions',
+      'negotiations',
+      'patentStats',
+      'rankings',
+      'statements',
+      'events',
+      'disputes',
+    ]);
     // The seed lists its keys in the same order.
     expect(Object.keys(seed()).filter((key) => keys.includes(key))).toEqual(keys);
   });
@@ -40,6 +53,8 @@ describe('the source-document validator, derived from the registry', () => {
 
   it('refuses what is not a document', () => {
     expect(validateSourceDocument([], new Map())).toEqual(['document: must be a JSON object']);
-    expect(validateSourceDocument({ source: {}, lawsuits: {} }, new Map())).toEqual(expect.arrayContaining(['source.slug: is required (a slug)', 'lawsuits: must be a list']));
+    expect(validateSourceDocument({ source: {}, lawsuits: {} }, new Map())).toEqual(
+      expect.arrayContaining(['source.slug: is required (a slug)', 'lawsuits: must be a list']),
+    );
   });
 });

@@ -65,7 +65,8 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
       for (const [key, v] of Object.entries(value)) {
         if (key === 'quotes' && Array.isArray(v)) {
           v.forEach((quote, i) => {
-            if (typeof quote === 'string' && quote.trim() !== '' && !text.includes(quote)) report(`${pathOf(path, key)}[${i}]`, `${echo(quote)} does not occur verbatim in the source text`);
+            if (typeof quote === 'string' && quote.trim() !== '' && !text.includes(quote))
+              report(`${pathOf(path, key)}[${i}]`, `${echo(quote)} does not occur verbatim in the source text`);
           });
         } else if (Array.isArray(v)) verbatim(v, pathOf(path, key));
       }

@@ -28,7 +28,11 @@ export class FieldProvenanceInput {
   @Field(() => String, { nullable: true, description: 'What it was inferred from (required for INFERRED).' })
   note?: string | null;
 
-  @Field(() => StatementRank, { nullable: true, description: 'PREFERRED: chosen over every other statement of the field; DEPRECATED: kept as history only. NORMAL when left out (a confirmed statement keeps its rank).' })
+  @Field(() => StatementRank, {
+    nullable: true,
+    description:
+      'PREFERRED: chosen over every other statement of the field; DEPRECATED: kept as history only. NORMAL when left out (a confirmed statement keeps its rank).',
+  })
   rank?: StatementRank | null;
 }
 
@@ -38,18 +42,29 @@ export abstract class CitedInput {
   @Field(() => [CitationInput], { description: 'At least one source and verbatim quote that state this.' })
   citations: CitationInput[];
 
-  @Field(() => Attribution, { nullable: true, description: 'In whose voice the sources state it (REPORTED when left out on a new fact; unchanged on an update).' })
+  @Field(() => Attribution, {
+    nullable: true,
+    description: 'In whose voice the sources state it (REPORTED when left out on a new fact; unchanged on an update).',
+  })
   attribution?: Attribution | null;
 
   @Field(() => String, { nullable: true, description: 'Slug of the party that claims or alleges it (with CLAIMED and ALLEGED).' })
   claimedBy?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Who claims or alleges it, in words, when it is not a stored party ("an analysis of filings with the US Patent and Trademark Office"); instead of `claimedBy`.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who claims or alleges it, in words, when it is not a stored party ("an analysis of filings with the US Patent and Trademark Office"); instead of `claimedBy`.',
+  })
   claimant?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'The sources\' own qualifying words, verbatim ("apparent").' })
   hedges?: string[] | null;
 
-  @Field(() => [FieldProvenanceInput], { nullable: true, description: 'Where given fields come from: each entry a statement of its sources, beside the stored ones (see `history`). A change of a stored field needs one.' })
+  @Field(() => [FieldProvenanceInput], {
+    nullable: true,
+    description:
+      'Where given fields come from: each entry a statement of its sources, beside the stored ones (see `history`). A change of a stored field needs one.',
+  })
   provenance?: FieldProvenanceInput[] | null;
 }

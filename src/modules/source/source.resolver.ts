@@ -27,7 +27,8 @@ export class SourceResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => ImportReport, {
-    description: 'Loads a whole source document, in the format of the files in seeds/, in one transaction: every problem is listed and nothing is written, or all of it is (editors).',
+    description:
+      'Loads a whole source document, in the format of the files in seeds/, in one transaction: every problem is listed and nothing is written, or all of it is (editors).',
   })
   importSource(@Arg('input', () => GraphQLJSONObject, { validate: false }) input: Record<string, unknown>, @Ctx() ctx: RequestContext) {
     return importSource(ctx, input);

@@ -12,7 +12,9 @@ export class SourceService {
    */
   citationsOf(loaders: Loaders, subject: CitedSubject): Promise<Citation[]> {
     return loaders
-      .custom<string, Citation[]>('Citation.bySubject', async (keys) => manyInKeyOrder(keys, await rowsBySubject(loaders.reader, Citation, keys), rowSubjectKey))
+      .custom<string, Citation[]>('Citation.bySubject', async (keys) =>
+        manyInKeyOrder(keys, await rowsBySubject(loaders.reader, Citation, keys), rowSubjectKey),
+      )
       .load(subjectKey(subject));
   }
 }

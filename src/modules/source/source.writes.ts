@@ -19,7 +19,11 @@ export const sourceRules: Shape = {
 type SourceFields = Pick<AddSourceInput, 'slug' | 'title' | 'publisher' | 'publishedOn' | 'url' | 'text'>;
 
 /** Stores a source by slug. */
-export function writeSource(writer: FactWriter, { slug: key, title, publisher, publishedOn, url: link, text }: SourceFields, contentHash: string): Promise<Source> {
+export function writeSource(
+  writer: FactWriter,
+  { slug: key, title, publisher, publishedOn, url: link, text }: SourceFields,
+  contentHash: string,
+): Promise<Source> {
   return writer.upsert(Source, { slug: key }, { title, publisher, publishedOn: date(publishedOn)!, url: link ?? null, text, contentHash });
 }
 
@@ -29,7 +33,9 @@ export const addSource: WriteDeclaration<AddSourceInput, Source> = {
   check: (input, checks) => checks.unused(Source, 'slug', input.slug, 'source'),
   write: (input, writer) => {
     const { slug: key, title, publisher, publishedOn, url: link, text } = input;
-    const contentHash = createHash('sha256').update(JSON.stringify({ source: { slug: key, title, publisher, publishedOn, url: link ?? null, text } })).digest('hex');
+    const contentHash = createHash('sha256')
+      .update(JSON.stringify({ source: { slug: key, title, publisher, publishedOn, url: link ?? null, text } }))
+      .digest('hex');
     return writeSource(writer, input, contentHash);
   },
 };

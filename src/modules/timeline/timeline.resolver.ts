@@ -9,7 +9,8 @@ import { pagePrice, PRICES, withAsOf } from '../../common/prices';
 export class TimelineResolver {
   @Query(() => TimelineConnection, {
     complexity: withAsOf(pagePrice(PRICES.timeline, DEFAULT_PAGE_SIZE)),
-    description: 'Every dated fact (suits filed, sanctions, regulatory actions, negotiations, statements, events) in chronological order; fuzzy dates sort at the start of their period, a BEFORE bound just before it.',
+    description:
+      'Every dated fact (suits filed, sanctions, regulatory actions, negotiations, statements, events) in chronological order; fuzzy dates sort at the start of their period, a BEFORE bound just before it.',
   })
   timeline(@Args() args: TimelineArgs, @Ctx() { services, loaders }: RequestContext) {
     return services.timeline.timeline(loaders, args);

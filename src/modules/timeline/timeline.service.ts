@@ -73,7 +73,9 @@ export class TimelineService {
     const asOf = asOfOf(reader);
     if (asOf !== null) {
       // As of a date: only facts a source had stated by then (see field-statement/as-of.ts).
-      conditions.push('EXISTS (SELECT 1 FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = f.fact_type AND c.subject_id = f.fact_id AND s.published_on <= ?)');
+      conditions.push(
+        'EXISTS (SELECT 1 FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = f.fact_type AND c.subject_id = f.fact_id AND s.published_on <= ?)',
+      );
       parameters.push(asOf);
     }
     const base = `SELECT * FROM (SELECT d.*, ${sortKeySql('d.date')} AS sort_key FROM (${DATED_FACTS}) d) f`;
@@ -85,10 +87,11 @@ export class TimelineService {
       pageConditions.push('(f.sort_key > ? OR (f.sort_key = ? AND (f.fact_type > ? OR (f.fact_type = ? AND f.fact_id > ?))))');
       pageParameters.push(key, key, type, type, id);
     }
-    const rows = await reader.queryLong<Row>(`${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`, [
-      ...pageParameters,
-      args.first + 1,
-    ], longRead);
+    const rows = await reader.queryLong<Row>(
+      `${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`,
+      [...pageParameters, args.first + 1],
+      longRead,
+    );
     const entries = rows.map((row) => {
       const entry = new TimelineEntry();
       entry.date = FuzzyDate.parse(row.date);
