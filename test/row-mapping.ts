@@ -142,23 +142,21 @@ export async function openProbeDatabase(options: { type: 'better-sqlite3'; datab
       size: null,
     },
   ]);
-  await dataSource
-    .getRepository(BigProbe)
-    .save([
-      {
-        flag: false,
-        maybeFlag: true,
-        at,
-        day: '1999-12-31',
-        tags: ['x'],
-        extra: { a: [] },
-        colour: ProbeColour.GREEN,
-        shout: 'Yo',
-        ratio: -2.25,
-        count: 0,
-        weight: 70,
-      },
-    ]);
+  await dataSource.getRepository(BigProbe).save([
+    {
+      flag: false,
+      maybeFlag: true,
+      at,
+      day: '1999-12-31',
+      tags: ['x'],
+      extra: { a: [] },
+      colour: ProbeColour.GREEN,
+      shout: 'Yo',
+      ratio: -2.25,
+      count: 0,
+      weight: 70,
+    },
+  ]);
   await dataSource
     .getRepository(Probe)
     .save([{ flag: true, maybeFlag: null, at, day: null, tags: ['only'], extra: null, colour: ProbeColour.RED, shout: 'base', ratio: 1, count: 1 }]);
