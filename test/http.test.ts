@@ -71,6 +71,31 @@ describe('HTTP', () => {
     expect((await post(JSON.stringify({ query: '{ __typename }' }))).headers.get('cache-control')).toBe('no-store');
   });
 
+  it('keeps a cached answer the same for every reader under a budget: its cost without any client budget, its ETag matching again', async () => {
+    const budgeted = await startTestServer({ env: { CLIENT_COST_BUDGET: '100000' } });
+    try {
+      const url = `${budgeted.url}?query=${encodeURIComponent('{ company(slug: "huawei") { name } }')}`;
+      const first = await fetch(url);
+      const second = await fetch(url);
+      expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+      const [a, b] = [(await first.json()) as any, (await second.json()) as any];
+      expect(a.extensions.cost).toEqual({ requested: expect.any(Number), actual: expect.any(Number) });
+      expect(b).toEqual(a);
+      expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+      // An answer no one else is served still reports the client's budget.
+      const posted = (await (
+        await fetch(budgeted.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ company(slug: "huawei") { name } }' }),
+        })
+      ).json()) as any;
+      expect(posted.extensions.cost.budget).toMatchObject({ perMinute: 100000, remaining: expect.any(Number) });
+    } finally {
+      await budgeted.close();
+    }
+  });
+
   it('registers an automatic persisted query over POST and answers it over GET by hash alone', async () => {
     const query = '{ company(slug: "huawei") { slug name } }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');

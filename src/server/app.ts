@@ -148,7 +148,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   // Slow clients cannot hold a connection open forever (the head's and idle sockets' timeouts: connections.ts).
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
   const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget, now) : undefined;
-  const limits = queryLimits(config.limits, { production: config.production, budget });
+  const limits = queryLimits(config.limits, { production: config.production, budget, cacheMaxAgeSeconds: config.cacheMaxAgeSeconds });
   const jit = config.executor === 'jit' ? new JitExecutorGateway(schema) : null;
   const documents = new DocumentStore();
   const apollo = new ApolloServer<RequestContext>({

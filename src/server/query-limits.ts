@@ -8,6 +8,7 @@ import type { RequestContext } from '../context';
 import type { ClientBudget } from './client-budget';
 import { maxSameNameFields, measureDocument, OperationMeasurer, resultCost, type Measure } from './operation-measure';
 import { coerceVariables } from './variable-values';
+import { publiclyCacheable } from './http-cache.plugin';
 import { onErrorsOnly, sharedListenerPlugin, type SharedListenerPlugin, type SharedRequestListener } from './request-plugins';
 
 /**
@@ -20,14 +21,17 @@ import { onErrorsOnly, sharedListenerPlugin, type SharedListenerPlugin, type Sha
  * - cost: the same measure with the request's variables, before execution.
  * Any failure of an analysis refuses the request (fail closed).
  */
-export function queryLimits(limits: QueryLimits, { production, budget }: { production: boolean; budget?: ClientBudget }) {
+export function queryLimits(
+  limits: QueryLimits,
+  { production, budget, cacheMaxAgeSeconds = 0 }: { production: boolean; budget?: ClientBudget; cacheMaxAgeSeconds?: number },
+) {
   const armor = armorProtection(production);
   return {
     // graphql-js checks both before and while parsing, so an oversized document is never parsed whole.
     parseOptions: { maxSourceLength: limits.maxLength, maxLexicalTokens: limits.maxTokens },
     validationRules: [staticLimitsRule(limits), ...armor.validationRules],
     /** The depth, node, alias, directive and cost checks of each request; graphql-armor's masking of suggestions in errors. */
-    requestPlugins: [queryLimitsPlugin(limits, budget), ...armor.plugins.map(onErrorsOnly)],
+    requestPlugins: [queryLimitsPlugin(limits, budget, cacheMaxAgeSeconds), ...armor.plugins.map(onErrorsOnly)],
     /**
      * Charges a request's document to its client before Apollo parses or validates it (the
      * context is made first), refused documents included: throws BudgetExceededError (429) when
@@ -179,7 +183,7 @@ export function staticLimitsRule(limits: QueryLimits): ValidationRule {
 /** What the cost memo's keys (query hash, operation name, variables) may hold in all: 2 M characters, ~4 MB. */
 const COST_MEMO_CHARS = 2 * 1024 * 1024;
 
-function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined): SharedListenerPlugin<RequestContext> {
+function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined, cacheMaxAgeSeconds: number): SharedListenerPlugin<RequestContext> {
   // A repeated query's cost (per set of variables) is computed once, not on every request. Keyed
   // by the query's hash, operation and variables, bounded by the characters of its keys (the
   // variables of one request can be up to the body's 100 kB).
@@ -214,7 +218,8 @@ function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined
         charged.variables = coerced.coerced;
       }
     },
-    willSendResponse({ contextValue, response, schema, document, operation }) {
+    willSendResponse(requestContext) {
+      const { contextValue, response, schema, document, operation } = requestContext;
       const charged = contextValue.cost;
       if (!budget || !charged || response.body.kind !== 'single') return;
       const result = response.body.singleResult;
@@ -231,14 +236,10 @@ function queryLimitsPlugin(limits: QueryLimits, budget: ClientBudget | undefined
           budget.refund(contextValue.client, charged.operation - charged.kept, charged.perMinute);
         }
       }
-      result.extensions = {
-        ...result.extensions,
-        cost: {
-          requested: charged.document + charged.operation,
-          actual: charged.document + (charged.kept ?? 0),
-          budget: budget.status(contextValue.client, charged.perMinute),
-        },
-      };
+      const cost = { requested: charged.document + charged.operation, actual: charged.document + (charged.kept ?? 0) };
+      // A shared cache serves this answer to others: it holds no client's budget (and so keeps its ETag).
+      const shared = publiclyCacheable(requestContext, cacheMaxAgeSeconds);
+      result.extensions = { ...result.extensions, cost: shared ? cost : { ...cost, budget: budget.status(contextValue.client, charged.perMinute) } };
     },
   };
   return sharedListenerPlugin(listener);
