@@ -1,5 +1,6 @@
 import { citations, fuzzyDate, line, list, object, oneOf, optional, pathOf, quotes, slug, type Problem, type Shape } from '../../common/validation/rules';
 import type { EntityManager } from 'typeorm';
+import { statusUpdate } from '../../common/writes/status-update';
 import type { FactWrites, PartyReference, WriteDeclaration } from '../../common/writes/declarations';
 import { invalidDocument } from '../../common/writes/write-checks';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
@@ -147,10 +148,4 @@ export const recordDispute: WriteDeclaration<RecordDisputeInput, Dispute, number
 };
 
 /** A dispute's status, as a later source states it (its statement in `provenance`; the earlier one stays as history). */
-export const updateDisputeStatus: WriteDeclaration<UpdateDisputeStatusInput, Dispute> = {
-  action: 'updateDisputeStatus',
-  rules: { slug, status: oneOf(DisputeStatus), citations },
-  check: (input, checks) => checks.existing(Dispute, 'slug', input.slug, 'dispute'),
-  write: (input, writer) => writer.upsert(Dispute, { slug: input.slug }, { status: input.status }),
-  cited: (row) => row,
-};
+export const updateDisputeStatus: WriteDeclaration<UpdateDisputeStatusInput, Dispute> = statusUpdate('updateDisputeStatus', Dispute, DisputeStatus, 'dispute');

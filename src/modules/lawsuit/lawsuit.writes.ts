@@ -1,4 +1,5 @@
 import { citations, fuzzyDate, line, list, object, oneOf, optional, partySlugs, prose, quotes, slug, type Shape } from '../../common/validation/rules';
+import { statusUpdate } from '../../common/writes/status-update';
 import type { FactWrites, WriteDeclaration } from '../../common/writes/declarations';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
 import { deriveDisputeStatuses } from '../dispute/dispute-status';
@@ -97,11 +98,11 @@ export const fileLawsuit: WriteDeclaration<FileLawsuitInput, Lawsuit, Regulatory
   afterWrite: (writer) => deriveDisputeStatuses(writer),
 };
 
-export const updateLawsuitStatus: WriteDeclaration<UpdateLawsuitStatusInput, Lawsuit> = {
-  action: 'updateLawsuitStatus',
-  rules: { slug, status: oneOf(CaseStatus), citations },
-  check: (input, checks) => checks.existing(Lawsuit, 'slug', input.slug, 'lawsuit'),
-  write: (input, writer) => writer.upsert(Lawsuit, { slug: input.slug }, { status: input.status }),
-  cited: (row) => row,
-  afterWrite: (writer) => deriveDisputeStatuses(writer),
-};
+/** A suit's status, as a later source states it (its statement in `provenance`; the earlier one stays as history). */
+export const updateLawsuitStatus: WriteDeclaration<UpdateLawsuitStatusInput, Lawsuit> = statusUpdate(
+  'updateLawsuitStatus',
+  Lawsuit,
+  CaseStatus,
+  'lawsuit',
+  (writer) => deriveDisputeStatuses(writer),
+);
