@@ -62,7 +62,9 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     expect({ status: check.status, out: check.stdout.trim() }).toEqual({ status: 1, out: 'migrations pending' });
     const migrate = runScript('migrate', [], { DATABASE_URL: primaryUrl });
     expect(migrate.stderr).toBe('');
-    expect(migrate.stdout).toMatch(/InitialSchema\d+\n.*RowCountsAndSearchIndex\d+\n.*SaysWho\d+\n.*KeyBudgets\d+\n.*FieldStatements\d+\nschema up to date: 5 migrations applied/s);
+    expect(migrate.stdout).toMatch(
+      /InitialSchema\d+\n.*RowCountsAndSearchIndex\d+\n.*SaysWho\d+\n.*KeyBudgets\d+\n.*FieldStatements\d+\nschema up to date: 5 migrations applied/s,
+    );
     expect(runScript('migrate', ['--check'], { DATABASE_URL: primaryUrl }).status).toBe(0);
     const key = runScript('keys', ['create', '--name', 'desk', '--role', 'EDITOR'], { DATABASE_URL: primaryUrl });
     expect(key.status).toBe(0);
