@@ -254,6 +254,25 @@ describe('as-of reads, across the root fields', () => {
     const res = await server.gql(`{ a: dispute(slug: "${DISPUTE}", asOf: "2020") { slug } b: dispute(slug: "${DISPUTE}", asOf: "2021") { slug } }`);
     expect([res.status, res.errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
   });
+
+  it('refuses an operation that reads some root fields as of a date and others not, however the root fields are spread', async () => {
+    const asOf = `dispute(slug: "${DISPUTE}", asOf: "2019") { slug }`;
+    const present = `lawsuit(slug: "huawei-v-verizon-patent-1") { slug }`;
+    for (const query of [
+      `{ ${asOf} ${present} }`,
+      `{ ... on Query { ${asOf} } ${present} }`,
+      `query { ...Past ${present} } fragment Past on Query { ${asOf} }`,
+      `{ ${asOf} node(id: "x") { id } }`,
+    ]) {
+      const res = await server.gql(query);
+      expect([query, res.status, res.errors?.[0].extensions?.code, res.data]).toEqual([query, 400, 'BAD_USER_INPUT', undefined]);
+      expect(res.errors?.[0].message).toMatch(/gives it on every root field/);
+    }
+    // The same date on every root field, through a fragment too, and __typename beside them.
+    const both = await server.gql(`{ __typename ... on Query { ${asOf} } lawsuit(slug: "huawei-v-verizon-patent-1", asOf: "2019") { slug } }`);
+    expect(both.errors).toBeUndefined();
+    expect(both.data).toMatchObject({ dispute: null, lawsuit: null });
+  });
 });
 
 describe('the migration to statements', () => {
