@@ -22,8 +22,6 @@ import {
 import { pageCost, pageSize, type ChildCost, type FieldPrice } from '../common/prices';
 import { outOfRange, ArgumentRangeError, type IntRange } from '../common/bounds';
 
-export { pageCost, pageSize, type ChildCost, type FieldPrice };
-
 /** What one operation asks for, as executed: every figure counts fragments at each place they are spread. */
 export interface Measure {
   /** Deepest field path (`ofType` does not add a level: it unwraps a type reference). */
