@@ -14,7 +14,7 @@ import { invariantViolations } from './says-who-invariant';
  */
 
 const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
-const SUITS = ['huawei-v-verizon-patent-1', 'huawei-v-verizon-patent-2'];
+const SUITS = ['huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt'];
 const DISPUTE = 'huawei-verizon-patents';
 
 const SETTLED = 'Huawei and Verizon have settled both of the patent infringement suits';
@@ -257,7 +257,7 @@ describe('as-of reads, across the root fields', () => {
 
   it('refuses an operation that reads some root fields as of a date and others not, however the root fields are spread', async () => {
     const asOf = `dispute(slug: "${DISPUTE}", asOf: "2019") { slug }`;
-    const present = `lawsuit(slug: "huawei-v-verizon-patent-1") { slug }`;
+    const present = `lawsuit(slug: "huawei-v-verizon-patent-suit-rkq") { slug }`;
     for (const query of [
       `{ ${asOf} ${present} }`,
       `{ ... on Query { ${asOf} } ${present} }`,
@@ -269,7 +269,7 @@ describe('as-of reads, across the root fields', () => {
       expect(res.errors?.[0].message).toMatch(/gives it on every root field/);
     }
     // The same date on every root field, through a fragment too, and __typename beside them.
-    const both = await server.gql(`{ __typename ... on Query { ${asOf} } lawsuit(slug: "huawei-v-verizon-patent-1", asOf: "2019") { slug } }`);
+    const both = await server.gql(`{ __typename ... on Query { ${asOf} } lawsuit(slug: "huawei-v-verizon-patent-suit-rkq", asOf: "2019") { slug } }`);
     expect(both.errors).toBeUndefined();
     expect(both.data).toMatchObject({ dispute: null, lawsuit: null });
   });

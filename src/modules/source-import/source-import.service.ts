@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { EventLoopSlices } from '../../common/event-loop-slices';
 import { encodeGlobalId } from '../../common/node/global-id';
 import { runSql } from '../../common/sql';
+import { formerSlugsIn, mergedPartySlugsIn } from '../../common/identity/former-identifiers';
 import type { CitedRow, DocumentScope, PartyKind, WriteDeclaration } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { commandTarget, runMutation, runWrite } from '../mutation/mutation-runner';
@@ -32,8 +33,10 @@ export interface ImportOptions {
   actor?: Actor & { action: string };
 }
 
+const partyNodeType: Record<PartyKind, string> = { COMPANY: 'Company', PERSON: 'Person', AUTHORITY: 'Authority' };
+
 type Imported = ImportReport & { sourceId: number | null };
-type StoredParty = { id: number; slug: string; party_type: PartyKind };
+type StoredParty = { id: number; slug: string; party_type: PartyKind; merged?: boolean };
 
 /**
  * A whole source document as one write for the mutation runner: validated completely (every
@@ -49,6 +52,21 @@ export function importDocument(action: string, force = false): WriteDeclaration<
       // Only the parties this document names are looked up, so imports stay cheap on a large store.
       const slugs = referencedPartySlugs(doc);
       const rows = slugs.length ? await runSql<StoredParty>(checks.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs }) : [];
+      // A former slug (a renamed or merged-away party) names the party it now is.
+      const found = new Set(rows.map((row) => row.slug));
+      const former = await formerSlugsIn(
+        checks.manager,
+        'party',
+        slugs.filter((slug) => !found.has(slug)),
+      );
+      if (former.size) {
+        const ids = [...new Set(former.values())];
+        const current = await runSql<StoredParty>(checks.manager, 'SELECT id, slug, party_type FROM party WHERE id IN (:...ids)', { ids });
+        for (const [slug, id] of former) {
+          const row = current.find((c) => Number(c.id) === id);
+          if (row) rows.push({ ...row, slug, merged: true });
+        }
+      }
       // The look-up, the validation and the write each start on a turn of the event loop of their own.
       await new EventLoopSlices().turn();
       const problems = documentProblems(doc, new Map(rows.map((p) => [p.slug, p.party_type])));
@@ -57,13 +75,22 @@ export function importDocument(action: string, force = false): WriteDeclaration<
     },
     write: async (doc, writer, stored) => {
       for (const party of stored) writer.partyIds.set(party.slug, Number(party.id));
-      return writeDocument(doc, writer, force);
+      const merged = await mergedPartySlugsIn(
+        writer.manager,
+        stored.filter((party) => party.merged).map((party) => party.slug),
+      );
+      return writeDocument(doc, writer, force, new Map(stored.filter((p) => merged.has(p.slug)).map((p) => [p.slug, p])));
     },
     audit: (result) => (result.sourceId !== null && result.status !== 'unchanged' ? { subject: encodeGlobalId('Source', result.sourceId) } : null),
   };
 }
 
-async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boolean): Promise<Imported> {
+/**
+ * `mergedAway`: parties the document defines under the slug of a party since merged into another:
+ * the survivor is cited, but its fields are not rewritten with the absorbed party's (its names are
+ * already the survivor's aliases).
+ */
+async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boolean, mergedAway: ReadonlyMap<string, StoredParty>): Promise<Imported> {
   // One transaction, but the event loop gets a turn every few milliseconds (other requests, /healthz, the deadline).
   const slices = new EventLoopSlices();
   await slices.turn();
@@ -98,6 +125,11 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
     slugsOf: (key) => new Set(ids.get(key)?.keys()),
   };
   for (const party of doc.parties ?? []) {
+    const survivor = mergedAway.get(party.slug);
+    if (survivor) {
+      await writer.cite({ nodeType: partyNodeType[survivor.party_type], id: Number(survivor.id) }, source, party.quotes);
+      continue;
+    }
     await scope.cite(await writeParty(writer, party), party.quotes);
     await slices.pause();
   }
