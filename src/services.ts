@@ -13,6 +13,7 @@ import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
 import { DisputeService } from './modules/dispute/dispute.service';
+import { IdentityService } from './modules/identity/identity.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -31,6 +32,7 @@ export interface Services {
   network: NetworkService;
   disputes: DisputeService;
   attribution: AttributionService;
+  identity: IdentityService;
   database: Database;
 }
 
@@ -54,6 +56,7 @@ export function createServices(database: Database): Services {
     network: new NetworkService(),
     disputes: new DisputeService(),
     attribution: new AttributionService(),
+    identity: new IdentityService(),
     database,
   };
 }

@@ -128,20 +128,20 @@ export class WriteChecks {
   }
 
   /** A problem when the slug is already used, today or formerly (a former slug keeps naming the row it moved to). */
-  async unused(type: { new (): NodeEntity & { slug: string } }, path: string, slug: string, what: string): Promise<void> {
+  async unused(type: { new (): NodeEntity & { slug: string } }, path: string, slug: string, what: string, renamedId?: number): Promise<void> {
     const repository = this.manager.getRepository(type);
     if (await repository.existsBy({ slug } as never)) this.report(path, `${what} ${echo(slug)} already exists`);
-    else await this.notFormer(repository.metadata.tableName, path, slug);
+    else await this.notFormer(repository.metadata.tableName, path, slug, renamedId);
   }
 
   /** Parties share one namespace of slugs. */
-  async unusedPartySlug(path: string, slug: string): Promise<void> {
+  async unusedPartySlug(path: string, slug: string, renamedId?: number): Promise<void> {
     const [row] = await runSql<{ party_type: PartyKind }>(this.manager, 'SELECT party_type FROM party WHERE slug = :slug', { slug });
     if (row) this.report(path, `${echo(slug)} is already taken by a ${partyLabel[row.party_type]}`);
-    else await this.notFormer('party', path, slug);
+    else await this.notFormer('party', path, slug, renamedId);
   }
 
-  /** A former slug cannot be taken by another row: old links and documents would silently change meaning. */
+  /** A former slug cannot be taken by another row (old links and documents would silently change meaning); the row it names may take it back. */
   async notFormer(tableName: string, path: string, slug: string, exceptId?: number): Promise<void> {
     const current = (await formerSlugsIn(this.manager, tableName, [slug])).get(slug);
     if (current !== undefined && current !== exceptId) this.report(path, `${echo(slug)} is a former slug, still naming the row it was changed or merged into`);

@@ -16,8 +16,8 @@ export const disputeFact: FactType = {
   asserts: ['kind', 'status', 'started', 'technologies', 'sides'],
   counted: true,
   participants: [
-    { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A' },
-    { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B' },
+    { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A', field: 'sides' },
+    { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B', field: 'sides' },
   ],
   writes: disputeWrites,
   // The title as body text: a search for a party's name finds the party before its disputes.

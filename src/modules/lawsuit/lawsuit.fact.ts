@@ -15,8 +15,8 @@ export const lawsuitFact: FactType = {
   asserts: ['kind', 'status', 'filed', 'venue', 'summary', 'technologies', 'plaintiffs', 'defendants', 'challenges'],
   counted: true,
   participants: [
-    { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF' },
-    { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT' },
+    { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF', field: 'plaintiffs' },
+    { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT', field: 'defendants' },
   ],
   edges: [
     {

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import { EventLoopSlices } from '../../common/event-loop-slices';
 import { encodeGlobalId } from '../../common/node/global-id';
 import { runSql } from '../../common/sql';
-import { formerSlugsIn, mergedPartySlugsIn } from '../../common/identity/former-identifiers';
+import { formerSlugsIn, mergedPartySlugsIn, recordFormerSlugs, renameFromFormerSlugs } from '../../common/identity/former-identifiers';
+import type { PartyEntity } from '../party/party.entity';
 import type { CitedRow, DocumentScope, PartyKind, WriteDeclaration } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { commandTarget, runMutation, runWrite } from '../mutation/mutation-runner';
@@ -16,7 +17,7 @@ import { writeParty } from '../party/party.writes';
 import { Source } from '../../common/citation/source.entity';
 import { writeSource } from '../source/source.writes';
 import type { SourceDocument } from './source-document';
-import { documentFacts, documentFactTypes, documentProblems, referencedPartySlugs } from './validate-source-document';
+import { documentFactTypes, documentProblems, referencedPartySlugs } from './validate-source-document';
 import { saysWhoOfDocument, writeAttribution, writeProvenance } from '../attribution/attribution.writes';
 
 export interface ImportReport {
@@ -124,20 +125,33 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
     idOf: (key, slug) => ids.get(key)?.get(slug),
     slugsOf: (key) => new Set(ids.get(key)?.keys()),
   };
-  for (const party of doc.parties ?? []) {
+  // An item may list the slugs it had before (`formerSlugs`): a stored row under one of them is renamed, and each keeps resolving.
+  const reason = `former slug listed by source document "${doc.source.slug}"`;
+  const formerSlugs = async (table: string, item: { slug?: string; formerSlugs?: string[] }, path: string, write: () => Promise<{ id: number }>) => {
+    const formers = item.slug && Array.isArray(item.formerSlugs) ? item.formerSlugs : [];
+    const renamed = formers.length ? await renameFromFormerSlugs(writer, table, item.slug!, formers) : null;
+    if (renamed) throw invalidDocument([{ path: `${path}.formerSlugs`, message: renamed }]);
+    const row = await write();
+    const recorded = formers.length ? await recordFormerSlugs(writer, table, row.id, formers, reason) : null;
+    if (recorded) throw invalidDocument([{ path: `${path}.formerSlugs`, message: recorded }]);
+    return row;
+  };
+  for (const [i, party] of (doc.parties ?? []).entries()) {
     const survivor = mergedAway.get(party.slug);
     if (survivor) {
       await writer.cite({ nodeType: partyNodeType[survivor.party_type], id: Number(survivor.id) }, source, party.quotes);
       continue;
     }
-    await scope.cite(await writeParty(writer, party), party.quotes);
+    const row = await formerSlugs('party', party, `parties[${i}]`, () => writeParty(writer, party));
+    await scope.cite(row as PartyEntity, party.quotes);
     await slices.pause();
   }
-  for (const writes of documentFacts) {
+  for (const fact of documentFactTypes) {
+    const writes = fact.writes!;
     const written = new Map<string, number>();
     ids.set(writes.documentKey, written);
-    for (const item of ((doc as unknown as Record<string, unknown[]>)[writes.documentKey] ?? []) as { slug?: string }[]) {
-      const row = await writes.write(item, writer, scope);
+    for (const [i, item] of (((doc as unknown as Record<string, unknown[]>)[writes.documentKey] ?? []) as { slug?: string }[]).entries()) {
+      const row = await formerSlugs(fact.table, item, `${writes.documentKey}[${i}]`, () => writes.write(item, writer, scope));
       if (writes.slugged && item.slug) written.set(item.slug, row.id);
       await slices.pause();
     }
