@@ -2,7 +2,7 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { BadUserInputError, echo } from '../errors';
 import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
 import { Citation } from '../citation/citation.entity';
-import { formerSlugsIn } from '../identity/former-identifiers';
+import { formerSlugsIn } from '../identity/former-slugs';
 
 export const date = (value: string | null | undefined) => (value == null ? null : FuzzyDate.parse(value));
 

@@ -5,7 +5,7 @@ import { runSql } from '../sql';
 import { describeProblems, type Problem } from '../validation/rules';
 import { Source } from '../citation/source.entity';
 import type { CitedSource, FactWriter } from './fact-writer';
-import { formerSlugsIn } from '../identity/former-identifiers';
+import { formerSlugsIn } from '../identity/former-slugs';
 
 export type PartyKind = 'COMPANY' | 'PERSON' | 'AUTHORITY';
 

@@ -11,7 +11,7 @@ import { Dispute } from './dispute.entity';
 import { DisputeKind, DisputeSideName, DisputeStatus } from './dispute.enums';
 import type { RecordDisputeInput, UpdateDisputeStatusInput } from './dispute.input';
 import { echo } from '../../common/errors';
-import { formerSlugsIn } from '../../common/identity/former-identifiers';
+import { formerSlugsIn } from '../../common/identity/former-slugs';
 
 /** A dispute as a document lists it (`disputes[i]`) or `recordDispute` takes it (without quotes). */
 export interface DisputeDoc {

@@ -1,6 +1,6 @@
 import { Basis } from '../../common/citation/attribution.enums';
 import { echo } from '../../common/errors';
-import { recordFormer, releaseFormerSlug } from '../../common/identity/former-identifiers';
+import { recordFormer, releaseFormerSlug } from '../../common/identity/former-slugs';
 import { decodeGlobalId } from '../../common/node/global-id';
 import type { NodeEntity } from '../../common/node/node.entity';
 import { runSql } from '../../common/sql';
