@@ -169,7 +169,7 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
     const { provenance: _p, attribution: _a, claimedBy: _c, ...item } = structuredClone(stat);
     const doc = {
       source: COUNT_SOURCE,
-      patentStats: [{ ...item, count: 12000, qualifier: null, quotes: [US_COUNT], provenance: { count: { basis: 'STATED', quotes: [US_COUNT] } } }],
+      patentStats: [{ ...item, count: 12000, quotes: [US_COUNT], provenance: { count: { basis: 'STATED', quotes: [US_COUNT] } } }],
     };
     await ok('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc });
     const { company } = await ok(
@@ -286,7 +286,9 @@ describe('the migration to statements', () => {
         );
       const written = await read();
       expect(written.length).toBeGreaterThan(100);
-      // Down: each field's current statement becomes its provenance row, the statements go.
+      // Down: each field's current statement becomes its provenance row, the statements go (the
+      // migrations after this one first).
+      await dataSource.undoLastMigration({ transaction: 'each' }); // PartyIdentity
       await dataSource.undoLastMigration({ transaction: 'each' });
       const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM field_provenance');
       expect(Number(n)).toBe(written.length);
