@@ -122,7 +122,12 @@ export const mergeParties: WriteDeclaration<MergePartiesInput, PartyDecision, Me
     const names = [absorb.name, ...absorb.aliases].filter((name) => name !== keep.name && !keep.aliases.includes(name));
     const aliases = [...keep.aliases, ...new Set(names)];
     await runSql(writer.manager, 'DELETE FROM party WHERE id = :id', { id: absorb.id });
-    writer.changes.push({ op: 'DELETE', table: 'party', rowId: absorb.id, values: { slug: absorb.slug, name: absorb.name } });
+    writer.changes.push({
+      op: 'DELETE',
+      table: 'party',
+      rowId: absorb.id,
+      values: { slug: absorb.slug, name: absorb.name, party_type: absorb.nodeType.toUpperCase() },
+    });
     writer.count('party');
     if (names.length) {
       await writeAliases(writer, keep, aliases, {
