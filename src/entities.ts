@@ -29,14 +29,11 @@ export const entities: EntityClass[] = [
   FieldStatement,
   ApiKey,
   AuditEntry,
-<<<<<<< HEAD
   FormerIdentifier,
   PartyDecision,
-=======
   ChangeEvent,
   ChangeParty,
   ChangeDispute,
->>>>>>> main
 ];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
