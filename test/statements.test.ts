@@ -338,4 +338,13 @@ describe('what statements cost to read', () => {
     expect(asOf).toBeGreaterThan(current);
     expect(asOf).toBeLessThanOrEqual(2 * current);
   });
+
+  it('reads link rows as of a date (sides, plaintiffs, defendants) within the same bound', async () => {
+    const links = 'sides { party { __typename } }';
+    const query = page('').replace('lawsuits { slug', `${links} lawsuits { plaintiffs { __typename } defendants { __typename } slug`);
+    const current = await selects(query);
+    const asOf = await selects(query, '2020-06');
+    expect(asOf).toBeGreaterThan(current);
+    expect(asOf).toBeLessThanOrEqual(2 * current);
+  });
 });
