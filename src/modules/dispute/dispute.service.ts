@@ -45,3 +45,6 @@ export class DisputeService {
     return facts.filter((f): f is T => !!f && !(f instanceof Error));
   }
 }
+
+/** The module's service: it holds no state, so there is one (not a per-app entry of src/services.ts). */
+export const disputeService = new DisputeService();

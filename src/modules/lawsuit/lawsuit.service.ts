@@ -60,3 +60,6 @@ export class LawsuitService {
     return side;
   }
 }
+
+/** The module's service: it holds no state, so there is one (not a per-app entry of src/services.ts). */
+export const lawsuitService = new LawsuitService();

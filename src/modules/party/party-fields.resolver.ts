@@ -15,6 +15,8 @@ import { Statement } from '../statement/statement.entity';
 import { Characterization } from './characterization.entity';
 import { PartyEntity } from './party.entity';
 import { Party } from './party.union';
+import { lawsuitService } from '../lawsuit/lawsuit.service';
+import { disputeService } from '../dispute/dispute.service';
 
 /** Loads the rows of a join table for a party, then the facts they point to, in key order. */
 async function viaJoin<J extends { id: number; partyId: number }, T extends { id: number }>(
@@ -40,7 +42,7 @@ export function PartyFieldsResolver<T extends PartyEntity>(type: ClassType<T>) {
       description: 'Cases it is a party to (as PLAINTIFF, as DEFENDANT, or both when role is omitted), in filing order, undated last.',
     })
     lawsuits(@Root() party: T, @Ctx() ctx: RequestContext, @Args() { role, first }: PartyLawsuitsArgs) {
-      return ctx.services.lawsuits.ofParty(ctx.loaders, party.id, role, first);
+      return lawsuitService.ofParty(ctx.loaders, party.id, role, first);
     }
 
     @FieldResolver(() => [Sanction], { description: 'Sanctions targeting it.' })
@@ -85,7 +87,7 @@ export function PartyFieldsResolver<T extends PartyEntity>(type: ClassType<T>) {
 
     @FieldResolver(() => [Dispute], { description: 'Disputes it is a side of.' })
     disputes(@Root() party: T, @Ctx() ctx: RequestContext) {
-      return ctx.services.disputes.ofParty(ctx.loaders, party.id);
+      return disputeService.ofParty(ctx.loaders, party.id);
     }
 
     @FieldResolver(() => [Party], {
