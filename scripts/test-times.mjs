@@ -33,7 +33,9 @@ runs.forEach((run, i) => {
 console.log(`| suite | tier | ${files.map((f) => path.basename(f)).join(' | ')} | slowest tests (first file) |`);
 console.log(`| --- | --- | ${files.map(() => '---:').join(' | ')} | --- |`);
 for (const [suite, row] of [...rows].sort((a, b) => (b[1].times[0] ?? 0) - (a[1].times[0] ?? 0))) {
-  console.log(`| ${suite} | ${row.tier} | ${files.map((_, i) => (row.times[i] == null ? '–' : seconds(row.times[i]))).join(' | ')} | ${row.slowest.join('; ')} |`);
+  console.log(
+    `| ${suite} | ${row.tier} | ${files.map((_, i) => (row.times[i] == null ? '–' : seconds(row.times[i]))).join(' | ')} | ${row.slowest.join('; ')} |`,
+  );
 }
 runs.forEach((run, i) => {
   const wall = Math.max(...run.testResults.map((s) => s.endTime)) - run.startTime;
