@@ -127,7 +127,7 @@ export interface FactType {
   /**
    * Its fields that assert something (statuses, dates, roles, counts, descriptions…), by document
    * field name (the GraphQL field's, except where noted): each non-null one has exactly one
-   * provenance entry in a carefully sourced document (test/says-who.test.ts checks the seed).
+   * provenance entry in a carefully sourced document (src/modules/field-statement/seed-says-who.test.ts checks the seed).
    */
   asserts: readonly string[];
   /** The same for items nested in it (a ranking's `entries`), by the document key of the list. */
