@@ -1,10 +1,10 @@
-import { execute, startTestServer, type TestServer } from './helpers';
+import { execute, sharedTestServer, type TestServer } from './helpers';
 
 /** Every fact of the 2020-02-06 report, asked for the way a journalist would. */
 describe('the seeded Huawei–Verizon report', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await sharedTestServer();
   });
   afterAll(() => server.close());
 
