@@ -21,6 +21,10 @@ const CORE_TABLES = new Set([
   // Identity: keys that moved (src/common/identity), editors' decisions about parties (src/modules/identity).
   'former_identifier',
   'party_decision',
+  // The change feed (src/modules/change): what each write changed, and the parties and disputes it touched.
+  'change_event',
+  'change_party',
+  'change_dispute',
 ]);
 
 const sqliteInList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
