@@ -71,9 +71,9 @@ export interface GraphQLResponse<T> {
  * A new SQLite file holding the seed (and, when asked, that many synthetic companies on top),
  * copied from one such database made once per run (in the folder the global setup names): seeding
  * is most of what starting a test server costs, and a copy keeps each suite's database its own.
- * Null where there is no such folder, or on PostgreSQL.
+ * At `url` when given (a SQLite file that does not exist yet). Null where there is no such folder, or on PostgreSQL.
  */
-async function seededSqliteCopy(syntheticCompanies = 0): Promise<string | null> {
+async function seededSqliteCopy(syntheticCompanies = 0, at?: string): Promise<string | null> {
   const folder = process.env.CONFLICT_TEST_TEMPLATES;
   if (onPostgres || !folder) return null;
   const name = syntheticCompanies ? `seeded-synthetic-${syntheticCompanies}` : 'seeded';
@@ -88,7 +88,7 @@ async function seededSqliteCopy(syntheticCompanies = 0): Promise<string | null> 
     await dataSource.destroy();
     renameSync(own, template);
   }
-  const url = tempSqliteUrl();
+  const url = at ?? tempSqliteUrl();
   copyFileSync(template, url.slice('sqlite:'.length));
   return url;
 }
@@ -109,7 +109,9 @@ function testEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export async function startTestServer(
   options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number; unseeded?: boolean } = {},
 ): Promise<TestServer> {
-  const copy = options.url || options.unseeded ? null : await seededSqliteCopy(options.syntheticCompanies);
+  // A suite's own fresh SQLite file (from `freshDatabaseUrl`, passed for its path) gets the template's copy too.
+  const fresh = options.url?.startsWith('sqlite:') && !existsSync(options.url.slice('sqlite:'.length));
+  const copy = options.unseeded || (options.url && !fresh) ? null : await seededSqliteCopy(options.syntheticCompanies, options.url);
   const dataSource = await openTestDatabase(copy ? { ...options, url: copy } : options);
   if (!copy && !options.unseeded) await seedAll(dataSource);
   if (!copy && options.syntheticCompanies) {
