@@ -3,6 +3,8 @@ import { factEntities, factNodeEntities } from './facts';
 import { ApiKey } from './modules/api-key/api-key.entity';
 import { Role } from './common/role.enum';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
+import { ChangeEvent } from './modules/change/change-event.entity';
+import { ChangeDispute, ChangeParty } from './modules/change/change-touch.entity';
 import { Authority } from './modules/authority/authority.entity';
 import { Company } from './modules/company/company.entity';
 import { PartyEntity } from './modules/party/party.entity';
@@ -11,6 +13,8 @@ import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
 import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
+import { FormerIdentifier } from './common/identity/former-identifier.entity';
+import { PartyDecision } from './modules/identity/party-decision.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
 export const entities: EntityClass[] = [
@@ -25,6 +29,11 @@ export const entities: EntityClass[] = [
   FieldStatement,
   ApiKey,
   AuditEntry,
+  FormerIdentifier,
+  PartyDecision,
+  ChangeEvent,
+  ChangeParty,
+  ChangeDispute,
 ];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
@@ -37,6 +46,7 @@ export const nodeEntities: Readonly<Record<string, EntityClass>> = {
   Citation,
   ApiKey,
   AuditEntry,
+  PartyDecision,
 };
 export type NodeTypeName = string;
 

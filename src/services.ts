@@ -11,6 +11,7 @@ import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
+import { IdentityService } from './modules/identity/identity.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -27,6 +28,7 @@ export interface Services {
   timeline: TimelineService;
   network: NetworkService;
   attribution: AttributionService;
+  identity: IdentityService;
   database: Database;
 }
 
@@ -48,6 +50,7 @@ export function createServices(database: Database): Services {
     timeline: new TimelineService(),
     network: new NetworkService(),
     attribution: new AttributionService(),
+    identity: new IdentityService(),
     database,
   };
 }
