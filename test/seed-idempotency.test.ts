@@ -1,3 +1,4 @@
+import type { LawsuitKind } from '../src/modules/lawsuit/lawsuit.enums';
 import type { DataSource } from 'typeorm';
 import { SourceImportService } from '../src/modules/source-import/source-import.service';
 import { readSeedDocuments, seedAll } from '../seeds/seed-all';
@@ -35,7 +36,7 @@ describe('loading sources', () => {
     const [{ document }] = readSeedDocuments();
     const broken = structuredClone(document);
     broken.lawsuits![0].quotes = ['Huawei sued Nokia in 2031'];
-    broken.lawsuits![1].kind = 'MURDER';
+    broken.lawsuits![1].kind = 'MURDER' as LawsuitKind; // not a kind: refused
     broken.sanctions![0].target = 'nokia';
     broken.events![0].quotes = [];
     broken.statements![0].date = '2019-13';
