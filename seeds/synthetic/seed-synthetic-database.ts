@@ -17,7 +17,6 @@ export async function seedSyntheticDatabase(dataSource: DataSource, { companies,
   // The search index is rebuilt in one pass after the load rather than row by row by its triggers.
   const search = searchDialect(dataSource);
   if (search) await dataSource.transaction((manager) => search.dropIndex(manager));
-  const sqlite = dataSource.options.type === 'better-sqlite3';
   const bar = new SingleBar(
     { format: 'synthetic graph |{bar}| {percentage}% | {value}/{total} companies | {rows} rows | {rate} rows/s', hideCursor: true },
     Presets.shades_classic,
@@ -38,7 +37,7 @@ export async function seedSyntheticDatabase(dataSource: DataSource, { companies,
       bar.stop();
     },
     async (runner) => {
-      if (sqlite) await installRowCounts(runner);
+      await installRowCounts(runner);
       if (search) await search.ensureIndex(runner);
     },
   );
