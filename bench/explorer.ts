@@ -110,6 +110,9 @@ function reads(documents: Map<string, string>, { parties, names, disputes }: Awa
   return all.filter((read) => wanted.includes(read.name));
 }
 
+/** Reads measured with one client only: the whole graph's timeline is not a page the explorer loads. */
+const ONE_CLIENT_ONLY = new Set(['TimelineCount']);
+
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of running) child.kill('SIGTERM');
@@ -120,7 +123,15 @@ async function start(dir: string, databaseUrl: string): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, [...serverNodeFlags(dir), path.join(dir, 'dist/src/main.js')], {
     cwd: dir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', CLIENT_COST_BUDGET: 'off' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      CLIENT_COST_BUDGET: 'off',
+      REQUEST_TIMEOUT_MS: '60000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   running.add(child);
@@ -140,7 +151,14 @@ async function post(url: string, body: string): Promise<number> {
   return ms;
 }
 
-function throughput(url: string, bodies: string[], seconds: number): Promise<{ reqPerSec: number; p50: number; p99: number }> {
+interface Load {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function throughput(url: string, bodies: string[], seconds: number): Promise<Load> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -153,9 +171,13 @@ function throughput(url: string, bodies: string[], seconds: number): Promise<{ r
       },
       (error, result) => {
         if (error) return reject(error);
-        const errors = result.errors + result.timeouts + result.non2xx;
-        if (errors) return reject(new Error(`${errors} errors under load`));
-        resolve({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+        // Errors are counted, not fatal: under load a slow read answers REQUEST_TIMEOUT, which is a result.
+        resolve({
+          reqPerSec: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts + result.non2xx,
+        });
       },
     );
   });
@@ -181,7 +203,9 @@ async function main() {
       servers.push({ label: build.label, url, cold });
     }
     const latencies = new Map<string, number[]>();
-    const loads = new Map<string, { reqPerSec: number; p50: number; p99: number }[]>();
+    const loads = new Map<string, Load[]>();
+    // One client first, every round; then the loaded rounds, so that no request left queued by a
+    // loaded round (a slow read times out after it) lands in a measured single-client request.
     for (let round = 0; round < settings.rounds; round++) {
       // Alternating: each round runs every build once, in an order that turns round by round.
       const order = servers.map((_, i) => servers[(i + round) % servers.length]);
@@ -189,25 +213,28 @@ async function main() {
         for (const server of order) {
           const key = `${server.label}|${read.name}`;
           const times = latencies.get(key) ?? [];
-          for (let i = 0; i < settings.requests; i++) times.push(await post(server.url, read.bodies[i % read.bodies.length]));
+          for (let i = 0; i < settings.requests; i++) times.push(await post(server.url, read.bodies[(round * settings.requests + i) % read.bodies.length]));
           latencies.set(key, times);
           process.stdout.write(`round ${round + 1} ${read.name} ${server.label}: p50 ${ms(median(times))} ms\n`);
         }
       }
-      if (settings.duration > 0) {
-        for (const read of list) {
-          for (const server of order) {
-            const key = `${server.label}|${read.name}`;
-            const measured = await throughput(server.url, read.bodies, settings.duration);
-            loads.set(key, [...(loads.get(key) ?? []), measured]);
-            process.stdout.write(`round ${round + 1} ${read.name} ${server.label}: ${measured.reqPerSec.toFixed(0)} req/s with ${settings.connections}\n`);
-          }
+    }
+    for (let round = 0; round < settings.rounds && settings.duration > 0; round++) {
+      const order = servers.map((_, i) => servers[(i + round) % servers.length]);
+      for (const read of list.filter((r) => !ONE_CLIENT_ONLY.has(r.name))) {
+        for (const server of order) {
+          const key = `${server.label}|${read.name}`;
+          const measured = await throughput(server.url, read.bodies, settings.duration);
+          loads.set(key, [...(loads.get(key) ?? []), measured]);
+          process.stdout.write(
+            `round ${round + 1} ${read.name} ${server.label}: ${measured.reqPerSec.toFixed(0)} req/s with ${settings.connections}, ${measured.errors} errors\n`,
+          );
         }
       }
     }
     const lines = [
-      `| read | build | cold (first request) ms | one client p50 ms | p99 ms | ${settings.connections} connections req/s | p50 ms |`,
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      `| read | build | cold (first request) ms | one client p50 ms | p99 ms | ${settings.connections} connections req/s | p50 ms | errors |`,
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ];
     for (const read of list) {
       for (const server of servers) {
@@ -217,7 +244,7 @@ async function main() {
         lines.push(
           `| ${read.name} | ${server.label} | ${ms(server.cold.get(read.name)!)} | ${ms(median(times))} | ${ms(percentile(times, 99))} | ${
             load ? median(load.map((l) => l.reqPerSec)).toFixed(0) : '–'
-          } | ${load ? median(load.map((l) => l.p50)) : '–'} |`,
+          } | ${load ? median(load.map((l) => l.p50)) : '–'} | ${load ? load.reduce((n, l) => n + l.errors, 0) : '–'} |`,
         );
       }
     }
