@@ -125,7 +125,9 @@ export class TimelineService {
         const idsOf = new Map<string, number[]>();
         for (const key of keys) {
           const [type, id] = key.split(':');
-          idsOf.set(type, [...(idsOf.get(type) ?? []), Number(id)]);
+          const list = idsOf.get(type) ?? [];
+          list.push(Number(id));
+          idsOf.set(type, list);
         }
         const rows = await reader.query<{ fact_type: string; fact_id: number; party_id: number }>(
           `SELECT DISTINCT fact_type, fact_id, party_id FROM (${sql}) p ORDER BY party_id`,
