@@ -11,6 +11,7 @@ import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
 import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
+import { Webhook, WebhookDelivery } from './modules/webhook/webhook.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
 export const entities: EntityClass[] = [
@@ -25,6 +26,8 @@ export const entities: EntityClass[] = [
   FieldStatement,
   ApiKey,
   AuditEntry,
+  Webhook,
+  WebhookDelivery,
 ];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
@@ -37,6 +40,8 @@ export const nodeEntities: Readonly<Record<string, EntityClass>> = {
   Citation,
   ApiKey,
   AuditEntry,
+  Webhook,
+  WebhookDelivery,
 };
 export type NodeTypeName = string;
 
@@ -44,4 +49,6 @@ export type NodeTypeName = string;
 export const restrictedNodeTypes: Partial<Record<NodeTypeName, Role>> = {
   ApiKey: Role.ADMIN,
   AuditEntry: Role.ADMIN,
+  Webhook: Role.ADMIN,
+  WebhookDelivery: Role.ADMIN,
 };

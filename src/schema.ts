@@ -22,6 +22,7 @@ import { nodeEntities } from './entities';
 import { validateArgs } from './common/validate-args';
 import { authChecker } from './common/auth';
 import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
+import { WebhookResolver } from './modules/webhook/webhook.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
@@ -53,6 +54,7 @@ export const resolvers = [
   DisputeResolver,
   DisputeSideResolver,
   ApiKeyResolver,
+  WebhookResolver,
   AuditResolver,
   SearchResolver,
   TimelineResolver,

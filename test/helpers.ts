@@ -99,8 +99,8 @@ export async function startTestServer(
   if (options.syntheticCompanies) {
     await writeSyntheticGraph(createBulkWriter(dataSource), { companies: options.syntheticCompanies });
   }
-  // The health probe's SELECT 1 would be counted by a statement-counting logger.
-  const probe = options.logger ? { DATABASE_CHECK_MS: '3600000' } : {};
+  // The health probe's SELECT 1 would be counted by a statement-counting logger (so would the webhook worker's polls).
+  const probe = options.logger ? { DATABASE_CHECK_MS: '3600000', WEBHOOK_WORKER: 'off' } : {};
   // Every test request comes from 127.0.0.1: no per-client budget or per-address socket cap unless a test sets one.
   const unlimited = { CLIENT_COST_BUDGET: 'off', MAX_CONNECTIONS: '10000', MAX_CONNECTIONS_PER_ADDRESS: '10000' };
   const config = readConfig({ NODE_ENV: 'test', ...unlimited, ...probe, ...options.env });
