@@ -9,7 +9,7 @@ import { openDatabase } from '../src/database';
 import { createLogger, type Logger as AppLogger } from '../src/logger';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import type { Role } from '../src/common/role.enum';
-import { createApp, type App } from '../src/server/app';
+import { createApp, type App, type AppOptions } from '../src/server/app';
 import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
 import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
@@ -91,7 +91,7 @@ async function seededSqliteCopy(): Promise<string | null> {
 
 /** A seeded server on a fresh database, listening on a free port. */
 export async function startTestServer(
-  options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number } = {},
+  options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number; appOptions?: AppOptions } = {},
 ): Promise<TestServer> {
   const copy = options.url ? null : await seededSqliteCopy();
   const dataSource = await openTestDatabase(copy ? { ...options, url: copy } : options);
@@ -104,7 +104,7 @@ export async function startTestServer(
   // Every test request comes from 127.0.0.1: no per-client budget or per-address socket cap unless a test sets one.
   const unlimited = { CLIENT_COST_BUDGET: 'off', MAX_CONNECTIONS: '10000', MAX_CONNECTIONS_PER_ADDRESS: '10000' };
   const config = readConfig({ NODE_ENV: 'test', ...unlimited, ...probe, ...options.env });
-  const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'));
+  const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'), options.appOptions);
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
