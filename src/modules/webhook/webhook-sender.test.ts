@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Resolver } from './address-policy';
 import { MAX_RESPONSE_BYTES, sendDelivery } from './webhook-sender';
@@ -90,5 +93,36 @@ describe('sending a delivery', () => {
     } finally {
       await r.close();
     }
+  });
+
+  describe('over https', () => {
+    // A self-signed certificate for hooks.test, made for these tests only (test-certificate/).
+    const cert = readFileSync(path.join(__dirname, 'test-certificate/hooks.test.crt'));
+    const key = readFileSync(path.join(__dirname, 'test-certificate/hooks.test.key'));
+    let server: https.Server;
+    let port: number;
+    const hosts: (string | undefined)[] = [];
+    beforeAll(async () => {
+      server = https.createServer({ cert, key }, (req, res) => {
+        hosts.push(req.headers.host);
+        res.writeHead(200).end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+    it('connects to the resolved address and checks the certificate against the URL’s name (SNI)', async () => {
+      const result = await sendDelivery(new URL(`https://hooks.test:${port}/`), {}, '{}', { ...options(), ca: cert });
+      expect(result).toEqual({ ok: true, status: 200, error: null });
+      expect(hosts).toEqual([`hooks.test:${port}`]);
+    });
+
+    it('fails when the certificate is not for the name (a rebinding to another host cannot pass as the webhook)', async () => {
+      const result = await sendDelivery(new URL(`https://other.test:${port}/`), {}, '{}', { ...options(), ca: cert });
+      expect(result.ok).toBe(false);
+      expect(result.error).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID/);
+      expect(hosts).toHaveLength(1);
+    });
   });
 });
