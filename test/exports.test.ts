@@ -198,7 +198,7 @@ describe('exports', () => {
   it('reads a table a keyset page at a time, every row once', async () => {
     const reader = new SqlReader(dataSource);
     const pages: number[][] = [];
-    for await (const page of keysetPages<{ id: number }>(reader, 'citation', [], [], 7)) pages.push(page.map((row) => Number(row.id)));
+    for await (const page of keysetPages<{ id: number }>(reader, 'citation', [], [], { pageSize: 7 })) pages.push(page.map((row) => Number(row.id)));
     const ids = pages.flat();
     const [{ n }] = await reader.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM citation', []);
     expect(ids).toHaveLength(Number(n));

@@ -120,7 +120,9 @@ export async function exportCsv(
 
 function tablePages(reader: SqlReader, table: StoreTable, filter: ExportFilter) {
   const { conditions, parameters } = filter(table.type);
-  return keysetPages<Record<string, unknown> & { id: number }>(reader, table.table, [...table.conditions, ...conditions], parameters);
+  // A source's text is up to 90,000 characters: its pages are smaller, so no page holds more than a few megabytes.
+  const pageSize = table.type === 'Source' ? 20 : undefined;
+  return keysetPages<Record<string, unknown> & { id: number }>(reader, table.table, [...table.conditions, ...conditions], parameters, { pageSize });
 }
 
 /** A CSV cell: lists and objects as JSON, null as empty. */

@@ -6,19 +6,20 @@ export const EXPORT_PAGE_SIZE = 500;
 /**
  * Every row of a table in id order, a page per statement (keyset: `id > last`), so an export
  * holds one page however large the table is and never re-reads or skips a row as OFFSET would.
- * `conditions` (SQL with `?`) narrow it (a party type, the rows an exported change touched).
+ * `conditions` (SQL with `?`) narrow it (a party type, the rows an exported change touched);
+ * `columns` leaves out what is not needed (a source's text).
  */
 export async function* keysetPages<T extends { id: number }>(
   reader: SqlReader,
   table: string,
   conditions: string[] = [],
   parameters: unknown[] = [],
-  pageSize = EXPORT_PAGE_SIZE,
+  { pageSize = EXPORT_PAGE_SIZE, columns = '*' }: { pageSize?: number; columns?: string } = {},
 ): AsyncGenerator<T[]> {
   let after = 0;
   const where = ['id > ?', ...conditions].join(' AND ');
   for (;;) {
-    const rows = await reader.query<T>(`SELECT * FROM "${table}" WHERE ${where} ORDER BY id LIMIT ${pageSize}`, [after, ...parameters]);
+    const rows = await reader.query<T>(`SELECT ${columns} FROM "${table}" WHERE ${where} ORDER BY id LIMIT ${pageSize}`, [after, ...parameters]);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < pageSize) return;
