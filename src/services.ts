@@ -1,6 +1,5 @@
 import type { Database } from './database';
 import { SqlReader } from './common/database/sql-reader';
-import { LawsuitService } from './modules/lawsuit/lawsuit.service';
 import { PartyService } from './modules/party/party.service';
 import { SourceService } from './modules/source/source.service';
 import { NodeService } from './common/node/node.service';
@@ -12,7 +11,6 @@ import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
-import { DisputeService } from './modules/dispute/dispute.service';
 import { WebhookService } from './modules/webhook/webhook.service';
 import type { AddressPolicy } from './modules/webhook/address-policy';
 
@@ -23,7 +21,6 @@ export interface Services {
   primaryReader: SqlReader;
   catalog: CatalogService;
   parties: PartyService;
-  lawsuits: LawsuitService;
   sources: SourceService;
   nodes: NodeService;
   apiKeys: ApiKeyService;
@@ -31,7 +28,6 @@ export interface Services {
   search: SearchService;
   timeline: TimelineService;
   network: NetworkService;
-  disputes: DisputeService;
   attribution: AttributionService;
   webhooks: WebhookService;
   database: Database;
@@ -48,7 +44,6 @@ export function createServices(database: Database, webhookPolicy: AddressPolicy 
     primaryReader,
     catalog: new CatalogService(),
     parties: new PartyService(),
-    lawsuits: new LawsuitService(),
     sources: new SourceService(),
     nodes: new NodeService(),
     apiKeys: new ApiKeyService(dataSource, primaryReader),
@@ -56,7 +51,6 @@ export function createServices(database: Database, webhookPolicy: AddressPolicy 
     search: new SearchService(searchDialect(dataSource)),
     timeline: new TimelineService(),
     network: new NetworkService(),
-    disputes: new DisputeService(),
     attribution: new AttributionService(),
     webhooks: new WebhookService(webhookPolicy),
     database,
