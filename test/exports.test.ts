@@ -5,14 +5,15 @@ import { Writable } from 'node:stream';
 import { Model, defaultModel } from '@alephdata/followthemoney';
 import type { DataSource } from 'typeorm';
 import { SqlReader } from '../src/common/database/sql-reader';
-import { exportCsv, exportFtm, exportJsonl, onSnapshot } from '../src/modules/export/export.service';
+import { exportCsv, exportFtm, exportJsonl, ftmChangedSince, newestChange, onSnapshot, rowsChangedSince } from '../src/modules/export/export.service';
+import { SourceImportService } from '../src/modules/source-import/source-import.service';
 import type { FtmEntity } from '../src/modules/export/ftm';
 import { keysetPages } from '../src/modules/export/keyset';
 import { storeTables } from '../src/modules/export/store-tables';
 import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
 import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
-import { openTestDatabase } from './helpers';
+import { openTestDatabase, SEED_DOCUMENT_PATH } from './helpers';
 
 /** A Writable keeping what it is given, as lines. */
 function collector(): { out: Writable; lines: () => string[] } {
@@ -26,10 +27,33 @@ function collector(): { out: Writable; lines: () => string[] } {
   return { out, lines: () => chunks.join('').split('\n').filter(Boolean) };
 }
 
-async function ftmLines(dataSource: DataSource): Promise<string[]> {
+async function ftmLines(dataSource: DataSource, since?: number): Promise<string[]> {
   const { out, lines } = collector();
-  await onSnapshot(dataSource, (reader) => exportFtm(reader, out));
+  await onSnapshot(dataSource, (reader) => exportFtm(reader, out, since === undefined ? undefined : ftmChangedSince(since)));
   return lines();
+}
+
+const SETTLED = 'Huawei and Verizon settled the first of the two patent suits out of court';
+/** A later report that settles one suit: a statement added to one lawsuit, from a new source. */
+function settlement() {
+  const seed = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
+  const {
+    provenance: _p,
+    attribution: _a,
+    claimedBy: _c,
+    hedges: _h,
+    ...suit
+  } = seed.lawsuits.find((item: { slug: string }) => item.slug === 'huawei-v-verizon-patent-1');
+  return {
+    source: {
+      slug: '2021-01-05-export-test-settlement',
+      title: 'One suit settled',
+      publisher: 'Export Test Wire',
+      publishedOn: '2021-01-05',
+      text: `Export Test Wire, 5 January 2021. ${SETTLED}, the court was told.`,
+    },
+    lawsuits: [{ ...suit, status: 'SETTLED', quotes: [SETTLED], attribution: 'REPORTED', provenance: { status: { basis: 'STATED', quotes: [SETTLED] } } }],
+  };
 }
 
 const model = new Model(defaultModel);
@@ -217,5 +241,36 @@ describe('exports', () => {
     } finally {
       await synthetic.destroy();
     }
+  });
+
+  it('exports only what changed after a cursor with --since, and nothing when nothing changed', async () => {
+    const before = await onSnapshot(dataSource, (reader) => newestChange(reader));
+    expect(await ftmLines(dataSource, before)).toEqual([]);
+    await new SourceImportService(dataSource).import(settlement() as never, { actor: { name: 'cli:import', keyId: null, role: null, action: 'cli:import' } });
+    const entities = (await ftmLines(dataSource, before)).map((line) => JSON.parse(line) as FtmEntity);
+    const ids = new Set(entities.map((e) => e.id));
+    expect(ids).toContain('ce-lawsuit-huawei-v-verizon-patent-1');
+    expect(ids).toContain('ce-source-2021-01-05-export-test-settlement');
+    expect(ids).not.toContain('ce-lawsuit-huawei-v-verizon-patent-2');
+    expect(ids).not.toContain('ce-party-huawei');
+    expect(entities.find((e) => e.id === 'ce-lawsuit-huawei-v-verizon-patent-1')!.properties.status).toEqual(['SETTLED']);
+    // The case's sides come with it; a Documentation names the new source.
+    expect(entities.filter((e) => e.schema === 'CourtCaseParty')).toHaveLength(2);
+    expect(
+      entities.some(
+        (e) =>
+          e.schema === 'Documentation' && e.properties.document[0] === 'ce-source-2021-01-05-export-test-settlement' && /status/.test(e.properties.role[0]),
+      ),
+    ).toBe(true);
+    const { out, lines } = collector();
+    const counts = await onSnapshot(dataSource, (reader) => exportJsonl(dataSource, reader, out, rowsChangedSince(before)));
+    expect(counts.byType.Lawsuit).toBe(1);
+    expect(counts.byType.LawsuitParty).toBe(2);
+    expect(counts.byType.Company ?? 0).toBe(0);
+    expect(
+      lines()
+        .map((line) => JSON.parse(line))
+        .find((row) => row.type === 'FieldStatement' && row.value === '"SETTLED"'),
+    ).toBeDefined();
   });
 });

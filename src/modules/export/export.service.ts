@@ -19,6 +19,31 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['ftm', 'jsonl', 'csv'];
 export type ExportFilter = (type: string) => { conditions: string[]; parameters: unknown[] };
 const everything: ExportFilter = () => ({ conditions: [], parameters: [] });
 
+const PARTY_TYPES = "('Company', 'Person', 'Authority')";
+
+/**
+ * `--since`: the FtM entities a change after the change id touched: a party's or fact's own changes
+ * (a case's parties come with the case), and the sources the changes' statements come from.
+ */
+export function ftmChangedSince(changeId: number): ExportFilter {
+  return (type) => {
+    if (type === 'Source') return { conditions: ['id IN (SELECT source_id FROM change_event WHERE id > ? AND source_id IS NOT NULL)'], parameters: [changeId] };
+    const types = type === 'Party' ? PARTY_TYPES : `('${type.replace(/'/g, "''")}')`;
+    return { conditions: [`id IN (SELECT subject_id FROM change_event WHERE id > ? AND subject_type IN ${types})`], parameters: [changeId] };
+  };
+}
+
+/** `--since` for the store's rows: each table's rows that a change after the change id touched (`StoreTable.changedSince`). */
+export function rowsChangedSince(changeId: number): (table: StoreTable) => { conditions: string[]; parameters: unknown[] } {
+  return (table) => ({ conditions: [table.changedSince], parameters: [changeId] });
+}
+
+/** The newest change's id in the snapshot (0: none): the cursor from which the next `--since` export goes on. */
+export async function newestChange(reader: SqlReader): Promise<number> {
+  const [row] = await reader.query<{ newest: number | string | null }>('SELECT MAX(id) AS newest FROM change_event', []);
+  return Number(row?.newest ?? 0);
+}
+
 /**
  * Runs an export on one snapshot of the store, so rows written meanwhile cannot make it
  * inconsistent (a case's party without its case): SQLite reads inside one deferred transaction
@@ -74,7 +99,7 @@ export async function exportFtm(reader: SqlReader, out: Writable, filter: Export
 }
 
 /** The store's own rows, one JSON object per line, each with its `type`. */
-export async function exportJsonl(dataSource: DataSource, reader: SqlReader, out: Writable, filter: ExportFilter = everything): Promise<ExportCounts> {
+export async function exportJsonl(dataSource: DataSource, reader: SqlReader, out: Writable, filter: RowFilter = allRows): Promise<ExportCounts> {
   const counts: ExportCounts = { byType: {}, total: 0 };
   for (const table of storeTables(dataSource)) {
     for await (const rows of tablePages(reader, table, filter)) {
@@ -92,7 +117,7 @@ export async function exportCsv(
   dataSource: DataSource,
   reader: SqlReader,
   directory: string,
-  filter: ExportFilter = everything,
+  filter: RowFilter = allRows,
 ): Promise<ExportCounts & { files: string[] }> {
   mkdirSync(directory, { recursive: true });
   const counts: ExportCounts = { byType: {}, total: 0 };
@@ -118,8 +143,11 @@ export async function exportCsv(
   return { ...counts, files };
 }
 
-function tablePages(reader: SqlReader, table: StoreTable, filter: ExportFilter) {
-  const { conditions, parameters } = filter(table.type);
+type RowFilter = (table: StoreTable) => { conditions: string[]; parameters: unknown[] };
+const allRows: RowFilter = () => ({ conditions: [], parameters: [] });
+
+function tablePages(reader: SqlReader, table: StoreTable, filter: RowFilter) {
+  const { conditions, parameters } = filter(table);
   // A source's text is up to 90,000 characters: its pages are smaller, so no page holds more than a few megabytes.
   const pageSize = table.type === 'Source' ? 20 : undefined;
   return keysetPages<Record<string, unknown> & { id: number }>(reader, table.table, [...table.conditions, ...conditions], parameters, { pageSize });

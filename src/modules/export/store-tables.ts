@@ -19,6 +19,8 @@ export interface StoreTable {
   conditions: string[];
   /** Its columns, by the property names the code and the API use, in declaration order. */
   columns: { property: string; column: string; convert: (raw: unknown) => unknown }[];
+  /** SQL (one `?`: a change id) for "a change after it touched this row" (`--since`). */
+  changedSince: string;
 }
 
 /**
@@ -40,17 +42,40 @@ export function storeTables(dataSource: DataSource): StoreTable[] {
   return classes.map((entity) => tableOf(dataSource.getMetadata(entity), dataSource.options.type === 'better-sqlite3'));
 }
 
+/** Subjects of the changes after a change id, of one type (SQL with one `?`). */
+const changedSubjects = (type: string) => `SELECT subject_id FROM change_event WHERE id > ? AND subject_type = '${type.replace(/'/g, "''")}'`;
+
+/**
+ * Which rows a change after a cursor touched: a party's or fact's own changes; a link row's fact's
+ * (a case's parties come with the case); a citation's, statement's or attribution's subject's; a
+ * source that a change's statement comes from.
+ */
+function changedSince(metadata: EntityMetadata, type: string): string {
+  const table = `"${metadata.tableName}"`;
+  if (metadata.target === Source) return `${table}.id IN (SELECT source_id FROM change_event WHERE id > ? AND source_id IS NOT NULL)`;
+  if (metadata.findColumnWithPropertyName('subjectType') && metadata.findColumnWithPropertyName('subjectId'))
+    return `EXISTS (SELECT 1 FROM change_event c WHERE c.id > ? AND c.subject_type = ${table}.subject_type AND c.subject_id = ${table}.subject_id)`;
+  const owner = factTypes.find(
+    (fact) => fact.linkEntities?.includes(metadata.target as EntityClass) && !Object.values(fact.linkNodes ?? {}).includes(metadata.target as EntityClass),
+  );
+  const link = owner && metadata.manyToOneRelations.find((relation) => relation.inverseEntityMetadata.target === owner.entity);
+  if (owner && link) return `${table}.${link.joinColumns[0].databaseName} IN (${changedSubjects(owner.typeName)})`;
+  return `${table}.id IN (${changedSubjects(type)})`;
+}
+
 function tableOf(metadata: EntityMetadata, sqlite: boolean): StoreTable {
   const discriminator = metadata.parentEntityMetadata ? metadata.discriminatorColumn : undefined;
   const columns = metadata.columns
     .filter((column) => !column.isDiscriminator && !column.isVirtual)
     .map((column) => ({ property: column.propertyName, column: column.databaseName, convert: converter(column, sqlite) }));
   const name = typeof metadata.target === 'function' ? metadata.target.name : metadata.name;
+  const type = typeName(metadata, name);
   return {
-    type: typeName(metadata, name),
+    type,
     table: metadata.tableName,
     conditions: discriminator ? [`"${discriminator.databaseName}" = '${String(metadata.discriminatorValue)}'`] : [],
     columns,
+    changedSince: changedSince(metadata, type),
   };
 }
 

@@ -8,13 +8,15 @@ import { sendDelivery, type AttemptResult } from './webhook-sender';
 import { newIdempotencyKey } from './webhook.service';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
 import { WebhookDeliveryStatus, WebhookStatus, type WebhookFilter } from './webhook.entity';
+import { encodeChangeCursor } from '../change/change-cursor';
+import { ChangeEvent } from '../change/change-event.entity';
+import { ChangeKind } from '../change/change-kind.enum';
+import { CHANGE_CHANNEL } from '../change/change-recorder';
 
 /** Changes one delivery carries at most. */
 export const MAX_CHANGES_PER_DELIVERY = 100;
 /** Changes read per webhook per poll (those its filter drops included). */
 const CHANGES_READ = 500;
-/** The channel and table of the change feed (src/modules/change). */
-const CHANGE_CHANNEL = 'change_event';
 
 export interface WorkerOptions {
   resolve?: Resolver;
@@ -50,7 +52,6 @@ interface Claimed {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const changeCursor = (id: number) => Buffer.from(`change:${id}`, 'utf8').toString('base64url');
 
 /**
  * Delivers the change feed to the webhooks, in the server process. Each poll it
@@ -160,7 +161,7 @@ export class WebhookWorker {
     const payload = JSON.stringify({
       webhook: encodeGlobalId('Webhook', webhookId),
       delivery: key,
-      cursor: changeCursor(Number(matching.at(-1)!.id)),
+      cursor: encodeChangeCursor(Number(matching.at(-1)!.id)),
       changes: matching.map(changePayload),
     });
     await manager
@@ -295,10 +296,10 @@ export class WebhookWorker {
     await manager
       .createQueryBuilder()
       .insert()
-      .into('change_event')
+      .into(ChangeEvent)
       .values({
         at: iso(Date.now()),
-        kind: 'UPDATED',
+        kind: ChangeKind.UPDATED,
         subjectType: 'Webhook',
         subjectId: webhookId,
         field: 'status',
@@ -309,10 +310,11 @@ export class WebhookWorker {
         source: null,
         actor: 'webhook-worker',
         action: 'disableWebhook',
-        parties: '[]',
-        disputes: '[]',
+        parties: [],
+        disputes: [],
       })
       .execute();
+    // As every write does: listeners on other instances read the feed after their last change.
     if (manager.connection.options.type === 'postgres') {
       const [{ newest }] = await manager.query(`SELECT MAX(id) AS newest FROM change_event`);
       await manager.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, String(newest)]);
@@ -340,7 +342,7 @@ function matches(filter: WebhookFilter, change: ChangeRow): boolean {
 
 function changePayload(change: ChangeRow) {
   return {
-    cursor: changeCursor(Number(change.id)),
+    cursor: encodeChangeCursor(Number(change.id)),
     at: change.at,
     kind: change.kind,
     subject: encodeGlobalId(change.subject_type, Number(change.subject_id)),

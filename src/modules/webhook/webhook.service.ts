@@ -9,6 +9,7 @@ import { InvalidCursorError } from '../../common/errors';
 import { checkWebhookUrl, WebhookAddressError, type AddressPolicy } from './address-policy';
 import { Webhook, WebhookDelivery, WebhookDeliveryStatus, WebhookFilter, WebhookStatus } from './webhook.entity';
 import { newWebhookSecret } from './webhook-signature';
+import { ChangeKind } from '../change/change-kind.enum';
 
 /** Webhooks one store may have: each costs the worker a read per poll. */
 export const MAX_WEBHOOKS = 100;
@@ -39,9 +40,17 @@ export class WebhookService {
     const checked = new WebhookFilter();
     for (const key of ['parties', 'disputes', 'kinds', 'types'] as const) {
       const list = filter?.[key] ?? [];
-      const bad = list.filter((entry) => !FILTER_ENTRY.test(entry));
+      const bad = list.filter((entry) => !FILTER_ENTRY.test(entry) || (key === 'kinds' && !Object.hasOwn(ChangeKind, entry)));
       if (list.length > MAX_FILTER_ENTRIES) problems.push({ field: `filter.${key}`, problems: [`at most ${MAX_FILTER_ENTRIES} entries`] });
-      if (bad.length) problems.push({ field: `filter.${key}`, problems: bad.slice(0, 3).map((entry) => `${echo(entry)} is not a slug, kind or type name`) });
+      if (bad.length)
+        problems.push({
+          field: `filter.${key}`,
+          problems: bad
+            .slice(0, 3)
+            .map((entry) =>
+              key === 'kinds' ? `${echo(entry)} is not a change kind (${Object.keys(ChangeKind).join(', ')})` : `${echo(entry)} is not a slug or type name`,
+            ),
+        });
       checked[key] = [...new Set(list)];
     }
     if (problems.length) {
