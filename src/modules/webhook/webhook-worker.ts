@@ -121,7 +121,7 @@ export class WebhookWorker {
 
   /** Step 1: new deliveries from the changes after each webhook's cursor. */
   private async enqueue(): Promise<void> {
-    const reader = this.database.writer;
+    const reader = this.database.reader;
     // Without a webhook waiting for changes (the common case) a poll costs this one read.
     const waiting: { id: number; change_cursor: number }[] = await reader.query(
       `SELECT id, change_cursor FROM webhook w WHERE w.status = '${WebhookStatus.ACTIVE}'
@@ -190,7 +190,7 @@ export class WebhookWorker {
   private async deliverDue(): Promise<void> {
     const now = Date.now();
     // Nothing due (the common case): no write transaction, no lock.
-    const due = await this.database.writer.query(
+    const due = await this.database.reader.query(
       `SELECT 1 FROM webhook_delivery WHERE status = '${WebhookDeliveryStatus.PENDING}' AND next_attempt_at <= '${iso(now)}' LIMIT 1`,
     );
     if (due.length === 0) return;
