@@ -246,4 +246,50 @@ describe('webhooks', () => {
       await r.close();
     }
   });
+
+  it('gives a delivery up after WEBHOOK_MAX_ATTEMPTS and goes on with the next changes', async () => {
+    const r = await receiver((n) => (n <= 2 ? 500 : 200));
+    const server = await startTestServer({ env: { ...LOOPBACK_RECEIVER, WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_DISABLE_AFTER: '100' } });
+    try {
+      const admin = await createKey(server, 'ADMIN' as never);
+      const { webhook } = (await createWebhook(server, admin, r.url, { parties: ['giveup-a', 'giveup-b'] })).data.createWebhook;
+      await server.gql(createCompany('giveup-a'), {}, bearer(admin));
+      await eventually(async () => (await deliveries(server, admin, webhook.id)).some((d) => d.status === 'FAILED'), 'the first delivery given up');
+      await server.gql(createCompany('giveup-b'), {}, bearer(admin));
+      await eventually(async () => (await deliveries(server, admin, webhook.id)).some((d) => d.status === 'DELIVERED'), 'the next delivered');
+      const [second, first] = await deliveries(server, admin, webhook.id);
+      expect(first).toMatchObject({ status: 'FAILED', attempts: 2, responseStatus: 500, lastError: 'HTTP 500: try later' });
+      expect(second).toMatchObject({ status: 'DELIVERED', attempts: 1, responseStatus: 200 });
+      expect(r.hits.map((h) => h.key)).toEqual([first.idempotencyKey, first.idempotencyKey, second.idempotencyKey]);
+      expect(JSON.parse(r.hits[2].body).changes.every((c: { parties: string[] }) => c.parties.includes('giveup-b'))).toBe(true);
+    } finally {
+      await server.close();
+      await r.close();
+    }
+  });
+
+  it('delivers each change once when two instances run workers on one database', async () => {
+    const url = await freshDatabaseUrl();
+    const r = await receiver(() => 200);
+    const one = await startTestServer({ url, env: LOOPBACK_RECEIVER });
+    const two = await startTestServer({ url, env: LOOPBACK_RECEIVER });
+    try {
+      const admin = await createKey(one, 'ADMIN' as never);
+      const slugs = ['twin-1', 'twin-2', 'twin-3', 'twin-4', 'twin-5', 'twin-6'];
+      await createWebhook(one, admin, r.url, { parties: slugs });
+      for (const [i, slug] of slugs.entries()) await (i % 2 ? one : two).gql(createCompany(slug), {}, bearer(admin));
+      const received = () => r.hits.flatMap((h) => JSON.parse(h.body).changes.flatMap((c: { parties: string[] }) => c.parties));
+      await eventually(() => slugs.every((slug) => received().includes(slug)), 'every change delivered');
+      // Let both workers poll again: nothing is sent twice.
+      for (let i = 0; i < 3; i += 1) await Promise.all([one.app.webhooks!.poll(), two.app.webhooks!.poll()]);
+      const cursors = r.hits.flatMap((h) => JSON.parse(h.body).changes.map((c: { cursor: string }) => c.cursor));
+      expect(new Set(cursors).size).toBe(cursors.length);
+      expect(new Set(r.hits.map((h) => h.key)).size).toBe(r.hits.length);
+      expect(one.app.webhooks!.attempts + two.app.webhooks!.attempts).toBe(r.hits.length);
+    } finally {
+      await two.close();
+      await one.close();
+      await r.close();
+    }
+  });
 });
