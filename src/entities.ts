@@ -13,6 +13,8 @@ import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
 import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
+import { FormerIdentifier } from './common/identity/former-identifier.entity';
+import { PartyDecision } from './modules/identity/party-decision.entity';
 import { Webhook, WebhookDelivery } from './modules/webhook/webhook.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
@@ -28,6 +30,8 @@ export const entities: EntityClass[] = [
   FieldStatement,
   ApiKey,
   AuditEntry,
+  FormerIdentifier,
+  PartyDecision,
   ChangeEvent,
   ChangeParty,
   ChangeDispute,
@@ -45,6 +49,7 @@ export const nodeEntities: Readonly<Record<string, EntityClass>> = {
   Citation,
   ApiKey,
   AuditEntry,
+  PartyDecision,
   Webhook,
   WebhookDelivery,
 };

@@ -11,6 +11,7 @@ import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
+import { IdentityService } from './modules/identity/identity.service';
 import { WebhookService } from './modules/webhook/webhook.service';
 import type { AddressPolicy } from './modules/webhook/address-policy';
 
@@ -29,6 +30,7 @@ export interface Services {
   timeline: TimelineService;
   network: NetworkService;
   attribution: AttributionService;
+  identity: IdentityService;
   webhooks: WebhookService;
   database: Database;
 }
@@ -52,6 +54,7 @@ export function createServices(database: Database, webhookPolicy: AddressPolicy 
     timeline: new TimelineService(),
     network: new NetworkService(),
     attribution: new AttributionService(),
+    identity: new IdentityService(),
     webhooks: new WebhookService(webhookPolicy),
     database,
   };
