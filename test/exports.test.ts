@@ -33,17 +33,14 @@ async function ftmLines(dataSource: DataSource, since?: number): Promise<string[
   return lines();
 }
 
+const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
+/** The seed's two patent suits of Huawei against Verizon. */
+const [SUIT, OTHER_SUIT] = SEED.lawsuits.filter((l: { kind: string }) => l.kind === 'PATENT_INFRINGEMENT').map((l: { slug: string }) => l.slug) as string[];
 const SETTLED = 'Huawei and Verizon settled the first of the two patent suits out of court';
 /** A later report that settles one suit: a statement added to one lawsuit, from a new source. */
 function settlement() {
-  const seed = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
-  const {
-    provenance: _p,
-    attribution: _a,
-    claimedBy: _c,
-    hedges: _h,
-    ...suit
-  } = seed.lawsuits.find((item: { slug: string }) => item.slug === 'huawei-v-verizon-patent-1');
+  const seed = structuredClone(SEED);
+  const { provenance: _p, attribution: _a, claimedBy: _c, hedges: _h, ...suit } = seed.lawsuits.find((item: { slug: string }) => item.slug === SUIT);
   return {
     source: {
       slug: '2021-01-05-export-test-settlement',
@@ -169,7 +166,7 @@ describe('exports', () => {
     expect(documentation[0].properties.role[0]).toMatch(/^states .*headquarters/);
     expect(documentation[0].properties.summary[0]).toContain('Shenzhen-based Huawei');
     // A suit and its sides.
-    const suit = entities.find((e) => e.schema === 'CourtCase' && e.id === 'ce-lawsuit-huawei-v-verizon-patent-1')!;
+    const suit = entities.find((e) => e.schema === 'CourtCase' && e.id === `ce-lawsuit-${SUIT}`)!;
     expect(suit.properties.status).toBeDefined();
     const sides = entities.filter((e) => e.schema === 'CourtCaseParty' && e.properties.case[0] === suit.id);
     expect(sides.map((s) => [s.properties.party[0], s.properties.role[0]]).sort()).toEqual([
@@ -249,11 +246,11 @@ describe('exports', () => {
     await new SourceImportService(dataSource).import(settlement() as never, { actor: { name: 'cli:import', keyId: null, role: null, action: 'cli:import' } });
     const entities = (await ftmLines(dataSource, before)).map((line) => JSON.parse(line) as FtmEntity);
     const ids = new Set(entities.map((e) => e.id));
-    expect(ids).toContain('ce-lawsuit-huawei-v-verizon-patent-1');
+    expect(ids).toContain(`ce-lawsuit-${SUIT}`);
     expect(ids).toContain('ce-source-2021-01-05-export-test-settlement');
-    expect(ids).not.toContain('ce-lawsuit-huawei-v-verizon-patent-2');
+    expect(ids).not.toContain(`ce-lawsuit-${OTHER_SUIT}`);
     expect(ids).not.toContain('ce-party-huawei');
-    expect(entities.find((e) => e.id === 'ce-lawsuit-huawei-v-verizon-patent-1')!.properties.status).toEqual(['SETTLED']);
+    expect(entities.find((e) => e.id === `ce-lawsuit-${SUIT}`)!.properties.status).toEqual(['SETTLED']);
     // The case's sides come with it; a Documentation names the new source.
     expect(entities.filter((e) => e.schema === 'CourtCaseParty')).toHaveLength(2);
     expect(
@@ -272,5 +269,23 @@ describe('exports', () => {
         .map((line) => JSON.parse(line))
         .find((row) => row.type === 'FieldStatement' && row.value === '"SETTLED"'),
     ).toBeDefined();
+  });
+
+  it('names the ids an entity had under its former slugs as its referents', async () => {
+    const [{ id }] = await dataSource.query(`SELECT id FROM party WHERE slug = 'huawei'`);
+    await dataSource.query(
+      `INSERT INTO former_identifier (table_name, former_slug, former_id, current_id, reason, recorded_at, recorded_by) VALUES ('party', 'huawei-old-name', NULL, ${Number(id)}, 'renamed', '2026-01-01T00:00:00.000Z', 'test')`,
+    );
+    const entities = (await ftmLines(dataSource)).map((line) => JSON.parse(line) as FtmEntity);
+    expect(entities.find((e) => e.id === 'ce-party-huawei')!.referents).toEqual(['ce-party-huawei-old-name']);
+    // The seed's own corrections renamed rows too: each old id is a referent, and none is an id of today.
+    const ids = new Set(entities.map((e) => e.id));
+    const referents = entities.flatMap((e) => e.referents ?? []);
+    const [{ n }] = await dataSource.query(
+      `SELECT COUNT(DISTINCT table_name || ':' || former_slug) AS n FROM former_identifier WHERE former_slug IS NOT NULL AND table_name IN ('source', 'party', 'lawsuit', 'sanction', 'event', 'regulatory_action', 'licensing_negotiation', 'dispute', 'statement')`,
+    );
+    expect(referents).toHaveLength(Number(n));
+    expect(referents.filter((r) => ids.has(r))).toEqual([]);
+    expect(ftmProblems(entities)).toEqual([]);
   });
 });

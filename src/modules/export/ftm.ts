@@ -9,6 +9,8 @@ export interface FtmEntity {
   id: string;
   schema: string;
   properties: Record<string, string[]>;
+  /** Ids this entity had before (FtM's merged-entity form): its former slugs'. */
+  referents?: string[];
 }
 
 /** The prefix of every exported id: ours, so they never collide with another dataset's in Aleph or yente. */
@@ -82,17 +84,44 @@ export class FtmExport {
       return keysetPages<Record<string, any> & { id: number }>(this.reader, table, conditions, parameters, { columns });
     };
     // Not a source's text (up to 90,000 characters): FtM's Document here stands for the source, its quotes are in the Documentation.
-    for await (const rows of pages('source', 'Source', 'id, slug, title, publisher, url, published_on')) yield* rows.map((row) => this.document(row));
-    for await (const rows of pages('party', 'Party')) yield* await this.parties(rows);
-    for await (const rows of pages('lawsuit', 'Lawsuit')) yield* await this.lawsuits(rows);
-    for await (const rows of pages('sanction', 'Sanction')) yield* await this.sanctions(rows);
-    for await (const rows of pages('event', 'Event')) yield* await this.events(rows);
-    for await (const rows of pages('regulatory_action', 'RegulatoryAction')) yield* await this.regulatoryActions(rows);
-    for await (const rows of pages('licensing_negotiation', 'LicensingNegotiation')) yield* await this.negotiations(rows);
-    for await (const rows of pages('dispute', 'Dispute')) yield* await this.disputes(rows);
+    for await (const rows of pages('source', 'Source', 'id, slug, title, publisher, url, published_on'))
+      yield* await this.withReferents(
+        'source',
+        'source',
+        rows,
+        rows.map((row) => this.document(row)),
+      );
+    for await (const rows of pages('party', 'Party')) yield* await this.withReferents('party', 'party', rows, await this.parties(rows));
+    for await (const rows of pages('lawsuit', 'Lawsuit')) yield* await this.withReferents('lawsuit', 'lawsuit', rows, await this.lawsuits(rows));
+    for await (const rows of pages('sanction', 'Sanction')) yield* await this.withReferents('sanction', 'sanction', rows, await this.sanctions(rows));
+    for await (const rows of pages('event', 'Event')) yield* await this.withReferents('event', 'event', rows, await this.events(rows));
+    for await (const rows of pages('regulatory_action', 'RegulatoryAction'))
+      yield* await this.withReferents('regulatory_action', 'regulatory-action', rows, await this.regulatoryActions(rows));
+    for await (const rows of pages('licensing_negotiation', 'LicensingNegotiation'))
+      yield* await this.withReferents('licensing_negotiation', 'negotiation', rows, await this.negotiations(rows));
+    for await (const rows of pages('dispute', 'Dispute')) yield* await this.withReferents('dispute', 'dispute', rows, await this.disputes(rows));
     for await (const rows of pages('affiliation', 'Affiliation')) yield* await this.affiliations(rows);
     for await (const rows of pages('kinship', 'Kinship')) yield* await this.kinships(rows);
-    for await (const rows of pages('statement', 'Statement')) yield* await this.statements(rows);
+    for await (const rows of pages('statement', 'Statement')) yield* await this.withReferents('statement', 'statement', rows, await this.statements(rows));
+  }
+
+  /**
+   * FtM's `referents`: the ids an entity had under its former slugs (a renamed row, or parties
+   * merged into it: the store's former identifiers), so a consumer that holds an old id finds it.
+   */
+  private async withReferents(table: string, kind: string, rows: Record<string, any>[], entities: FtmEntity[]): Promise<FtmEntity[]> {
+    const former = await this.reader.query<{ current_id: number; former_slug: string }>(
+      `SELECT current_id, former_slug FROM former_identifier WHERE table_name = ? AND former_slug IS NOT NULL AND ${this.reader.inList('current_id')} ORDER BY id`,
+      [table, this.reader.listParameter(rows.map((row) => row.id))],
+    );
+    if (former.length === 0) return entities;
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    for (const row of rows) {
+      const slugs = former.filter((f) => Number(f.current_id) === Number(row.id)).map((f) => slugId(kind, f.former_slug));
+      const target = byId.get(slugId(kind, row.slug));
+      if (target && slugs.length) target.referents = [...new Set(slugs)];
+    }
+    return entities;
   }
 
   private document(row: Record<string, any>): FtmEntity {
