@@ -33,8 +33,8 @@ export function ftmDate(stored: unknown): string | null {
   }
 }
 
-/** FtM's `name` and `string` properties hold at most 1,024 characters, a title fewer; a name longer than this is cut at a word. */
-function shortName(text: string, max = 300): string {
+/** FtM's `name` properties hold at most 384 characters (`string` 1,024, `text` 65,000): longer text is cut at a word. */
+function shortName(text: string, max = 380): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
@@ -157,7 +157,8 @@ export class FtmExport {
           alias: parseList(row.aliases),
           description: row.description ? [row.description] : [],
         };
-        if (partyType === 'COMPANY') Object.assign(properties, { address: row.headquarters ? [row.headquarters] : [], country: lower(row.country) });
+        if (partyType === 'COMPANY')
+          Object.assign(properties, { address: row.headquarters ? [shortName(row.headquarters, 250)] : [], country: lower(row.country) });
         if (partyType === 'AUTHORITY')
           Object.assign(properties, { jurisdiction: lower(row.jurisdiction), classification: row.authority_kind ? [row.authority_kind] : [] });
         out.push(...(await this.cited(entity(partyId(row as PartyRow), PARTY_SCHEMA[partyType] ?? 'LegalEntity', properties), sources.get(row.id), true)));
@@ -181,7 +182,7 @@ export class FtmExport {
       out.push(
         ...(await this.cited(
           entity(caseId, 'CourtCase', {
-            name: [row.title],
+            name: [shortName(row.title)],
             category: [row.kind],
             status: [row.status],
             fileDate: optional(ftmDate(row.filed)),
@@ -239,7 +240,12 @@ export class FtmExport {
     );
     const out: FtmEntity[] = [];
     for (const row of rows) {
-      const properties = { name: [row.title], date: optional(ftmDate(row.date)), location: optional(row.location), involved: involved.get(row.id) ?? [] };
+      const properties = {
+        name: [shortName(row.title)],
+        date: optional(ftmDate(row.date)),
+        location: row.location ? [shortName(row.location, 250)] : [],
+        involved: involved.get(row.id) ?? [],
+      };
       out.push(...(await this.cited(entity(slugId('event', row.slug), 'Event', properties), sources.get(row.id), true)));
     }
     return out;
@@ -301,7 +307,7 @@ export class FtmExport {
     const out: FtmEntity[] = [];
     for (const row of rows) {
       const properties = {
-        name: [row.title],
+        name: [shortName(row.title)],
         startDate: optional(ftmDate(row.started)),
         involved: involved.get(row.id) ?? [],
         keywords: ['dispute', ...parseList(row.technologies)],
@@ -465,7 +471,7 @@ export class FtmExport {
         document: [info.documentId],
         entity: [thing.id],
         role: [said.fields.size ? `states ${[...said.fields].sort().join(', ')}` : 'cited'],
-        summary: said.quotes.length ? [said.quotes.join('\n…\n')] : [],
+        summary: said.quotes.length ? [shortName(said.quotes.join('\n…\n'), 65_000)] : [],
         date: optional(info.published),
       }),
     );

@@ -348,7 +348,7 @@ function changePayload(change: ChangeRow) {
     subject: encodeGlobalId(change.subject_type, Number(change.subject_id)),
     subjectType: change.subject_type,
     field: change.field,
-    value: change.value === null ? null : JSON.parse(change.value),
+    value: parseValue(change.value),
     rank: change.rank,
     source: change.source,
     actor: change.actor,
@@ -356,4 +356,14 @@ function changePayload(change: ChangeRow) {
     parties: typeof change.parties === 'string' ? JSON.parse(change.parties) : change.parties,
     disputes: typeof change.disputes === 'string' ? JSON.parse(change.disputes) : change.disputes,
   };
+}
+
+/** A statement's value as JSON; text that is not JSON as it is (one bad row must not stop a webhook for good). */
+function parseValue(value: string | null): unknown {
+  if (value === null) return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
