@@ -25,6 +25,9 @@ const CORE_TABLES = new Set([
   'change_event',
   'change_party',
   'change_dispute',
+  // Webhooks (src/modules/webhook): endpoints and their delivery log.
+  'webhook',
+  'webhook_delivery',
 ]);
 
 const sqliteInList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;

@@ -5,6 +5,8 @@ import { entities } from '../src/entities';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { Role } from '../src/common/role.enum';
 import { PartyDecision, PartyDecisionKind } from '../src/modules/identity/party-decision.entity';
+import { WebhookDelivery, WebhookDeliveryStatus, WebhookFilter } from '../src/modules/webhook/webhook.entity';
+import { WebhookService } from '../src/modules/webhook/webhook.service';
 
 /**
  * What the row-mapping tests share (the unit one on in-memory SQLite, `src/common/database/
@@ -25,7 +27,7 @@ export async function nullFirstRows(dataSource: DataSource): Promise<void> {
   }
 }
 
-/** A row in each table seeding leaves empty (an API key, an editor's decision about two parties), so every entity is compared on rows. */
+/** A row in each table seeding leaves empty (an API key, an editor's decision about two parties, a webhook and a delivery), so every entity is compared on rows. */
 export async function addRowsSeedingLacks(dataSource: DataSource): Promise<void> {
   await dataSource.transaction((manager) => new ApiKeyService(dataSource).create(manager, 'row-mapping', Role.VIEWER));
   const [first, second] = await dataSource.query(`SELECT id FROM party ORDER BY id LIMIT 2`);
@@ -39,6 +41,29 @@ export async function addRowsSeedingLacks(dataSource: DataSource): Promise<void>
     reason: 'row mapping',
     decidedBy: 'row-mapping',
     decidedAt: '2026-12-05T00:00:00.000Z',
+  });
+  const { webhook } = await dataSource.transaction((manager) =>
+    new WebhookService({ allowHttp: false, allowedNetworks: [] }).create(
+      manager,
+      'https://hooks.example/row-mapping',
+      Object.assign(new WebhookFilter(), { parties: ['huawei'], disputes: [], kinds: [], types: [] }),
+      'row-mapping',
+    ),
+  );
+  await dataSource.getRepository(WebhookDelivery).insert({
+    webhookId: webhook.id,
+    idempotencyKey: 'row-mapping-key',
+    status: WebhookDeliveryStatus.PENDING,
+    attempts: 0,
+    changeCount: 1,
+    payload: '{}',
+    createdAt: '2026-12-05T00:00:00.000Z',
+    nextAttemptAt: '2026-12-05T00:00:00.000Z',
+    lockedUntil: null,
+    lastAttemptAt: null,
+    deliveredAt: null,
+    lastError: null,
+    responseStatus: null,
   });
 }
 
