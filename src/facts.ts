@@ -1,5 +1,4 @@
 import { sqlString, type EntityClass, type FactType, type SearchDeclaration } from './common/facts/fact-type';
-import { acquisitionFact } from './modules/acquisition/acquisition.fact';
 import { disputeFact } from './modules/dispute/dispute.fact';
 import { setGroupableFacts } from './modules/dispute/dispute.writes';
 import { setChangeFacts } from './modules/change/change-recorder';
@@ -35,7 +34,6 @@ const registry = [
   rankingFact,
   statementFact,
   eventFact,
-  acquisitionFact,
   disputeFact,
 ] as const;
 export const factTypes: readonly FactType[] = registry;

@@ -11,8 +11,6 @@ import { PartyIdentity1796200000000 } from './sqlite/1796200000000-PartyIdentity
 import { PartyIdentity1796200000001 } from './postgres/1796200000001-PartyIdentity';
 import { ChangeEvents1796400000000 } from './sqlite/1796400000000-ChangeEvents';
 import { ChangeEvents1796400000001 } from './postgres/1796400000001-ChangeEvents';
-import { Acquisition1796700000000 } from './sqlite/1796700000000-Acquisition';
-import { Acquisition1796700000001 } from './postgres/1796700000001-Acquisition';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
@@ -27,7 +25,6 @@ export const sqliteMigrations: Function[] = [
   FieldStatements1796100000001,
   PartyIdentity1796200000000,
   ChangeEvents1796400000000,
-  Acquisition1796700000000,
 ];
 export const postgresMigrations: Function[] = [
   InitialSchema1795670432047,
@@ -37,5 +34,4 @@ export const postgresMigrations: Function[] = [
   FieldStatements1796100000002,
   PartyIdentity1796200000001,
   ChangeEvents1796400000001,
-  Acquisition1796700000001,
 ];
