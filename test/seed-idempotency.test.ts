@@ -5,9 +5,9 @@ import { readSeedDocuments, seedAll } from '../seeds/seed-all';
 import { openTestDatabase } from './helpers';
 
 async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
-  const tables = dataSource.entityMetadatas.map((m) => m.tableName);
+  const keysOf = new Map(dataSource.entityMetadatas.map((m) => [m.tableName, m.primaryColumns.map((c) => `"${c.databaseName}"`).join(', ')]));
   const result: Record<string, unknown[]> = {};
-  for (const table of [...new Set(tables)].sort()) result[table] = await dataSource.query(`SELECT * FROM "${table}" ORDER BY id`);
+  for (const table of [...keysOf.keys()].sort()) result[table] = await dataSource.query(`SELECT * FROM "${table}" ORDER BY ${keysOf.get(table)}`);
   return result;
 }
 
