@@ -56,6 +56,24 @@ export interface AppConfig {
   connections: ConnectionLimits;
   /** SQLite: the server's own scheduled backups (BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP); null: off. */
   backup: BackupSchedule | null;
+  /** The change feed's bulk answer and the subscriptions' caps (docs/changes.md). */
+  changes: ChangeSettings;
+}
+
+/** The change feed and subscriptions (docs/changes.md#settings). */
+export interface ChangeSettings {
+  /** CHANGES_NDJSON_MAX: changes in one `/changes.ndjson` answer at most. */
+  ndjsonMax: number;
+  /** SUBSCRIPTIONS_PER_CONNECTION: subscriptions one websocket may hold at once. */
+  perConnection: number;
+  /** SUBSCRIPTIONS_PER_CLIENT: subscriptions one client (API key, else address) may hold at once, over all its websockets. */
+  perClient: number;
+  /** SUBSCRIPTION_MAX_BUFFERED_BYTES: a websocket with more than this unsent is closed (4429), not buffered without bound. */
+  maxBufferedBytes: number;
+  /** SUBSCRIPTION_CONNECT_TIMEOUT_MS: a websocket must send connection_init within this long. */
+  connectTimeoutMs: number;
+  /** CHANGES_POLL_MS (SQLite): how often another process's writes (`npm run import`) are looked for while someone subscribes. */
+  pollMs: number;
 }
 
 export interface BackupSchedule {
@@ -204,5 +222,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readWorkers: positiveInt(env, 'READ_WORKERS', 2),
     backup: backupSchedule(env),
     connections: connectionLimits(env, requestTimeoutMs),
+    changes: {
+      ndjsonMax: positiveInt(env, 'CHANGES_NDJSON_MAX', 10_000),
+      perConnection: positiveInt(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20),
+      perClient: positiveInt(env, 'SUBSCRIPTIONS_PER_CLIENT', 100),
+      maxBufferedBytes: positiveInt(env, 'SUBSCRIPTION_MAX_BUFFERED_BYTES', 1024 * 1024),
+      connectTimeoutMs: positiveInt(env, 'SUBSCRIPTION_CONNECT_TIMEOUT_MS', 10_000),
+      pollMs: positiveInt(env, 'CHANGES_POLL_MS', 1000),
+    },
   };
 }

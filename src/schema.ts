@@ -26,6 +26,7 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { ConflictEdgeResolver, NetworkResolver } from './modules/network/network.resolver';
+import { ChangeResolver } from './modules/change/changes.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -58,6 +59,7 @@ export const resolvers = [
   TimelineResolver,
   NetworkResolver,
   ConflictEdgeResolver,
+  ChangeResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
@@ -68,6 +70,13 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgs,
     // `@Authorized(Role.X)`: checked for every field that has it, however the field is reached.
     authChecker,
+    // Every subscription gives its own `subscribe` (the change hub); type-graphql asks for a PubSub all the same.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('subscriptions subscribe through the change hub');
+      },
+    },
   };
   const schema = await buildSchema(options);
   // Every abstract type here (Node, Cited, Party) is resolved by the object's `nodeType`.

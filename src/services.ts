@@ -12,6 +12,8 @@ import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
+import { ChangeService } from './modules/change/changes.service';
+import { ChangeHub } from './modules/change/change-hub';
 import { DisputeService } from './modules/dispute/dispute.service';
 
 export interface Services {
@@ -31,6 +33,9 @@ export interface Services {
   network: NetworkService;
   disputes: DisputeService;
   attribution: AttributionService;
+  changes: ChangeService;
+  /** Live changes for subscriptions, fed by the server (src/server/change-bus.ts). */
+  changeHub: ChangeHub;
   database: Database;
 }
 
@@ -54,6 +59,8 @@ export function createServices(database: Database): Services {
     network: new NetworkService(),
     disputes: new DisputeService(),
     attribution: new AttributionService(),
+    changes: new ChangeService(),
+    changeHub: new ChangeHub(),
     database,
   };
 }
