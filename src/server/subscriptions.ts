@@ -71,6 +71,8 @@ export class SubscriptionServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 100 * 1024 });
   private readonly perClient = new Map<string, number>();
   private closing = false;
+  /** Sockets closed for being slow consumers, since start. */
+  slowConsumersClosed = 0;
 
   constructor(private readonly options: SubscriptionServerOptions) {
     const { schema, settings, logger } = options;
@@ -84,7 +86,10 @@ export class SubscriptionServer {
         execute: () => ({ errors: [new GraphQLError('Send queries and mutations over HTTP; this socket runs subscriptions.')] }),
         onNext: (ctx) => {
           if (ctx.extra.socket.bufferedAmount > settings.maxBufferedBytes) {
-            logger.warn({ client: ctx.extra.client, buffered: ctx.extra.socket.bufferedAmount }, 'subscription: slow consumer disconnected');
+            if (ctx.extra.socket.readyState === ctx.extra.socket.OPEN) {
+              this.slowConsumersClosed += 1;
+              logger.warn({ client: ctx.extra.client, buffered: ctx.extra.socket.bufferedAmount }, 'subscription: slow consumer disconnected');
+            }
             ctx.extra.socket.close(CLOSE_SLOW_CONSUMER, 'Slow consumer: resume from the last cursor');
           }
         },
@@ -195,24 +200,40 @@ export class SubscriptionServer {
     const source = await createSourceEventStream({ ...args, contextValue: base });
     if (!(Symbol.asyncIterator in source)) return source;
     const events = source as AsyncGenerator<unknown>;
-    return (async function* () {
-      try {
-        for await (const event of events) {
-          const context = fresh();
-          try {
-            yield await execute({ ...args, rootValue: event, contextValue: context });
-          } finally {
-            context.deadline.settle();
-            context.loaders.release();
-          }
+    // An iterator, not an async generator: a generator waiting for its next event would queue
+    // `return()` (the client's complete) until that event came, and hold the subscription.
+    const iterator: AsyncGenerator<ExecutionResult> = {
+      async next() {
+        let event: IteratorResult<unknown>;
+        try {
+          event = await events.next();
+        } catch (error) {
+          if (!(error instanceof SlowConsumerError)) throw error;
+          close(CLOSE_SLOW_CONSUMER, 'Slow consumer: resume from the last cursor');
+          return { value: undefined, done: true };
         }
-      } catch (error) {
-        if (!(error instanceof SlowConsumerError)) throw error;
-        close(CLOSE_SLOW_CONSUMER, 'Slow consumer: resume from the last cursor');
-      } finally {
+        if (event.done) return { value: undefined, done: true };
+        const context = fresh();
+        try {
+          return { value: (await execute({ ...args, rootValue: event.value, contextValue: context })) as ExecutionResult, done: false };
+        } finally {
+          context.deadline.settle();
+          context.loaders.release();
+        }
+      },
+      async return() {
         await events.return?.(undefined);
-      }
-    })();
+        return { value: undefined, done: true };
+      },
+      async throw(error: unknown) {
+        await events.return?.(undefined);
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
   }
 
   /** Shutdown: every websocket is closed (1001), so the drain does not wait for them. */
