@@ -1,6 +1,5 @@
 import type { Database } from './database';
 import { SqlReader } from './common/database/sql-reader';
-import { LawsuitService } from './modules/lawsuit/lawsuit.service';
 import { PartyService } from './modules/party/party.service';
 import { SourceService } from './modules/source/source.service';
 import { NodeService } from './common/node/node.service';
@@ -14,7 +13,6 @@ import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
 import { ChangeService } from './modules/change/changes.service';
 import { ChangeHub } from './modules/change/change-hub';
-import { DisputeService } from './modules/dispute/dispute.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -23,7 +21,6 @@ export interface Services {
   primaryReader: SqlReader;
   catalog: CatalogService;
   parties: PartyService;
-  lawsuits: LawsuitService;
   sources: SourceService;
   nodes: NodeService;
   apiKeys: ApiKeyService;
@@ -31,7 +28,6 @@ export interface Services {
   search: SearchService;
   timeline: TimelineService;
   network: NetworkService;
-  disputes: DisputeService;
   attribution: AttributionService;
   changes: ChangeService;
   /** Live changes for subscriptions, fed by the server (src/server/change-bus.ts). */
@@ -49,7 +45,6 @@ export function createServices(database: Database): Services {
     primaryReader,
     catalog: new CatalogService(),
     parties: new PartyService(),
-    lawsuits: new LawsuitService(),
     sources: new SourceService(),
     nodes: new NodeService(),
     apiKeys: new ApiKeyService(dataSource, primaryReader),
@@ -57,7 +52,6 @@ export function createServices(database: Database): Services {
     search: new SearchService(searchDialect(dataSource)),
     timeline: new TimelineService(),
     network: new NetworkService(),
-    disputes: new DisputeService(),
     attribution: new AttributionService(),
     changes: new ChangeService(),
     changeHub: new ChangeHub(),

@@ -195,14 +195,14 @@ export class SubscriptionServer {
   }
 
   /** graphql-js's subscribe, but each event executes with a context of its own (fresh loaders: nothing cached from the last event). */
-  private async subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  private async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const { base, fresh, close } = args.contextValue as SubscriptionContext;
     const source = await createSourceEventStream({ ...args, contextValue: base });
     if (!(Symbol.asyncIterator in source)) return source;
     const events = source as AsyncGenerator<unknown>;
     // An iterator, not an async generator: a generator waiting for its next event would queue
     // `return()` (the client's complete) until that event came, and hold the subscription.
-    const iterator: AsyncGenerator<ExecutionResult> = {
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
       async next() {
         let event: IteratorResult<unknown>;
         try {

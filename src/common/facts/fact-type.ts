@@ -1,4 +1,5 @@
 import type { ObjectLiteral } from 'typeorm';
+import type { Loaders } from '../loaders/loaders';
 import type { FactWrites } from '../writes/declarations';
 
 /** A TypeORM entity class. */
@@ -78,6 +79,22 @@ export interface SearchDeclaration {
 }
 
 /**
+ * A field of every party (Company, Person, Authority) listing the facts of one type it is in
+ * (`Company.sanctions`): the party module makes one from each declaration that has one.
+ */
+export interface PartyFactField {
+  /** The field's name: `sanctions`. */
+  name: string;
+  description?: string;
+  /** What the field lists (default: the fact's entity; a ranking's are its entries). */
+  lists?: EntityClass;
+  /** Its arguments: a type-graphql `@ArgsType()` class, whose values `load` gets. */
+  args?: new () => object;
+  /** The facts of one party, through the request's loaders (one query per batch of parties, not per party). */
+  load(loaders: Loaders, partyId: number, args: any): Promise<readonly object[]>;
+}
+
+/**
  * Everything the graph-wide features need to know about one kind of fact, declared once in the
  * fact's own module (`<name>.fact.ts`). The network, path, adversaries, timeline and search SQL,
  * the node types and the entity list are derived from these declarations (src/facts.ts lists
@@ -96,8 +113,6 @@ export interface FactType {
   table: string;
   /** Whether `node(id)` loads it (a kinship is only ever seen from a person). */
   isNode?: boolean;
-  /** Its rows are counted by trigger, so an unfiltered connection of them counts in one lookup. */
-  counted?: boolean;
   /**
    * Its fields that assert something (statuses, dates, roles, counts, descriptions…), by document
    * field name (the GraphQL field's, except where noted): each non-null one has exactly one
@@ -114,6 +129,8 @@ export interface FactType {
   timeline?: FactTimeline;
   /** Its text in the search index (none: not searchable by its own text). */
   search?: Omit<SearchDeclaration, 'table' | 'type' | 'subjectId'> & Partial<Pick<SearchDeclaration, 'type' | 'subjectId'>>;
+  /** Its field on every party (none: a party does not list them, e.g. a kinship). */
+  partyField?: PartyFactField;
   /** How it is written from a source document: its document key, rules and write (`<name>.writes.ts`). */
   writes?: FactWrites;
 }

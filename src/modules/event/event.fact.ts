@@ -1,3 +1,4 @@
+import { factsViaLinks } from '../../common/loaders/via-links';
 import type { FactType } from '../../common/facts/fact-type';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
@@ -12,5 +13,10 @@ export const eventFact: FactType = {
   participants: [{ role: 'PARTICIPANT', link: { table: 'event_participant', factColumn: 'event_id' } }],
   timeline: { date: 'date', kind: 'EVENT', title: (f) => `${f}.title` },
   search: { code: 8, name: (r) => `${r}.title`, body: (r) => `COALESCE(${r}.location, '')`, quote: () => `''` },
+  partyField: {
+    name: 'events',
+    description: 'Events it took part in.',
+    load: (loaders, id) => factsViaLinks(loaders, EventParticipant, 'eventId', Event, id),
+  },
   writes: eventWrites,
 };

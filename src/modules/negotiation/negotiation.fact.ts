@@ -1,3 +1,4 @@
+import { factsViaLinks } from '../../common/loaders/via-links';
 import type { FactType } from '../../common/facts/fact-type';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
@@ -13,5 +14,6 @@ export const negotiationFact: FactType = {
   edges: [{ from: 'PARTY', to: 'PARTY', kind: 'NEGOTIATED_WITH', label: (f) => `${f}.subject`, since: 'started' }],
   timeline: { date: 'started', kind: 'NEGOTIATION_STARTED', title: (f) => `${f}.subject` },
   search: { code: 6, name: (r) => `${r}.subject`, body: (r) => `COALESCE(${r}.summary, '')`, quote: () => `''` },
+  partyField: { name: 'negotiations', load: (loaders, id) => factsViaLinks(loaders, NegotiationParty, 'negotiationId', LicensingNegotiation, id) },
   writes: negotiationWrites,
 };
