@@ -2,7 +2,20 @@ import { readFileSync } from 'node:fs';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '../src/common/role.enum';
-import { bearer, createKey, eventually, freshDatabaseUrl, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
+import { ApiKeyService } from '../src/modules/api-key/api-key.service';
+import { seedAll } from '../seeds/seed-all';
+import {
+  bearer,
+  createKey,
+  describeOnPostgres,
+  eventually,
+  freshDatabaseUrl,
+  openTestDatabase,
+  SEED_DOCUMENT_PATH,
+  startTestServer,
+  type TestServer,
+} from './helpers';
+import { post, startServer, stop } from './server-process';
 
 /**
  * The change feed: every accepted write records its changes; the feed reads them by cursor (GraphQL
@@ -113,7 +126,7 @@ describe('the change feed', () => {
     url = await freshDatabaseUrl();
     server = await startTestServer({ url, env: { CHANGES_NDJSON_MAX: '7' } });
     editor = bearer(await createKey(server, Role.EDITOR, 'desk'));
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   it('records what the seed created, each change with who it touches', async () => {
@@ -200,7 +213,7 @@ describe('the change feed', () => {
     const after = await allChanges(server, { since: before.at(-1)!.cursor });
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((c) => c.action === 'importSource')).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe('subscriptions over graphql-ws', () => {
@@ -221,7 +234,7 @@ describe('subscriptions over graphql-ws', () => {
     });
     key = await createKey(server, Role.EDITOR, 'desk');
     editor = bearer(key);
-  });
+  }, 180_000);
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.dispose();
     await eventually(() => server.app.subscriptions.running === 0, 'subscriptions released');
@@ -297,5 +310,71 @@ describe('subscriptions over graphql-ws', () => {
     await eventually(() => code !== 0, 'closed');
     expect(code).toBe(1001);
     server = await startTestServer({ url: await freshDatabaseUrl() });
+  }, 180_000);
+});
+
+describeOnPostgres('subscriptions across instances (PostgreSQL LISTEN/NOTIFY)', () => {
+  const children: Awaited<ReturnType<typeof startServer>>[] = [];
+  let key = '';
+  let url = '';
+
+  beforeAll(async () => {
+    url = await freshDatabaseUrl();
+    const dataSource = await openTestDatabase({ url });
+    await seedAll(dataSource);
+    key = (await dataSource.transaction((manager) => new ApiKeyService(dataSource).create(manager, 'desk', Role.EDITOR))).key;
+    await dataSource.destroy();
+    for (let i = 0; i < 2; i++) children.push(await startServer({ DATABASE_URL: url, MAX_CONNECTIONS_PER_ADDRESS: '1000', CLIENT_COST_BUDGET: 'off' }));
+  }, 180_000);
+  afterAll(async () => {
+    for (const child of children) await stop(child.child);
   });
+
+  it('delivers a write made on one instance to the subscribers of the other', async () => {
+    const [a, b] = children;
+    const client = createClient({
+      url: b.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    const got: any[] = [];
+    let started = false;
+    client.subscribe(
+      { query: 'subscription { disputeChanged(slug: "huawei-verizon-patents") { change { kind field value action } dispute { status } } }' },
+      { next: (r) => got.push(r), error: (e) => got.push({ error: e }), complete: () => undefined },
+    );
+    await new Promise<void>((resolve) => client.on('connected', () => ((started = true), resolve())));
+    expect(started).toBe(true);
+    // A first write proves the subscription is registered on B (it waits until one event arrives); the second is counted.
+    const write = async (n: number) => {
+      const response = await fetch(a.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: IMPORT, variables: { input: followUp(n) } }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    };
+    const last = async () => {
+      const page = await post(a.url, '{ changes(dispute: "huawei-verizon-patents", first: 100) { edges { cursor } } }');
+      return page.body.data.changes.edges.at(-1).cursor as string;
+    };
+    await write(0);
+    await eventually(() => got.length > 0, 'the first write on the other instance', 60_000);
+    const first = (
+      await post(a.url, '{ changes(dispute: "huawei-verizon-patents", first: 100) { edges { node { action } } } }')
+    ).body.data.changes.edges.filter((e: { node: { action: string } }) => e.node.action === 'importSource').length;
+    await eventually(() => got.length === first, 'every change of the first write', 60_000);
+    const since = await last();
+    got.length = 0;
+    await write(1);
+    const feed = await post(a.url, `{ changes(since: "${since}", dispute: "huawei-verizon-patents", first: 100) { edges { node { action } } } }`);
+    const written = feed.body.data.changes.edges.length;
+    expect(written).toBeGreaterThan(0);
+    await eventually(() => got.length >= written, 'every change of the second write on the other instance', 60_000);
+    expect(got.length).toBe(written);
+    expect(got.every((r) => r.data?.disputeChanged.change.action === 'importSource')).toBe(true);
+    await client.dispose();
+  }, 120_000);
 });
