@@ -53,7 +53,8 @@ type Extra = {
 /** What one subscription's operation runs with: its caller, and how to make each event's context. */
 interface SubscriptionContext {
   base: RequestContext;
-  fresh: () => RequestContext;
+  /** The context an event executes with: one per event and caller, shared by that caller's subscriptions of it. */
+  forEvent: (event: object) => RequestContext;
   close: (code: number, reason: string) => void;
 }
 
@@ -63,8 +64,8 @@ interface SubscriptionContext {
  * `connectionParams.apiKey`, or is anonymous; each subscription is parsed, validated and measured
  * against the same depth, node, alias and cost limits as a query before it starts; a connection
  * and a client (its key, else its address) hold at most SUBSCRIPTIONS_PER_CONNECTION and
- * SUBSCRIPTIONS_PER_CLIENT at once. Each event is executed with a fresh context (its own loaders
- * and deadline). A socket with more than SUBSCRIPTION_MAX_BUFFERED_BYTES unsent, or a
+ * SUBSCRIPTIONS_PER_CLIENT at once. Each event is executed with a context of its own (fresh
+ * loaders and a deadline), shared by the subscriptions of the same caller. A socket with more than SUBSCRIPTION_MAX_BUFFERED_BYTES unsent, or a
  * subscription that fell more than its queue behind, is closed with 4420. See docs/changes.md.
  */
 export class SubscriptionServer {
@@ -180,10 +181,30 @@ export class SubscriptionServer {
     const options = { viewer: extra.viewer ?? null, ip: client.startsWith('ip:') ? client.slice(3) : undefined, timeoutMs: this.options.requestTimeoutMs };
     const contextValue: SubscriptionContext = {
       base: this.options.contextFor(`ws:${id}`, options),
-      fresh: () => this.options.contextFor(`ws:${id}`, { ...options, deadline: RequestDeadline.after(this.options.requestTimeoutMs, () => undefined) }),
+      forEvent: (event) =>
+        this.eventContext(event, client, () =>
+          this.options.contextFor(`ws:${id}`, { ...options, deadline: RequestDeadline.after(this.options.requestTimeoutMs, () => undefined) }),
+        ),
       close: (code, reason) => extra.socket.close(code, reason),
     };
     return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+  }
+
+  /**
+   * The context of one event for one caller (API key, or anonymous by address): made by the first
+   * of its subscriptions to execute the event, so two thousand subscribers of a dispute read it
+   * once per event, not once each (the same answer: they see as the same caller). Kept as long as
+   * the event object is (a WeakMap), its deadline of REQUEST_TIMEOUT_MS running from then.
+   */
+  private readonly eventContexts = new WeakMap<object, Map<string, RequestContext>>();
+  private eventContext(event: object, client: string, make: () => RequestContext): RequestContext {
+    let byClient = this.eventContexts.get(event);
+    if (!byClient) this.eventContexts.set(event, (byClient = new Map()));
+    // Anonymous callers see the same data wherever they are: one context for them all.
+    const caller = client.startsWith('key:') ? client : 'anonymous';
+    let context = byClient.get(caller);
+    if (!context) byClient.set(caller, (context = make()));
+    return context;
   }
 
   private release(extra: Extra, id: string): void {
@@ -196,7 +217,7 @@ export class SubscriptionServer {
 
   /** graphql-js's subscribe, but each event executes with a context of its own (fresh loaders: nothing cached from the last event). */
   private async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    const { base, fresh, close } = args.contextValue as SubscriptionContext;
+    const { base, forEvent, close } = args.contextValue as SubscriptionContext;
     const source = await createSourceEventStream({ ...args, contextValue: base });
     if (!(Symbol.asyncIterator in source)) return source;
     const events = source as AsyncGenerator<unknown>;
@@ -213,13 +234,8 @@ export class SubscriptionServer {
           return { value: undefined, done: true };
         }
         if (event.done) return { value: undefined, done: true };
-        const context = fresh();
-        try {
-          return { value: (await execute({ ...args, rootValue: event.value, contextValue: context })) as ExecutionResult, done: false };
-        } finally {
-          context.deadline.settle();
-          context.loaders.release();
-        }
+        const context = forEvent(event.value as object);
+        return { value: (await execute({ ...args, rootValue: event.value, contextValue: context })) as ExecutionResult, done: false };
       },
       async return() {
         await events.return?.(undefined);
