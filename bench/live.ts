@@ -60,11 +60,17 @@ function report(round: number) {
   };
 }
 
-async function rssKb(child: ChildProcess): Promise<number> {
-  child.kill('SIGUSR2'); // two full collections (gc-on-signal.js)
-  await sleep(1500);
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
+/** The server's memory after two full collections (heap-on-signal.js prints it): RSS and the live heap, in kB. */
+let lastHeap: { rss: number; heapUsed: number; external: number; arrayBuffers: number } | null = null;
+async function memoryKb(child: ChildProcess): Promise<{ rss: number; heap: number }> {
+  lastHeap = null;
+  child.kill('SIGUSR2');
+  for (let i = 0; lastHeap === null; i++) {
+    if (i > 200) throw new Error('the server did not report its heap');
+    await sleep(50);
+  }
+  const { rss, heapUsed, external } = lastHeap as { rss: number; heapUsed: number; external: number };
+  return { rss: rss / 1024, heap: (heapUsed + external) / 1024 };
 }
 
 interface Subscriber {
@@ -107,7 +113,7 @@ async function main() {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...serverNodeFlags(ROOT), '--expose-gc', '--require', path.join(ROOT, 'dist/bench/gc-on-signal.js'), path.join(ROOT, 'dist/src/main.js')],
+    [...serverNodeFlags(ROOT), '--expose-gc', '--require', path.join(ROOT, 'dist/bench/heap-on-signal.js'), path.join(ROOT, 'dist/src/main.js')],
     {
       env: {
         ...process.env,
@@ -123,7 +129,13 @@ async function main() {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  child.stdout!.resume();
+  let buffered = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) if (line.startsWith('{"heap"')) lastHeap = JSON.parse(line).heap;
+  });
   const http = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; ; i++) {
     try {
@@ -133,12 +145,12 @@ async function main() {
     }
     await sleep(100);
   }
-  const before = await rssKb(child);
+  const before = await memoryKb(child);
   const subscribers: Subscriber[] = [];
   // In batches, so the server's accept queue is not the thing measured.
   for (let i = 0; i < N; i += 100)
     subscribers.push(...(await Promise.all(Array.from({ length: Math.min(100, N - i) }, (_, j) => subscribe(`ws://127.0.0.1:${port}/graphql`, i + j)))));
-  const idle = await rssKb(child);
+  const idle = await memoryKb(child);
   const p50s: number[] = [];
   const p99s: number[] = [];
   const maxes: number[] = [];
@@ -171,12 +183,17 @@ async function main() {
   }
   for (const s of subscribers) s.socket.close();
   await sleep(3000);
-  const after = await rssKb(child);
+  const after = await memoryKb(child);
   child.kill('SIGTERM');
   const lines = [
-    `| subscribers | the write (request → answer) | write sent → first event, p50 (median of ${ROUNDS} rounds) | p99 | slowest | answer → event, p99 | RSS before | RSS with them idle | per idle subscriber | RSS after they left |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    `| ${N} | ${median(writes).toFixed(0)} ms | ${median(p50s).toFixed(0)} ms | ${median(p99s).toFixed(0)} ms | ${median(maxes).toFixed(0)} ms | ${median(p99sAfter).toFixed(0)} ms | ${(before / 1024).toFixed(1)} MB | ${(idle / 1024).toFixed(1)} MB | ${(((idle - before) * 1024) / N / 1024).toFixed(1)} kB | ${(after / 1024).toFixed(1)} MB |`,
+    `| subscribers | the write (request → answer) | write sent → first event, p50 (median of ${ROUNDS} rounds) | p99 | slowest | answer → event, p99 |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    `| ${N} | ${median(writes).toFixed(0)} ms | ${median(p50s).toFixed(0)} ms | ${median(p99s).toFixed(0)} ms | ${median(maxes).toFixed(0)} ms | ${median(p99sAfter).toFixed(0)} ms |`,
+    '',
+    '| server memory after two full GCs | before the subscribers | with them idle | per idle subscriber | after they left |',
+    '| --- | --- | --- | --- | --- |',
+    `| live heap (V8 heap used + external) | ${(before.heap / 1024).toFixed(1)} MB | ${(idle.heap / 1024).toFixed(1)} MB | ${((idle.heap - before.heap) / N).toFixed(1)} kB | ${(after.heap / 1024).toFixed(1)} MB |`,
+    `| RSS | ${(before.rss / 1024).toFixed(1)} MB | ${(idle.rss / 1024).toFixed(1)} MB | ${((idle.rss - before.rss) / N).toFixed(1)} kB | ${(after.rss / 1024).toFixed(1)} MB |`,
     '',
     `Rounds (p50 / p99 ms): ${p50s.map((p, i) => `${p.toFixed(0)} / ${p99s[i].toFixed(0)}`).join(', ')}.`,
   ];
