@@ -13,6 +13,8 @@ import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
 import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
+import { FormerIdentifier } from './common/identity/former-identifier.entity';
+import { PartyDecision } from './modules/identity/party-decision.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
 export const entities: EntityClass[] = [
@@ -27,6 +29,8 @@ export const entities: EntityClass[] = [
   FieldStatement,
   ApiKey,
   AuditEntry,
+  FormerIdentifier,
+  PartyDecision,
   ChangeEvent,
   ChangeParty,
   ChangeDispute,
@@ -42,6 +46,7 @@ export const nodeEntities: Readonly<Record<string, EntityClass>> = {
   Citation,
   ApiKey,
   AuditEntry,
+  PartyDecision,
 };
 export type NodeTypeName = string;
 

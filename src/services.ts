@@ -13,6 +13,7 @@ import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
 import { ChangeService } from './modules/change/changes.service';
 import { ChangeHub } from './modules/change/change-hub';
+import { IdentityService } from './modules/identity/identity.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -32,6 +33,7 @@ export interface Services {
   changes: ChangeService;
   /** Live changes for subscriptions, fed by the server (src/server/change-bus.ts). */
   changeHub: ChangeHub;
+  identity: IdentityService;
   database: Database;
 }
 
@@ -55,6 +57,7 @@ export function createServices(database: Database): Services {
     attribution: new AttributionService(),
     changes: new ChangeService(),
     changeHub: new ChangeHub(),
+    identity: new IdentityService(),
     database,
   };
 }

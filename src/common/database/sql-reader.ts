@@ -148,6 +148,11 @@ export class SqlReader {
     return Number(row.n);
   }
 
+  /** The table an entity's rows are in. */
+  tableOf(entity: EntityTarget<ObjectLiteral>): string {
+    return this.dataSource.getMetadata(entity).tableName;
+  }
+
   /** The column name of an entity property. */
   columnOf(entity: EntityTarget<ObjectLiteral>, property: string): string {
     const metadata = this.dataSource.getMetadata(entity);

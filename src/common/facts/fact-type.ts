@@ -31,7 +31,18 @@ export interface LinkTable {
  * One role a party plays in a fact: a party-id column of the fact's own row
  * (`sanction.target_id`), or the fact's link rows (with this role, when they carry roles).
  */
-export type Participant = { role: string; column: string } | { role: string; link: LinkTable; roleValue?: string };
+export type Participant =
+  | { role: string; column: string }
+  | {
+      role: string;
+      link: LinkTable;
+      roleValue?: string;
+      /**
+       * The asserting field whose statements list these parties (`plaintiffs`): an as-of read shows
+       * a link row only where that field's value current then names its party.
+       */
+      field?: string;
+    };
 
 /**
  * A link of the conflict network that a fact makes between two of its participants, from the
@@ -116,7 +127,7 @@ export interface FactType {
   /**
    * Its fields that assert something (statuses, dates, roles, counts, descriptions…), by document
    * field name (the GraphQL field's, except where noted): each non-null one has exactly one
-   * provenance entry in a carefully sourced document (test/says-who.test.ts checks the seed).
+   * provenance entry in a carefully sourced document (src/modules/field-statement/seed-says-who.test.ts checks the seed).
    */
   asserts: readonly string[];
   /** The same for items nested in it (a ranking's `entries`), by the document key of the list. */

@@ -15,8 +15,8 @@ export const disputeFact: FactType = {
   table: 'dispute',
   asserts: ['kind', 'status', 'started', 'technologies', 'sides'],
   participants: [
-    { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A' },
-    { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B' },
+    { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A', field: 'sides' },
+    { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B', field: 'sides' },
   ],
   partyField: {
     name: 'disputes',

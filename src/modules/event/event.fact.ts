@@ -10,7 +10,7 @@ export const eventFact: FactType = {
   linkEntities: [EventParticipant],
   table: 'event',
   asserts: ['date', 'location', 'participants'],
-  participants: [{ role: 'PARTICIPANT', link: { table: 'event_participant', factColumn: 'event_id' } }],
+  participants: [{ role: 'PARTICIPANT', link: { table: 'event_participant', factColumn: 'event_id' }, field: 'participants' }],
   timeline: { date: 'date', kind: 'EVENT', title: (f) => `${f}.title` },
   search: { code: 8, name: (r) => `${r}.title`, body: (r) => `COALESCE(${r}.location, '')`, quote: () => `''` },
   partyField: {

@@ -6,6 +6,7 @@ import { Citation } from '../../common/citation/citation.entity';
 import { Source } from '../../common/citation/source.entity';
 import { asOfBound, currentOf, knownBy } from './current-value';
 import { FieldStatement } from '../../common/citation/field-statement.entity';
+import type { FactType } from '../../common/facts/fact-type';
 
 /**
  * As-of reads: what the store's sources had published by a date. A query whose root fields give
@@ -59,8 +60,98 @@ function knownCondition(metadata: EntityMetadata, bound: string): string | null 
   return `EXISTS (SELECT 1 FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type IN (${types.map((t) => `'${t}'`).join(', ')}) AND c.subject_id = ${table}."id" AND s.published_on <= ${literal})`;
 }
 
+/** A link table whose rows list the parties of an asserting field (`lawsuit_party` for a suit's `plaintiffs`). */
+export interface LinkField {
+  /** The fact's node type (`Lawsuit`) and the link rows' column holding its id. */
+  type: string;
+  factColumn: string;
+  partyColumn: string;
+  /** The rows of this field, when the table holds several (`role` = `PLAINTIFF`). */
+  roleColumn?: string;
+  roleValue?: string;
+  field: string;
+}
+
+/** The link fields the fact types declare (`participants[].field`), by link table. */
+export function linkFieldsOf(factTypes: readonly FactType[]): ReadonlyMap<string, LinkField[]> {
+  const byTable = new Map<string, LinkField[]>();
+  for (const fact of factTypes) {
+    for (const participant of fact.participants) {
+      if (!('link' in participant) || !participant.field) continue;
+      const { table, factColumn, partyColumn = 'party_id', roleColumn } = participant.link;
+      const list = byTable.get(table) ?? [];
+      list.push({ type: fact.typeName, factColumn, partyColumn, roleColumn, roleValue: participant.roleValue, field: participant.field });
+      byTable.set(table, list);
+    }
+  }
+  return byTable;
+}
+
+/** The party slugs a statement's value names: a list of slugs, or of objects with a `party` (a dispute's sides). */
+function slugsIn(value: unknown): string[] {
+  if (!Array.isArray(value)) return typeof value === 'string' ? [value] : [];
+  return value.flatMap((item) =>
+    typeof item === 'string'
+      ? [item]
+      : item && typeof item === 'object' && typeof (item as { party?: unknown }).party === 'string'
+        ? [(item as { party: string }).party]
+        : [],
+  );
+}
+
+/**
+ * Link rows as known by `bound`: a row stays when the statements of its field known then name its
+ * party (by today's slug or a former one), or when the field has no statement known then (nothing
+ * says otherwise: the fact itself is known). A party a later source added to a suit is not on it
+ * as of an earlier date. One statement for the batch's statements, one for the slugs they name.
+ */
+async function linksKnown<T extends ObjectLiteral>(base: SqlReader, metadata: EntityMetadata, specs: LinkField[], rows: T[], bound: string): Promise<T[]> {
+  if (!rows.length) return rows;
+  const property = (column: string) =>
+    metadata.findColumnsWithPropertyPath(column)[0]?.propertyName ?? metadata.columns.find((c) => c.databaseName === column)?.propertyName ?? column;
+  const { type, factColumn, partyColumn, roleColumn } = specs[0];
+  const factKey = property(factColumn);
+  const partyKey = property(partyColumn);
+  const roleKey = roleColumn ? property(roleColumn) : null;
+  const fieldOf = (row: T) => (roleKey ? specs.find((s) => s.roleValue === row[roleKey]) : specs[0])?.field ?? null;
+  const factIds = [...new Set(rows.map((row) => Number(row[factKey])))];
+  const fields = [...new Set(specs.map((s) => s.field))];
+  const statements = await base.select(
+    FieldStatement,
+    ['"subject_type" = ?', base.inList('"subject_id"'), base.inList('"field"'), '"known_since" <= ?'],
+    [type, base.listParameter(factIds), base.listParameter(fields), bound],
+  );
+  const named = new Map<string, string[]>();
+  for (const id of factIds) {
+    for (const field of fields) {
+      const current = currentOf(
+        knownBy(
+          statements.filter((s) => s.subjectId === id && s.field === field),
+          bound,
+        ),
+      );
+      if (current) named.set(`${id}:${field}`, slugsIn(JSON.parse(current.value)));
+    }
+  }
+  const slugs = [...new Set([...named.values()].flat())];
+  const ids = new Map<string, number>();
+  if (slugs.length) {
+    const list = base.listParameter(slugs);
+    const found = await base.query<{ slug: string; id: number }>(
+      `SELECT slug, id FROM party WHERE ${base.inList('slug')} UNION ALL SELECT former_slug AS slug, current_id AS id FROM former_identifier WHERE table_name = 'party' AND ${base.inList('former_slug')}`,
+      [list, list],
+    );
+    for (const row of found) if (!ids.has(row.slug)) ids.set(row.slug, Number(row.id));
+  }
+  return rows.filter((row) => {
+    const field = fieldOf(row);
+    const names = field ? named.get(`${Number(row[factKey])}:${field}`) : undefined;
+    return names === undefined || names.some((slug) => ids.get(slug) === Number(row[partyKey]));
+  });
+}
+
 /** A reader that answers as of `bound` (see above), delegating everything else to `base`. */
-export function asOfReader(base: SqlReader, bound: string): SqlReader {
+export function asOfReader(base: SqlReader, bound: string, linkFields: ReadonlyMap<string, LinkField[]> = new Map()): SqlReader {
   const reader = Object.create(base) as SqlReader & { asOfBound: string };
   reader.asOfBound = bound;
   const metadataOf = (entity: unknown) => (base as unknown as { dataSource: { getMetadata(t: unknown): EntityMetadata } }).dataSource.getMetadata(entity);
@@ -70,6 +161,8 @@ export function asOfReader(base: SqlReader, bound: string): SqlReader {
   };
   reader.select = async function <T extends ObjectLiteral>(entity: EntityTarget<T>, conditions: string[], parameters: unknown[], tail = ''): Promise<T[]> {
     const rows = await base.select(entity, withKnown(entity, conditions), parameters, tail);
+    const links = linkFields.get(metadataOf(entity).tableName);
+    if (links) return linksKnown(base, metadataOf(entity), links, rows, bound);
     return overlaid(base, rows, bound);
   } as SqlReader['select'];
   reader.count = function (entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[], options) {
@@ -134,8 +227,42 @@ function groupByType<T>(rows: T[]): Map<string, T[]> {
   return byType;
 }
 
-/** Gives each cited row's fields the values current at `bound`: one statement query per type. */
+/** A relation field (a sanction's `target`) whose value current then is a slug, to be set as the row's key column. */
+interface PendingKey {
+  row: Record<string, unknown>;
+  property: string;
+  table: string;
+  slug: string | null;
+}
+
+/**
+ * Gives each cited row's fields the values current at `bound`: one statement query per type, and
+ * for relation fields stated then (a regulatory action's `subject`, a suit's `challenges`), one
+ * query per table they name, resolving their slugs (today's or former) to the rows' keys.
+ */
 async function overlaid<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound: string): Promise<T[]> {
+  const pending: PendingKey[] = [];
+  await overlaidColumns(base, rows, bound, pending);
+  const byTable = new Map<string, PendingKey[]>();
+  for (const key of pending) {
+    if (key.slug === null) key.row[key.property] = null;
+    else byTable.set(key.table, [...(byTable.get(key.table) ?? []), key]);
+  }
+  for (const [table, keys] of byTable) {
+    const list = base.listParameter([...new Set(keys.map((k) => k.slug!))]);
+    const found = await base.query<{ slug: string; id: number }>(
+      `SELECT slug, id FROM "${table}" WHERE ${base.inList('slug')} UNION ALL SELECT former_slug AS slug, current_id AS id FROM former_identifier WHERE table_name = ? AND ${base.inList('former_slug')}`,
+      [list, table, list],
+    );
+    const ids = new Map<string, number>();
+    for (const row of found) if (!ids.has(row.slug)) ids.set(row.slug, Number(row.id));
+    // A slug that names nothing now leaves the row's own key: nothing better is known.
+    for (const key of keys) if (ids.has(key.slug!)) key.row[key.property] = ids.get(key.slug!);
+  }
+  return rows;
+}
+
+async function overlaidColumns<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound: string, pending: PendingKey[]): Promise<void> {
   for (const [type, list] of groupByType(rows)) {
     const ids = list.map((r) => Number((r as unknown as { id: number }).id));
     const statements = await base.select(
@@ -154,21 +281,28 @@ async function overlaid<T extends ObjectLiteral>(base: SqlReader, rows: T[], bou
           statements.filter((s) => s.subjectId === id),
           bound,
         ),
+        pending,
       );
     }
   }
-  return rows;
 }
 
-/** Each column field with a statement known then takes the value current then. */
-function overlay(row: Record<string, unknown>, metadata: EntityMetadata, statements: FieldStatement[]): void {
+/** Each column field with a statement known then takes the value current then; a relation field's slug is resolved later (`pending`). */
+function overlay(row: Record<string, unknown>, metadata: EntityMetadata, statements: FieldStatement[], pending: PendingKey[]): void {
   const fields = new Set(statements.map((s) => s.field));
   for (const field of fields) {
     const column = metadata.findColumnWithPropertyName(field);
-    if (!column || column.relationMetadata || column.isPrimary) continue;
+    const relation = column ? null : metadata.findRelationWithPropertyPath(field);
+    const key = relation?.isManyToOne ? relation.joinColumns[0] : null;
+    if (!key && (!column || column.relationMetadata || column.isPrimary)) continue;
     const current = currentOf(statements.filter((s) => s.field === field));
     if (!current) continue;
     const value = JSON.parse(current.value) as unknown;
-    row[field] = typeof value === 'string' && column.transformer ? FuzzyDate.parse(value) : value;
+    if (key) {
+      if (value === null || typeof value === 'string')
+        pending.push({ row, property: key.propertyName, table: relation!.inverseEntityMetadata.tableName, slug: value as string | null });
+      continue;
+    }
+    row[field] = typeof value === 'string' && column!.transformer ? FuzzyDate.parse(value) : value;
   }
 }

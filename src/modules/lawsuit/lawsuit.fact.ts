@@ -16,8 +16,8 @@ export const lawsuitFact: FactType = {
   table: 'lawsuit',
   asserts: ['kind', 'status', 'filed', 'venue', 'summary', 'technologies', 'plaintiffs', 'defendants', 'challenges'],
   participants: [
-    { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF' },
-    { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT' },
+    { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF', field: 'plaintiffs' },
+    { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT', field: 'defendants' },
   ],
   edges: [
     {

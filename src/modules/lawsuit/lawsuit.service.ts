@@ -13,16 +13,16 @@ export class LawsuitService {
     const clauses: [string, unknown][] = [];
     if (filter?.kind) clauses.push(['kind = ?', filter.kind]);
     if (filter?.status) clauses.push(['status = ?', filter.status]);
+    const parameters = clauses.map(([, value]) => value);
+    const conditions = clauses.map(([sql]) => sql);
     if (filter?.party) {
-      clauses.push(['id IN (SELECT lp.lawsuit_id FROM lawsuit_party lp JOIN party p ON p.id = lp.party_id WHERE p.slug = ?)', filter.party]);
+      // By today's slug, or a former one (a renamed or merged-away party).
+      conditions.push(
+        `id IN (SELECT lp.lawsuit_id FROM lawsuit_party lp WHERE lp.party_id IN (SELECT id FROM party WHERE slug = ? UNION ALL SELECT current_id FROM former_identifier WHERE table_name = 'party' AND former_slug = ?))`,
+      );
+      parameters.push(filter.party, filter.party);
     }
-    return paginate(
-      loaders.reader,
-      Lawsuit,
-      { conditions: clauses.map(([sql]) => sql), parameters: clauses.map(([, value]) => value) },
-      page,
-      loaders.longRead,
-    );
+    return paginate(loaders.reader, Lawsuit, { conditions, parameters }, page, loaders.longRead);
   }
 
   /** The parties on one side of a case. */

@@ -10,7 +10,7 @@ export const negotiationFact: FactType = {
   linkEntities: [NegotiationParty],
   table: 'licensing_negotiation',
   asserts: ['subject', 'status', 'started', 'summary', 'parties'],
-  participants: [{ role: 'PARTY', link: { table: 'negotiation_party', factColumn: 'negotiation_id' } }],
+  participants: [{ role: 'PARTY', link: { table: 'negotiation_party', factColumn: 'negotiation_id' }, field: 'parties' }],
   edges: [{ from: 'PARTY', to: 'PARTY', kind: 'NEGOTIATED_WITH', label: (f) => `${f}.subject`, since: 'started' }],
   timeline: { date: 'started', kind: 'NEGOTIATION_STARTED', title: (f) => `${f}.subject` },
   search: { code: 6, name: (r) => `${r}.subject`, body: (r) => `COALESCE(${r}.summary, '')`, quote: () => `''` },
