@@ -32,7 +32,7 @@ const ROUNDS = Number(args.rounds);
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = JSON.parse(readFileSync(path.join(ROOT, 'seeds/2020-02-06-huawei-verizon.json'), 'utf8'));
 const DISPUTE = 'huawei-verizon-patents';
-const SUITS = ['huawei-v-verizon-patent-1', 'huawei-v-verizon-patent-2'];
+const SUITS = ['huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt'];
 const SETTLED = 'Huawei and Verizon have settled both of the patent infringement suits';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

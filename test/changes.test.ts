@@ -25,7 +25,7 @@ import { post, startServer, stop } from './server-process';
  */
 
 const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
-const SUITS = ['huawei-v-verizon-patent-1', 'huawei-v-verizon-patent-2'];
+const SUITS = ['huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt'];
 const DISPUTE = 'huawei-verizon-patents';
 const SETTLED = 'Huawei and Verizon have settled both of the patent infringement suits';
 const OVER = 'the patent fight between the two companies is over';
