@@ -58,6 +58,8 @@ export interface AppConfig {
   /** SQLite: the server's own scheduled backups (BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP); null: off. */
   backup: BackupSchedule | null;
   webhooks: WebhookSettings;
+  /** The change feed's bulk answer and the subscriptions' caps (docs/changes.md). */
+  changes: ChangeSettings;
 }
 
 /** How webhooks are delivered (WEBHOOK_* settings; docs/webhooks.md). */
@@ -81,6 +83,22 @@ export interface WebhookSettings {
   pollMs: number;
   /** Attempts in flight at once. */
   concurrency: number;
+}
+
+/** The change feed and subscriptions (docs/changes.md#settings). */
+export interface ChangeSettings {
+  /** CHANGES_NDJSON_MAX: changes in one `/changes.ndjson` answer at most. */
+  ndjsonMax: number;
+  /** SUBSCRIPTIONS_PER_CONNECTION: subscriptions one websocket may hold at once. */
+  perConnection: number;
+  /** SUBSCRIPTIONS_PER_CLIENT: subscriptions one client (API key, else address) may hold at once, over all its websockets. */
+  perClient: number;
+  /** SUBSCRIPTION_MAX_BUFFERED_BYTES: a websocket with more than this unsent is closed (4420), not buffered without bound. */
+  maxBufferedBytes: number;
+  /** SUBSCRIPTION_CONNECT_TIMEOUT_MS: a websocket must send connection_init within this long. */
+  connectTimeoutMs: number;
+  /** CHANGES_POLL_MS (SQLite): how often another process's writes (`npm run import`) are looked for while someone subscribes. */
+  pollMs: number;
 }
 
 export interface BackupSchedule {
@@ -266,5 +284,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backup: backupSchedule(env),
     connections: connectionLimits(env, requestTimeoutMs),
     webhooks: webhookSettings(env),
+    changes: {
+      ndjsonMax: positiveInt(env, 'CHANGES_NDJSON_MAX', 10_000),
+      perConnection: positiveInt(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20),
+      perClient: positiveInt(env, 'SUBSCRIPTIONS_PER_CLIENT', 100),
+      maxBufferedBytes: positiveInt(env, 'SUBSCRIPTION_MAX_BUFFERED_BYTES', 1024 * 1024),
+      connectTimeoutMs: positiveInt(env, 'SUBSCRIPTION_CONNECT_TIMEOUT_MS', 10_000),
+      pollMs: positiveInt(env, 'CHANGES_POLL_MS', 1000),
+    },
   };
 }

@@ -11,6 +11,8 @@ import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
+import { ChangeService } from './modules/change/changes.service';
+import { ChangeHub } from './modules/change/change-hub';
 import { IdentityService } from './modules/identity/identity.service';
 import { WebhookService } from './modules/webhook/webhook.service';
 import type { AddressPolicy } from './modules/webhook/address-policy';
@@ -30,6 +32,9 @@ export interface Services {
   timeline: TimelineService;
   network: NetworkService;
   attribution: AttributionService;
+  changes: ChangeService;
+  /** Live changes for subscriptions, fed by the server (src/server/change-bus.ts). */
+  changeHub: ChangeHub;
   identity: IdentityService;
   webhooks: WebhookService;
   database: Database;
@@ -54,6 +59,8 @@ export function createServices(database: Database, webhookPolicy: AddressPolicy 
     timeline: new TimelineService(),
     network: new NetworkService(),
     attribution: new AttributionService(),
+    changes: new ChangeService(),
+    changeHub: new ChangeHub(),
     identity: new IdentityService(),
     webhooks: new WebhookService(webhookPolicy),
     database,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -41,6 +42,9 @@ import { RequestDeadline } from '../common/request-deadline';
 import type { BackupScheduler } from '../common/database/backup-scheduler';
 import { startScheduledBackups } from './scheduled-backups';
 import { checkingIntervalFor, Connections } from './connections';
+import { serveChangesNdjson } from './changes-ndjson';
+import { ChangeBus } from './change-bus';
+import { SubscriptionServer } from './subscriptions';
 
 export interface App {
   httpServer: http.Server;
@@ -60,6 +64,8 @@ export interface App {
   listen(port?: number): Promise<number>;
   /** The sockets: their caps, and the drain at shutdown. */
   connections: Connections;
+  /** GraphQL subscriptions over websockets (graphql-ws) on /graphql. */
+  subscriptions: SubscriptionServer;
   /** Refuses new requests (503), lets admitted ones finish (up to the grace period), closes the write connection and the read workers. */
   stop(): Promise<void>;
 }
@@ -284,6 +290,21 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/changes.ndjson', (req, res) => {
+    const { requestId } = locals(res);
+    if (!database.available) return sendJson(res, 503, errorBody(new DatabaseUnavailableError().message, 'SERVICE_UNAVAILABLE', requestId));
+    serveChangesNdjson(req, res, {
+      reader: services.sqlReader,
+      changes: services.changes,
+      max: config.changes.ndjsonMax,
+      refuse: (answer, status, error) => sendJson(answer, status, errorBody(error.message, String(error.extensions.code), requestId)),
+    }).catch((error: unknown) => {
+      if (res.headersSent)
+        res.destroy(); // a cut answer: the client resumes from the last line it read
+      else if (isDatabaseFailure(error)) sendJson(res, 503, errorBody(new DatabaseUnavailableError().message, 'SERVICE_UNAVAILABLE', requestId));
+      else answerHttpError(error, res);
+    });
+  });
   app.get('/readyz', async (_req, res) => {
     const state = await database.check();
     if (state === 'available') res.json({ status: 'ready' });
@@ -339,6 +360,26 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   // Deliveries wait in the database: a worker started late, or on another instance, sends them all the same.
   const webhooks = config.webhooks.worker ? new WebhookWorker(database, config.webhooks, logger, webhookOptions) : null;
   webhooks?.start();
+  // Subscriptions: websockets upgraded on /graphql, fed by the change bus (docs/changes.md).
+  const changeBus = new ChangeBus(database, services.primaryReader, services.changes, services.changeHub, { pollMs: config.changes.pollMs, logger });
+  await changeBus.start();
+  const subscriptions = new SubscriptionServer({
+    schema,
+    services,
+    contextFor,
+    limits: config.limits,
+    settings: config.changes,
+    requestTimeoutMs: config.requestTimeoutMs,
+    logger,
+    clientIp,
+  });
+  httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!isGraphQLPath(req.url) || connections.draining) {
+      socket.end(`HTTP/1.1 ${connections.draining ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    subscriptions.handleUpgrade(req, socket, head);
+  });
 
   return {
     httpServer,
@@ -350,6 +391,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     documents,
     contextFor,
     connections,
+    subscriptions,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -359,7 +401,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
         });
       }),
     stop: async () => {
+      subscriptions.close();
       await connections.drain(config.shutdownGraceMs);
+      await changeBus.stop();
       await apollo.stop();
       await webhooks?.stop();
       await backups?.stop();
