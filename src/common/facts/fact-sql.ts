@@ -121,6 +121,22 @@ export function partyDatedFactsSql(facts: readonly FactType[]): { sql: string; p
 }
 
 /**
+ * The dated facts among a set given per fact type: `ids(typeName)` is a subquery of that type's
+ * fact ids with one `?` (`parameters` says how many in all). Each select reads its table by id;
+ * filtering the union of every dated fact by a semi-join made PostgreSQL hash all of them.
+ */
+export function datedFactsAmongSql(facts: readonly FactType[], ids: (typeName: string) => string): { sql: string; parameters: number } {
+  const selects = facts
+    .filter((fact) => fact.timeline)
+    .map(
+      ({ typeName, table, timeline }) =>
+        `SELECT ${sqlString(typeName)} AS fact_type, f.id AS fact_id, f.${timeline!.date} AS date, ${expression(timeline!.kind)} AS kind,` +
+        ` ${timeline!.title('f')} AS title FROM ${table} f WHERE f.${timeline!.date} IS NOT NULL AND f.id IN (${ids(typeName)})`,
+    );
+  return { sql: selects.join('\nUNION ALL '), parameters: selects.length };
+}
+
+/**
  * Who each fact involves: (fact_type, fact_id, party_id), for the facts of the timeline. A link
  * table is read once for all the roles it holds.
  */

@@ -13,7 +13,7 @@ import type { ConnectionArgs } from '../../common/pagination/connection.args';
 import { DISPUTE_FACTS_SQL } from '../dispute/dispute.fact';
 import type { TimelineArgs } from './timeline.args';
 import { TimelineEntry, type TimelineEntryKind, type TimelineFactType } from './timeline-entry.type';
-import { DATED_FACTS, PARTY_DATED_FACTS, periodKey, sortKeySql } from './timeline.sql';
+import { DATED_FACTS, DISPUTE_DATED_FACTS, PARTY_DATED_FACTS, periodKey, sortKeySql } from './timeline.sql';
 import { factParticipantsByIdSql } from '../../common/facts/fact-sql';
 import { factTypes } from '../../facts';
 
@@ -54,17 +54,20 @@ export class TimelineService {
     const { reader, longRead } = loaders;
     const conditions: string[] = [];
     const parameters: unknown[] = [];
-    if (scope.disputeId != null) {
-      conditions.push(`(f.fact_type, f.fact_id) IN (${DISPUTE_FACTS_SQL})`);
-      parameters.push(scope.disputeId);
-    }
-    // A party's timeline reads only its facts, each select through a party-id index.
+    // A party's or a dispute's timeline reads only its facts, each select through an index.
     let dated = DATED_FACTS;
     const datedParameters: unknown[] = [];
     if (args.party != null) {
       const party = await partyBySlug(reader, args.party, 'party');
       dated = PARTY_DATED_FACTS.sql;
       for (let i = 0; i < PARTY_DATED_FACTS.parameters; i++) datedParameters.push(party.id);
+      if (scope.disputeId != null) {
+        conditions.push(`(f.fact_type, f.fact_id) IN (${DISPUTE_FACTS_SQL})`);
+        parameters.push(scope.disputeId);
+      }
+    } else if (scope.disputeId != null) {
+      dated = DISPUTE_DATED_FACTS.sql;
+      for (let i = 0; i < DISPUTE_DATED_FACTS.parameters; i++) datedParameters.push(scope.disputeId);
     }
     if (args.from != null) {
       conditions.push('f.sort_key >= ?');
