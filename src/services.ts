@@ -12,6 +12,8 @@ import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
 import { IdentityService } from './modules/identity/identity.service';
+import { WebhookService } from './modules/webhook/webhook.service';
+import type { AddressPolicy } from './modules/webhook/address-policy';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -29,10 +31,12 @@ export interface Services {
   network: NetworkService;
   attribution: AttributionService;
   identity: IdentityService;
+  webhooks: WebhookService;
   database: Database;
 }
 
-export function createServices(database: Database): Services {
+/** @param webhookPolicy where webhooks may point (WEBHOOK_ALLOW_HTTP, WEBHOOK_ALLOW_NETWORKS); by default https to public addresses only. */
+export function createServices(database: Database, webhookPolicy: AddressPolicy = { allowHttp: false, allowedNetworks: [] }): Services {
   const dataSource = database.reader;
   const sqlReader = new SqlReader(dataSource, 'slave', database.readPool);
   const replicated = dataSource.options.type === 'postgres' && Boolean(dataSource.options.replication);
@@ -51,6 +55,7 @@ export function createServices(database: Database): Services {
     network: new NetworkService(),
     attribution: new AttributionService(),
     identity: new IdentityService(),
+    webhooks: new WebhookService(webhookPolicy),
     database,
   };
 }

@@ -16,6 +16,8 @@ import { mutationTransactionPlugin } from './mutation-transaction.plugin';
 import { httpCachePlugin } from './http-cache.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
 import { createServices } from '../services';
+import type { Resolver } from '../modules/webhook/address-policy';
+import { WebhookWorker } from '../modules/webhook/webhook-worker';
 import { Database } from '../database';
 import type { Logger } from '../logger';
 import { buildAppSchema } from '../schema';
@@ -48,6 +50,8 @@ export interface App {
   backups: BackupScheduler | null;
   /** The graphql-jit executor (null with GRAPHQL_EXECUTOR=graphql-js): its compile count shows planning work. */
   jit: JitExecutorGateway | null;
+  /** The webhook delivery worker (null with WEBHOOK_WORKER=off). */
+  webhooks: WebhookWorker | null;
   /** Apollo's store of parsed documents (its size, for tests). */
   documents: DocumentStore;
   /** A request context as the server builds one (for in-process execution). */
@@ -118,9 +122,11 @@ function isGraphQLPath(url: string | undefined): boolean {
 export interface AppOptions {
   /** The clock of the per-client budget (tests simulate minutes with it). */
   now?: () => number;
+  /** How webhook hosts are resolved, and extra CAs for https receivers (tests). */
+  webhooks?: { resolve?: Resolver; ca?: string | Buffer; random?: () => number };
 }
 
-export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, { now }: AppOptions = {}): Promise<App> {
+export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, { now, webhooks: webhookOptions }: AppOptions = {}): Promise<App> {
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
@@ -192,7 +198,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   await apollo.start();
 
   // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
-  const services = createServices(database);
+  const services = createServices(database, { allowHttp: config.webhooks.allowHttp, allowedNetworks: config.webhooks.allowedNetworks });
   const contextFor = createContextFactory(services, { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
@@ -330,11 +336,16 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   app.use(httpErrors);
 
+  // Deliveries wait in the database: a worker started late, or on another instance, sends them all the same.
+  const webhooks = config.webhooks.worker ? new WebhookWorker(database, config.webhooks, logger, webhookOptions) : null;
+  webhooks?.start();
+
   return {
     httpServer,
     apollo,
     database,
     backups,
+    webhooks,
     jit,
     documents,
     contextFor,
@@ -350,6 +361,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     stop: async () => {
       await connections.drain(config.shutdownGraceMs);
       await apollo.stop();
+      await webhooks?.stop();
       await backups?.stop();
       await database.close();
     },
