@@ -1,4 +1,4 @@
-import type { FactType } from '../../common/facts/fact-type';
+import { sqlString, type FactType } from '../../common/facts/fact-type';
 import { DisputeFact } from './dispute-fact.entity';
 import { DisputeSide } from './dispute-side.entity';
 import { Dispute } from './dispute.entity';
@@ -35,3 +35,6 @@ export const disputeFact = {
 
 /** SQL: the (fact_type, fact_id) pairs of one dispute (one `?`: the dispute's id). */
 export const DISPUTE_FACTS_SQL = 'SELECT fact_type, fact_id FROM dispute_fact WHERE dispute_id = ?';
+
+/** SQL: the ids of one dispute's facts of one type (one `?`: the dispute's id). */
+export const disputeFactIdsSql = (typeName: string) => `SELECT fact_id FROM dispute_fact WHERE dispute_id = ? AND fact_type = ${sqlString(typeName)}`;

@@ -13,7 +13,7 @@ import type { ConnectionArgs } from '../../common/pagination/connection.args';
 import { DISPUTE_FACTS_SQL } from '../dispute/dispute.fact';
 import type { TimelineArgs } from './timeline.args';
 import { TimelineEntry, type TimelineEntryKind, type TimelineFactType } from './timeline-entry.type';
-import { DATED_FACTS, FACT_PARTICIPANTS, periodKey, sortKeySql } from './timeline.sql';
+import { DATED_FACTS, DISPUTE_DATED_FACTS, PARTY_DATED_FACTS, periodKey, sortKeySql } from './timeline.sql';
 import { factParticipantsByIdSql } from '../../common/facts/fact-sql';
 import { factTypes } from '../../facts';
 
@@ -54,15 +54,20 @@ export class TimelineService {
     const { reader, longRead } = loaders;
     const conditions: string[] = [];
     const parameters: unknown[] = [];
-    if (scope.disputeId != null) {
-      conditions.push(`(f.fact_type, f.fact_id) IN (${DISPUTE_FACTS_SQL})`);
-      parameters.push(scope.disputeId);
-    }
+    // A party's or a dispute's timeline reads only its facts, each select through an index.
+    let dated = DATED_FACTS;
+    const datedParameters: unknown[] = [];
     if (args.party != null) {
       const party = await partyBySlug(reader, args.party, 'party');
-      // Not correlated: the party's facts are found once, through the party-id indexes.
-      conditions.push(`(f.fact_type, f.fact_id) IN (SELECT p.fact_type, p.fact_id FROM (${FACT_PARTICIPANTS}) p WHERE p.party_id = ?)`);
-      parameters.push(party.id);
+      dated = PARTY_DATED_FACTS.sql;
+      for (let i = 0; i < PARTY_DATED_FACTS.parameters; i++) datedParameters.push(party.id);
+      if (scope.disputeId != null) {
+        conditions.push(`(f.fact_type, f.fact_id) IN (${DISPUTE_FACTS_SQL})`);
+        parameters.push(scope.disputeId);
+      }
+    } else if (scope.disputeId != null) {
+      dated = DISPUTE_DATED_FACTS.sql;
+      for (let i = 0; i < DISPUTE_DATED_FACTS.parameters; i++) datedParameters.push(scope.disputeId);
     }
     if (args.from != null) {
       conditions.push('f.sort_key >= ?');
@@ -80,7 +85,7 @@ export class TimelineService {
       );
       parameters.push(asOf);
     }
-    const base = `SELECT * FROM (SELECT d.*, ${sortKeySql('d.date')} AS sort_key FROM (${DATED_FACTS}) d) f`;
+    const base = `SELECT * FROM (SELECT d.*, ${sortKeySql('d.date')} AS sort_key FROM (${dated}) d) f`;
     const where = (extra: string[]) => (extra.length ? ` WHERE ${extra.join(' AND ')}` : '');
     const pageConditions = [...conditions];
     const pageParameters = [...parameters];
@@ -91,7 +96,7 @@ export class TimelineService {
     }
     const rows = await reader.queryLong<Row>(
       `${base}${where(pageConditions)} ORDER BY f.sort_key, f.fact_type, f.fact_id LIMIT ?`,
-      [...pageParameters, args.first + 1],
+      [...datedParameters, ...pageParameters, args.first + 1],
       longRead,
     );
     const entries = rows.map((row) => {
@@ -105,7 +110,9 @@ export class TimelineService {
       return entry;
     });
     return toConnection(entries, args, encodeCursor, () =>
-      reader.queryLong<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, parameters, longRead).then(([r]) => Number(r.n)),
+      reader
+        .queryLong<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, [...datedParameters, ...parameters], longRead)
+        .then(([r]) => Number(r.n)),
     );
   }
 
