@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { readFileSync } from 'node:fs';
 /** Query limits: each rejects an operation before execution (see src/server/query-limits.ts). */
 export interface QueryLimits {
@@ -56,6 +57,48 @@ export interface AppConfig {
   connections: ConnectionLimits;
   /** SQLite: the server's own scheduled backups (BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP); null: off. */
   backup: BackupSchedule | null;
+  webhooks: WebhookSettings;
+  /** The change feed's bulk answer and the subscriptions' caps (docs/changes.md). */
+  changes: ChangeSettings;
+}
+
+/** How webhooks are delivered (WEBHOOK_* settings; docs/webhooks.md). */
+export interface WebhookSettings {
+  /** Whether this instance runs the delivery worker (WEBHOOK_WORKER=off: another instance does). */
+  worker: boolean;
+  /** `http:` endpoints too (else `https:` only). */
+  allowHttp: boolean;
+  /** Networks (CIDR) a webhook may reach although not public (loopback, private…); empty: public addresses only. */
+  allowedNetworks: string[];
+  /** Attempts per delivery before it is given up (FAILED). */
+  maxAttempts: number;
+  /** The first retry's delay; each next one doubles, up to backoffMaxMs, with jitter. */
+  backoffMs: number;
+  backoffMaxMs: number;
+  /** Attempts failed in a row (over all its deliveries) after which a webhook is disabled. */
+  disableAfter: number;
+  /** One attempt's limit: resolving, connecting, and the answer. */
+  timeoutMs: number;
+  /** How often the worker looks for changes and due deliveries. */
+  pollMs: number;
+  /** Attempts in flight at once. */
+  concurrency: number;
+}
+
+/** The change feed and subscriptions (docs/changes.md#settings). */
+export interface ChangeSettings {
+  /** CHANGES_NDJSON_MAX: changes in one `/changes.ndjson` answer at most. */
+  ndjsonMax: number;
+  /** SUBSCRIPTIONS_PER_CONNECTION: subscriptions one websocket may hold at once. */
+  perConnection: number;
+  /** SUBSCRIPTIONS_PER_CLIENT: subscriptions one client (API key, else address) may hold at once, over all its websockets. */
+  perClient: number;
+  /** SUBSCRIPTION_MAX_BUFFERED_BYTES: a websocket with more than this unsent is closed (4420), not buffered without bound. */
+  maxBufferedBytes: number;
+  /** SUBSCRIPTION_CONNECT_TIMEOUT_MS: a websocket must send connection_init within this long. */
+  connectTimeoutMs: number;
+  /** CHANGES_POLL_MS (SQLite): how often another process's writes (`npm run import`) are looked for while someone subscribes. */
+  pollMs: number;
 }
 
 export interface BackupSchedule {
@@ -91,6 +134,42 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 /** CLIENT_COST_BUDGET: a cost per minute of at least one maximal query, or `off`. */
+/** WEBHOOK_ALLOW_NETWORKS: CIDRs separated by commas (127.0.0.1/32, fd00::/8). */
+function networks(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  for (const network of list) {
+    if (!ipaddr.isValidCIDR(network))
+      throw new Error(`WEBHOOK_ALLOW_NETWORKS must list networks in CIDR notation, such as 127.0.0.1/32 or fd00::/8 (got "${network}")`);
+  }
+  return list;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'on' && raw !== 'off' && raw !== 'true' && raw !== 'false') throw new Error(`${name} must be on or off (got "${raw}")`);
+  return raw === 'on' || raw === 'true';
+}
+
+function webhookSettings(env: NodeJS.ProcessEnv): WebhookSettings {
+  const backoffMs = positiveInt(env, 'WEBHOOK_BACKOFF_MS', 30_000);
+  return {
+    worker: onOff(env, 'WEBHOOK_WORKER', true),
+    allowHttp: onOff(env, 'WEBHOOK_ALLOW_HTTP', false),
+    allowedNetworks: networks(env.WEBHOOK_ALLOW_NETWORKS),
+    maxAttempts: intSetting(env, 'WEBHOOK_MAX_ATTEMPTS', 10, 1, 'a positive integer'),
+    backoffMs,
+    backoffMaxMs: Math.max(backoffMs, positiveInt(env, 'WEBHOOK_BACKOFF_MAX_MS', 6 * 3600_000)),
+    disableAfter: positiveInt(env, 'WEBHOOK_DISABLE_AFTER', 20),
+    timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+    pollMs: positiveInt(env, 'WEBHOOK_POLL_MS', 1000),
+    concurrency: positiveInt(env, 'WEBHOOK_CONCURRENCY', 4),
+  };
+}
+
 function costBudget(env: NodeJS.ProcessEnv, maxCost: number): number | null {
   if (env.CLIENT_COST_BUDGET === 'off') return null;
   const budget = positiveInt(env, 'CLIENT_COST_BUDGET', DEFAULT_CLIENT_COST_BUDGET);
@@ -204,5 +283,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readWorkers: positiveInt(env, 'READ_WORKERS', 2),
     backup: backupSchedule(env),
     connections: connectionLimits(env, requestTimeoutMs),
+    webhooks: webhookSettings(env),
+    changes: {
+      ndjsonMax: positiveInt(env, 'CHANGES_NDJSON_MAX', 10_000),
+      perConnection: positiveInt(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20),
+      perClient: positiveInt(env, 'SUBSCRIPTIONS_PER_CLIENT', 100),
+      maxBufferedBytes: positiveInt(env, 'SUBSCRIPTION_MAX_BUFFERED_BYTES', 1024 * 1024),
+      connectTimeoutMs: positiveInt(env, 'SUBSCRIPTION_CONNECT_TIMEOUT_MS', 10_000),
+      pollMs: positiveInt(env, 'CHANGES_POLL_MS', 1000),
+    },
   };
 }

@@ -211,16 +211,25 @@ export class Database {
     return this.reason;
   }
 
+  /** Called after each write transaction of this process commits (the change feed's subscriptions on SQLite look for new changes then). */
+  readonly committed = new Set<() => void>();
+
+  private afterCommit(): void {
+    for (const listener of this.committed) listener();
+  }
+
   /** Runs `work` in one write transaction, after any other write has finished; all or nothing. */
   async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.available) throw new DatabaseUnavailableError();
-    return this.writeLock.runExclusive(async () => {
+    const result = await this.writeLock.runExclusive(async () => {
       if (!this.available || !this.writer.isInitialized) throw new DatabaseUnavailableError();
       return this.writer.transaction(async (manager) => {
         await takeWriteLock(manager);
         return work(manager);
       });
     });
+    this.afterCommit();
+    return result;
   }
 
   /**
@@ -251,8 +260,10 @@ export class Database {
       if (!open) return;
       open = false;
       try {
-        if (how === 'commit') await held.commitTransaction();
-        else if (held.isTransactionActive) await held.rollbackTransaction();
+        if (how === 'commit') {
+          await held.commitTransaction();
+          this.afterCommit();
+        } else if (held.isTransactionActive) await held.rollbackTransaction();
       } catch (error) {
         if (held.isTransactionActive) await held.rollbackTransaction().catch(() => undefined);
         throw error;

@@ -15,6 +15,7 @@ import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
 import { FormerIdentifier } from './common/identity/former-identifier.entity';
 import { PartyDecision } from './modules/identity/party-decision.entity';
+import { Webhook, WebhookDelivery } from './modules/webhook/webhook.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
 export const entities: EntityClass[] = [
@@ -34,6 +35,8 @@ export const entities: EntityClass[] = [
   ChangeEvent,
   ChangeParty,
   ChangeDispute,
+  Webhook,
+  WebhookDelivery,
 ];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */
@@ -47,6 +50,8 @@ export const nodeEntities: Readonly<Record<string, EntityClass>> = {
   ApiKey,
   AuditEntry,
   PartyDecision,
+  Webhook,
+  WebhookDelivery,
 };
 export type NodeTypeName = string;
 
@@ -54,4 +59,6 @@ export type NodeTypeName = string;
 export const restrictedNodeTypes: Partial<Record<NodeTypeName, Role>> = {
   ApiKey: Role.ADMIN,
   AuditEntry: Role.ADMIN,
+  Webhook: Role.ADMIN,
+  WebhookDelivery: Role.ADMIN,
 };

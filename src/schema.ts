@@ -40,6 +40,13 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgs,
     // `@Authorized(Role.X)`: checked for every field that has it, however the field is reached.
     authChecker,
+    // Every subscription gives its own `subscribe` (the change hub); type-graphql asks for a PubSub all the same.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('subscriptions subscribe through the change hub');
+      },
+    },
   };
   const schema = await buildSchema(options);
   // Every abstract type here (Node, Cited, Party) is resolved by the object's `nodeType`.

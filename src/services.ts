@@ -11,7 +11,11 @@ import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
+import { ChangeService } from './modules/change/changes.service';
+import { ChangeHub } from './modules/change/change-hub';
 import { IdentityService } from './modules/identity/identity.service';
+import { WebhookService } from './modules/webhook/webhook.service';
+import type { AddressPolicy } from './modules/webhook/address-policy';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -28,11 +32,16 @@ export interface Services {
   timeline: TimelineService;
   network: NetworkService;
   attribution: AttributionService;
+  changes: ChangeService;
+  /** Live changes for subscriptions, fed by the server (src/server/change-bus.ts). */
+  changeHub: ChangeHub;
   identity: IdentityService;
+  webhooks: WebhookService;
   database: Database;
 }
 
-export function createServices(database: Database): Services {
+/** @param webhookPolicy where webhooks may point (WEBHOOK_ALLOW_HTTP, WEBHOOK_ALLOW_NETWORKS); by default https to public addresses only. */
+export function createServices(database: Database, webhookPolicy: AddressPolicy = { allowHttp: false, allowedNetworks: [] }): Services {
   const dataSource = database.reader;
   const sqlReader = new SqlReader(dataSource, 'slave', database.readPool);
   const replicated = dataSource.options.type === 'postgres' && Boolean(dataSource.options.replication);
@@ -50,7 +59,10 @@ export function createServices(database: Database): Services {
     timeline: new TimelineService(),
     network: new NetworkService(),
     attribution: new AttributionService(),
+    changes: new ChangeService(),
+    changeHub: new ChangeHub(),
     identity: new IdentityService(),
+    webhooks: new WebhookService(webhookPolicy),
     database,
   };
 }

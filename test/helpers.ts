@@ -9,7 +9,7 @@ import { openDatabase } from '../src/database';
 import { createLogger, type Logger as AppLogger } from '../src/logger';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import type { Role } from '../src/common/role.enum';
-import { createApp, type App } from '../src/server/app';
+import { createApp, type App, type AppOptions } from '../src/server/app';
 import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
 import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
@@ -107,7 +107,15 @@ function testEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * without the seed, for a test whose point is not the data (every read then costs less).
  */
 export async function startTestServer(
-  options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number; unseeded?: boolean } = {},
+  options: {
+    logger?: Logger;
+    env?: NodeJS.ProcessEnv;
+    appLogger?: AppLogger;
+    url?: string;
+    syntheticCompanies?: number;
+    unseeded?: boolean;
+    appOptions?: AppOptions;
+  } = {},
 ): Promise<TestServer> {
   // A suite's own fresh SQLite file (from `freshDatabaseUrl`, passed for its path) gets the template's copy too.
   const fresh = options.url?.startsWith('sqlite:') && !existsSync(options.url.slice('sqlite:'.length));
@@ -117,10 +125,10 @@ export async function startTestServer(
   if (!copy && options.syntheticCompanies) {
     await writeSyntheticGraph(createBulkWriter(dataSource), { companies: options.syntheticCompanies });
   }
-  // The health probe's SELECT 1 would be counted by a statement-counting logger.
-  const probe = options.logger ? { DATABASE_CHECK_MS: '3600000' } : {};
+  // The health probe's SELECT 1 would be counted by a statement-counting logger (so would the webhook worker's polls).
+  const probe = options.logger ? { DATABASE_CHECK_MS: '3600000', WEBHOOK_WORKER: 'off' } : {};
   const config = readConfig(testEnvironment({ ...probe, ...options.env }));
-  const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'));
+  const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'), options.appOptions);
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {

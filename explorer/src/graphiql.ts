@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { Kind, parse } from 'graphql';
+import { createClient } from 'graphql-ws';
 
 /** schema/examples.graphql split into its operations, embedded at build time (build.mjs). */
 declare const __EXAMPLE_TABS__: { name: string; query: string }[];
@@ -25,7 +26,11 @@ function operationNameIn(query: string, requested: string | null | undefined): s
   return names.length === 1 ? names[0] : requested;
 }
 
-const sendToServer = createGraphiQLFetcher({ url: '/graphql' });
+// Subscriptions run over graphql-ws on the same path (bundled: nothing loads from a CDN). The
+// client connects when the first subscription runs; the Authorization header typed in the
+// headers editor is not reachable from here, so a subscription runs as anonymous.
+const wsClient = createClient({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`, lazy: true });
+const sendToServer = createGraphiQLFetcher({ url: '/graphql', wsClient });
 const fetcher: Fetcher = (params, options) => sendToServer({ ...params, operationName: operationNameIn(params.query, params.operationName) }, options);
 const defaultTabs = __EXAMPLE_TABS__.map(({ query }) => ({ query }));
 

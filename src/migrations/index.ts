@@ -11,6 +11,8 @@ import { PartyIdentity1796200000000 } from './sqlite/1796200000000-PartyIdentity
 import { PartyIdentity1796200000001 } from './postgres/1796200000001-PartyIdentity';
 import { ChangeEvents1796400000000 } from './sqlite/1796400000000-ChangeEvents';
 import { ChangeEvents1796400000001 } from './postgres/1796400000001-ChangeEvents';
+import { Webhooks1796500000000 } from './sqlite/1796500000000-Webhooks';
+import { Webhooks1796500000001 } from './postgres/1796500000001-Webhooks';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
@@ -25,6 +27,7 @@ export const sqliteMigrations: Function[] = [
   FieldStatements1796100000001,
   PartyIdentity1796200000000,
   ChangeEvents1796400000000,
+  Webhooks1796500000000,
 ];
 export const postgresMigrations: Function[] = [
   InitialSchema1795670432047,
@@ -34,4 +37,5 @@ export const postgresMigrations: Function[] = [
   FieldStatements1796100000002,
   PartyIdentity1796200000001,
   ChangeEvents1796400000001,
+  Webhooks1796500000001,
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -16,6 +17,8 @@ import { mutationTransactionPlugin } from './mutation-transaction.plugin';
 import { httpCachePlugin } from './http-cache.plugin';
 import { createContextFactory, type RequestContext, type RequestOptions } from '../context';
 import { createServices } from '../services';
+import type { Resolver } from '../modules/webhook/address-policy';
+import { WebhookWorker } from '../modules/webhook/webhook-worker';
 import { Database } from '../database';
 import type { Logger } from '../logger';
 import { buildAppSchema } from '../schema';
@@ -39,6 +42,9 @@ import { RequestDeadline } from '../common/request-deadline';
 import type { BackupScheduler } from '../common/database/backup-scheduler';
 import { startScheduledBackups } from './scheduled-backups';
 import { checkingIntervalFor, Connections } from './connections';
+import { serveChangesNdjson } from './changes-ndjson';
+import { ChangeBus } from './change-bus';
+import { SubscriptionServer } from './subscriptions';
 
 export interface App {
   httpServer: http.Server;
@@ -48,6 +54,8 @@ export interface App {
   backups: BackupScheduler | null;
   /** The graphql-jit executor (null with GRAPHQL_EXECUTOR=graphql-js): its compile count shows planning work. */
   jit: JitExecutorGateway | null;
+  /** The webhook delivery worker (null with WEBHOOK_WORKER=off). */
+  webhooks: WebhookWorker | null;
   /** Apollo's store of parsed documents (its size, for tests). */
   documents: DocumentStore;
   /** A request context as the server builds one (for in-process execution). */
@@ -56,6 +64,8 @@ export interface App {
   listen(port?: number): Promise<number>;
   /** The sockets: their caps, and the drain at shutdown. */
   connections: Connections;
+  /** GraphQL subscriptions over websockets (graphql-ws) on /graphql. */
+  subscriptions: SubscriptionServer;
   /** Refuses new requests (503), lets admitted ones finish (up to the grace period), closes the write connection and the read workers. */
   stop(): Promise<void>;
 }
@@ -118,9 +128,11 @@ function isGraphQLPath(url: string | undefined): boolean {
 export interface AppOptions {
   /** The clock of the per-client budget (tests simulate minutes with it). */
   now?: () => number;
+  /** How webhook hosts are resolved, and extra CAs for https receivers (tests). */
+  webhooks?: { resolve?: Resolver; ca?: string | Buffer; random?: () => number };
 }
 
-export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, { now }: AppOptions = {}): Promise<App> {
+export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, { now, webhooks: webhookOptions }: AppOptions = {}): Promise<App> {
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
@@ -192,7 +204,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   await apollo.start();
 
   // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
-  const services = createServices(database);
+  const services = createServices(database, { allowHttp: config.webhooks.allowHttp, allowedNetworks: config.webhooks.allowedNetworks });
   const contextFor = createContextFactory(services, { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
@@ -278,6 +290,21 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/changes.ndjson', (req, res) => {
+    const { requestId } = locals(res);
+    if (!database.available) return sendJson(res, 503, errorBody(new DatabaseUnavailableError().message, 'SERVICE_UNAVAILABLE', requestId));
+    serveChangesNdjson(req, res, {
+      reader: services.sqlReader,
+      changes: services.changes,
+      max: config.changes.ndjsonMax,
+      refuse: (answer, status, error) => sendJson(answer, status, errorBody(error.message, String(error.extensions.code), requestId)),
+    }).catch((error: unknown) => {
+      if (res.headersSent)
+        res.destroy(); // a cut answer: the client resumes from the last line it read
+      else if (isDatabaseFailure(error)) sendJson(res, 503, errorBody(new DatabaseUnavailableError().message, 'SERVICE_UNAVAILABLE', requestId));
+      else answerHttpError(error, res);
+    });
+  });
   app.get('/readyz', async (_req, res) => {
     const state = await database.check();
     if (state === 'available') res.json({ status: 'ready' });
@@ -330,15 +357,41 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   app.use(httpErrors);
 
+  // Deliveries wait in the database: a worker started late, or on another instance, sends them all the same.
+  const webhooks = config.webhooks.worker ? new WebhookWorker(database, config.webhooks, logger, webhookOptions) : null;
+  webhooks?.start();
+  // Subscriptions: websockets upgraded on /graphql, fed by the change bus (docs/changes.md).
+  const changeBus = new ChangeBus(database, services.primaryReader, services.changes, services.changeHub, { pollMs: config.changes.pollMs, logger });
+  await changeBus.start();
+  const subscriptions = new SubscriptionServer({
+    schema,
+    services,
+    contextFor,
+    limits: config.limits,
+    settings: config.changes,
+    requestTimeoutMs: config.requestTimeoutMs,
+    logger,
+    clientIp,
+  });
+  httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!isGraphQLPath(req.url) || connections.draining) {
+      socket.end(`HTTP/1.1 ${connections.draining ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    subscriptions.handleUpgrade(req, socket, head);
+  });
+
   return {
     httpServer,
     apollo,
     database,
     backups,
+    webhooks,
     jit,
     documents,
     contextFor,
     connections,
+    subscriptions,
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -348,8 +401,11 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
         });
       }),
     stop: async () => {
+      subscriptions.close();
       await connections.drain(config.shutdownGraceMs);
+      await changeBus.stop();
       await apollo.stop();
+      await webhooks?.stop();
       await backups?.stop();
       await database.close();
     },

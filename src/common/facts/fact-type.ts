@@ -54,6 +54,8 @@ export interface FactEdge {
   to: string;
   /** The edge kind (ConflictEdgeKind), or SQL computing it from the fact's row `f`. */
   kind: string | ((f: string) => string);
+  /** Edge kinds this fact brings (value → description): they join ConflictEdgeKind. */
+  declares?: Readonly<Record<string, string>>;
   /** SQL for the edge's label, from the fact's row `f`. */
   label: (f: string) => string;
   /** The column saying when the link began (null when the fact has none). */
@@ -68,6 +70,8 @@ export interface FactTimeline {
   date: string;
   /** The entry kind (TimelineEntryKind), or SQL computing it from the fact's row `f`. */
   kind: string | ((f: string) => string);
+  /** Entry kinds this fact brings (value → description): they join TimelineEntryKind. */
+  declares?: Readonly<Record<string, string>>;
   /** SQL for the entry's one-line title, from the fact's row `f`. */
   title: (f: string) => string;
 }
@@ -144,6 +148,19 @@ export interface FactType {
   partyField?: PartyFactField;
   /** How it is written from a source document: its document key, rules and write (`<name>.writes.ts`). */
   writes?: FactWrites;
+}
+
+/**
+ * Adds the kinds the registry's facts declare (`declares` of their edges or timeline) to a GraphQL
+ * enum's values, before it is registered; returns their descriptions for its `valuesConfig`.
+ */
+export function withDeclaredKinds(values: Record<string, string>, declared: readonly (Readonly<Record<string, string>> | undefined)[]) {
+  const config: Record<string, { description: string }> = {};
+  for (const [kind, description] of declared.flatMap((d) => Object.entries(d ?? {}))) {
+    values[kind] = kind;
+    config[kind] = { description };
+  }
+  return config;
 }
 
 /** SQL literal for a string constant. */

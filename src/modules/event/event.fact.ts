@@ -4,7 +4,7 @@ import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
 import { eventWrites } from './event.writes';
 
-export const eventFact: FactType = {
+export const eventFact = {
   typeName: 'Event',
   entity: Event,
   linkEntities: [EventParticipant],
@@ -19,4 +19,4 @@ export const eventFact: FactType = {
     load: (loaders, id) => factsViaLinks(loaders, EventParticipant, 'eventId', Event, id),
   },
   writes: eventWrites,
-};
+} satisfies FactType;

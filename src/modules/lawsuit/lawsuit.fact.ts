@@ -9,7 +9,7 @@ const sides: LinkTable = { table: 'lawsuit_party', factColumn: 'lawsuit_id', rol
 /** Criminal and extradition cases are charges, not suits: on the network and on the timeline. */
 const isCharge = (f: string) => `${f}.kind IN ('CRIMINAL', 'EXTRADITION')`;
 
-export const lawsuitFact: FactType = {
+export const lawsuitFact = {
   typeName: 'Lawsuit',
   entity: Lawsuit,
   linkEntities: [LawsuitParty],
@@ -43,4 +43,4 @@ export const lawsuitFact: FactType = {
     load: (loaders, id, { role, first }: PartyLawsuitsArgs) => lawsuitsOfParty(loaders, id, role, first),
   },
   writes: lawsuitWrites,
-};
+} satisfies FactType;

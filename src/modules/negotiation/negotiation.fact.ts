@@ -4,7 +4,7 @@ import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
 import { negotiationWrites } from './negotiation.writes';
 
-export const negotiationFact: FactType = {
+export const negotiationFact = {
   typeName: 'LicensingNegotiation',
   entity: LicensingNegotiation,
   linkEntities: [NegotiationParty],
@@ -16,4 +16,4 @@ export const negotiationFact: FactType = {
   search: { code: 6, name: (r) => `${r}.subject`, body: (r) => `COALESCE(${r}.summary, '')`, quote: () => `''` },
   partyField: { name: 'negotiations', load: (loaders, id) => factsViaLinks(loaders, NegotiationParty, 'negotiationId', LicensingNegotiation, id) },
   writes: negotiationWrites,
-};
+} satisfies FactType;

@@ -4,6 +4,8 @@ import { Node } from '../../common/node/node.interface';
 import { Citation } from '../../common/citation/citation.entity';
 import { Party } from '../party/party.union';
 import type { PartyEntity } from '../party/party.entity';
+import { withDeclaredKinds } from '../../common/facts/fact-type';
+import { factTypes } from '../../facts';
 
 export enum ConflictEdgeKind {
   SUED = 'SUED',
@@ -15,6 +17,11 @@ export enum ConflictEdgeKind {
   RELATED_TO = 'RELATED_TO',
   RANKED_WITH = 'RANKED_WITH',
 }
+/** Kinds a fact type brings with its edges (src/facts.ts): a new fact type adds none here. */
+const declaredEdgeKinds = withDeclaredKinds(
+  ConflictEdgeKind,
+  factTypes.flatMap((fact) => (fact.edges ?? []).map((edge) => edge.declares)),
+);
 registerEnumType(ConflictEdgeKind, {
   name: 'ConflictEdgeKind',
   description: 'How two parties are linked.',
@@ -27,6 +34,7 @@ registerEnumType(ConflictEdgeKind, {
     AFFILIATED_WITH: { description: 'from (a person) holds a role at to.' },
     RELATED_TO: { description: 'from (a person) is a relative of to; the label says how.' },
     RANKED_WITH: { description: 'Both appear in the same ranking.' },
+    ...declaredEdgeKinds,
   },
 });
 

@@ -2,7 +2,7 @@ import type { FactType } from '../../common/facts/fact-type';
 import { RegulatoryAction } from './regulatory-action.entity';
 import { regulatoryActionWrites } from './regulatory-action.writes';
 
-export const regulatoryActionFact: FactType = {
+export const regulatoryActionFact = {
   typeName: 'RegulatoryAction',
   entity: RegulatoryAction,
   table: 'regulatory_action',
@@ -20,4 +20,4 @@ export const regulatoryActionFact: FactType = {
     load: (loaders, id) => loaders.manyBy(RegulatoryAction, 'subjectId').load(id),
   },
   writes: regulatoryActionWrites,
-};
+} satisfies FactType;

@@ -2,7 +2,7 @@ import type { FactType } from '../../common/facts/fact-type';
 import { Sanction } from './sanction.entity';
 import { sanctionWrites } from './sanction.writes';
 
-export const sanctionFact: FactType = {
+export const sanctionFact = {
   typeName: 'Sanction',
   entity: Sanction,
   table: 'sanction',
@@ -16,4 +16,4 @@ export const sanctionFact: FactType = {
   search: { code: 4, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
   partyField: { name: 'sanctions', description: 'Sanctions targeting it.', load: (loaders, id) => loaders.manyBy(Sanction, 'targetId').load(id) },
   writes: sanctionWrites,
-};
+} satisfies FactType;

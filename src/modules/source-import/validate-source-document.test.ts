@@ -9,22 +9,13 @@ describe('the source-document validator, derived from the registry', () => {
   it('takes its keys and their order from src/facts.ts: every fact type is importable, regulatory actions before lawsuits', () => {
     expect(factTypes.every((fact) => fact.writes)).toBe(true);
     const keys = documentFacts.map((writes) => writes.documentKey);
-    expect(keys).toEqual([
-      'characterizations',
-      'affiliations',
-      'kinships',
-      'regulatoryActions',
-      'lawsuits',
-      'sanctions',
-      'negotiations',
-      'patentStats',
-      'rankings',
-      'statements',
-      'events',
-      'disputes',
-    ]);
+    expect(keys).toEqual(factTypes.map((fact) => fact.writes!.documentKey));
+    // What a fact refers to comes before it: a lawsuit challenges a regulatory action; a dispute groups any of them.
+    expect(keys.indexOf('regulatoryActions')).toBeLessThan(keys.indexOf('lawsuits'));
+    expect(keys.at(-1)).toBe('disputes');
     // The seed lists its keys in the same order.
-    expect(Object.keys(seed()).filter((key) => keys.includes(key))).toEqual(keys);
+    const listed = Object.keys(seed()).filter((key) => keys.includes(key));
+    expect(listed).toEqual(keys.filter((key) => listed.includes(key)));
   });
 
   it('finds nothing wrong with the seed', () => {

@@ -2,7 +2,7 @@ import type { FactType } from '../../common/facts/fact-type';
 import { Statement } from './statement.entity';
 import { statementWrites } from './statement.writes';
 
-export const statementFact: FactType = {
+export const statementFact = {
   typeName: 'Statement',
   entity: Statement,
   table: 'statement',
@@ -12,4 +12,4 @@ export const statementFact: FactType = {
   search: { code: 7, name: () => `''`, body: (r) => `${r}.text`, quote: () => `''` },
   partyField: { name: 'statements', description: 'What it said.', load: (loaders, id) => loaders.manyBy(Statement, 'speakerId').load(id) },
   writes: statementWrites,
-};
+} satisfies FactType;

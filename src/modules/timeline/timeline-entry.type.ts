@@ -5,6 +5,8 @@ import { ConnectionType } from '../../common/pagination/connection.type';
 import { Citation } from '../../common/citation/citation.entity';
 import { Party } from '../party/party.union';
 import { PRICES } from '../../common/prices';
+import { withDeclaredKinds } from '../../common/facts/fact-type';
+import { factTypes } from '../../facts';
 
 export enum TimelineEntryKind {
   LAWSUIT_FILED = 'LAWSUIT_FILED',
@@ -15,12 +17,18 @@ export enum TimelineEntryKind {
   STATEMENT = 'STATEMENT',
   EVENT = 'EVENT',
 }
+/** Kinds a fact type brings with its timeline (src/facts.ts): a new fact type adds none here. */
+const declaredEntryKinds = withDeclaredKinds(
+  TimelineEntryKind,
+  factTypes.map((fact) => fact.timeline?.declares),
+);
 registerEnumType(TimelineEntryKind, {
   name: 'TimelineEntryKind',
   description: 'What kind of dated fact a timeline entry is.',
   valuesConfig: {
     CHARGES_FILED: { description: 'A criminal or extradition case was brought.' },
     EVENT: { description: 'Something that happened: an arrest, a notice, a meeting.' },
+    ...declaredEntryKinds,
   },
 });
 

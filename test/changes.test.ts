@@ -1,0 +1,380 @@
+import { readFileSync } from 'node:fs';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Role } from '../src/common/role.enum';
+import { ApiKeyService } from '../src/modules/api-key/api-key.service';
+import { seedAll } from '../seeds/seed-all';
+import {
+  bearer,
+  createKey,
+  describeOnPostgres,
+  eventually,
+  freshDatabaseUrl,
+  openTestDatabase,
+  SEED_DOCUMENT_PATH,
+  startTestServer,
+  type TestServer,
+} from './helpers';
+import { post, startServer, stop } from './server-process';
+
+/**
+ * The change feed: every accepted write records its changes; the feed reads them by cursor (GraphQL
+ * and NDJSON, across a restart), and subscriptions over graphql-ws deliver them as they happen,
+ * within the query limits and the subscription caps. Nothing here is timed: events are waited for
+ * with generous limits and counted.
+ */
+
+const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
+const SUITS = ['huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt'];
+const DISPUTE = 'huawei-verizon-patents';
+const SETTLED = 'Huawei and Verizon have settled both of the patent infringement suits';
+const OVER = 'the patent fight between the two companies is over';
+
+function followUp(n: number) {
+  const source = {
+    slug: `2021-07-${String(20 + n).padStart(2, '0')}-huawei-verizon-settled`,
+    title: 'Huawei and Verizon settle their patent suits',
+    publisher: 'Test Wire',
+    publishedOn: `2021-07-${String(20 + n).padStart(2, '0')}`,
+    text: `Test Wire, July 2021. ${SETTLED} that Huawei filed against the carrier. With the settlement, ${OVER}.`,
+  };
+  const item = (key: string, slug: string) => {
+    const { provenance: _p, attribution: _a, claimedBy: _c, hedges: _h, ...rest } = structuredClone(SEED[key].find((i: { slug: string }) => i.slug === slug));
+    return rest;
+  };
+  return {
+    source,
+    lawsuits: SUITS.map((slug) => ({
+      ...item('lawsuits', slug),
+      status: 'SETTLED',
+      quotes: [SETTLED],
+      attribution: 'REPORTED',
+      provenance: { status: { basis: 'STATED', quotes: [SETTLED] } },
+    })),
+    disputes: [{ ...item('disputes', DISPUTE), status: 'RESOLVED', quotes: [OVER], provenance: { status: { basis: 'STATED', quotes: [OVER] } } }],
+  };
+}
+
+const IMPORT = 'mutation($input: JSONObject!) { importSource(input: $input) { status } }';
+const PAGE = `query($since: String, $after: String, $first: Int, $party: String, $dispute: String) {
+  changes(since: $since, after: $after, first: $first, party: $party, dispute: $dispute) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { cursor kind subjectType subject field value rank source actor action parties disputes } }
+  } }`;
+
+type Change = {
+  cursor: string;
+  kind: string;
+  subjectType: string;
+  field: string | null;
+  value: string | null;
+  source: string | null;
+  actor: string;
+  action: string;
+  parties: string[];
+  disputes: string[];
+};
+
+async function allChanges(server: TestServer, args: Record<string, unknown> = {}): Promise<Change[]> {
+  const out: Change[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const res: { errors?: unknown; data?: any } = await server.gql(PAGE, { ...args, after, first: 100 });
+    expect(res.errors).toBeUndefined();
+    out.push(...res.data.changes.edges.map((e: { node: Change }) => e.node));
+    if (!res.data.changes.pageInfo.hasNextPage) return out;
+    after = res.data.changes.pageInfo.endCursor;
+  }
+}
+
+const origin = (server: TestServer) => server.url.replace(/\/graphql$/, '');
+
+async function ndjson(server: TestServer, since?: string) {
+  const res = await fetch(`${origin(server)}/changes.ndjson${since === undefined ? '' : `?since=${encodeURIComponent(since)}`}`);
+  const body = await res.text();
+  return { status: res.status, next: res.headers.get('x-next-since'), more: res.headers.get('x-more'), body, lines: body.split('\n').filter(Boolean) };
+}
+
+function wsClient(server: TestServer, connectionParams: Record<string, unknown> = {}, onClose?: (code: number) => void): Client {
+  return createClient({
+    url: server.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: (event) => onClose?.((event as { code: number }).code) },
+    onNonLazyError: () => undefined,
+  });
+}
+
+/** Subscribes; collects its results and errors. */
+function collect(client: Client, query: string, variables: Record<string, unknown> = {}) {
+  const results: any[] = [];
+  const errors: any[] = [];
+  let completed = false;
+  const dispose = client.subscribe({ query, variables }, { next: (r) => results.push(r), error: (e) => errors.push(e), complete: () => (completed = true) });
+  return { results, errors, dispose, completed: () => completed };
+}
+
+describe('the change feed', () => {
+  let server: TestServer;
+  let url: string;
+  let editor: Record<string, string>;
+  let beforeImport: string;
+
+  beforeAll(async () => {
+    url = await freshDatabaseUrl();
+    server = await startTestServer({ url, env: { CHANGES_NDJSON_MAX: '7' } });
+    editor = bearer(await createKey(server, Role.EDITOR, 'desk'));
+  }, 180_000);
+  afterAll(() => server.close());
+
+  it('records what the seed created, each change with who it touches', async () => {
+    const changes = await allChanges(server);
+    expect(changes.length).toBeGreaterThan(100);
+    const suit = changes.find((c) => c.kind === 'CREATED' && c.subjectType === 'Lawsuit')!;
+    expect(suit.parties).toEqual(['huawei', 'verizon']);
+    expect(suit.disputes).toEqual([DISPUTE]);
+    expect(changes.filter((c) => c.kind === 'STATEMENT_ADDED').every((c) => c.source === '2020-02-06-huawei-verizon' && c.field && c.value)).toBe(true);
+    beforeImport = changes.at(-1)!.cursor;
+  });
+
+  it('records an import in its transaction: statements added and deprecated, with source, actor and action', async () => {
+    const res = await server.gql(IMPORT, { input: followUp(0) }, editor);
+    expect(res.errors).toBeUndefined();
+    const since = await allChanges(server, { since: beforeImport });
+    const settled = since.filter((c) => c.kind === 'STATEMENT_ADDED' && c.subjectType === 'Lawsuit' && c.field === 'status');
+    expect(settled.map((c) => c.value)).toEqual(['"SETTLED"', '"SETTLED"']);
+    expect(settled.every((c) => c.actor === 'desk' && c.action === 'importSource' && c.source === '2021-07-20-huawei-verizon-settled')).toBe(true);
+    expect(settled[0].disputes).toEqual([DISPUTE]);
+    // Filters: every change of the dispute touches it; none of them touches the FCC's suit.
+    const ofDispute = await allChanges(server, { since: beforeImport, dispute: DISPUTE });
+    expect(ofDispute.length).toBeGreaterThan(0);
+    expect(ofDispute.every((c) => c.disputes.includes(DISPUTE))).toBe(true);
+    expect(await allChanges(server, { since: beforeImport, party: 'fcc' })).toEqual([]);
+    const both = await allChanges(server, { since: beforeImport, party: 'verizon', dispute: DISPUTE });
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((c) => c.parties.includes('verizon') && c.disputes.includes(DISPUTE))).toBe(true);
+  });
+
+  it('records nothing for a refused write', async () => {
+    const before = await allChanges(server, { since: beforeImport });
+    const bad = followUp(0);
+    bad.lawsuits[0].provenance = { status: { basis: 'STATED', quotes: ['a quote the source does not have'] } };
+    bad.source = { ...bad.source, slug: 'refused-source' };
+    const res = await server.gql(IMPORT, { input: bad }, editor);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await allChanges(server, { since: beforeImport })).toEqual(before);
+  });
+
+  it('refuses a bad cursor or an unknown slug with BAD_USER_INPUT, never INTERNAL_SERVER_ERROR', async () => {
+    for (const args of [{ since: 'not-a-cursor' }, { after: 'bm9wZQ' }, { party: 'nobody-at-all' }, { dispute: 'no-such-dispute' }]) {
+      const res = await server.gql(PAGE, args);
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('streams NDJSON in bounded answers that resume by cursor, and an empty answer when nothing changed', async () => {
+    const whole = await allChanges(server);
+    const lines: Change[] = [];
+    let since: string | undefined = undefined;
+    let answers = 0;
+    for (;;) {
+      const answer = await ndjson(server, since);
+      expect(answer.status).toBe(200);
+      answers += 1;
+      expect(answer.lines.length).toBeLessThanOrEqual(7);
+      lines.push(...answer.lines.map((line) => JSON.parse(line)));
+      if (answer.lines.length === 0) {
+        expect(answer.body).toBe('');
+        expect(answer.next).toBe(since);
+        break;
+      }
+      expect(answer.next).toBe(lines.at(-1)!.cursor);
+      since = answer.next!;
+    }
+    expect(answers).toBeGreaterThan(whole.length / 7);
+    expect(lines.map((c) => c.cursor)).toEqual(whole.map((c) => c.cursor));
+    expect(lines.map(({ subjectType, field, value, actor, parties, disputes }) => ({ subjectType, field, value, actor, parties, disputes }))).toEqual(
+      whole.map(({ subjectType, field, value, actor, parties, disputes }) => ({ subjectType, field, value, actor, parties, disputes })),
+    );
+    const bad = await ndjson(server, '%%%');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps its cursors valid across a restart', async () => {
+    const before = await allChanges(server, { since: beforeImport });
+    await server.close();
+    server = await startTestServer({ url, env: { CHANGES_NDJSON_MAX: '7' } });
+    expect(await allChanges(server, { since: beforeImport })).toEqual(before);
+    const res = await server.gql(IMPORT, { input: followUp(1) }, editor);
+    expect(res.errors).toBeUndefined();
+    const after = await allChanges(server, { since: before.at(-1)!.cursor });
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((c) => c.action === 'importSource')).toBe(true);
+  }, 180_000);
+});
+
+describe('subscriptions over graphql-ws', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  let key: string;
+  const clients: Client[] = [];
+  const client = (params: Record<string, unknown> = {}, onClose?: (code: number) => void) => {
+    const made = wsClient(server, params, onClose);
+    clients.push(made);
+    return made;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      url: await freshDatabaseUrl(),
+      env: { SUBSCRIPTIONS_PER_CONNECTION: '2', SUBSCRIPTIONS_PER_CLIENT: '3', QUERY_MAX_DEPTH: '6' },
+    });
+    key = await createKey(server, Role.EDITOR, 'desk');
+    editor = bearer(key);
+  }, 180_000);
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.dispose();
+    await eventually(() => server.app.subscriptions.running === 0, 'subscriptions released');
+  });
+  afterAll(() => server.close());
+
+  it('delivers a write to anonymous and keyed subscribers of the dispute, its parties and the feed, and not to others', async () => {
+    const anonymous = client();
+    const keyed = client({ authorization: `Bearer ${key}` });
+    const dispute = collect(anonymous, 'subscription($s: String!) { disputeChanged(slug: $s) { change { kind field value } dispute { slug status } } }', {
+      s: DISPUTE,
+    });
+    const party = collect(keyed, 'subscription { partyChanged(slug: "verizon") { change { kind subjectType } party { ... on Company { slug } } } }');
+    const other = collect(keyed, 'subscription { changes(party: "fcc") { kind } }');
+    await eventually(() => server.app.subscriptions.running === 3, 'three subscriptions running');
+    const res = await server.gql(IMPORT, { input: followUp(0) }, editor);
+    expect(res.errors).toBeUndefined();
+    await eventually(() => dispute.results.some((r) => r.data?.disputeChanged.change.value === '"RESOLVED"'), 'the dispute resolved');
+    await eventually(() => party.results.length >= 2, 'the party changes');
+    expect(dispute.errors).toEqual([]);
+    expect(dispute.results.every((r) => r.data.disputeChanged.dispute.slug === DISPUTE)).toBe(true);
+    expect(dispute.results.at(-1).data.disputeChanged.dispute.status).toBe('RESOLVED');
+    expect(party.results.every((r) => r.data.partyChanged.party.slug === 'verizon')).toBe(true);
+    // Every change of the import that touches the dispute, counted against the feed.
+    const feed = await server.gql('{ changes(dispute: "huawei-verizon-patents", first: 100) { edges { node { action } } } }');
+    const imported = feed.data.changes.edges.filter((e: { node: { action: string } }) => e.node.action === 'importSource').length;
+    await eventually(() => dispute.results.length === imported, 'every change of the dispute');
+    expect(other.results).toEqual([]);
+  });
+
+  it('refuses an unknown API key (4403) and an unknown slug (BAD_USER_INPUT)', async () => {
+    let code = 0;
+    const wrong = client({ authorization: 'Bearer not-a-key' }, (c) => (code = c));
+    collect(wrong, 'subscription { changes { kind } }');
+    await eventually(() => code !== 0, 'the socket closed');
+    expect(code).toBe(4403);
+    const sub = collect(client(), 'subscription { disputeChanged(slug: "no-such-dispute") { change { kind } } }');
+    // Refused when it starts: an answer with the error, then complete.
+    await eventually(() => sub.completed(), 'complete');
+    expect(sub.results[0].errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('checks the query limits before a subscription starts', async () => {
+    const deep = collect(
+      client(),
+      'subscription { disputeChanged(slug: "huawei-verizon-patents") { dispute { lawsuits { plaintiffs { ... on Company { lawsuits { plaintiffs { ... on Company { slug } } } } } } } } }',
+    );
+    await eventually(() => deep.errors.length > 0, 'a refusal');
+    expect(deep.errors[0][0].message).toMatch(/depth limit of 6 exceeded, found 7/);
+    const query = collect(client(), '{ __typename }');
+    await eventually(() => query.errors.length > 0, 'a refusal');
+    expect(server.app.subscriptions.running).toBe(0);
+  });
+
+  it('caps subscriptions per connection and per client', async () => {
+    const one = client();
+    const subs = [1, 2, 3].map(() => collect(one, 'subscription { changes { kind } }'));
+    await eventually(() => subs[2].errors.length > 0, 'the third refused');
+    expect(subs[2].errors[0][0].extensions.code).toBe('SUBSCRIPTION_LIMIT');
+    const two = client();
+    const more = [1, 2].map(() => collect(two, 'subscription { changes { kind } }'));
+    await eventually(() => more[1].errors.length > 0, 'the fourth of the client refused');
+    expect(more[1].errors[0][0].message).toMatch(/per client/);
+    expect(server.app.subscriptions.running).toBe(3);
+  });
+
+  it('closes its sockets at shutdown (1001)', async () => {
+    let code = 0;
+    const c = wsClient(server, {}, (closedWith) => (code = closedWith));
+    collect(c, 'subscription { changes { kind } }');
+    await eventually(() => server.app.subscriptions.running === 1, 'subscribed');
+    await server.close();
+    await eventually(() => code !== 0, 'closed');
+    expect(code).toBe(1001);
+    server = await startTestServer({ url: await freshDatabaseUrl() });
+  }, 180_000);
+});
+
+describeOnPostgres('subscriptions across instances (PostgreSQL LISTEN/NOTIFY)', () => {
+  const children: Awaited<ReturnType<typeof startServer>>[] = [];
+  let key = '';
+  let url = '';
+
+  beforeAll(async () => {
+    url = await freshDatabaseUrl();
+    const dataSource = await openTestDatabase({ url });
+    await seedAll(dataSource);
+    key = (await dataSource.transaction((manager) => new ApiKeyService(dataSource).create(manager, 'desk', Role.EDITOR))).key;
+    await dataSource.destroy();
+    for (let i = 0; i < 2; i++) children.push(await startServer({ DATABASE_URL: url, MAX_CONNECTIONS_PER_ADDRESS: '1000', CLIENT_COST_BUDGET: 'off' }));
+  }, 180_000);
+  afterAll(async () => {
+    for (const child of children) await stop(child.child);
+  });
+
+  it('delivers a write made on one instance to the subscribers of the other', async () => {
+    const [a, b] = children;
+    const client = createClient({
+      url: b.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    const got: any[] = [];
+    let started = false;
+    client.subscribe(
+      { query: 'subscription { disputeChanged(slug: "huawei-verizon-patents") { change { kind field value action } dispute { status } } }' },
+      { next: (r) => got.push(r), error: (e) => got.push({ error: e }), complete: () => undefined },
+    );
+    await new Promise<void>((resolve) => client.on('connected', () => ((started = true), resolve())));
+    expect(started).toBe(true);
+    // A first write proves the subscription is registered on B (it waits until one event arrives); the second is counted.
+    const write = async (n: number) => {
+      const response = await fetch(a.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: IMPORT, variables: { input: followUp(n) } }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    };
+    const last = async () => {
+      const page = await post(a.url, '{ changes(dispute: "huawei-verizon-patents", first: 100) { edges { cursor } } }');
+      return page.body.data.changes.edges.at(-1).cursor as string;
+    };
+    await write(0);
+    await eventually(() => got.length > 0, 'the first write on the other instance', 60_000);
+    const first = (
+      await post(a.url, '{ changes(dispute: "huawei-verizon-patents", first: 100) { edges { node { action } } } }')
+    ).body.data.changes.edges.filter((e: { node: { action: string } }) => e.node.action === 'importSource').length;
+    await eventually(() => got.length === first, 'every change of the first write', 60_000);
+    const since = await last();
+    got.length = 0;
+    await write(1);
+    const feed = await post(a.url, `{ changes(since: "${since}", dispute: "huawei-verizon-patents", first: 100) { edges { node { action } } } }`);
+    const written = feed.body.data.changes.edges.length;
+    expect(written).toBeGreaterThan(0);
+    await eventually(() => got.length >= written, 'every change of the second write on the other instance', 60_000);
+    expect(got.length).toBe(written);
+    expect(got.every((r) => r.data?.disputeChanged.change.action === 'importSource')).toBe(true);
+    await client.dispose();
+  }, 120_000);
+});
