@@ -110,7 +110,7 @@ describe('backups that restore', () => {
     // The writes really ran while the backup was taken.
     expect(acknowledgedDuring).toBeGreaterThan(0);
     expect(afterwards).toBe(10);
-  }, 120_000);
+  }, 600_000);
 
   it('restores into a fresh database: every write acknowledged before the backup is there, the audit log is a prefix of the original, counts agree', async () => {
     const restoredUrl = await freshDatabaseUrl();
@@ -151,7 +151,7 @@ describe('backups that restore', () => {
     } finally {
       expect(await stop(child)).toBe(0);
     }
-  }, 120_000);
+  }, 600_000);
 
   it('refuses a database that has tables unless --force, which replaces its contents', async () => {
     const targetUrl = await freshDatabaseUrl();
@@ -179,7 +179,7 @@ describe('backups that restore', () => {
     })();
     expect(keys).toBe(1); // the editor's key, as in the backup
     expect(await auditLog(targetUrl)).toEqual(before);
-  }, 120_000);
+  }, 600_000);
 
   it('refuses a file that is no backup, and a damaged one leaves the target as it was', async () => {
     const junk = path.join(dir, 'junk.bin');
@@ -202,7 +202,7 @@ describe('backups that restore', () => {
     // A backup of one dialect cannot go into the other.
     const other = onPostgres ? `sqlite:${path.join(tempDir(), 'x.sqlite')}` : 'postgres://nobody@127.0.0.1:1/none';
     expectRefusal(await runScriptAsync('restore', [backupFile, '--to', other], {}), onPostgres ? /is a pg_dump archive/ : /is a SQLite backup/);
-  }, 120_000);
+  }, 600_000);
 
   it('refuses a missing database, a target it cannot write, an existing file, and a missing pg_dump', async () => {
     const missing = onPostgres ? withDatabase(process.env.TEST_POSTGRES_URL!, 'no_such_database') : `sqlite:${path.join(dir, 'absent', 'x.sqlite')}`;
@@ -218,7 +218,7 @@ describe('backups that restore', () => {
     );
     // Nothing half-written was left behind.
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
-  }, 60_000);
+  }, 600_000);
 });
 
 describeOnSqlite('the server’s scheduled backups (SQLite)', () => {
@@ -298,7 +298,7 @@ describeOnSqlite('the server’s scheduled backups (SQLite)', () => {
       await scheduler.stop();
       await server.close();
     }
-  }, 120_000);
+  }, 600_000);
 
   it('run on the server’s own schedule (BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP) and are pruned to BACKUP_KEEP', async () => {
     const dir = tempDir();
@@ -314,7 +314,7 @@ describeOnSqlite('the server’s scheduled backups (SQLite)', () => {
     const files = await listBackups(dir, 'test', 'sqlite');
     expect(files.length).toBeLessThanOrEqual(2);
     expect(readdirSync(dir).filter((f) => !files.includes(f))).toEqual([]);
-  }, 90_000);
+  }, 600_000);
 });
 
 describeOnPostgres('scheduled backups on PostgreSQL', () => {

@@ -94,7 +94,7 @@ describe('web explorer at /explorer', () => {
       if (message.type() === 'error' && message.page()?.url().includes('/explorer'))
         explorerConsoleErrors.push(`${message.page()?.url()}: ${message.text()} ${JSON.stringify(message.location())}`);
     });
-  }, 60_000);
+  }, 600_000);
 
   afterAll(async () => {
     await context?.close();
@@ -109,7 +109,7 @@ describe('web explorer at /explorer', () => {
     }, slug);
 
   // Generous limits: the whole suite runs in parallel, and Chromium shares the CPU with it.
-  jest.setTimeout(90_000);
+  jest.setTimeout(600_000);
 
   it('serves every page with the security headers: scripts from itself only, no framing, nosniff, no referrer', async () => {
     const pages: [string, Record<string, string>][] = [

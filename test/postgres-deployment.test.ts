@@ -43,12 +43,12 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     primaryUrl = withDatabase(admin, 'newsroom');
     const replicaAdmin = cluster(['replica', replicaDir, String(await freePort()), String(primaryPort)]);
     replicaUrl = withDatabase(replicaAdmin, 'newsroom');
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((child) => stop(child)));
     for (const dir of [replicaDir, primaryDir]) spawnSync('bash', [CLUSTER, 'stop', dir]);
-  }, 60_000);
+  }, 600_000);
 
   async function instance(name: string, env: NodeJS.ProcessEnv) {
     const started = await startServer({ DATABASE_APPLICATION_NAME: name, ...env });
@@ -69,7 +69,7 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     const key = runScript('keys', ['create', '--name', 'desk', '--role', 'EDITOR'], { DATABASE_URL: primaryUrl });
     expect(key.status).toBe(0);
     editorKey = key.stdout.trim();
-  }, 60_000);
+  }, 600_000);
 
   it('reads from the replica and writes to the primary; a mutation reads its own answer from the primary', async () => {
     const a = await instance('instance-a', { DATABASE_URL: primaryUrl, DATABASE_REPLICA_URLS: replicaUrl });
@@ -109,7 +109,7 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     const reads = (lines: string[]) => lines.filter((line) => /statement: |execute /.test(line) && !/SELECT 1$/.test(line));
     expect(reads(log(primaryDir).slice(primaryBefore))).toEqual([]);
     expect(reads(log(replicaDir).slice(replicaBefore)).length).toBeGreaterThanOrEqual(5 * 3);
-  }, 60_000);
+  }, 600_000);
 
   it('refuses a replica as DATABASE_URL, naming it without a password', async () => {
     await expect(startServer({ DATABASE_URL: replicaUrl })).rejects.toThrow(
@@ -136,5 +136,5 @@ describeOnPostgres('deployment on PostgreSQL: migrations, a read replica, two in
     expect((await post(c.url, '{ search(text: "two-instances-co", first: 1) { node { ... on Company { slug } } } }')).body.data.search).toEqual([
       { node: { slug: 'two-instances-co' } },
     ]);
-  }, 60_000);
+  }, 600_000);
 });

@@ -252,5 +252,5 @@ describe('`npm start`', () => {
       npm.stdout!.destroy();
       npm.stderr!.destroy();
     }
-  }, 180_000);
+  }, 600_000);
 });

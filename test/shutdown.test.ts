@@ -56,7 +56,7 @@ describe('SIGTERM with writes in flight', () => {
       expect(verdict.refused).toBeGreaterThan(0);
       expect(verdict.ok).toBeGreaterThanOrEqual(30);
     },
-    120_000,
+    600_000,
   );
 
   it('closes an idle keep-alive connection and exits without waiting for its keep-alive timeout', async () => {
@@ -85,5 +85,5 @@ describe('SIGTERM with writes in flight', () => {
     expect(await exited).toBe(0);
     await eventually(() => socketClosed, 'the idle socket to be closed by the server');
     agent.destroy();
-  }, 60_000);
+  }, 600_000);
 });
