@@ -1,5 +1,6 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { FactWrites } from '../writes/declarations';
+import type { FactCues } from './cues';
 
 /** A TypeORM entity class. */
 export type EntityClass = abstract new () => ObjectLiteral;
@@ -116,6 +117,8 @@ export interface FactType {
   search?: Omit<SearchDeclaration, 'table' | 'type' | 'subjectId'> & Partial<Pick<SearchDeclaration, 'type' | 'subjectId'>>;
   /** How it is written from a source document: its document key, rules and write (`<name>.writes.ts`). */
   writes?: FactWrites;
+  /** How the drafting engine recognises it in a report's sentences (`<name>.cues.ts`). */
+  cues?: FactCues;
 }
 
 /** SQL literal for a string constant. */

@@ -73,6 +73,13 @@ function restore(target: Entries, saved: Entries): void {
   }
 }
 
+/** compromise's parse of a text, with the store's names in its lexicon: read once, for names and for sentences and verbs. */
+export type ParsedText = ReturnType<typeof nlp>;
+
+export function parseText(text: string, index: PartyIndex): ParsedText {
+  return parseWithLexicon(text, lexiconOf(index));
+}
+
 interface TermJson {
   text: string;
   post: string;
@@ -148,9 +155,7 @@ function looksLikeName(name: string): boolean {
  * known name short or run two names together. Overlaps keep the longest span; places are kept only
  * when they are a known party's name ("Washington" for the US government). Same name, one mention.
  */
-export function findMentions(text: string, index: PartyIndex): Mention[] {
-  const doc = parseWithLexicon(text, lexiconOf(index));
-
+export function findMentions(text: string, index: PartyIndex, doc: ParsedText = parseText(text, index)): Mention[] {
   const found: { span: Span; tag: Tag }[] = [];
   // The store's names verbatim, looked up by the word each starts with (linear in the text's words).
   const knownStarts = new Uint8Array(text.length);

@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { eventCues } from './event.cues';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
 import { eventWrites } from './event.writes';
@@ -13,4 +14,5 @@ export const eventFact: FactType = {
   timeline: { date: 'date', kind: 'EVENT', title: (f) => `${f}.title` },
   search: { code: 8, name: (r) => `${r}.title`, body: (r) => `COALESCE(${r}.location, '')`, quote: () => `''` },
   writes: eventWrites,
+  cues: eventCues,
 };

@@ -1,4 +1,5 @@
 import type { FactType, LinkTable } from '../../common/facts/fact-type';
+import { lawsuitCues } from './lawsuit.cues';
 import { LawsuitParty } from './lawsuit-party.entity';
 import { Lawsuit } from './lawsuit.entity';
 import { lawsuitWrites } from './lawsuit.writes';
@@ -36,4 +37,5 @@ export const lawsuitFact: FactType = {
     quote: () => `''`,
   },
   writes: lawsuitWrites,
+  cues: lawsuitCues,
 };

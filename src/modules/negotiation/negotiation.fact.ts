@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { negotiationCues } from './negotiation.cues';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
 import { negotiationWrites } from './negotiation.writes';
@@ -14,4 +15,5 @@ export const negotiationFact: FactType = {
   timeline: { date: 'started', kind: 'NEGOTIATION_STARTED', title: (f) => `${f}.subject` },
   search: { code: 6, name: (r) => `${r}.subject`, body: (r) => `COALESCE(${r}.summary, '')`, quote: () => `''` },
   writes: negotiationWrites,
+  cues: negotiationCues,
 };

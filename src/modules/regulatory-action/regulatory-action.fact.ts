@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { regulatoryActionCues } from './regulatory-action.cues';
 import { RegulatoryAction } from './regulatory-action.entity';
 import { regulatoryActionWrites } from './regulatory-action.writes';
 
@@ -15,4 +16,5 @@ export const regulatoryActionFact: FactType = {
   timeline: { date: 'date', kind: 'REGULATORY_ACTION', title: (f) => `${f}.description` },
   search: { code: 5, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
   writes: regulatoryActionWrites,
+  cues: regulatoryActionCues,
 };

@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { sanctionCues } from './sanction.cues';
 import { Sanction } from './sanction.entity';
 import { sanctionWrites } from './sanction.writes';
 
@@ -16,4 +17,5 @@ export const sanctionFact: FactType = {
   timeline: { date: 'imposed', kind: 'SANCTION_IMPOSED', title: (f) => `${f}.description` },
   search: { code: 4, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
   writes: sanctionWrites,
+  cues: sanctionCues,
 };

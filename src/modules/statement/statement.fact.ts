@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { statementCues } from './statement.cues';
 import { Statement } from './statement.entity';
 import { statementWrites } from './statement.writes';
 
@@ -11,4 +12,5 @@ export const statementFact: FactType = {
   timeline: { date: 'date', kind: 'STATEMENT', title: (f) => `${f}.text` },
   search: { code: 7, name: () => `''`, body: (r) => `${r}.text`, quote: () => `''` },
   writes: statementWrites,
+  cues: statementCues,
 };
