@@ -11,6 +11,7 @@ import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
 import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
+import { Draft, DraftItem, DraftMention } from './modules/draft/draft.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
 export const entities: EntityClass[] = [
@@ -25,6 +26,9 @@ export const entities: EntityClass[] = [
   FieldStatement,
   ApiKey,
   AuditEntry,
+  Draft,
+  DraftItem,
+  DraftMention,
 ];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */

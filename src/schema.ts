@@ -26,6 +26,7 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { ConflictEdgeResolver, NetworkResolver } from './modules/network/network.resolver';
+import { DraftResolver } from './modules/draft/draft.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -58,6 +59,7 @@ export const resolvers = [
   TimelineResolver,
   NetworkResolver,
   ConflictEdgeResolver,
+  DraftResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {

@@ -7,6 +7,8 @@ import { KeyBudgets1796100000000 } from './sqlite/1796100000000-KeyBudgets';
 import { KeyBudgets1796100000001 } from './postgres/1796100000001-KeyBudgets';
 import { FieldStatements1796100000001 } from './sqlite/1796100000001-FieldStatements';
 import { FieldStatements1796100000002 } from './postgres/1796100000002-FieldStatements';
+import { Drafts1796300000000 } from './sqlite/1796300000000-Drafts';
+import { Drafts1796300000001 } from './postgres/1796300000001-Drafts';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
@@ -19,6 +21,7 @@ export const sqliteMigrations: Function[] = [
   SaysWho1795975969479,
   KeyBudgets1796100000000,
   FieldStatements1796100000001,
+  Drafts1796300000000,
 ];
 export const postgresMigrations: Function[] = [
   InitialSchema1795670432047,
@@ -26,4 +29,5 @@ export const postgresMigrations: Function[] = [
   SaysWho1795975974227,
   KeyBudgets1796100000001,
   FieldStatements1796100000002,
+  Drafts1796300000001,
 ];
