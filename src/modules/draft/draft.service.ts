@@ -155,6 +155,9 @@ export async function extractDraft(
   signal?: AbortSignal,
   deadlineMs = DRAFT_DEADLINE_MS,
 ): Promise<{ content: DraftContent; ms: number }> {
+  // The source's own rules first (its text at most 90,000 characters): nothing is read that could not be stored.
+  const problems = check(object(sourceRules), input);
+  if (problems.length) throw invalidArguments(problems);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn)) {
     throw invalidArguments([{ path: 'publishedOn', message: 'a draft needs the day of publication, YYYY-MM-DD: "a year ago" and "on Monday" count from it' }]);
   }

@@ -34,7 +34,7 @@ describe('cases', () => {
   it('"sued": the subject is the plaintiff, the object the defendant, status FILED, the date from the phrase', () => {
     const [item] = ofCue(draft('Huawei sued the Federal Communications Commission in December over a ban.'), 'lawsuit.sued');
     expect(item.entry).toMatchObject({ plaintiffs: ['huawei'], defendants: ['fcc'], status: 'FILED', kind: 'REGULATORY_CHALLENGE', filed: '2020-12' });
-    expect(item.entry.provenance).toMatchObject({ status: { basis: 'STATED', quotes: ['sued'] }, filed: { basis: 'INFERRED' } });
+    expect(item.entry.provenance).toMatchObject({ status: { basis: 'STATED', quotes: ['Huawei sued the'] }, filed: { basis: 'INFERRED' } });
   });
 
   it('"filed … against": two lawsuits make two items; a suit is its plaintiff’s allegation', () => {
@@ -113,7 +113,7 @@ describe('updates of stored facts', () => {
       slug: 'huawei-v-verizon-1',
       status: 'SETTLED',
       citations: [{ source: 'report', quote: content.items[0].quote }],
-      provenance: [{ field: 'status', basis: 'STATED', quotes: [{ source: 'report', quote: 'have settled' }] }],
+      provenance: [{ field: 'status', basis: 'STATED', quotes: [{ source: 'report', quote: 'Huawei have settled' }] }],
     });
     expect(content.document.lawsuits).toBeUndefined();
   });

@@ -381,7 +381,7 @@ function itemsOf(
   if (stored.length && cues.statusUpdate && cues.statusField) {
     if (vague) return []; // the stored fact, and nothing new about it
     const words = proposal.stated?.[cues.statusField];
-    const statusQuote = words && quote.includes(words) ? words : quote;
+    const statusQuote = (words && widened(quote, words)) || quote;
     return stored
       .filter((fact) => !earlier.some((item) => item.kind === 'UPDATE' && item.target?.slug === fact.slug && item.target.to === status))
       .map((fact) => ({
@@ -419,14 +419,13 @@ function itemsOf(
   for (const field of set.asserts) {
     const value = proposal.fields[field];
     if (value == null || (Array.isArray(value) && value.length === 0)) continue;
-    const words = proposal.stated?.[field];
-    provenance[field] =
-      words && quote.includes(words)
-        ? { basis: 'STATED', quotes: [words] }
-        : {
-            basis: 'INFERRED',
-            note: proposal.notes?.[field] ?? `read from the sentence by the drafting engine (${cue.name}); the sentence does not state it in words`,
-          };
+    const words = proposal.stated?.[field] ? widened(quote, proposal.stated[field]) : null;
+    provenance[field] = words
+      ? { basis: 'STATED', quotes: [words] }
+      : {
+          basis: 'INFERRED',
+          note: proposal.notes?.[field] ?? `read from the sentence by the drafting engine (${cue.name}); the sentence does not state it in words`,
+        };
   }
   const taken = input.takenSlugs?.(set.documentKey) ?? new Set<string>();
   const used = usedSlugs.get(set.documentKey) ?? new Set<string>();
@@ -443,6 +442,34 @@ function itemsOf(
     out.push({ ...base, entry: withRoles(entry, { roles: proposal.roles, subject: proposal.subject ?? null }), target: null });
   }
   return out;
+}
+
+/** A quote proves a value only if it says something (three words, twelve characters: the citation rule): widened word by word. */
+const MIN_WORDS = 3;
+const MIN_CHARACTERS = 12;
+const WORD_AT = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The words of `quote` that state a value, widened to whole words around them until they make a
+ * valid citation (QUOTE_MIN_WORDS, QUOTE_MIN_CHARACTERS): "sued" becomes "Huawei sued the". Null
+ * when the words are not in the quote.
+ */
+export function widened(quote: string, words: string): string | null {
+  const at = quote.indexOf(words);
+  if (at < 0) return null;
+  const spans = [...quote.matchAll(WORD_AT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  let start = at;
+  let end = at + words.length;
+  const inside = () => spans.filter((w) => w.end > start && w.start < end).length;
+  let left = spans.findIndex((w) => w.end > start) - 1;
+  let right = spans.findIndex((w) => w.start >= end);
+  if (right < 0) right = spans.length;
+  // One word to the left, then one to the right, and so on: the value stays in the middle.
+  for (let turn = 0; (inside() < MIN_WORDS || end - start < MIN_CHARACTERS) && (right < spans.length || left >= 0); turn++) {
+    if ((turn % 2 === 0 && left >= 0) || right >= spans.length) start = spans[left--].start;
+    else end = spans[right++].end;
+  }
+  return inside() >= MIN_WORDS && end - start >= MIN_CHARACTERS ? quote.slice(start, end) : null;
 }
 
 // The roles an entry was proposed with, kept beside it (not part of the document) for matching later sentences.

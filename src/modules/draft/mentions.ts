@@ -156,7 +156,7 @@ function looksLikeName(name: string): boolean {
  * when they are a known party's name ("Washington" for the US government). Same name, one mention.
  */
 export function findMentions(text: string, index: PartyIndex, doc: ParsedText = parseText(text, index)): Mention[] {
-  const found: { span: Span; tag: Tag }[] = [];
+  const found: { span: Span; tag: Tag; weak?: boolean }[] = [];
   // The store's names verbatim, looked up by the word each starts with (linear in the text's words).
   const knownStarts = new Uint8Array(text.length);
   for (const word of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
@@ -170,22 +170,28 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
       }
     }
   }
-  for (const [tag, view] of [
-    ['Person', doc.people()],
-    ['Organization', doc.organizations()],
-    ['Place', doc.places()],
+  // Proper nouns compromise does not place among people, organisations or places: its lists miss
+  // most company names ("Kestrel Microsystems"); kept as weak candidates (see below).
+  const proper = doc.match('#ProperNoun+').not('(#Place|#Date|#Month|#WeekDay|#Demonym|#Possessive)');
+  for (const [tag, view, weak] of [
+    ['Person', doc.people(), false],
+    ['Organization', doc.organizations(), false],
+    ['Place', doc.places(), false],
+    ['Organization', proper, true],
   ] as const) {
     for (const match of view.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
       for (const run of segments(match.terms, knownStarts)) {
         const span = spanOf(text, run);
-        if (span) found.push({ span, tag });
+        if (span) found.push({ span, tag, weak });
       }
     }
   }
 
-  // Longest span first; a span overlapping a kept one is dropped.
-  found.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
-  const kept: { span: Span; tag: Tag }[] = [];
+  // Longest span first (a strong tag before a weak one); a span overlapping a kept one is dropped.
+  found.sort(
+    (a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start || Number(a.weak ?? false) - Number(b.weak ?? false),
+  );
+  const kept: { span: Span; tag: Tag; weak?: boolean }[] = [];
   const taken = new Uint8Array(text.length);
   for (const candidate of found) {
     const { start, end } = candidate.span;
@@ -195,8 +201,8 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
   }
   kept.sort((a, b) => a.span.start - b.span.start);
 
-  const byName = new Map<string, Mention>();
-  for (const { span, tag } of kept) {
+  const byName = new Map<string, Mention & { weak: boolean }>();
+  for (const { span, tag, weak = false } of kept) {
     const name = text.slice(span.start, span.end);
     // "Co., Ltd." alone is the tail of a name, not one.
     if (!looksLikeName(name) || name.split(/[\s,]+/).every((word) => LEGAL_FORM.test(word.replace(/\.$/, '')))) continue;
@@ -204,11 +210,31 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
     const existing = byName.get(key);
     if (existing) {
       existing.spans.push(span);
+      existing.weak &&= weak;
       continue;
     }
     const link = index.link(name, guessKind(tag, name));
     if (tag === 'Place' && !link.party) continue;
-    byName.set(key, { name, spans: [span], kind: link.party?.kind ?? link.proposed!, link });
+    byName.set(key, { name, spans: [span], kind: link.party?.kind ?? link.proposed!, link, weak: weak && !link.party });
   }
-  return [...byName.values()];
+  // A weak one-word name that is a word of another name is that name again ("Microsystems" after
+  // "Kestrel Microsystems", "Commission" after "European Commission"); one that occurs once and is
+  // not an acronym is dropped ("Nordic"): a report names its parties more than once.
+  const names = [...byName.values()];
+  const out: Mention[] = [];
+  for (const mention of names) {
+    if (mention.weak && !/\s/.test(mention.name)) {
+      const word = normalise(mention.name);
+      const whole = names.find((other) => other !== mention && !other.weak && normalise(other.name).split(' ').includes(word));
+      if (whole) {
+        whole.spans.push(...mention.spans);
+        whole.spans.sort((a, b) => a.start - b.start);
+        continue;
+      }
+      if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name)) continue;
+    }
+    const { weak: _weak, ...rest } = mention;
+    out.push(rest);
+  }
+  return out;
 }
