@@ -3,6 +3,8 @@ import { factEntities, factNodeEntities } from './facts';
 import { ApiKey } from './modules/api-key/api-key.entity';
 import { Role } from './common/role.enum';
 import { AuditEntry } from './modules/audit/audit-entry.entity';
+import { ChangeEvent } from './modules/change/change-event.entity';
+import { ChangeDispute, ChangeParty } from './modules/change/change-touch.entity';
 import { Authority } from './modules/authority/authority.entity';
 import { Company } from './modules/company/company.entity';
 import { PartyEntity } from './modules/party/party.entity';
@@ -29,6 +31,9 @@ export const entities: EntityClass[] = [
   Draft,
   DraftItem,
   DraftMention,
+  ChangeEvent,
+  ChangeParty,
+  ChangeDispute,
 ];
 
 /** Node types that `node(id)` can load, by GraphQL type name. */

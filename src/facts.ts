@@ -1,6 +1,7 @@
 import { sqlString, type EntityClass, type FactType, type SearchDeclaration } from './common/facts/fact-type';
 import { disputeFact } from './modules/dispute/dispute.fact';
 import { setGroupableFacts } from './modules/dispute/dispute.writes';
+import { setChangeFacts } from './modules/change/change-recorder';
 import { eventFact } from './modules/event/event.fact';
 import { lawsuitFact } from './modules/lawsuit/lawsuit.fact';
 import { negotiationFact } from './modules/negotiation/negotiation.fact';
@@ -36,6 +37,7 @@ export const factTypes: readonly FactType[] = [
   disputeFact,
 ];
 setGroupableFacts(factTypes);
+setChangeFacts(factTypes);
 
 /** Entities of the facts and their link rows. */
 export const factEntities: EntityClass[] = factTypes.flatMap((fact) => [fact.entity, ...(fact.linkEntities ?? [])]);

@@ -9,6 +9,8 @@ import { FieldStatements1796100000001 } from './sqlite/1796100000001-FieldStatem
 import { FieldStatements1796100000002 } from './postgres/1796100000002-FieldStatements';
 import { Drafts1796300000000 } from './sqlite/1796300000000-Drafts';
 import { Drafts1796300000001 } from './postgres/1796300000001-Drafts';
+import { ChangeEvents1796400000000 } from './sqlite/1796400000000-ChangeEvents';
+import { ChangeEvents1796400000001 } from './postgres/1796400000001-ChangeEvents';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
@@ -22,6 +24,7 @@ export const sqliteMigrations: Function[] = [
   KeyBudgets1796100000000,
   FieldStatements1796100000001,
   Drafts1796300000000,
+  ChangeEvents1796400000000,
 ];
 export const postgresMigrations: Function[] = [
   InitialSchema1795670432047,
@@ -30,4 +33,5 @@ export const postgresMigrations: Function[] = [
   KeyBudgets1796100000001,
   FieldStatements1796100000002,
   Drafts1796300000001,
+  ChangeEvents1796400000001,
 ];

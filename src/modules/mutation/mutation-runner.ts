@@ -9,6 +9,7 @@ import { FactWriter } from '../../common/writes/fact-writer';
 import { invalidArguments, WriteChecks } from '../../common/writes/write-checks';
 import { checkSaysWho, writeInputSaysWho, type CitedInputFields } from '../attribution/says-who-input';
 import { saysWhoInputRules } from '../attribution/attribution.writes';
+import { recordChanges } from '../change/change-recorder';
 
 /** Where a write runs and on whose behalf. */
 export interface WriteTarget {
@@ -27,7 +28,8 @@ export interface WriteTarget {
  * path, before the database is touched); then, in the write transaction, the declaration's
  * checks and the citations (each quote must occur verbatim in its stored source), all problems
  * reported together as one BAD_USER_INPUT error and nothing written; then the write, the
- * citations, the deadline check and the audit entry, all in the same transaction.
+ * citations, the change events (change-recorder.ts), the deadline check and the audit entry, all
+ * in the same transaction.
  */
 export async function runWrite<I, R, C>(target: WriteTarget, declaration: WriteDeclaration<I, R, C>, input: I): Promise<R> {
   if (declaration.rules) {
@@ -52,6 +54,8 @@ export async function runWrite<I, R, C>(target: WriteTarget, declaration: WriteD
       await writeInputSaysWho(writer, row, input, saysWho, citations);
     }
     if (declaration.afterWrite) await declaration.afterWrite(writer, result);
+    // The change feed's events, from the rows the write recorded: every write path is covered here.
+    await recordChanges(writer, { actor: target.actor?.name ?? writer.recordedBy, action: declaration.action });
     if (target.signal?.aborted) throw new RequestTimeoutError(target.timeoutMs ?? 0);
     const audit = declaration.audit ? declaration.audit(result, writer) : { subject: (result as { globalId: string }).globalId };
     if (audit && target.actor) await appendAudit(manager, target.actor, { action: declaration.action, subject: audit.subject, changes: writer.changes });

@@ -1,0 +1,28 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The change feed: one row per change an accepted write made, and the parties and disputes each touches. */
+
+export class ChangeEvents1796400000000 implements MigrationInterface {
+  name = 'ChangeEvents1796400000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    // AUTOINCREMENT: an id is never reused, so a client's cursor never comes to name another change.
+    await queryRunner.query(
+      `CREATE TABLE "change_event" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "at" varchar(24) NOT NULL, "kind" varchar(24) NOT NULL, "subject_type" varchar(32) NOT NULL, "subject_id" integer NOT NULL, "field" varchar(64), "statement_id" integer, "value" text, "rank" varchar(16), "source_id" integer, "source" varchar, "actor" varchar(100) NOT NULL, "action" varchar(64) NOT NULL, "parties" text NOT NULL, "disputes" text NOT NULL)`,
+    );
+    await queryRunner.query(`CREATE TABLE "change_party" ("change_id" integer NOT NULL, "party_id" integer NOT NULL, PRIMARY KEY ("change_id", "party_id"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_b0cb0f01f74562dbab1b27536b" ON "change_party" ("party_id", "change_id") `);
+    await queryRunner.query(
+      `CREATE TABLE "change_dispute" ("change_id" integer NOT NULL, "dispute_id" integer NOT NULL, PRIMARY KEY ("change_id", "dispute_id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_f455a508fa20928da90b6588f4" ON "change_dispute" ("dispute_id", "change_id") `);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_f455a508fa20928da90b6588f4"`);
+    await queryRunner.query(`DROP TABLE "change_dispute"`);
+    await queryRunner.query(`DROP INDEX "IDX_b0cb0f01f74562dbab1b27536b"`);
+    await queryRunner.query(`DROP TABLE "change_party"`);
+    await queryRunner.query(`DROP TABLE "change_event"`);
+  }
+}
