@@ -115,30 +115,52 @@ interface Verb {
   passive: boolean;
 }
 
-/** A word's stem for comparing inflections with a lemma ("settled"/"settle" → "settl"). */
-const stem = (word: string) => (IRREGULAR[word] ?? word).replace(/(?:ied|ies)$/, 'y').replace(/(?:ed|es|ing|e|s)$/, '');
+/** The forms of a verb by its lemma: "settle" → settle, settles, settled, settling; "ban" → banned, banning. */
+const FORMS = new Map<string, Set<string>>();
+function formsOf(lemma: string): Set<string> {
+  let forms = FORMS.get(lemma);
+  if (!forms) {
+    const base = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+    forms = new Set([lemma, `${lemma}s`, `${lemma}es`, `${base}ed`, `${base}ing`]);
+    if (/[^aeiou]y$/.test(lemma)) forms.add(`${lemma.slice(0, -1)}ied`).add(`${lemma.slice(0, -1)}ies`);
+    // A short verb ending consonant-vowel-consonant doubles its last letter ("ban" → "banned", "drop" → "dropped").
+    if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma)) forms.add(`${lemma}${lemma.at(-1)}ed`).add(`${lemma}${lemma.at(-1)}ing`);
+    for (const [form, of] of Object.entries(IRREGULAR)) if (of === lemma) forms.add(form);
+    FORMS.set(lemma, forms);
+  }
+  return forms;
+}
+
+// compromise's verbs().json() conjugates every verb (about 2 ms a verb on this machine): the verb runs
+// are read from the tags instead, and a lemma compared with each word's stem.
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 function verbsOf(doc: ParsedText, text: string): Verb[] {
-  const json = doc.verbs().json({ offset: true }) as {
+  const json = doc.match('#Verb+').json({ offset: true, terms: { offset: true, tags: true } }) as {
     offset: { start: number; length: number };
-    verb?: { infinitive?: string; grammar?: { passive?: boolean } };
+    terms: { text: string; tags: string[] }[];
   }[];
   return json.map((v) => {
     const start = v.offset.start;
     let end = start + v.offset.length;
     while (end > start && /[\s,.;:!?'"’”)]/.test(text[end - 1])) end -= 1;
     const phrase = text.slice(start, end);
-    const words = [...phrase.toLowerCase().split(/\s+/), ...(v.verb?.infinitive ?? '').toLowerCase().split(/\s+/)].filter(Boolean);
-    return { start, end, text: phrase, words, passive: Boolean(v.verb?.grammar?.passive) };
+    const words = v.terms.map((term) => term.text.toLowerCase()).filter(Boolean);
+    // "was fined", "has been sued": a form of "be" before a past participle.
+    const passive = v.terms.some(
+      (term, i) => BE.has(term.text.toLowerCase()) && v.terms.slice(i + 1).some((next) => next.tags.includes('PastTense') || next.tags.includes('Participle')),
+    );
+    return { start, end, text: phrase, words, passive };
   });
 }
 
-const matchesLemma = (verb: Verb, lemma: string) => verb.words.some((word) => word === lemma || IRREGULAR[word] === lemma || stem(word) === stem(lemma));
+const matchesLemma = (verb: Verb, lemma: string) => verb.words.some((word) => formsOf(lemma).has(word));
 
 /** Sentences by compromise, also split at blank lines (a paragraph without a full stop), trimmed. */
 function sentencesOf(doc: ParsedText, text: string): Span[] {
   const out: Span[] = [];
-  for (const s of doc.sentences().json({ offset: true }) as { offset: { start: number; length: number } }[]) {
+  // The document's own json is one entry per sentence (sentences().json() computes far more, ~30 ms a sentence).
+  for (const s of doc.json({ offset: true, terms: false } as object) as { offset: { start: number; length: number } }[]) {
     const from = s.offset.start;
     const to = from + s.offset.length;
     let cursor = from;
@@ -333,7 +355,7 @@ function speech(
     const reported = according.index < 3 && comma >= 0 ? trim(rest.slice(comma + 1)) : trim(quote.slice(0, according.index));
     return { speaker, reported: reported || null, claimant: speaker ? null : trim(rest.split(/[,;.]/)[0]).slice(0, 200) || null };
   }
-  const verb = verbs.find((v) => v.words.some((word) => REPORTING.has(IRREGULAR[word] ?? word) || [...REPORTING].some((lemma) => stem(word) === stem(lemma))));
+  const verb = verbs.find((v) => [...REPORTING].some((lemma) => matchesLemma(v, lemma)));
   if (!verb) return { speaker: null, reported: null, claimant: null };
   const at = verb.start - offset;
   const clauseStart = Math.max(...[',', ';', ':', '—'].map((mark) => quote.lastIndexOf(mark, at)), -1) + 1;
