@@ -37,7 +37,9 @@ const planAcceptance: WriteDeclaration<{ draft: number; items: string[]; edits: 
     });
     const source = await checks.manager.getRepository(Source).findOneByOrFail({ id: draft.sourceId });
     const mentions = await checks.manager.getRepository(DraftMention).findBy({ draftId: draft.id });
-    const newParties = new Map(mentions.filter((m) => !m.linked).map((m) => [m.slug, m]));
+    // A new party's name: the longest of the names that share its slug ("Kestrel Microsystems", not "Microsystems").
+    const newParties = new Map<string, DraftMention>();
+    for (const m of mentions) if (!m.linked && (newParties.get(m.slug)?.name.length ?? 0) < m.name.length) newParties.set(m.slug, m);
     const document: Plan['document'] = { source: { ...draft.source, text: source.text } };
     const parties = new Map<string, Record<string, unknown>>();
     const updates: Plan['updates'] = [];

@@ -44,7 +44,11 @@ export function draftReport(source: DraftSourceFields, options: DraftOptions): D
   const dates = findDatePhrases(text, source.publishedOn);
   const knownSlugs = new Set(options.index.parties.map((party) => party.slug));
   const proposedSlugs = new Set<string>();
-  const mentions: DraftMention[] = findMentions(text, options.index, doc).map((mention, i) => {
+  const found = findMentions(text, options.index, doc);
+  // Slugs: a stored party's, else one proposed from the name; a short form ("Huawei") takes its long form's.
+  const slugOf = new Map<string, string>();
+  for (const mention of found) {
+    if (mention.sameAs) continue;
     let slug = mention.link.party?.slug;
     if (!slug) {
       const root = slugify(mention.name);
@@ -52,8 +56,9 @@ export function draftReport(source: DraftSourceFields, options: DraftOptions): D
       for (let n = 2; knownSlugs.has(slug) || proposedSlugs.has(slug); n++) slug = `${root}-${n}`;
       proposedSlugs.add(slug);
     }
-    return { ...mention, key: `m${i + 1}`, slug };
-  });
+    slugOf.set(mention.name, slug);
+  }
+  const mentions: DraftMention[] = found.map((mention, i) => ({ ...mention, key: `m${i + 1}`, slug: slugOf.get(mention.sameAs ?? mention.name)! }));
   options.checkDeadline?.();
   const items = draftItems({
     text,
@@ -85,7 +90,7 @@ export function sentenceAround(text: string, start: number, end: number): string
 /** The source document of a draft: the source, a party entry for each new name, the new items by key. */
 export function documentOf(source: DraftSourceFields, mentions: readonly DraftMention[], items: readonly DraftItem[]): DraftContent['document'] {
   const parties = mentions
-    .filter((mention) => !mention.link.party)
+    .filter((mention) => !mention.link.party && !mention.sameAs)
     .map((mention) => ({
       type: mention.kind,
       slug: mention.slug,

@@ -104,7 +104,7 @@ const IRREGULAR: Record<string, string> = {
 };
 // A reference to a party by pronoun or description ("it", "the company", "the Chinese telecoms gear … giant").
 const REFERENCE =
-  /\b(?:it|she|he|the (?:[\w-]+ ){0,6}?(?:company|firm|group|carrier|giant|maker|manufacturer|operator|regulator|agency|executive|businessman|businesswoman))\b/gi;
+  /\b(?:it|she|he|the (?:[\w-]+ ){0,6}?(?:company|firm|group|carrier|giant|maker|manufacturer|operator|regulator|agency|department|ministry|commission|executive|businessman|businesswoman))\b/gi;
 
 /** A verb phrase of compromise's parse. */
 interface Verb {
@@ -234,10 +234,16 @@ export function draftItems(input: ItemsInput): DraftItem[] {
     const date = input.dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.phrase.trim() !== input.published) ?? null;
 
     const parties: CueParty[] = named.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, start: o.start - sentence.start }));
+    // "her extradition case": a sentence naming no person but speaking of one is about the last person named.
+    const pronoun = /\b(?:she|he|her|his|him)\b/i.exec(quote);
+    if (pronoun && lastPerson && !named.some((o) => o.kind === 'PERSON')) {
+      parties.push({ slug: lastPerson.slug, name: lastPerson.name, kind: 'PERSON', start: pronoun.index });
+      parties.sort((a, b) => a.start - b.start);
+    }
     const resolve = (words: string): Occurrence | null => {
       const lower = words.toLowerCase();
       if (lower === 'she' || lower === 'he' || /executive|businessman|businesswoman/.test(lower)) return lastPerson;
-      if (/regulator|agency/.test(lower)) return lastAuthority;
+      if (/regulator|agency|department|ministry|commission/.test(lower)) return lastAuthority;
       return topic;
     };
     /** The party the last pronoun or description between `from` and `to` refers to. */
@@ -365,11 +371,20 @@ function speech(
     speaker = refer(clauseStart, at)[0] ?? null;
   }
   const afterVerb = quote.slice(verb.end - offset);
-  if (!speaker) speaker = parties.find((p) => p.start >= verb.end - offset && p.start - (verb.end - offset) <= 2) ?? null;
+  // "…, said Huawei.": a name right after the verb that ends the clause.
+  if (!speaker) {
+    speaker =
+      parties.find(
+        (p) => p.start >= verb.end - offset && p.start - (verb.end - offset) <= 2 && /^\s*(?:[,.;:!?'"’”)]|$)/.test(quote.slice(p.start + p.name.length)),
+      ) ?? null;
+  }
   let reported = trim(afterVerb.replace(/^[^,;.]{0,30}?\bthat\b/i, ''));
   // "…, the company said in a statement": what was said is the clause before the speaker.
-  const tail = reported.length < 12 || /^(?:in|on|at|last|this|to|during|via|through|earlier|later|recently)\b[^,]{0,40}$/i.test(reported);
+  const firstClause = reported.split(/[,;]/)[0];
+  const tail = reported.length < 12 || /^(?:in|on|at|last|this|to|during|via|through|earlier|later|recently)\b[^,]{0,40}$/i.test(firstClause);
   if (tail && clauseStart > 0) reported = trim(quote.slice(0, clauseStart));
+  // A denial is said in its own clause: "she denies any wrongdoing", not "any wrongdoing".
+  else if (['deny', 'reject', 'dispute'].some((lemma) => matchesLemma(verb, lemma))) reported = trim(quote.slice(clauseStart));
   return { speaker, reported: reported || null, claimant: null };
 }
 
@@ -507,8 +522,9 @@ function sameFact(fact: StoredFact, proposal: CueProposal): boolean {
   const all = new Set(Object.values(fact.roles).flat());
   for (const [role, slugs] of Object.entries(proposal.roles)) {
     if (!slugs.length) continue;
+    // ANY: these parties among the fact's (a settlement names both sides); a role: exactly its parties.
     const have = role === 'ANY' ? all : new Set(fact.roles[role] ?? []);
-    if (!slugs.every((slug) => have.has(slug))) return false;
+    if (!slugs.every((slug) => have.has(slug)) || (role !== 'ANY' && have.size !== new Set(slugs).size)) return false;
   }
   return Object.values(proposal.roles).some((slugs) => slugs.length > 0);
 }

@@ -34,6 +34,8 @@ describe('mentions of the seed report, against the seed parties', () => {
       ['Meng Wanzhou', 1, 'meng-wanzhou', LinkRule.NAME],
       ['Meng', 1, 'meng-wanzhou', LinkRule.ALIAS],
       ['Ren Zhengfei', 1, 'ren-zhengfei', LinkRule.NAME],
+      // "extradition to the US": the initials of the United States (government); "the US carrier" and "in the US" are not it.
+      ['US', 1, 'us-government', LinkRule.ACRONYM],
       ['IBM', 1, 'ibm', LinkRule.NAME],
       ['Apple', 1, 'apple', LinkRule.NAME],
       ['Amazon', 1, 'amazon', LinkRule.NAME],
@@ -63,6 +65,8 @@ describe('mentions without the lexicon: what compromise finds on its own', () =>
       ['Meng Wanzhou', 'COMPANY', 'COMPANY'],
       ['Ren Zhengfei', 'COMPANY', 'COMPANY'],
       ['IBM', 'COMPANY', 'COMPANY'],
+      // A place before an organisation is taken as part of its name; here compromise cut the organisation short.
+      ['US Patent', 'COMPANY', 'COMPANY'],
       ['Trademark Office', 'AUTHORITY', 'AUTHORITY'],
     ]);
   });

@@ -11,6 +11,8 @@ export interface Mention {
   /** The name verbatim (its first occurrence): `text.slice(spans[0].start, spans[0].end)`. */
   name: string;
   spans: Span[];
+  /** A short form of another name of the report, not a party of its own: "Huawei" after "Huawei Technologies" (that name). */
+  sameAs?: string;
   /** The linked party's kind, else the guess from the tagger and the name's words. */
   kind: PartyKind;
   link: PartyLink;
@@ -201,8 +203,24 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
   }
   kept.sort((a, b) => a.span.start - b.span.start);
 
+  const adjectival = new Set<number>();
+  for (const match of doc.match('#Place+ #Noun').json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
+    if (/^\p{Ll}/u.test(match.terms[match.terms.length - 1].text)) adjectival.add(match.terms[0].offset.start);
+  }
+  // "in the US": a place where something is, not an actor.
+  for (const { span, tag } of kept)
+    if (tag === 'Place' && /\bin (?:the )?$/.test(text.slice(Math.max(0, span.start - 7), span.start))) adjectival.add(span.start);
+  // A place right before an organisation names it ("the US Commerce Department"): one name.
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const [place, next] = [kept[i], kept[i + 1]];
+    if (place.tag === 'Place' && next.tag === 'Organization' && /^ $/.test(text.slice(place.span.end, next.span.start))) {
+      kept.splice(i, 2, { span: { start: place.span.start, end: next.span.end }, tag: 'Organization', weak: next.weak });
+    }
+  }
   const byName = new Map<string, Mention & { weak: boolean }>();
   for (const { span, tag, weak = false } of kept) {
+    // A country before a common noun is an adjective ("the US carrier", "US companies"), not its government.
+    if (adjectival.has(span.start)) continue;
     const name = text.slice(span.start, span.end);
     // "Co., Ltd." alone is the tail of a name, not one.
     if (!looksLikeName(name) || name.split(/[\s,]+/).every((word) => LEGAL_FORM.test(word.replace(/\.$/, '')))) continue;
@@ -223,15 +241,24 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
   const names = [...byName.values()];
   const out: Mention[] = [];
   for (const mention of names) {
+    // A new one-word name that starts or ends a longer new name is its short form ("Huawei" after
+    // "Huawei Technologies", "Meng" after "Meng Wanzhou"), whatever tagged it.
+    if (!mention.link.party && !/\s/.test(mention.name)) {
+      const word = normalise(mention.name);
+      const longer = names.filter(
+        (other) =>
+          other !== mention &&
+          !other.link.party &&
+          /\s/.test(other.name) &&
+          [normalise(other.name).split(' ')[0], normalise(other.name).split(' ').at(-1)].includes(word),
+      );
+      if (longer.length === 1) mention.sameAs = longer[0].name;
+    }
     if (mention.weak && !/\s/.test(mention.name)) {
       const word = normalise(mention.name);
       const whole = names.find((other) => other !== mention && !other.weak && normalise(other.name).split(' ').includes(word));
-      if (whole) {
-        whole.spans.push(...mention.spans);
-        whole.spans.sort((a, b) => a.start - b.start);
-        continue;
-      }
-      if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name)) continue;
+      if (whole) mention.sameAs = whole.name;
+      else if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name)) continue;
     }
     const { weak: _weak, ...rest } = mention;
     out.push(rest);

@@ -90,6 +90,7 @@ const LEGAL_SUFFIXES = new Set([
   'holdings',
   'group',
   'communications',
+  'government',
 ]);
 
 /** Lower case, straight quotes, no possessive, punctuation as spaces, no leading "the". */
@@ -164,6 +165,8 @@ export class PartyIndex {
       for (const name of [party.name, ...party.aliases]) {
         add(this.legal, legalCore(name), party);
         add(this.acronyms, acronym(name), party);
+        // "US" for the "United States government": the initials of the name without its generic words.
+        add(this.acronyms, acronym(legalCore(name)), party);
         const core = legalCore(name);
         const position = this.forms.push({ party, core }) - 1;
         for (const key of blockKeys(core)) {

@@ -4,8 +4,10 @@ const NOUNS: Record<string, string> = { arrest: 'Arrest', detain: 'Detention', r
 
 /** An event of the parties named: its title from the cue word, its place from "in X" after it. */
 function eventOf(match: CueMatch, noun: string): CueProposal | null {
-  const people = ofKind(match.parties, 'PERSON');
-  const participants = (people.length ? people : match.parties).filter((party, i, all) => all.findIndex((p) => p.slug === party.slug) === i);
+  // A notice involves its sender and its addressee; an arrest, the people arrested.
+  const people = match.trigger === 'notify' ? [] : ofKind(match.parties, 'PERSON');
+  const everyone = match.trigger === 'notify' ? [...match.before.slice(-1), ...match.parties] : match.parties;
+  const participants = (people.length ? people : everyone).filter((party, i, all) => all.findIndex((p) => p.slug === party.slug) === i);
   if (!participants.length) return null;
   const place = stated(match.quote.slice(match.at), /\bin ((?:[A-Z][\w-]+)(?:,? (?:[A-Z][\w-]+))*)/)?.replace(/^in /, '');
   const fields: Record<string, unknown> = {
@@ -32,7 +34,7 @@ export const eventCues: FactCues = {
   cues: [
     {
       name: 'event.arrest',
-      verbs: ['arrest', 'detain', 'raid', 'release'],
+      verbs: ['arrest', 'detain', 'raid', 'release', 'notify'],
       propose: (match) => eventOf(match, NOUNS[match.trigger] ?? 'Arrest'),
     },
     {

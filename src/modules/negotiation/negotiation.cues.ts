@@ -11,7 +11,8 @@ const STATUS_WORDS: [RegExp, NegotiationStatus][] = [
 
 /** Licensing talks between every company named: their status from the words around "licensing". */
 function talksOf(match: CueMatch): CueProposal | null {
-  const parties = match.parties.filter((party) => party.kind !== 'PERSON').filter((party, i, all) => all.findIndex((p) => p.slug === party.slug) === i);
+  // Companies license patents; a person or a government named in the sentence is not a side of the talks.
+  const parties = match.parties.filter((party) => party.kind === 'COMPANY').filter((party, i, all) => all.findIndex((p) => p.slug === party.slug) === i);
   if (parties.length < 2) return null;
   const subject = stated(match.quote, /\blicens\w*[^,;.]*/i)?.trim() ?? match.triggerText;
   let status = NegotiationStatus.UNKNOWN;

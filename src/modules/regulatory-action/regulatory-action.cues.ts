@@ -4,13 +4,16 @@ import { ofKind, stated, type CueMatch, type CueProposal, type FactCues } from '
 function decisionOf(match: CueMatch, what: string): CueProposal | null {
   const authority = ofKind(match.passive ? match.after : match.parties, 'AUTHORITY')[0] ?? ofKind(match.parties, 'AUTHORITY')[0];
   if (!authority) return null;
-  const subject = (match.passive ? match.before : match.after).find((party) => party.slug !== authority.slug && party.kind !== 'AUTHORITY');
+  const named = (match.passive ? match.before : match.after).find((party) => party.slug !== authority.slug && party.kind !== 'AUTHORITY');
+  // Not named after the verb: the sentence's other party ("Huawei sued the FCC, seeking to overturn a regulatory decision").
+  const subject = named ?? match.parties.find((party) => party.slug !== authority.slug && party.kind !== 'AUTHORITY');
   const clause = stated(match.quote.slice(Math.max(0, match.at - 120)), new RegExp(`[^,;.]*${escape(match.triggerText)}[^;.]*`, 'i'))?.trim();
   const description = clause && clause.length >= 12 ? clause : match.quote;
   const fields: Record<string, unknown> = { authority: authority.slug, subject: subject?.slug ?? null, description };
   const stating: Record<string, string> = { description, authority: authority.name };
-  if (subject && match.quote.includes(subject.name)) stating.subject = subject.name;
+  if (named && match.quote.includes(named.name)) stating.subject = named.name;
   const notes: Record<string, string> = {};
+  if (subject && !named) notes.subject = `${subject.name} is the other party of the sentence; that the decision concerns it is not said`;
   if (match.date) {
     fields.date = match.date.value;
     if (match.date.stated) stating.date = match.date.phrase;
