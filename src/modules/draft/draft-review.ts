@@ -7,7 +7,7 @@ import { runMutation } from '../mutation/mutation-runner';
 import { importDocument } from '../source-import/source-import.service';
 import { Source } from '../../common/citation/source.entity';
 import { PartyEntity } from '../party/party.entity';
-import { sentenceAround } from './draft';
+import { newPartyEntry } from './draft';
 import { Draft, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from './draft.entity';
 import type { DraftItemEdit, LinkMentionInput } from './draft.input';
 import { decideItems, decisionRules, draftIdOf, factOfKey, loadDecision, mentionIdOf, partyReferences, proposedSlug, relinked } from './draft.service';
@@ -56,10 +56,7 @@ const planAcceptance: WriteDeclaration<{ draft: number; items: string[]; edits: 
       ((document[item.documentKey] ??= []) as unknown[]).push(entry);
       for (const ref of partyReferences(item.documentKey, entry)) {
         const mention = newParties.get(ref.slug);
-        if (mention && !parties.has(ref.slug)) {
-          const first = mention.spans[0];
-          parties.set(ref.slug, { type: mention.kind, slug: mention.slug, name: mention.name, quotes: [sentenceAround(source.text, first.start, first.end)] });
-        }
+        if (mention && !parties.has(ref.slug)) parties.set(ref.slug, newPartyEntry(source.text, mention));
       }
     }
     if (parties.size) document.parties = [...parties.values()];
@@ -104,9 +101,11 @@ export const linkMention: WriteDeclaration<{ mention: number; party: string | nu
     if ((input.party == null) === !input.asNew) checks.report('party', 'give exactly one of party and asNew: true');
     let slug = input.party ?? '';
     if (input.party != null) await checks.parties([{ path: 'party', slug: input.party }]);
+    else if (!mention.linked)
+      slug = mention.slug; // already proposed as new: its slug stays
     else {
       const others = await checks.manager.getRepository(DraftMention).findBy({ draftId: mention.draftId });
-      const taken = new Set(others.filter((m) => m.id !== mention.id).map((m) => m.slug));
+      const taken = new Set(others.filter((m) => m.slug !== mention.slug).map((m) => m.slug));
       for (let tries = 0; tries < 100; tries++) {
         slug = proposedSlug(mention.name, taken);
         if (!(await checks.manager.getRepository(PartyEntity).existsBy({ slug }))) break;

@@ -87,16 +87,29 @@ export function sentenceAround(text: string, start: number, end: number): string
   return text.slice(from + lead, from + lead + sentence.trim().length);
 }
 
+/** An authority's kind (the importer requires one), guessed from its name: the reviewer corrects it. */
+export function authorityKind(name: string): 'REGULATOR' | 'GOVERNMENT' | 'AGENCY' | 'COURT' {
+  if (/\b(?:court|tribunal|judge)\b/i.test(name)) return 'COURT';
+  if (/\b(?:agency|bureau|police|customs)\b/i.test(name)) return 'AGENCY';
+  if (/\b(?:commission|regulator|authority|office)\b/i.test(name)) return 'REGULATOR';
+  return 'GOVERNMENT';
+}
+
+/** A new party's document entry: its kind, name, and the sentence of its first mention as its quote. */
+export function newPartyEntry(text: string, mention: { kind: string; slug: string; name: string; spans: readonly { start: number; end: number }[] }) {
+  const first = mention.spans[0];
+  return {
+    type: mention.kind,
+    slug: mention.slug,
+    name: mention.name,
+    ...(mention.kind === 'AUTHORITY' ? { kind: authorityKind(mention.name) } : {}),
+    quotes: [sentenceAround(text, first.start, first.end)],
+  };
+}
+
 /** The source document of a draft: the source, a party entry for each new name, the new items by key. */
 export function documentOf(source: DraftSourceFields, mentions: readonly DraftMention[], items: readonly DraftItem[]): DraftContent['document'] {
-  const parties = mentions
-    .filter((mention) => !mention.link.party && !mention.sameAs)
-    .map((mention) => ({
-      type: mention.kind,
-      slug: mention.slug,
-      name: mention.name,
-      quotes: [sentenceAround(source.text, mention.spans[0].start, mention.spans[0].end)],
-    }));
+  const parties = mentions.filter((mention) => !mention.link.party && !mention.sameAs).map((mention) => newPartyEntry(source.text, mention));
   const document: DraftContent['document'] = { source: { ...source }, parties };
   for (const item of items) {
     if (item.kind !== 'NEW') continue;
