@@ -14,6 +14,8 @@ import { FactAttribution } from './modules/attribution/fact-attribution.entity';
 import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
 import { Draft, DraftItem, DraftMention } from './modules/draft/draft.entity';
+import { FormerIdentifier } from './common/identity/former-identifier.entity';
+import { PartyDecision } from './modules/identity/party-decision.entity';
 
 /** Every TypeORM entity, for the DataSource: parties, the facts (src/facts.ts), sources, keys and the audit log. */
 export const entities: EntityClass[] = [
@@ -31,6 +33,8 @@ export const entities: EntityClass[] = [
   Draft,
   DraftItem,
   DraftMention,
+  FormerIdentifier,
+  PartyDecision,
   ChangeEvent,
   ChangeParty,
   ChangeDispute,
@@ -46,6 +50,7 @@ export const nodeEntities: Readonly<Record<string, EntityClass>> = {
   Citation,
   ApiKey,
   AuditEntry,
+  PartyDecision,
 };
 export type NodeTypeName = string;
 

@@ -1,66 +1,36 @@
 import 'reflect-metadata';
 import { isAbstractType, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { callFieldResolversDirectly } from './common/direct-field-resolvers';
-import { NodeResolver } from './common/node/node.resolver';
-import { FieldProvenanceResolver, FieldStatementResolver, SaysWhoResolver } from './modules/attribution/attribution.resolver';
-import { DisputeResolver, DisputeSideResolver } from './modules/dispute/dispute.resolver';
-import { AuthorityResolver } from './modules/authority/authority.resolver';
-import { CompanyResolver } from './modules/company/company.resolver';
-import { EventResolver } from './modules/event/event.resolver';
-import { LawsuitResolver } from './modules/lawsuit/lawsuit.resolver';
-import { LicensingNegotiationResolver } from './modules/negotiation/licensing-negotiation.resolver';
-import { CharacterizationResolver } from './modules/party/characterization.resolver';
-import { PatentStatResolver } from './modules/patent-stat/patent-stat.resolver';
-import { AffiliationResolver, KinshipResolver, PersonResolver } from './modules/person/person.resolver';
-import { RankingEntryResolver, RankingResolver } from './modules/ranking/ranking.resolver';
-import { RegulatoryActionResolver } from './modules/regulatory-action/regulatory-action.resolver';
-import { SanctionResolver } from './modules/sanction/sanction.resolver';
-import { CitationResolver, CitedResolver, SourceResolver } from './modules/source/source.resolver';
-import { StatementResolver } from './modules/statement/statement.resolver';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { nodeEntities } from './entities';
 import { validateArgs } from './common/validate-args';
 import { authChecker } from './common/auth';
-import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
-import { AuditResolver } from './modules/audit/audit.resolver';
-import { SearchResolver } from './modules/search/search.resolver';
-import { TimelineResolver } from './modules/timeline/timeline.resolver';
-import { ConflictEdgeResolver, NetworkResolver } from './modules/network/network.resolver';
-import { DraftResolver } from './modules/draft/draft.resolver';
+import { NodeResolver } from './common/node/node.resolver';
 
-export const resolvers = [
-  NodeResolver,
-  CompanyResolver,
-  PersonResolver,
-  AffiliationResolver,
-  KinshipResolver,
-  AuthorityResolver,
-  CharacterizationResolver,
-  LawsuitResolver,
-  SanctionResolver,
-  RegulatoryActionResolver,
-  LicensingNegotiationResolver,
-  PatentStatResolver,
-  RankingResolver,
-  RankingEntryResolver,
-  StatementResolver,
-  EventResolver,
-  SourceResolver,
-  CitationResolver,
-  CitedResolver,
-  SaysWhoResolver,
-  FieldProvenanceResolver,
-  FieldStatementResolver,
-  DisputeResolver,
-  DisputeSideResolver,
-  ApiKeyResolver,
-  AuditResolver,
-  SearchResolver,
-  TimelineResolver,
-  NetworkResolver,
-  ConflictEdgeResolver,
-  DraftResolver,
-] as const;
+/**
+ * Every resolver class of src/modules, found where the convention puts them: the classes a
+ * module's `*.resolver.ts` files export. A module (a fact type's included) is in the schema by
+ * having its resolver file; there is no list to keep. Files are loaded in path order, so the
+ * schema's root fields come out in the same order on every build.
+ */
+function moduleResolvers(): Function[] {
+  const modules = path.join(__dirname, 'modules');
+  // `.ts` under ts-jest, `.js` in dist/ (where build.mjs prunes outputs whose source is gone).
+  const suffix = `.resolver${path.extname(__filename)}`;
+  const files = (readdirSync(modules, { recursive: true }) as string[]).filter((file) => file.endsWith(suffix)).sort();
+  const isResolver = (value: unknown) => getMetadataStorage().resolverClasses.some((r) => r.target === value);
+  const found = new Set<Function>();
+  for (const file of files) {
+    // A dynamic require: the one place modules are found by name (their layers are checked on their own imports).
+    const exports = require(path.join(modules, file)) as Record<string, unknown>;
+    for (const value of Object.values(exports)) if (typeof value === 'function' && isResolver(value)) found.add(value);
+  }
+  return [...found];
+}
+
+export const resolvers = [NodeResolver, ...moduleResolvers()] as [Function, ...Function[]];
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const options: BuildSchemaOptions = {

@@ -1,6 +1,5 @@
 import type { Database } from './database';
 import { SqlReader } from './common/database/sql-reader';
-import { LawsuitService } from './modules/lawsuit/lawsuit.service';
 import { PartyService } from './modules/party/party.service';
 import { SourceService } from './modules/source/source.service';
 import { NodeService } from './common/node/node.service';
@@ -12,7 +11,7 @@ import { searchDialect } from './modules/search/search.dialect';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { NetworkService } from './modules/network/network.service';
 import { AttributionService } from './modules/attribution/attribution.service';
-import { DisputeService } from './modules/dispute/dispute.service';
+import { IdentityService } from './modules/identity/identity.service';
 
 export interface Services {
   /** The fast read path, shared by services and every request's loaders (replicas when there are any). */
@@ -21,7 +20,6 @@ export interface Services {
   primaryReader: SqlReader;
   catalog: CatalogService;
   parties: PartyService;
-  lawsuits: LawsuitService;
   sources: SourceService;
   nodes: NodeService;
   apiKeys: ApiKeyService;
@@ -29,8 +27,8 @@ export interface Services {
   search: SearchService;
   timeline: TimelineService;
   network: NetworkService;
-  disputes: DisputeService;
   attribution: AttributionService;
+  identity: IdentityService;
   database: Database;
 }
 
@@ -44,7 +42,6 @@ export function createServices(database: Database): Services {
     primaryReader,
     catalog: new CatalogService(),
     parties: new PartyService(),
-    lawsuits: new LawsuitService(),
     sources: new SourceService(),
     nodes: new NodeService(),
     apiKeys: new ApiKeyService(dataSource, primaryReader),
@@ -52,8 +49,8 @@ export function createServices(database: Database): Services {
     search: new SearchService(searchDialect(dataSource)),
     timeline: new TimelineService(),
     network: new NetworkService(),
-    disputes: new DisputeService(),
     attribution: new AttributionService(),
+    identity: new IdentityService(),
     database,
   };
 }

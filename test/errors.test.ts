@@ -1,11 +1,11 @@
 import { encodeGlobalId } from '../src/common/node/global-id';
-import { startTestServer, type TestServer } from './helpers';
+import { sharedTestServer, type TestServer } from './helpers';
 
 /** What bad input gets, over real HTTP. */
 describe('bad input', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await sharedTestServer();
   });
   afterAll(() => server.close());
 

@@ -393,7 +393,7 @@ describe('web explorer at /explorer', () => {
     };
     expect((await server.gql('mutation($input: AddSourceInput!) { addSource(input: $input) { slug } }', { input: follow }, editor)).errors).toBeUndefined();
     const settled = await server.gql(
-      `mutation { updateLawsuitStatus(input: { slug: "huawei-v-verizon-patent-1", status: SETTLED, citations: [{ source: "${follow.slug}", quote: "${quote}" }],
+      `mutation { updateLawsuitStatus(input: { slug: "huawei-v-verizon-patent-suit-rkq", status: SETTLED, citations: [{ source: "${follow.slug}", quote: "${quote}" }],
       provenance: [{ field: "status", basis: STATED, quotes: [{ source: "${follow.slug}", quote: "${quote}" }] }] }) { status } }`,
       {},
       editor,

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeOnSqlite, startTestServer, type TestServer } from './helpers';
+import { describeOnSqlite, sharedTestServer, type TestServer } from './helpers';
 
 // Every query of the guide (and README's example) that is followed by its answer (a ```graphql
 // block, then a ```json block) is sent to a seeded server, and the answer must be the one the
@@ -41,7 +41,7 @@ describeOnSqlite.each(DOCUMENTS)('$file', ({ file, least }) => {
   const answers = new Map<Example, unknown>();
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await sharedTestServer();
   });
 
   afterAll(async () => {

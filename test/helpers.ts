@@ -89,6 +89,15 @@ async function seededSqliteCopy(): Promise<string | null> {
   return url;
 }
 
+/** A test server's settings: these, over the defaults every test server has. */
+function testEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  // Every test request comes from 127.0.0.1: no per-client budget or per-address socket cap unless a test sets one.
+  const unlimited = { CLIENT_COST_BUDGET: 'off', MAX_CONNECTIONS: '10000', MAX_CONNECTIONS_PER_ADDRESS: '10000' };
+  // A deadline no loaded machine reaches (the default 10 s was, by a large import beside other suites), unless a test sets one.
+  const patient = { REQUEST_TIMEOUT_MS: '120000' };
+  return { NODE_ENV: 'test', ...unlimited, ...patient, ...env };
+}
+
 /** A seeded server on a fresh database, listening on a free port. */
 export async function startTestServer(
   options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number } = {},
@@ -101,9 +110,7 @@ export async function startTestServer(
   }
   // The health probe's SELECT 1 would be counted by a statement-counting logger.
   const probe = options.logger ? { DATABASE_CHECK_MS: '3600000' } : {};
-  // Every test request comes from 127.0.0.1: no per-client budget or per-address socket cap unless a test sets one.
-  const unlimited = { CLIENT_COST_BUDGET: 'off', MAX_CONNECTIONS: '10000', MAX_CONNECTIONS_PER_ADDRESS: '10000' };
-  const config = readConfig({ NODE_ENV: 'test', ...unlimited, ...probe, ...options.env });
+  const config = readConfig(testEnvironment({ ...probe, ...options.env }));
   const app = await createApp(dataSource, config, options.appLogger ?? createLogger('silent'));
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -111,17 +118,69 @@ export async function startTestServer(
     app,
     dataSource,
     url,
-    async gql(query, variables, headers = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    gql: graphQLOver(url),
     async close() {
       await app.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/** `TestServer.gql` for a server at this URL. */
+function graphQLOver(url: string): TestServer['gql'] {
+  return async (query, variables, headers = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+}
+
+/**
+ * What a Jest worker keeps across the suites it runs (test/support/worker-environment.js), or
+ * undefined where a suite runs in another environment.
+ */
+function workerStore(): Map<string, unknown> | undefined {
+  return (globalThis as { __conflictExplorerWorker?: Map<string, unknown> }).__conflictExplorerWorker;
+}
+
+/** Every table's row count, as one string: what a suite on the shared server must leave as it found it. */
+async function rowCountsOf(dataSource: DataSource): Promise<string> {
+  const tables: { name: string }[] = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  const counts = await Promise.all(tables.map(async ({ name }) => `${name}=${(await dataSource.query(`SELECT COUNT(*) AS n FROM "${name}"`))[0].n}`));
+  return counts.join(' ');
+}
+
+type StartShared = (database: () => Promise<string>, env: NodeJS.ProcessEnv) => Promise<Pick<TestServer, 'app' | 'dataSource' | 'url'>>;
+
+/**
+ * The seeded server (default settings) that the read-only suites of one Jest worker share: started
+ * by the first suite that asks for it, on a copy of the seeded database, and reused by every later
+ * suite of that worker instead of one server per suite. It is the built server (dist/), made
+ * outside the suites' module registries (worker-environment.js says why), and closed when the
+ * worker exits; its sockets do not keep a worker alive.
+ *
+ * For a suite that only reads, through HTTP, `execute` or SQL. A suite that writes (API keys
+ * included), sets an environment or a logger, spies on a class or mixes in objects of its own
+ * modules (the shared server's classes are dist/'s, not the suite's) uses `startTestServer`.
+ * `close()` only releases it, and fails when the suite changed a table's row count.
+ *
+ * On PostgreSQL, or outside the integration tier's environment, each call starts a server of the
+ * suite's own (closed by `close()`), so a suite is written the same way everywhere.
+ */
+export async function sharedTestServer(): Promise<TestServer> {
+  const startShared = workerStore()?.get('sharedServer') as StartShared | undefined;
+  if (onPostgres || !startShared) return startTestServer();
+  const server = await startShared(async () => (await seededSqliteCopy())!, testEnvironment({}));
+  const counts = await rowCountsOf(server.dataSource);
+  return {
+    ...server,
+    gql: graphQLOver(server.url),
+    async close() {
+      const now = await rowCountsOf(server.dataSource);
+      if (now !== counts) throw new Error(`a suite changed the shared server's data (use startTestServer for a suite that writes): ${counts} -> ${now}`);
     },
   };
 }

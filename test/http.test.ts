@@ -4,7 +4,7 @@ import { CatalogService } from '../src/common/catalog.service';
 import { Role } from '../src/common/role.enum';
 import { PartyService } from '../src/modules/party/party.service';
 import { FactWriter } from '../src/common/writes/fact-writer';
-import { bearer, capturingLogger, createKey, startTestServer, type TestServer } from './helpers';
+import { bearer, capturingLogger, createKey, eventually, startTestServer, type TestServer } from './helpers';
 
 /** What the HTTP layer refuses, and how it answers. */
 describe('HTTP', () => {
@@ -108,6 +108,19 @@ describe('HTTP', () => {
     expect(byHash.status).toBe(200);
     expect(await byHash.json()).toEqual({ data: { company: { slug: 'huawei', name: 'Huawei Technologies' } } });
     expect(byHash.headers.get('cache-control')).toBe('public, max-age=60');
+  });
+
+  it('leaves no timer behind once it is answered in time, answered with an error, or refused before a context is made', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    for (let i = 0; i < 10; i++) {
+      expect((await server.gql(`{ __typename }`)).status).toBe(200);
+      expect((await server.gql(`{ nope }`)).status).toBe(400);
+      expect((await server.gql(`{ __typename }`, {}, { authorization: 'Bearer unknown-key' })).status).toBe(401);
+    }
+    // A deadline not settled would keep its timer for REQUEST_TIMEOUT_MS: thirty of them here. (On this server's
+    // default deadline, not a short one: on a loaded machine a request may take longer than 0.2 s.)
+    expect(timers() - before).toBeLessThan(5);
   });
 
   it('refuses mutations over GET', async () => {
@@ -254,21 +267,9 @@ describe('a request that runs past the time limit', () => {
     expect(res.errors).toEqual([
       { message: 'The request was aborted: it ran longer than 0.2 s', extensions: { code: 'REQUEST_TIMEOUT', requestId: expect.any(String) } },
     ]);
-    // The server goes on answering.
+    // The server goes on answering (retried: on a loaded machine one request may itself need more than 0.2 s).
     jest.restoreAllMocks();
-    expect((await server.gql(`{ companies { totalCount } }`)).data.companies.totalCount).toBe(6);
-  });
-
-  it('leaves no timer behind once it is answered in time, answered with an error, or refused before a context is made', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    const before = timers();
-    for (let i = 0; i < 10; i++) {
-      expect((await server.gql(`{ __typename }`)).status).toBe(200);
-      expect((await server.gql(`{ nope }`)).status).toBe(400);
-      expect((await server.gql(`{ __typename }`, {}, { authorization: 'Bearer unknown-key' })).status).toBe(401);
-    }
-    // A deadline not settled would keep its timer for REQUEST_TIMEOUT_MS: thirty of them here.
-    expect(timers() - before).toBeLessThan(5);
+    await eventually(async () => (await server.gql(`{ companies { totalCount } }`)).data?.companies.totalCount === 6, 'an answer in time');
   });
 
   it('is abandoned: a mutation that times out commits nothing', async () => {

@@ -1,9 +1,9 @@
-import { execute, sourceText, startTestServer, type TestServer } from './helpers';
+import { execute, sharedTestServer, sourceText, type TestServer } from './helpers';
 
 describe('node(id) and citations', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await sharedTestServer();
   });
   afterAll(() => server.close());
 

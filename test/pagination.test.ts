@@ -1,9 +1,9 @@
-import { execute, startTestServer, type TestServer } from './helpers';
+import { execute, sharedTestServer, type TestServer } from './helpers';
 
 describe('Relay connections', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await sharedTestServer();
   });
   afterAll(() => server.close());
 

@@ -2,13 +2,13 @@ import { getIntrospectionQuery, parse } from 'graphql';
 import { DEFAULT_LIMITS } from '../src/config';
 import { buildAppSchema } from '../src/schema';
 import { countTokens, operationCost } from '../src/server/query-limits';
-import { startTestServer, type TestServer } from './helpers';
+import { sharedTestServer, startTestServer, type TestServer } from './helpers';
 
 /** Every limit, at the limit (answered) and one over it (rejected before execution). */
 describe('query limits', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await sharedTestServer();
   });
   afterAll(() => server.close());
 

@@ -14,7 +14,7 @@ import { invariantViolations } from './says-who-invariant';
  */
 
 const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
-const SUITS = ['huawei-v-verizon-patent-1', 'huawei-v-verizon-patent-2'];
+const SUITS = ['huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt'];
 const DISPUTE = 'huawei-verizon-patents';
 
 const SETTLED = 'Huawei and Verizon have settled both of the patent infringement suits';
@@ -169,7 +169,7 @@ describe.each(['the mutations', 'importSource'])('what was known when, recorded 
     const { provenance: _p, attribution: _a, claimedBy: _c, ...item } = structuredClone(stat);
     const doc = {
       source: COUNT_SOURCE,
-      patentStats: [{ ...item, count: 12000, qualifier: null, quotes: [US_COUNT], provenance: { count: { basis: 'STATED', quotes: [US_COUNT] } } }],
+      patentStats: [{ ...item, count: 12000, quotes: [US_COUNT], provenance: { count: { basis: 'STATED', quotes: [US_COUNT] } } }],
     };
     await ok('mutation($doc: JSONObject!) { importSource(input: $doc) { status } }', { doc });
     const { company } = await ok(
@@ -257,7 +257,7 @@ describe('as-of reads, across the root fields', () => {
 
   it('refuses an operation that reads some root fields as of a date and others not, however the root fields are spread', async () => {
     const asOf = `dispute(slug: "${DISPUTE}", asOf: "2019") { slug }`;
-    const present = `lawsuit(slug: "huawei-v-verizon-patent-1") { slug }`;
+    const present = `lawsuit(slug: "huawei-v-verizon-patent-suit-rkq") { slug }`;
     for (const query of [
       `{ ${asOf} ${present} }`,
       `{ ... on Query { ${asOf} } ${present} }`,
@@ -269,7 +269,7 @@ describe('as-of reads, across the root fields', () => {
       expect(res.errors?.[0].message).toMatch(/gives it on every root field/);
     }
     // The same date on every root field, through a fragment too, and __typename beside them.
-    const both = await server.gql(`{ __typename ... on Query { ${asOf} } lawsuit(slug: "huawei-v-verizon-patent-1", asOf: "2019") { slug } }`);
+    const both = await server.gql(`{ __typename ... on Query { ${asOf} } lawsuit(slug: "huawei-v-verizon-patent-suit-rkq", asOf: "2019") { slug } }`);
     expect(both.errors).toBeUndefined();
     expect(both.data).toMatchObject({ dispute: null, lawsuit: null });
   });
@@ -335,6 +335,15 @@ describe('what statements cost to read', () => {
   it('reads as of a date in at most twice the statements of a current read', async () => {
     const current = await selects(page(''));
     const asOf = await selects(page(''), '2020-06');
+    expect(asOf).toBeGreaterThan(current);
+    expect(asOf).toBeLessThanOrEqual(2 * current);
+  });
+
+  it('reads link rows as of a date (sides, plaintiffs, defendants) within the same bound', async () => {
+    const links = 'sides { party { __typename } }';
+    const query = page('').replace('lawsuits { slug', `${links} lawsuits { plaintiffs { __typename } defendants { __typename } slug`);
+    const current = await selects(query);
+    const asOf = await selects(query, '2020-06');
     expect(asOf).toBeGreaterThan(current);
     expect(asOf).toBeLessThanOrEqual(2 * current);
   });

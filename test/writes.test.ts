@@ -334,3 +334,64 @@ describe('mutations', () => {
     expect(res.data.importSource.status).toBe('unchanged');
   });
 });
+
+/**
+ * The identity writes in the write-path table: each row one mutation, done or refused; after
+ * every row the says-who invariant holds over the whole store (rows run in order: later ones use
+ * what earlier ones wrote).
+ */
+describe('identity writes keep the says-who invariant', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    editor = bearer(await createKey(server, Role.EDITOR, 'identity-rows'));
+  });
+  afterAll(() => server.close());
+  afterEach(async () => expect(await invariantViolations(server.dataSource)).toEqual([]));
+
+  const QUALCOMM = 'European and US entities including Verizon and Qualcomm';
+  const rows: [string, string, 'done' | 'refused'][] = [
+    [
+      'createCompany (a second record of Qualcomm)',
+      `createCompany(input: { slug: "qualcomm-inc", name: "Qualcomm Inc.", citations: [{ source: "${SOURCE}", quote: "${QUALCOMM}" }] }) { id }`,
+      'done',
+    ],
+    [
+      'addPartyAlias, STATED',
+      `addPartyAlias(input: { party: "qualcomm-inc", alias: "Qualcomm", citations: [{ source: "${SOURCE}", quote: "${QUALCOMM}" }] }) { __typename }`,
+      'done',
+    ],
+    [
+      'addPartyAlias, INFERRED',
+      `addPartyAlias(input: { party: "ibm", alias: "International Business Machines", note: "IBM’s full name", citations: [{ source: "${SOURCE}", quote: "It joined IBM, Apple and Amazon" }] }) { __typename }`,
+      'done',
+    ],
+    [
+      'removePartyAlias',
+      `removePartyAlias(input: { party: "ibm", alias: "International Business Machines", reason: "not in the report" }) { __typename }`,
+      'done',
+    ],
+    ['removePartyAlias of a name it does not have', `removePartyAlias(input: { party: "ibm", alias: "Big Blue", reason: "r" }) { __typename }`, 'refused'],
+    ['markNotSameParty', `markNotSameParty(input: { party: "ibm", other: "apple", reason: "two companies" }) { id }`, 'done'],
+    ['mergeParties of a not-same pair', `mergeParties(input: { keep: "ibm", absorb: "apple", reason: "no" }) { id }`, 'refused'],
+    ['mergeParties', `mergeParties(input: { keep: "qualcomm", absorb: "qualcomm-inc", reason: "one company" }) { id }`, 'done'],
+    ['mergeParties into itself', `mergeParties(input: { keep: "qualcomm", absorb: "qualcomm-inc", reason: "again" }) { id }`, 'refused'],
+    [
+      'changeSlug',
+      `changeSlug(input: { id: "${Buffer.from('Lawsuit:5').toString('base64url')}", slug: "meng-extradition", reason: "shorter" }) { id }`,
+      'done',
+    ],
+    [
+      'changeSlug to a former slug of another row',
+      `changeSlug(input: { id: "${Buffer.from('Lawsuit:4').toString('base64url')}", slug: "meng-wanzhou-extradition", reason: "no" }) { id }`,
+      'refused',
+    ],
+  ];
+
+  it.each(rows)('%s', async (_name, field, outcome) => {
+    const res = await server.gql(`mutation { ${field} }`, {}, editor);
+    if (outcome === 'done') expect(res.errors).toBeUndefined();
+    else expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

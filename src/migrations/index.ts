@@ -7,6 +7,8 @@ import { KeyBudgets1796100000000 } from './sqlite/1796100000000-KeyBudgets';
 import { KeyBudgets1796100000001 } from './postgres/1796100000001-KeyBudgets';
 import { FieldStatements1796100000001 } from './sqlite/1796100000001-FieldStatements';
 import { FieldStatements1796100000002 } from './postgres/1796100000002-FieldStatements';
+import { PartyIdentity1796200000000 } from './sqlite/1796200000000-PartyIdentity';
+import { PartyIdentity1796200000001 } from './postgres/1796200000001-PartyIdentity';
 import { Drafts1796300000000 } from './sqlite/1796300000000-Drafts';
 import { Drafts1796300000001 } from './postgres/1796300000001-Drafts';
 import { ChangeEvents1796400000000 } from './sqlite/1796400000000-ChangeEvents';
@@ -23,6 +25,7 @@ export const sqliteMigrations: Function[] = [
   SaysWho1795975969479,
   KeyBudgets1796100000000,
   FieldStatements1796100000001,
+  PartyIdentity1796200000000,
   Drafts1796300000000,
   ChangeEvents1796400000000,
 ];
@@ -32,6 +35,7 @@ export const postgresMigrations: Function[] = [
   SaysWho1795975974227,
   KeyBudgets1796100000001,
   FieldStatements1796100000002,
+  PartyIdentity1796200000001,
   Drafts1796300000001,
   ChangeEvents1796400000001,
 ];

@@ -1,6 +1,10 @@
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import type { RequestContext } from '../context';
-import { ASOF_ERROR, asOfReader, parseAsOf } from '../modules/field-statement/as-of';
+import { ASOF_ERROR, asOfReader, linkFieldsOf, parseAsOf } from '../modules/field-statement/as-of';
+import { factTypes } from '../facts';
+
+/** The link tables whose rows follow an as-of date (a suit's sides), from the registry, once. */
+const LINK_FIELDS = linkFieldsOf(factTypes);
 import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
 
 /** A root field of an operation and the `asOf` it gives (undefined: none, or null). */
@@ -54,7 +58,7 @@ export function asOfPlugin(): SharedListenerPlugin<RequestContext> {
         throw ASOF_ERROR(
           `asOf: an operation read as of a date gives it on every root field (\`${without.name}\` gives none); ask for the present in another operation`,
         );
-      contextValue.loaders.readFrom(asOfReader(contextValue.loaders.reader, [...bounds][0]));
+      contextValue.loaders.readFrom(asOfReader(contextValue.loaders.reader, [...bounds][0], LINK_FIELDS));
     },
   });
 }

@@ -1,5 +1,6 @@
 import { factTypes } from '../../facts';
 import { existingTables, postgresTriggerNames, type SqlRunner } from '../sql';
+import { CORE_COUNTED, hasCountedRows, type CountedTable } from './counted-rows';
 
 /**
  * Exact row counts kept by triggers, so the `totalCount` of an unfiltered connection is one
@@ -8,18 +9,7 @@ import { existingTables, postgresTriggerNames, type SqlRunner } from '../sql';
  * instance sees the same numbers. Filtered connections still COUNT, over their index.
  * Everything dialect-specific about them is in this file.
  */
-const COUNTED: { table: string; by?: string }[] = [
-  { table: 'party', by: 'party_type' },
-  ...factTypes.filter((fact) => fact.counted).map(({ table }) => ({ table })),
-  { table: 'source' },
-];
-
-/** The row_count name of a table, or of one discriminator value of it. */
-export function rowCountName(table: string, discriminator?: string): string | null {
-  const counted = COUNTED.find((c) => c.table === table);
-  if (!counted || Boolean(counted.by) !== (discriminator !== undefined)) return null;
-  return discriminator === undefined ? table : `${table}:${discriminator}`;
-}
+const COUNTED: CountedTable[] = [...CORE_COUNTED, ...factTypes.filter((fact) => hasCountedRows(fact.entity)).map(({ table }) => ({ table }))];
 
 /** SQL for the row_count name a row of a counted table adds to (`row` is NEW or OLD). */
 const countName = ({ table, by }: { table: string; by?: string }, row: 'NEW' | 'OLD') => (by ? `'${table}:' || ${row}.${by}` : `'${table}'`);

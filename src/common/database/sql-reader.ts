@@ -5,7 +5,7 @@ import { expired, timeoutError, type LongReadOptions } from './long-read';
 import { postgresLongRead } from './postgres-long-read';
 import { PostgresStatements } from './postgres-statements';
 import type { ReadPool } from './read-pool';
-import { rowCountName } from './row-counts';
+import { rowCountName } from './counted-rows';
 
 interface SqliteStatement {
   all(...values: unknown[]): unknown[];
@@ -129,7 +129,13 @@ export class SqlReader {
   async count(entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[], options: LongReadOptions = {}): Promise<number> {
     const metadata = this.dataSource.getMetadata(entity);
     const counted =
-      conditions.length === 0 ? rowCountName(metadata.tableName, metadata.parentEntityMetadata ? String(metadata.discriminatorValue) : undefined) : null;
+      conditions.length === 0
+        ? rowCountName(
+            metadata.tableName,
+            metadata.parentEntityMetadata ? String(metadata.discriminatorValue) : undefined,
+            (metadata.parentEntityMetadata ?? metadata).target as object,
+          )
+        : null;
     if (counted) {
       const [row] = await this.query<{ n: number }>('SELECT n FROM row_count WHERE name = ?', [counted]);
       return Number(row?.n ?? 0);
@@ -140,6 +146,11 @@ export class SqlReader {
       options,
     );
     return Number(row.n);
+  }
+
+  /** The table an entity's rows are in. */
+  tableOf(entity: EntityTarget<ObjectLiteral>): string {
+    return this.dataSource.getMetadata(entity).tableName;
   }
 
   /** The column name of an entity property. */

@@ -1,4 +1,5 @@
 import type { ObjectLiteral } from 'typeorm';
+import type { Loaders } from '../loaders/loaders';
 import type { FactWrites } from '../writes/declarations';
 import type { FactCues } from './cues';
 
@@ -31,7 +32,18 @@ export interface LinkTable {
  * One role a party plays in a fact: a party-id column of the fact's own row
  * (`sanction.target_id`), or the fact's link rows (with this role, when they carry roles).
  */
-export type Participant = { role: string; column: string } | { role: string; link: LinkTable; roleValue?: string };
+export type Participant =
+  | { role: string; column: string }
+  | {
+      role: string;
+      link: LinkTable;
+      roleValue?: string;
+      /**
+       * The asserting field whose statements list these parties (`plaintiffs`): an as-of read shows
+       * a link row only where that field's value current then names its party.
+       */
+      field?: string;
+    };
 
 /**
  * A link of the conflict network that a fact makes between two of its participants, from the
@@ -79,6 +91,22 @@ export interface SearchDeclaration {
 }
 
 /**
+ * A field of every party (Company, Person, Authority) listing the facts of one type it is in
+ * (`Company.sanctions`): the party module makes one from each declaration that has one.
+ */
+export interface PartyFactField {
+  /** The field's name: `sanctions`. */
+  name: string;
+  description?: string;
+  /** What the field lists (default: the fact's entity; a ranking's are its entries). */
+  lists?: EntityClass;
+  /** Its arguments: a type-graphql `@ArgsType()` class, whose values `load` gets. */
+  args?: new () => object;
+  /** The facts of one party, through the request's loaders (one query per batch of parties, not per party). */
+  load(loaders: Loaders, partyId: number, args: any): Promise<readonly object[]>;
+}
+
+/**
  * Everything the graph-wide features need to know about one kind of fact, declared once in the
  * fact's own module (`<name>.fact.ts`). The network, path, adversaries, timeline and search SQL,
  * the node types and the entity list are derived from these declarations (src/facts.ts lists
@@ -97,12 +125,10 @@ export interface FactType {
   table: string;
   /** Whether `node(id)` loads it (a kinship is only ever seen from a person). */
   isNode?: boolean;
-  /** Its rows are counted by trigger, so an unfiltered connection of them counts in one lookup. */
-  counted?: boolean;
   /**
    * Its fields that assert something (statuses, dates, roles, counts, descriptions…), by document
    * field name (the GraphQL field's, except where noted): each non-null one has exactly one
-   * provenance entry in a carefully sourced document (test/says-who.test.ts checks the seed).
+   * provenance entry in a carefully sourced document (src/modules/field-statement/seed-says-who.test.ts checks the seed).
    */
   asserts: readonly string[];
   /** The same for items nested in it (a ranking's `entries`), by the document key of the list. */
@@ -115,6 +141,8 @@ export interface FactType {
   timeline?: FactTimeline;
   /** Its text in the search index (none: not searchable by its own text). */
   search?: Omit<SearchDeclaration, 'table' | 'type' | 'subjectId'> & Partial<Pick<SearchDeclaration, 'type' | 'subjectId'>>;
+  /** Its field on every party (none: a party does not list them, e.g. a kinship). */
+  partyField?: PartyFactField;
   /** How it is written from a source document: its document key, rules and write (`<name>.writes.ts`). */
   writes?: FactWrites;
   /** How the drafting engine recognises it in a report's sentences (`<name>.cues.ts`). */

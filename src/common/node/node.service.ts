@@ -3,6 +3,7 @@ import { nodeEntities, restrictedNodeTypes, type NodeTypeName } from '../../enti
 import { assertRole, type Viewer } from '../auth';
 import type { NodeEntity } from './node.entity';
 import { decodeGlobalId } from './global-id';
+import { formerIdLoader } from '../identity/former-identifiers';
 
 export class NodeService {
   /** The object a global ID names, or null when no such object exists. Malformed IDs throw. */
@@ -13,6 +14,10 @@ export class NodeService {
     const needed = restrictedNodeTypes[type as keyof typeof restrictedNodeTypes];
     if (needed) assertRole(viewer, needed, `node(id) of a ${type}`);
     const entity = nodeEntities[type as NodeTypeName];
-    return (await loaders.byId<NodeEntity>(entity).load(id)) ?? null;
+    const found = await loaders.byId<NodeEntity>(entity).load(id);
+    if (found) return found;
+    // An object merged into another (a party) answers with the one that absorbed it.
+    const current = await formerIdLoader(loaders, loaders.reader.tableOf(entity)).load(id);
+    return current === null ? null : ((await loaders.byId<NodeEntity>(entity).load(current)) ?? null);
   }
 }

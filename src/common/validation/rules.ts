@@ -31,11 +31,74 @@ export interface Problem {
   message: string;
 }
 
-/** Checks a value at a path, adding a problem for everything wrong with it. */
-export type Rule = (value: unknown, path: string, problems: Problem[]) => void;
+/**
+ * What a rule accepts, as GraphQL types it: a fact's mutation input is made from its rules
+ * (input-type.ts), so a field's rule and its GraphQL type are declared once.
+ */
+export type Accepts =
+  | { kind: 'String' | 'Int' }
+  | { kind: 'enum'; values: Record<string, string> }
+  | { kind: 'list'; item: Accepts }
+  | { kind: 'object'; shape: Shape }
+  /** A GraphQL type of its own (a nested input class: `LawsuitPartyInput`). */
+  | { kind: 'type'; type: () => unknown };
+
+/**
+ * Checks a value at a path, adding a problem for everything wrong with it. `T` is the type of a
+ * value it accepts, for the types derived from a shape (DocOf); the properties say the same to
+ * GraphQL.
+ */
+export interface Rule<T = unknown> {
+  (value: unknown, path: string, problems: Problem[]): void;
+  /** What it accepts (absent: a rule of its own, `custom`, which no GraphQL input is made from). */
+  readonly accepts?: Accepts;
+  /** Absent (or null) is allowed: a nullable GraphQL field. */
+  readonly optional?: boolean;
+  /** The GraphQL input field's description. */
+  readonly description?: string;
+  /** The GraphQL input field's default (then not nullable: left out, it is this). */
+  readonly defaultValue?: unknown;
+  /** Type-level only: never set. */
+  readonly __value?: T;
+}
 
 /** Rules for the fields of an object, by field name. */
-export type Shape = Record<string, Rule>;
+export type Shape = Record<string, Rule<any>>;
+
+/** The type a rule accepts. */
+export type ValueOf<R> = R extends Rule<infer T> ? T : never;
+type OptionalKeys<S extends Shape> = { [K in keyof S]: undefined extends ValueOf<S[K]> ? K : never }[keyof S];
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
+/** The object a shape accepts: its fields, optional where their rule allows absence (`lawsuits[i]` of a document). */
+export type DocOf<S extends Shape> = Flat<{ [K in Exclude<keyof S, OptionalKeys<S>>]: ValueOf<S[K]> } & { [K in OptionalKeys<S>]?: ValueOf<S[K]> }>;
+
+type RuleMeta = Pick<Rule, 'accepts' | 'optional' | 'description' | 'defaultValue'>;
+
+/** A rule from its check and what it accepts. */
+function rule<T>(meta: RuleMeta, check: (value: unknown, path: string, problems: Problem[]) => void): Rule<T> {
+  return Object.assign(check, meta) as Rule<T>;
+}
+
+/** What a rule says of itself (its check aside), to carry over to a rule made from it. */
+const metaOf = ({ accepts, optional, description, defaultValue }: Rule<any>): RuleMeta => ({ accepts, optional, description, defaultValue });
+
+/**
+ * The same rule, with what its GraphQL input field says: a description, a default, or a GraphQL
+ * type of its own (a nested input class). `lawsuits[i]` of a document is checked the same.
+ */
+export function described<T>(base: Rule<T>, graphql: string | { description?: string; defaultValue?: T; type?: () => unknown }): Rule<T> {
+  const { description, defaultValue, type } = typeof graphql === 'string' ? { description: graphql, defaultValue: undefined, type: undefined } : graphql;
+  return rule<T>(
+    {
+      ...metaOf(base),
+      ...(description !== undefined && { description }),
+      ...(defaultValue !== undefined && { defaultValue }),
+      ...(type && { accepts: { kind: 'type', type } }),
+    },
+    (value, path, problems) => base(value, path, problems),
+  );
+}
 
 /** `base` + `key`, as a field path: `parties[0].name`. */
 export function pathOf(base: string, key: string | number): string {
@@ -68,26 +131,28 @@ const CONTROL_OR_LINE_BREAK = /[\u0000-\u001f\u007f-\u009f]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+const STRING: Accepts = { kind: 'String' };
+
 /** A value as a problem quotes it (cut: see `echo`). */
 const shown = echo;
 
 /** null or absent is fine; anything else must pass `rule`. */
-export function optional(rule: Rule): Rule {
-  return (value, path, problems) => {
-    if (value != null) rule(value, path, problems);
-  };
+export function optional<T>(base: Rule<T>): Rule<T | null | undefined> {
+  return rule({ ...metaOf(base), optional: true }, (value, path, problems) => {
+    if (value != null) base(value, path, problems);
+  });
 }
 
 /**
  * An update's field that may be left out (the value stays) but not set to null (a party's name):
  * null would otherwise reach the database's NOT NULL constraint as a server error.
  */
-export function notNullWhenGiven(rule: Rule): Rule {
-  return (value, path, problems) => {
+export function notNullWhenGiven<T>(base: Rule<T>): Rule<T | undefined> {
+  return rule({ ...metaOf(base), optional: true }, (value, path, problems) => {
     if (value === undefined) return;
     if (value === null) problems.push({ path, message: 'cannot be null: leave it out to keep the current value' });
-    else rule(value, path, problems);
-  };
+    else base(value, path, problems);
+  });
 }
 
 interface TextOptions {
@@ -98,8 +163,8 @@ interface TextOptions {
   verbatim?: boolean;
 }
 
-function text({ max, multiline = false, verbatim = false }: TextOptions): Rule {
-  return (value, path, problems) => {
+function text({ max, multiline = false, verbatim = false }: TextOptions): Rule<string> {
+  return rule({ accepts: STRING }, (value, path, problems) => {
     const report = (message: string) => problems.push({ path, message });
     if (value == null) return report('is required (a non-empty string)');
     if (typeof value !== 'string') return report(`must be a string (got ${shown(value)})`);
@@ -109,11 +174,11 @@ function text({ max, multiline = false, verbatim = false }: TextOptions): Rule {
     if ((multiline ? CONTROL : CONTROL_OR_LINE_BREAK).test(value))
       report(multiline ? 'must not contain control characters' : 'must not contain control characters or line breaks');
     if (BIDI.test(value)) report('must not contain bidirectional formatting characters (U+200E/F, U+202A–U+202E, U+2066–U+2069)');
-  };
+  });
 }
 
 /** One line: a name, title, role, place (no line breaks). */
-export const line = (max: number): Rule => text({ max });
+export const line = (max: number): Rule<string> => text({ max });
 
 /** The alphabets whose letters are confused with one another (Unicode's Script property, as the regular-expression engine knows it). */
 const LOOKALIKE_SCRIPTS: readonly (readonly [string, RegExp])[] = [
@@ -153,32 +218,32 @@ export function mixedScriptConfusable(value: string): string | null {
 }
 
 /** A party's name or alias: one line, no word that mixes lookalike letters of Latin, Greek and Cyrillic. */
-export const nameLine = (max: number): Rule =>
+export const nameLine = (max: number): Rule<string> =>
   both(
     line(max),
     custom((value) => mixedScriptConfusable(value as string)),
   );
 /** Running text: a description, summary, statement (line breaks allowed). */
-export const prose = (max: number): Rule => text({ max, multiline: true });
+export const prose = (max: number): Rule<string> => text({ max, multiline: true });
 /** A source's full text, kept exactly as given. */
-export const verbatimText = (max: number): Rule => text({ max, multiline: true, verbatim: true });
+export const verbatimText = (max: number): Rule<string> => text({ max, multiline: true, verbatim: true });
 
 /** A slug: lowercase letters, digits and single hyphens (the project's one slug pattern). */
-export const slug: Rule = (value, path, problems) => {
+export const slug = rule<string>({ accepts: STRING }, (value, path, problems) => {
   if (value == null) return (problems.push({ path, message: 'is required (a slug)' }), undefined);
   if (typeof value !== 'string') return (problems.push({ path, message: `must be a slug string (got ${shown(value)})` }), undefined);
   if (!SLUG_PATTERN.test(value)) problems.push({ path, message: `${shown(value)} is not a slug (lowercase letters, digits and single hyphens)` });
   else if (value.length > SLUG_MAX_LENGTH) problems.push({ path, message: `must be at most ${SLUG_MAX_LENGTH} characters (got ${value.length})` });
-};
+});
 
 /** An ISO 3166-1 alpha-2 country code (the project's one country pattern). */
-export const country: Rule = (value, path, problems) => {
+export const country = rule<string>({ accepts: STRING }, (value, path, problems) => {
   if (typeof value !== 'string' || !COUNTRY_PATTERN.test(value))
     problems.push({ path, message: `must be an ISO 3166-1 alpha-2 code such as "CN" (got ${shown(value)})` });
-};
+});
 
 /** An absolute http: or https: URL (nothing a browser would run: javascript:, data:, vbscript:…). */
-export const url: Rule = (value, path, problems) => {
+export const url = rule<string>({ accepts: STRING }, (value, path, problems) => {
   const before = problems.length;
   line(2000)(value, path, problems);
   if (problems.length > before) return;
@@ -191,37 +256,37 @@ export const url: Rule = (value, path, problems) => {
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname || /\s/.test(value as string)) {
     problems.push({ path, message: `must be an http(s) URL (got ${shown(value)})` });
   }
-};
+});
 
 /** A whole number within [min, max] (and so within GraphQL's Int). */
-export function int(min: number, max: number): Rule {
+export function int(min: number, max: number): Rule<number> {
   if (min < -GRAPHQL_INT_MAX - 1 || max > GRAPHQL_INT_MAX) throw new Error('int bounds must lie within GraphQL Int');
-  return (value, path, problems) => {
+  return rule({ accepts: { kind: 'Int' } }, (value, path, problems) => {
     if (typeof value !== 'number' || !Number.isInteger(value)) problems.push({ path, message: `must be a whole number (got ${shown(value)})` });
     else if (value < min || value > max) problems.push({ path, message: `must be between ${min} and ${max} (got ${value})` });
-  };
+  });
 }
 
 /** One of an enum's values. */
-export function oneOf(values: Record<string, string>): Rule {
+export function oneOf<E extends Record<string, string>>(values: E): Rule<E[keyof E]> {
   const allowed = Object.keys(values);
-  return (value, path, problems) => {
+  return rule({ accepts: { kind: 'enum', values } }, (value, path, problems) => {
     if (typeof value !== 'string' || !allowed.includes(value)) problems.push({ path, message: `must be one of ${allowed.join(', ')} (got ${shown(value)})` });
-  };
+  });
 }
 
 /** A date in the stored notation: YYYY, YYYY-MM or YYYY-MM-DD, optionally `<`/`>` before and `~` after. */
-export const fuzzyDate: Rule = (value, path, problems) => {
+export const fuzzyDate = rule<string>({ accepts: STRING }, (value, path, problems) => {
   if (typeof value !== 'string') return (problems.push({ path, message: 'must be a fuzzy date string such as "2019-12" or "2019-02~"' }), undefined);
   try {
     FuzzyDate.parse(value);
   } catch (error) {
     problems.push({ path, message: (error as Error).message });
   }
-};
+});
 
 /** A citation's quote: says something (see QUOTE_MIN_*); whether it occurs in its source is checked against the stored text. */
-export const quote: Rule = (value, path, problems) => {
+export const quote = rule<string>({ accepts: STRING }, (value, path, problems) => {
   const before = problems.length;
   text({ max: QUOTE_MAX_LENGTH, multiline: true })(value, path, problems);
   if (problems.length > before) return;
@@ -229,7 +294,7 @@ export const quote: Rule = (value, path, problems) => {
   if ((value as string).length < QUOTE_MIN_CHARACTERS || words < QUOTE_MIN_WORDS) {
     problems.push({ path, message: `must quote at least ${QUOTE_MIN_WORDS} words and ${QUOTE_MIN_CHARACTERS} characters of the source (got ${shown(value)})` });
   }
-};
+});
 
 interface ListOptions {
   min?: number;
@@ -239,50 +304,50 @@ interface ListOptions {
 }
 
 /** A list whose items each pass `item`. */
-export function list(item: Rule, { min = 0, max, tooFew }: ListOptions): Rule {
-  return (value, path, problems) => {
+export function list<T>(item: Rule<T>, { min = 0, max, tooFew }: ListOptions): Rule<T[]> {
+  return rule({ accepts: item.accepts && { kind: 'list', item: item.accepts } }, (value, path, problems) => {
     if (!Array.isArray(value)) return (problems.push({ path, message: value == null && tooFew ? tooFew : 'must be a list' }), undefined);
     if (value.length < min) problems.push({ path, message: tooFew ?? `must list at least ${min}` });
     if (value.length > max) return (problems.push({ path, message: `must list at most ${max} (got ${value.length})` }), undefined);
     value.forEach((v, i) => item(v, pathOf(path, i), problems));
-  };
+  });
 }
 
 /** An object whose fields pass their rules (fields without a rule are not looked at). */
-export function object(shape: Shape): Rule {
-  return (value, path, problems) => {
+export function object<S extends Shape>(shape: S): Rule<DocOf<S>> {
+  return rule({ accepts: { kind: 'object', shape } }, (value, path, problems) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return (problems.push({ path: path || 'input', message: 'must be an object' }), undefined);
-    for (const [key, rule] of Object.entries(shape)) rule((value as Record<string, unknown>)[key], pathOf(path, key), problems);
-  };
+    for (const [key, check] of Object.entries(shape)) check((value as Record<string, unknown>)[key], pathOf(path, key), problems);
+  });
 }
 
 /** Both rules (the second only when the first found nothing). */
-export function both(first: Rule, second: Rule): Rule {
-  return (value, path, problems) => {
+export function both<T>(first: Rule<T>, second: Rule): Rule<T> {
+  return rule(metaOf(first), (value, path, problems) => {
     const before = problems.length;
     first(value, path, problems);
     if (problems.length === before) second(value, path, problems);
-  };
+  });
 }
 
 /** A rule of its own: `test` returns a problem, or null. */
 export function custom(test: (value: unknown) => string | null): Rule {
-  return (value, path, problems) => {
+  return rule({}, (value, path, problems) => {
     const message = test(value);
     if (message) problems.push({ path, message });
-  };
+  });
 }
 
 /** The quotes of a document's fact: at least one, each a quote (verbatim occurrence is checked against the text). */
-export const quotes: Rule = list(quote, { min: 1, max: 50, tooFew: 'every fact needs at least one verbatim quote of the source' });
+export const quotes: Rule<string[]> = list(quote, { min: 1, max: 50, tooFew: 'every fact needs at least one verbatim quote of the source' });
 
 /** A GraphQL input's citations: at least one `{ source, quote }`. */
-export const citations: Rule = list(object({ source: slug, quote }), {
+export const citations: Rule<{ source: string; quote: string }[]> = list(object({ source: slug, quote }), {
   min: 1,
   max: 50,
   tooFew: 'must list at least one source and verbatim quote: no fact without a source',
 });
 
 /** Party slugs: at least `min`. */
-export const partySlugs = (min: number, max = 50): Rule => list(slug, { min, max, tooFew: `must list at least ${min} party slug(s)` });
+export const partySlugs = (min: number, max = 50): Rule<string[]> => list(slug, { min, max, tooFew: `must list at least ${min} party slug(s)` });

@@ -1,5 +1,5 @@
 import type { NodeEntity } from '../node/node.entity';
-import { citations, quotes, type Shape } from '../validation/rules';
+import { citations, quotes, type DocOf, type Rule, type Shape } from '../validation/rules';
 import type { FactWrites, PartyReference, WriteDeclaration } from './declarations';
 import type { FactWriter } from './fact-writer';
 
@@ -9,18 +9,19 @@ import type { FactWriter } from './fact-writer';
  * `citations`, refused when the slug is taken). Both check the same parties and store through the
  * same `write`.
  */
-export function sluggedFact<D extends { slug: string; quotes: string[] }, R extends NodeEntity & { slug: string }>(spec: {
-  documentKey: string;
+export function sluggedFact<const K extends string, S extends Shape & { slug: Rule<string> }, R extends NodeEntity & { slug: string }>(spec: {
+  documentKey: K;
   /** The mutation's name. */
   action: string;
   entity: new () => R;
   /** What it is called in messages: `regulatory action`. */
   what: string;
-  fields: Shape;
+  /** The fact's fields: an item's and the mutation input's (made from them, input-type.ts). */
+  fields: S;
   /** The parties an item or input names; `path` is '' for a mutation's input. */
-  parties(item: Omit<D, 'quotes'>, path: string): PartyReference[];
-  write(writer: FactWriter, item: Omit<D, 'quotes'>): Promise<R>;
-}): { document: FactWrites<D>; mutation: WriteDeclaration<Omit<D, 'quotes'> & { citations: { source: string; quote: string }[] }, R> } {
+  parties(item: DocOf<S>, path: string): PartyReference[];
+  write(writer: FactWriter, item: DocOf<S>): Promise<NoInfer<R>>;
+}): { document: FactWrites<DocOf<S> & { quotes: string[] }, K>; mutation: WriteDeclaration<DocOf<S> & { citations: { source: string; quote: string }[] }, R> } {
   return {
     document: {
       documentKey: spec.documentKey,
@@ -37,7 +38,7 @@ export function sluggedFact<D extends { slug: string; quotes: string[] }, R exte
       action: spec.action,
       rules: { ...spec.fields, citations },
       check: async (input, checks) => {
-        await checks.unused(spec.entity, 'slug', input.slug, spec.what);
+        await checks.unused(spec.entity, 'slug', (input as unknown as { slug: string }).slug, spec.what);
         await checks.parties(spec.parties(input, ''));
       },
       write: (input, writer) => spec.write(writer, input),

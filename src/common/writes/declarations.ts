@@ -1,4 +1,4 @@
-import type { Problem, Shape } from '../validation/rules';
+import type { DocOf, Problem, Shape } from '../validation/rules';
 import type { FactWriter } from './fact-writer';
 import type { PartyReference, WriteChecks } from './write-checks';
 
@@ -26,9 +26,9 @@ export interface DocumentScope {
  * declared in the fact's own module and attached to its FactType (`writes`). The document's keys
  * and their order are the registry's (src/facts.ts).
  */
-export interface FactWrites<D = any> {
-  /** The document's key for a list of these facts: `lawsuits`. */
-  documentKey: string;
+export interface FactWrites<D = any, K extends string = string> {
+  /** The document's key for a list of these facts: `lawsuits` (SourceDocument's keys are the registry's). */
+  documentKey: K;
   /** Rules for one item of the list (the fact's field rules, plus its quotes). */
   rules: Shape;
   /** The parties an item names. */
@@ -39,6 +39,14 @@ export interface FactWrites<D = any> {
   checkInDocument?(item: D, path: string, scope: DocumentScope): Problem[];
   /** Stores one item (matched by its natural key) and cites its quotes; returns the row (a slugged item's id is remembered for `idOf`). */
   write(item: D, writer: FactWriter, scope: DocumentScope): Promise<{ id: number }>;
+}
+
+/**
+ * A fact's document writes, with the item's type inferred from its rules (`DocOf`): the document's
+ * item type is not written out again. `rules` are the item's (its fields and `quotes`).
+ */
+export function factWrites<const K extends string, S extends Shape>(writes: FactWrites<DocOf<S>, K> & { rules: S }): FactWrites<DocOf<S>, K> {
+  return writes;
 }
 
 /**

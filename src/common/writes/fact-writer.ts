@@ -2,6 +2,7 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { BadUserInputError, echo } from '../errors';
 import { FuzzyDate } from '../fuzzy-date/fuzzy-date';
 import { Citation } from '../citation/citation.entity';
+import { formerSlugsIn } from '../identity/former-slugs';
 
 export const date = (value: string | null | undefined) => (value == null ? null : FuzzyDate.parse(value));
 
@@ -50,8 +51,13 @@ export class FactWriter {
   async upsert<T extends ObjectLiteral & { id: number }>(type: new () => T, key: Partial<T>, values: Partial<T>): Promise<T> {
     const repository = this.manager.getRepository(type);
     const where = Object.fromEntries(Object.entries(key).map(([k, v]) => [k, v instanceof FuzzyDate ? v.format() : v]));
-    const found = await repository.createQueryBuilder('row').where(where).getOne();
     const table = repository.metadata.tableName;
+    let found = await repository.createQueryBuilder('row').where(where).getOne();
+    if (!found && Object.keys(where).length === 1 && typeof where.slug === 'string') {
+      // A document or input written against a former slug updates the row it now names.
+      const current = (await formerSlugsIn(this.manager, table, [where.slug])).get(where.slug);
+      if (current !== undefined) found = await repository.findOneBy({ id: current } as never);
+    }
     if (!found) {
       const created = await repository.save(repository.create({ ...key, ...values } as T));
       this.count(table);

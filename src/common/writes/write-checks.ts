@@ -5,6 +5,7 @@ import { runSql } from '../sql';
 import { describeProblems, type Problem } from '../validation/rules';
 import { Source } from '../citation/source.entity';
 import type { CitedSource, FactWriter } from './fact-writer';
+import { formerSlugsIn } from '../identity/former-slugs';
 
 export type PartyKind = 'COMPANY' | 'PERSON' | 'AUTHORITY';
 
@@ -68,6 +69,22 @@ export class WriteChecks {
         })
       : [];
     const found = new Map(rows.map((row) => [row.slug, row]));
+    // A former slug (a renamed or merged-away party) names the party it now is.
+    const former = await formerSlugsIn(
+      this.manager,
+      'party',
+      slugs.filter((slug) => !found.has(slug)),
+    );
+    if (former.size) {
+      const ids = [...new Set(former.values())];
+      const current = await runSql<{ id: number; slug: string; party_type: PartyKind }>(
+        this.manager,
+        'SELECT id, slug, party_type FROM party WHERE id IN (:...ids)',
+        { ids },
+      );
+      const byId = new Map(current.map((row) => [Number(row.id), row]));
+      for (const [slug, id] of former) if (byId.has(id)) found.set(slug, byId.get(id)!);
+    }
     for (const { path, slug, types = ANY_PARTY } of refs) {
       if (typeof slug !== 'string') continue;
       const row = found.get(slug);
@@ -99,20 +116,35 @@ export class WriteChecks {
 
   /** The row with this slug, or a problem naming the unknown slug. */
   async existing<T extends NodeEntity & { slug: string }>(type: { new (): T }, path: string, slug: string, what: string): Promise<T | null> {
-    const row = await this.manager.getRepository(type).findOneBy({ slug } as never);
+    const repository = this.manager.getRepository(type);
+    let row = await repository.findOneBy({ slug } as never);
+    if (!row) {
+      // A former slug names the row it now is.
+      const current = (await formerSlugsIn(this.manager, repository.metadata.tableName, [slug])).get(slug);
+      if (current !== undefined) row = await repository.findOneBy({ id: current } as never);
+    }
     if (!row) this.report(path, `unknown ${what} ${echo(slug)}`);
     return row;
   }
 
-  /** A problem when the slug is already used. */
-  async unused(type: { new (): NodeEntity & { slug: string } }, path: string, slug: string, what: string): Promise<void> {
-    if (await this.manager.getRepository(type).existsBy({ slug } as never)) this.report(path, `${what} ${echo(slug)} already exists`);
+  /** A problem when the slug is already used, today or formerly (a former slug keeps naming the row it moved to). */
+  async unused(type: { new (): NodeEntity & { slug: string } }, path: string, slug: string, what: string, renamedId?: number): Promise<void> {
+    const repository = this.manager.getRepository(type);
+    if (await repository.existsBy({ slug } as never)) this.report(path, `${what} ${echo(slug)} already exists`);
+    else await this.notFormer(repository.metadata.tableName, path, slug, renamedId);
   }
 
   /** Parties share one namespace of slugs. */
-  async unusedPartySlug(path: string, slug: string): Promise<void> {
+  async unusedPartySlug(path: string, slug: string, renamedId?: number): Promise<void> {
     const [row] = await runSql<{ party_type: PartyKind }>(this.manager, 'SELECT party_type FROM party WHERE slug = :slug', { slug });
     if (row) this.report(path, `${echo(slug)} is already taken by a ${partyLabel[row.party_type]}`);
+    else await this.notFormer('party', path, slug, renamedId);
+  }
+
+  /** A former slug cannot be taken by another row (old links and documents would silently change meaning); the row it names may take it back. */
+  async notFormer(tableName: string, path: string, slug: string, exceptId?: number): Promise<void> {
+    const current = (await formerSlugsIn(this.manager, tableName, [slug])).get(slug);
+    if (current !== undefined && current !== exceptId) this.report(path, `${echo(slug)} is a former slug, still naming the row it was changed or merged into`);
   }
 
   throwIfAny(): void {

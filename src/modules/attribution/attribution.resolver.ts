@@ -1,3 +1,4 @@
+import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Cited } from '../../common/citation/cited.interface';
 import type { CitedSubject } from '../../common/citation/by-subject';
@@ -83,7 +84,17 @@ function statementResolver(type: typeof FieldStatement) {
       return source;
     }
 
-    @FieldResolver(() => FuzzyDate, { description: "Known since: its source's publication date." })
+    @FieldResolver(() => GraphQLJSON, {
+      description:
+        'The value, typed: a string, number, list or object as the field holds it (`"SETTLED"`, `12000`, `["huawei"]`; dates in the FuzzyDate notation). `value` is the same as JSON text.',
+    })
+    valueJson(@Root() statement: FieldStatement): unknown {
+      return JSON.parse(statement.value) as unknown;
+    }
+
+    @FieldResolver(() => FuzzyDate, {
+      description: "Known since: its source's publication date (for an editor's own statement, from no source: the day it was made).",
+    })
     knownSince(@Root() statement: FieldStatement) {
       return new FuzzyDate(statement.knownSince, PRECISION[statement.knownSince.length] ?? DatePrecision.DAY);
     }

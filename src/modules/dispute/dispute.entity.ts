@@ -4,9 +4,12 @@ import { Cited } from '../../common/citation/cited.interface';
 import { FuzzyDate, FuzzyDateColumn } from '../../common/fuzzy-date/fuzzy-date';
 import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
+import { CountedRows } from '../../common/database/counted-rows';
 import { DisputeKind, DisputeStatus } from './dispute.enums';
 
 /** A conflict between two sides, as a source describes it, and the facts that make it up. */
+// An unfiltered connection of them counts in one lookup (row-counts.ts).
+@CountedRows()
 @Entity('dispute')
 @Index(['kind', 'slug'])
 @ObjectType({

@@ -14,11 +14,20 @@ export const disputeFact: FactType = {
   linkEntities: [DisputeSide, DisputeFact],
   table: 'dispute',
   asserts: ['kind', 'status', 'started', 'technologies', 'sides'],
-  counted: true,
   participants: [
-    { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A' },
-    { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B' },
+    { role: 'A', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'A', field: 'sides' },
+    { role: 'B', link: { table: 'dispute_side', factColumn: 'dispute_id', roleColumn: 'side' }, roleValue: 'B', field: 'sides' },
   ],
+  partyField: {
+    name: 'disputes',
+    description: 'Disputes it is a side of.',
+    // In the order they were recorded, each once (a party can be on both sides).
+    load: async (loaders, id) => {
+      const sides = await loaders.manyBy(DisputeSide, 'partyId').load(id);
+      const disputes = await loaders.byId(Dispute).loadMany([...new Set(sides.map((side) => side.disputeId))]);
+      return disputes.filter((d): d is Dispute => d instanceof Dispute);
+    },
+  },
   writes: disputeWrites,
   // The title as body text: a search for a party's name finds the party before its disputes.
   search: { code: 12, name: () => `''`, body: (r) => `${r}.title`, quote: () => `''` },

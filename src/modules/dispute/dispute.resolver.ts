@@ -19,6 +19,7 @@ import { TimelineConnection } from '../timeline/timeline-entry.type';
 import { DisputeSide } from './dispute-side.entity';
 import { DisputesArgs, DisputeTimelineArgs } from './dispute.args';
 import { Dispute } from './dispute.entity';
+import { disputeService } from './dispute.service';
 
 export const DisputeConnection = ConnectionType(Dispute, 'Dispute');
 
@@ -56,43 +57,43 @@ export class DisputeResolver {
       ),
     ),
   })
-  disputes(@Args() args: DisputesArgs, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.connection(args, loaders);
+  disputes(@Args() args: DisputesArgs, @Ctx() { loaders }: RequestContext) {
+    return disputeService.connection(args, loaders);
   }
 
   @FieldResolver(() => [DisputeSide], { description: 'Who is on each side.' })
-  sides(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.sides(loaders, dispute);
+  sides(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext) {
+    return disputeService.sides(loaders, dispute);
   }
 
   @FieldResolver(() => [Lawsuit])
-  lawsuits(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.facts(loaders, dispute, 'Lawsuit');
+  lawsuits(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext) {
+    return disputeService.facts(loaders, dispute, 'Lawsuit');
   }
 
   @FieldResolver(() => [LicensingNegotiation])
-  negotiations(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.facts(loaders, dispute, 'LicensingNegotiation');
+  negotiations(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext) {
+    return disputeService.facts(loaders, dispute, 'LicensingNegotiation');
   }
 
   @FieldResolver(() => [Sanction])
-  sanctions(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.facts(loaders, dispute, 'Sanction');
+  sanctions(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext) {
+    return disputeService.facts(loaders, dispute, 'Sanction');
   }
 
   @FieldResolver(() => [RegulatoryAction])
-  regulatoryActions(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.facts(loaders, dispute, 'RegulatoryAction');
+  regulatoryActions(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext) {
+    return disputeService.facts(loaders, dispute, 'RegulatoryAction');
   }
 
   @FieldResolver(() => [Event])
-  events(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.facts(loaders, dispute, 'Event');
+  events(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext) {
+    return disputeService.facts(loaders, dispute, 'Event');
   }
 
   @FieldResolver(() => [Statement])
-  statements(@Root() dispute: Dispute, @Ctx() { services, loaders }: RequestContext) {
-    return services.disputes.facts(loaders, dispute, 'Statement');
+  statements(@Root() dispute: Dispute, @Ctx() { loaders }: RequestContext) {
+    return disputeService.facts(loaders, dispute, 'Statement');
   }
 
   @FieldResolver(() => TimelineConnection, {

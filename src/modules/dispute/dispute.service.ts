@@ -30,13 +30,6 @@ export class DisputeService {
     return loaders.manyBy(DisputeSide, 'disputeId').load(dispute.id);
   }
 
-  /** The disputes a party is a side of, in the order they were recorded. */
-  async ofParty(loaders: Loaders, partyId: number): Promise<Dispute[]> {
-    const sides = await loaders.manyBy(DisputeSide, 'partyId').load(partyId);
-    const disputes = await loaders.byId(Dispute).loadMany([...new Set(sides.map((side) => side.disputeId))]);
-    return disputes.filter((d): d is Dispute => d instanceof Dispute);
-  }
-
   /** The facts of one type that a dispute groups, in the order they were added to it. */
   async facts<T extends NodeEntity>(loaders: Loaders, dispute: Dispute, typeName: string): Promise<T[]> {
     const members = await loaders.manyBy(DisputeFact, 'disputeId').load(dispute.id);
@@ -45,3 +38,6 @@ export class DisputeService {
     return facts.filter((f): f is T => !!f && !(f instanceof Error));
   }
 }
+
+/** The module's service: it holds no state, so there is one (not a per-app entry of src/services.ts). */
+export const disputeService = new DisputeService();

@@ -11,6 +11,7 @@ import { Dispute } from './dispute.entity';
 import { DisputeKind, DisputeSideName, DisputeStatus } from './dispute.enums';
 import type { RecordDisputeInput, UpdateDisputeStatusInput } from './dispute.input';
 import { echo } from '../../common/errors';
+import { formerSlugsIn } from '../../common/identity/former-slugs';
 
 /** A dispute as a document lists it (`disputes[i]`) or `recordDispute` takes it (without quotes). */
 export interface DisputeDoc {
@@ -105,7 +106,10 @@ async function storedFactIds(
   const problems: Problem[] = [];
   for (const [i, fact] of facts.entries()) {
     const declared = groupable.get(fact.type)!;
-    const id = known(fact.type, fact.slug) ?? (await manager.getRepository(declared.entity as EntityClass).findOneBy({ slug: fact.slug } as never))?.id;
+    const repository = manager.getRepository(declared.entity as EntityClass);
+    let id = known(fact.type, fact.slug) ?? (await repository.findOneBy({ slug: fact.slug } as never))?.id;
+    // A former slug (a renamed fact) names the fact it now is.
+    id ??= (await formerSlugsIn(manager, repository.metadata.tableName, [fact.slug])).get(fact.slug);
     if (id === undefined) problems.push({ path: pathOf(pathOf(pathOf(path, 'facts'), i), 'slug'), message: `unknown ${fact.type} ${echo(fact.slug)}` });
     ids.push([id as number]);
   }

@@ -1,11 +1,10 @@
 import { fuzzyDate, line, optional, partySlugs, pathOf, slug } from '../../common/validation/rules';
 import { sluggedFact } from '../../common/writes/cited-fact';
 import { date } from '../../common/writes/fact-writer';
-import type { EventDoc } from '../source-import/source-document';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
 
-const event = sluggedFact<EventDoc, Event>({
+const event = sluggedFact({
   documentKey: 'events',
   action: 'recordEvent',
   entity: Event,
@@ -18,7 +17,7 @@ const event = sluggedFact<EventDoc, Event>({
     await writer.replaceLinks(
       EventParticipant,
       { eventId: row.id },
-      e.participants.map((party) => ({ partyId: writer.party(party) })),
+      e.participants.map((party: string) => ({ partyId: writer.party(party) })),
     );
     return row;
   },

@@ -6,6 +6,7 @@ import { Citation } from '../../common/citation/citation.entity';
 import { Source } from '../../common/citation/source.entity';
 import { asOfBound, currentOf, knownBy } from './current-value';
 import { FieldStatement } from '../../common/citation/field-statement.entity';
+import type { FactType } from '../../common/facts/fact-type';
 
 /**
  * As-of reads: what the store's sources had published by a date. A query whose root fields give
@@ -59,8 +60,98 @@ function knownCondition(metadata: EntityMetadata, bound: string): string | null 
   return `EXISTS (SELECT 1 FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type IN (${types.map((t) => `'${t}'`).join(', ')}) AND c.subject_id = ${table}."id" AND s.published_on <= ${literal})`;
 }
 
+/** A link table whose rows list the parties of an asserting field (`lawsuit_party` for a suit's `plaintiffs`). */
+export interface LinkField {
+  /** The fact's node type (`Lawsuit`) and the link rows' column holding its id. */
+  type: string;
+  factColumn: string;
+  partyColumn: string;
+  /** The rows of this field, when the table holds several (`role` = `PLAINTIFF`). */
+  roleColumn?: string;
+  roleValue?: string;
+  field: string;
+}
+
+/** The link fields the fact types declare (`participants[].field`), by link table. */
+export function linkFieldsOf(factTypes: readonly FactType[]): ReadonlyMap<string, LinkField[]> {
+  const byTable = new Map<string, LinkField[]>();
+  for (const fact of factTypes) {
+    for (const participant of fact.participants) {
+      if (!('link' in participant) || !participant.field) continue;
+      const { table, factColumn, partyColumn = 'party_id', roleColumn } = participant.link;
+      const list = byTable.get(table) ?? [];
+      list.push({ type: fact.typeName, factColumn, partyColumn, roleColumn, roleValue: participant.roleValue, field: participant.field });
+      byTable.set(table, list);
+    }
+  }
+  return byTable;
+}
+
+/** The party slugs a statement's value names: a list of slugs, or of objects with a `party` (a dispute's sides). */
+function slugsIn(value: unknown): string[] {
+  if (!Array.isArray(value)) return typeof value === 'string' ? [value] : [];
+  return value.flatMap((item) =>
+    typeof item === 'string'
+      ? [item]
+      : item && typeof item === 'object' && typeof (item as { party?: unknown }).party === 'string'
+        ? [(item as { party: string }).party]
+        : [],
+  );
+}
+
+/**
+ * Link rows as known by `bound`: a row stays when the statements of its field known then name its
+ * party (by today's slug or a former one), or when the field has no statement known then (nothing
+ * says otherwise: the fact itself is known). A party a later source added to a suit is not on it
+ * as of an earlier date. One statement for the batch's statements, one for the slugs they name.
+ */
+async function linksKnown<T extends ObjectLiteral>(base: SqlReader, metadata: EntityMetadata, specs: LinkField[], rows: T[], bound: string): Promise<T[]> {
+  if (!rows.length) return rows;
+  const property = (column: string) =>
+    metadata.findColumnsWithPropertyPath(column)[0]?.propertyName ?? metadata.columns.find((c) => c.databaseName === column)?.propertyName ?? column;
+  const { type, factColumn, partyColumn, roleColumn } = specs[0];
+  const factKey = property(factColumn);
+  const partyKey = property(partyColumn);
+  const roleKey = roleColumn ? property(roleColumn) : null;
+  const fieldOf = (row: T) => (roleKey ? specs.find((s) => s.roleValue === row[roleKey]) : specs[0])?.field ?? null;
+  const factIds = [...new Set(rows.map((row) => Number(row[factKey])))];
+  const fields = [...new Set(specs.map((s) => s.field))];
+  const statements = await base.select(
+    FieldStatement,
+    ['"subject_type" = ?', base.inList('"subject_id"'), base.inList('"field"'), '"known_since" <= ?'],
+    [type, base.listParameter(factIds), base.listParameter(fields), bound],
+  );
+  const named = new Map<string, string[]>();
+  for (const id of factIds) {
+    for (const field of fields) {
+      const current = currentOf(
+        knownBy(
+          statements.filter((s) => s.subjectId === id && s.field === field),
+          bound,
+        ),
+      );
+      if (current) named.set(`${id}:${field}`, slugsIn(JSON.parse(current.value)));
+    }
+  }
+  const slugs = [...new Set([...named.values()].flat())];
+  const ids = new Map<string, number>();
+  if (slugs.length) {
+    const list = base.listParameter(slugs);
+    const found = await base.query<{ slug: string; id: number }>(
+      `SELECT slug, id FROM party WHERE ${base.inList('slug')} UNION ALL SELECT former_slug AS slug, current_id AS id FROM former_identifier WHERE table_name = 'party' AND ${base.inList('former_slug')}`,
+      [list, list],
+    );
+    for (const row of found) if (!ids.has(row.slug)) ids.set(row.slug, Number(row.id));
+  }
+  return rows.filter((row) => {
+    const field = fieldOf(row);
+    const names = field ? named.get(`${Number(row[factKey])}:${field}`) : undefined;
+    return names === undefined || names.some((slug) => ids.get(slug) === Number(row[partyKey]));
+  });
+}
+
 /** A reader that answers as of `bound` (see above), delegating everything else to `base`. */
-export function asOfReader(base: SqlReader, bound: string): SqlReader {
+export function asOfReader(base: SqlReader, bound: string, linkFields: ReadonlyMap<string, LinkField[]> = new Map()): SqlReader {
   const reader = Object.create(base) as SqlReader & { asOfBound: string };
   reader.asOfBound = bound;
   const metadataOf = (entity: unknown) => (base as unknown as { dataSource: { getMetadata(t: unknown): EntityMetadata } }).dataSource.getMetadata(entity);
@@ -70,6 +161,8 @@ export function asOfReader(base: SqlReader, bound: string): SqlReader {
   };
   reader.select = async function <T extends ObjectLiteral>(entity: EntityTarget<T>, conditions: string[], parameters: unknown[], tail = ''): Promise<T[]> {
     const rows = await base.select(entity, withKnown(entity, conditions), parameters, tail);
+    const links = linkFields.get(metadataOf(entity).tableName);
+    if (links) return linksKnown(base, metadataOf(entity), links, rows, bound);
     return overlaid(base, rows, bound);
   } as SqlReader['select'];
   reader.count = function (entity: EntityTarget<ObjectLiteral>, conditions: string[], parameters: unknown[], options) {

@@ -19,8 +19,11 @@ export interface StatementEntry {
   basis: Basis;
   quotes: string[];
   note: string | null;
-  sourceId: number;
+  /** null: an editor's own statement (a merge's aliases), from no source. */
+  sourceId: number | null;
   rank?: StatementRank | null;
+  /** For a statement from no source: the date it is known since (the day it is made). */
+  knownSince?: string;
 }
 
 /** A value as a statement holds it: JSON text, dates in their notation. */
@@ -98,7 +101,7 @@ export async function writeStatements(
   const touched = new Set<string>();
   for (const entry of entries) {
     const value = encodeValue(columnOf(metadata, entry.field) ? entity[entry.field] : given[entry.field]);
-    const since = await publishedOn(writer, entry.sourceId);
+    const since = entry.sourceId === null ? entry.knownSince! : await publishedOn(writer, entry.sourceId);
     const match = stored.find((s) => s.field === entry.field && s.sourceId === entry.sourceId && s.value === value);
     const values = { basis: entry.basis, quotes: entry.quotes, note: entry.note, ...claimed, knownSince: since };
     const rank = entry.rank ?? (match && match.rank !== StatementRank.DEPRECATED ? match.rank : StatementRank.NORMAL);

@@ -4,9 +4,12 @@ import { Cited } from '../../common/citation/cited.interface';
 import { FuzzyDate, FuzzyDateColumn } from '../../common/fuzzy-date/fuzzy-date';
 import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
+import { CountedRows } from '../../common/database/counted-rows';
 import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
 import { CaseStatus, LawsuitKind } from './lawsuit.enums';
 
+// An unfiltered connection of them counts in one lookup (row-counts.ts).
+@CountedRows()
 @Entity('lawsuit')
 // The filtered connection (kind and/or status, in slug order) reads one of these, no sort.
 @Index(['kind', 'slug'])

@@ -3,6 +3,8 @@ import { lawsuitCues } from './lawsuit.cues';
 import { LawsuitParty } from './lawsuit-party.entity';
 import { Lawsuit } from './lawsuit.entity';
 import { lawsuitWrites } from './lawsuit.writes';
+import { lawsuitsOfParty } from './lawsuits-of-party';
+import { PartyLawsuitsArgs } from './party-lawsuits.args';
 
 const sides: LinkTable = { table: 'lawsuit_party', factColumn: 'lawsuit_id', roleColumn: 'role' };
 /** Criminal and extradition cases are charges, not suits: on the network and on the timeline. */
@@ -14,10 +16,9 @@ export const lawsuitFact: FactType = {
   linkEntities: [LawsuitParty],
   table: 'lawsuit',
   asserts: ['kind', 'status', 'filed', 'venue', 'summary', 'technologies', 'plaintiffs', 'defendants', 'challenges'],
-  counted: true,
   participants: [
-    { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF' },
-    { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT' },
+    { role: 'PLAINTIFF', link: sides, roleValue: 'PLAINTIFF', field: 'plaintiffs' },
+    { role: 'DEFENDANT', link: sides, roleValue: 'DEFENDANT', field: 'defendants' },
   ],
   edges: [
     {
@@ -35,6 +36,12 @@ export const lawsuitFact: FactType = {
     name: (r) => `${r}.title`,
     body: (r, sql) => `COALESCE(${r}.summary, '') || ' ; ' || COALESCE(${r}.venue, '') || ' ; ' || ${sql.jsonWords(`${r}.technologies`)}`,
     quote: () => `''`,
+  },
+  partyField: {
+    name: 'lawsuits',
+    description: 'Cases it is a party to (as PLAINTIFF, as DEFENDANT, or both when role is omitted), in filing order, undated last.',
+    args: PartyLawsuitsArgs,
+    load: (loaders, id, { role, first }: PartyLawsuitsArgs) => lawsuitsOfParty(loaders, id, role, first),
   },
   writes: lawsuitWrites,
   cues: lawsuitCues,

@@ -9,6 +9,7 @@ import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity'
 import { Lawsuit } from './lawsuit.entity';
 import { PartyRole } from './lawsuit.enums';
 import { LawsuitsArgs } from './lawsuits.args';
+import { lawsuitService } from './lawsuit.service';
 import { Role } from '../../common/role.enum';
 import { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination/connection.args';
@@ -43,18 +44,18 @@ export class LawsuitResolver {
     description: 'Legal cases, optionally filtered by kind, status and party.',
     complexity: priced(({ args, once, perItem }) => (args.filter ? PRICES.filter : 0) + pageCost(pageSize(args.first, DEFAULT_PAGE_SIZE), { once, perItem })),
   })
-  lawsuits(@Args() args: LawsuitsArgs, @Ctx() { services, loaders }: RequestContext) {
-    return services.lawsuits.connection(loaders, args);
+  lawsuits(@Args() args: LawsuitsArgs, @Ctx() { loaders }: RequestContext) {
+    return lawsuitService.connection(loaders, args);
   }
 
   @FieldResolver(() => [Party], { description: 'Who brought the case (plaintiff, prosecutor, requesting state).' })
   plaintiffs(@Root() lawsuit: Lawsuit, @Ctx() { services, loaders }: RequestContext) {
-    return services.lawsuits.sideOf(loaders, services.parties, lawsuit.id, PartyRole.PLAINTIFF);
+    return lawsuitService.sideOf(loaders, services.parties, lawsuit.id, PartyRole.PLAINTIFF);
   }
 
   @FieldResolver(() => [Party])
   defendants(@Root() lawsuit: Lawsuit, @Ctx() { services, loaders }: RequestContext) {
-    return services.lawsuits.sideOf(loaders, services.parties, lawsuit.id, PartyRole.DEFENDANT);
+    return lawsuitService.sideOf(loaders, services.parties, lawsuit.id, PartyRole.DEFENDANT);
   }
 
   @FieldResolver(() => RegulatoryAction, { nullable: true, description: 'The decision the case challenges, if any.' })

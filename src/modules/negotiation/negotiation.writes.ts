@@ -1,12 +1,11 @@
 import { fuzzyDate, line, oneOf, optional, partySlugs, pathOf, prose, slug } from '../../common/validation/rules';
 import { sluggedFact } from '../../common/writes/cited-fact';
 import { date } from '../../common/writes/fact-writer';
-import type { NegotiationDoc } from '../source-import/source-document';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
 import { NegotiationStatus } from './negotiation-status.enum';
 
-const negotiation = sluggedFact<NegotiationDoc, LicensingNegotiation>({
+const negotiation = sluggedFact({
   documentKey: 'negotiations',
   action: 'recordNegotiation',
   entity: LicensingNegotiation,
@@ -27,7 +26,7 @@ const negotiation = sluggedFact<NegotiationDoc, LicensingNegotiation>({
     await writer.replaceLinks(
       NegotiationParty,
       { negotiationId: row.id },
-      n.parties.map((party) => ({ partyId: writer.party(party) })),
+      n.parties.map((party: string) => ({ partyId: writer.party(party) })),
     );
     return row;
   },

@@ -18,5 +18,10 @@ export const characterizationFact: FactType = {
     body: (r, sql) => `${r}.text || ' ; ' || ${sql.jsonWords(`${r}.topics`)}`,
     quote: () => `''`,
   },
+  partyField: {
+    name: 'characterizations',
+    description: 'How sources characterize it.',
+    load: (loaders, id) => loaders.manyBy(Characterization, 'partyId').load(id),
+  },
   writes: characterizationWrites,
 };

@@ -8,5 +8,6 @@ export const patentStatFact: FactType = {
   table: 'patent_stat',
   asserts: ['holder', 'scope', 'count', 'qualifier', 'asOf'],
   participants: [{ role: 'HOLDER', column: 'holder_id' }],
+  partyField: { name: 'patentStats', load: (loaders, id) => loaders.manyBy(PatentStat, 'holderId').load(id) },
   writes: patentStatWrites,
 };

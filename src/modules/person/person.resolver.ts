@@ -5,6 +5,7 @@ import { ConnectionArgs } from '../../common/pagination/connection.args';
 import { ConnectionType } from '../../common/pagination/connection.type';
 import type { RequestContext } from '../../context';
 import { Lawsuit } from '../lawsuit/lawsuit.entity';
+import { lawsuitsOfParty } from '../lawsuit/lawsuits-of-party';
 import { PartyFieldsResolver } from '../party/party-fields.resolver';
 import { Party } from '../party/party.union';
 import { Affiliation } from './affiliation.entity';
@@ -65,7 +66,7 @@ export class PersonResolver extends PartyFieldsResolver(Person) {
 
   @FieldResolver(() => [Lawsuit], { description: 'Legal cases (prosecutions, extraditions, suits) the person is a party to.' })
   legalCases(@Root() person: Person, @Ctx() ctx: RequestContext) {
-    return ctx.services.lawsuits.ofParty(ctx.loaders, person.id);
+    return lawsuitsOfParty(ctx.loaders, person.id);
   }
 }
 

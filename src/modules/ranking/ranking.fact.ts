@@ -19,5 +19,11 @@ export const rankingFact: FactType = {
   ],
   edges: [{ from: 'RANKED', to: 'RANKED', kind: 'RANKED_WITH', label: (f) => `${f}.name` }],
   search: { code: 9, name: (r) => `${r}.name`, body: (r) => `COALESCE(${r}.basis, '')`, quote: () => `''` },
+  partyField: {
+    name: 'rankings',
+    description: 'Its places in rankings.',
+    lists: RankingEntry,
+    load: (loaders, id) => loaders.manyBy(RankingEntry, 'partyId').load(id),
+  },
   writes: rankingWrites,
 };

@@ -15,6 +15,11 @@ export const regulatoryActionFact: FactType = {
   edges: [{ from: 'AUTHORITY', to: 'SUBJECT', kind: 'REGULATED', label: (f) => `${f}.description`, since: 'date', adversarial: true }],
   timeline: { date: 'date', kind: 'REGULATORY_ACTION', title: (f) => `${f}.description` },
   search: { code: 5, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
+  partyField: {
+    name: 'regulatoryActions',
+    description: 'Regulatory actions whose subject it is.',
+    load: (loaders, id) => loaders.manyBy(RegulatoryAction, 'subjectId').load(id),
+  },
   writes: regulatoryActionWrites,
   cues: regulatoryActionCues,
 };

@@ -1,10 +1,9 @@
 import { fuzzyDate, optional, pathOf, prose, slug } from '../../common/validation/rules';
 import { sluggedFact } from '../../common/writes/cited-fact';
 import { date } from '../../common/writes/fact-writer';
-import type { RegulatoryActionDoc } from '../source-import/source-document';
 import { RegulatoryAction } from './regulatory-action.entity';
 
-const action = sluggedFact<RegulatoryActionDoc, RegulatoryAction>({
+const action = sluggedFact({
   documentKey: 'regulatoryActions',
   action: 'recordRegulatoryAction',
   entity: RegulatoryAction,

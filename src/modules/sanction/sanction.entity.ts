@@ -4,9 +4,12 @@ import { Cited } from '../../common/citation/cited.interface';
 import { FuzzyDate, FuzzyDateColumn } from '../../common/fuzzy-date/fuzzy-date';
 import { Node } from '../../common/node/node.interface';
 import { NodeEntity } from '../../common/node/node.entity';
+import { CountedRows } from '../../common/database/counted-rows';
 import { PartyEntity } from '../party/party.entity';
 import { SanctionStatus } from './sanction-status.enum';
 
+// An unfiltered connection of them counts in one lookup (row-counts.ts).
+@CountedRows()
 @Entity('sanction')
 @ObjectType({ simpleResolvers: true, implements: [Node, Cited], description: 'A sanction an authority imposed on a party.' })
 export class Sanction extends NodeEntity {

@@ -8,7 +8,6 @@ export const sanctionFact: FactType = {
   entity: Sanction,
   table: 'sanction',
   asserts: ['target', 'authority', 'description', 'imposed', 'status'],
-  counted: true,
   participants: [
     { role: 'AUTHORITY', column: 'authority_id' },
     { role: 'TARGET', column: 'target_id' },
@@ -16,6 +15,7 @@ export const sanctionFact: FactType = {
   edges: [{ from: 'AUTHORITY', to: 'TARGET', kind: 'SANCTIONED', label: (f) => `${f}.description`, since: 'imposed', adversarial: true }],
   timeline: { date: 'imposed', kind: 'SANCTION_IMPOSED', title: (f) => `${f}.description` },
   search: { code: 4, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
+  partyField: { name: 'sanctions', description: 'Sanctions targeting it.', load: (loaders, id) => loaders.manyBy(Sanction, 'targetId').load(id) },
   writes: sanctionWrites,
   cues: sanctionCues,
 };

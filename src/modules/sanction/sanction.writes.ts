@@ -1,11 +1,10 @@
 import { fuzzyDate, oneOf, optional, pathOf, prose, slug } from '../../common/validation/rules';
 import { sluggedFact } from '../../common/writes/cited-fact';
 import { date } from '../../common/writes/fact-writer';
-import type { SanctionDoc } from '../source-import/source-document';
 import { SanctionStatus } from './sanction-status.enum';
 import { Sanction } from './sanction.entity';
 
-const sanction = sluggedFact<SanctionDoc, Sanction>({
+const sanction = sluggedFact({
   documentKey: 'sanctions',
   action: 'recordSanction',
   entity: Sanction,

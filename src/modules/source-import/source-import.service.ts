@@ -3,6 +3,9 @@ import type { DataSource } from 'typeorm';
 import { EventLoopSlices } from '../../common/event-loop-slices';
 import { encodeGlobalId } from '../../common/node/global-id';
 import { runSql } from '../../common/sql';
+import { formerSlugsIn, mergedPartySlugsIn } from '../../common/identity/former-slugs';
+import { recordFormerSlugs, renameFromFormerSlugs } from '../../common/identity/former-slug-documents';
+import type { PartyEntity } from '../party/party.entity';
 import type { CitedRow, DocumentScope, PartyKind, WriteDeclaration } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { commandTarget, runMutation, runWrite } from '../mutation/mutation-runner';
@@ -15,7 +18,7 @@ import { writeParty } from '../party/party.writes';
 import { Source } from '../../common/citation/source.entity';
 import { writeSource } from '../source/source.writes';
 import type { SourceDocument } from './source-document';
-import { documentFacts, documentFactTypes, documentProblems, referencedPartySlugs } from './validate-source-document';
+import { documentFactTypes, documentProblems, referencedPartySlugs } from './validate-source-document';
 import { saysWhoOfDocument, writeAttribution, writeProvenance } from '../attribution/attribution.writes';
 
 export interface ImportReport {
@@ -32,8 +35,10 @@ export interface ImportOptions {
   actor?: Actor & { action: string };
 }
 
+const partyNodeType: Record<PartyKind, string> = { COMPANY: 'Company', PERSON: 'Person', AUTHORITY: 'Authority' };
+
 type Imported = ImportReport & { sourceId: number | null };
-type StoredParty = { id: number; slug: string; party_type: PartyKind };
+type StoredParty = { id: number; slug: string; party_type: PartyKind; merged?: boolean };
 
 /**
  * A whole source document as one write for the mutation runner: validated completely (every
@@ -49,6 +54,21 @@ export function importDocument(action: string, force = false): WriteDeclaration<
       // Only the parties this document names are looked up, so imports stay cheap on a large store.
       const slugs = referencedPartySlugs(doc);
       const rows = slugs.length ? await runSql<StoredParty>(checks.manager, 'SELECT id, slug, party_type FROM party WHERE slug IN (:...slugs)', { slugs }) : [];
+      // A former slug (a renamed or merged-away party) names the party it now is.
+      const found = new Set(rows.map((row) => row.slug));
+      const former = await formerSlugsIn(
+        checks.manager,
+        'party',
+        slugs.filter((slug) => !found.has(slug)),
+      );
+      if (former.size) {
+        const ids = [...new Set(former.values())];
+        const current = await runSql<StoredParty>(checks.manager, 'SELECT id, slug, party_type FROM party WHERE id IN (:...ids)', { ids });
+        for (const [slug, id] of former) {
+          const row = current.find((c) => Number(c.id) === id);
+          if (row) rows.push({ ...row, slug, merged: true });
+        }
+      }
       // The look-up, the validation and the write each start on a turn of the event loop of their own.
       await new EventLoopSlices().turn();
       const problems = documentProblems(doc, new Map(rows.map((p) => [p.slug, p.party_type])));
@@ -57,13 +77,22 @@ export function importDocument(action: string, force = false): WriteDeclaration<
     },
     write: async (doc, writer, stored) => {
       for (const party of stored) writer.partyIds.set(party.slug, Number(party.id));
-      return writeDocument(doc, writer, force);
+      const merged = await mergedPartySlugsIn(
+        writer.manager,
+        stored.filter((party) => party.merged).map((party) => party.slug),
+      );
+      return writeDocument(doc, writer, force, new Map(stored.filter((p) => merged.has(p.slug)).map((p) => [p.slug, p])));
     },
     audit: (result) => (result.sourceId !== null && result.status !== 'unchanged' ? { subject: encodeGlobalId('Source', result.sourceId) } : null),
   };
 }
 
-async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boolean): Promise<Imported> {
+/**
+ * `mergedAway`: parties the document defines under the slug of a party since merged into another:
+ * the survivor is cited, but its fields are not rewritten with the absorbed party's (its names are
+ * already the survivor's aliases).
+ */
+async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boolean, mergedAway: ReadonlyMap<string, StoredParty>): Promise<Imported> {
   // One transaction, but the event loop gets a turn every few milliseconds (other requests, /healthz, the deadline).
   const slices = new EventLoopSlices();
   await slices.turn();
@@ -97,15 +126,33 @@ async function writeDocument(doc: SourceDocument, writer: FactWriter, force: boo
     idOf: (key, slug) => ids.get(key)?.get(slug),
     slugsOf: (key) => new Set(ids.get(key)?.keys()),
   };
-  for (const party of doc.parties ?? []) {
-    await scope.cite(await writeParty(writer, party), party.quotes);
+  // An item may list the slugs it had before (`formerSlugs`): a stored row under one of them is renamed, and each keeps resolving.
+  const reason = `former slug listed by source document "${doc.source.slug}"`;
+  const formerSlugs = async (table: string, item: { slug?: string; formerSlugs?: string[] }, path: string, write: () => Promise<{ id: number }>) => {
+    const formers = item.slug && Array.isArray(item.formerSlugs) ? item.formerSlugs : [];
+    const renamed = formers.length ? await renameFromFormerSlugs(writer, table, item.slug!, formers) : null;
+    if (renamed) throw invalidDocument([{ path: `${path}.formerSlugs`, message: renamed }]);
+    const row = await write();
+    const recorded = formers.length ? await recordFormerSlugs(writer, table, row.id, formers, reason) : null;
+    if (recorded) throw invalidDocument([{ path: `${path}.formerSlugs`, message: recorded }]);
+    return row;
+  };
+  for (const [i, party] of (doc.parties ?? []).entries()) {
+    const survivor = mergedAway.get(party.slug);
+    if (survivor) {
+      await writer.cite({ nodeType: partyNodeType[survivor.party_type], id: Number(survivor.id) }, source, party.quotes);
+      continue;
+    }
+    const row = await formerSlugs('party', party, `parties[${i}]`, () => writeParty(writer, party));
+    await scope.cite(row as PartyEntity, party.quotes);
     await slices.pause();
   }
-  for (const writes of documentFacts) {
+  for (const fact of documentFactTypes) {
+    const writes = fact.writes!;
     const written = new Map<string, number>();
     ids.set(writes.documentKey, written);
-    for (const item of ((doc as unknown as Record<string, unknown[]>)[writes.documentKey] ?? []) as { slug?: string }[]) {
-      const row = await writes.write(item, writer, scope);
+    for (const [i, item] of (((doc as unknown as Record<string, unknown[]>)[writes.documentKey] ?? []) as { slug?: string }[]).entries()) {
+      const row = await formerSlugs(fact.table, item, `${writes.documentKey}[${i}]`, () => writes.write(item, writer, scope));
       if (writes.slugged && item.slug) written.set(item.slug, row.id);
       await slices.pause();
     }

@@ -1,4 +1,4 @@
-import { object, pathOf, type Problem } from '../../common/validation/rules';
+import { list as listOf, object, optional, pathOf, slug as slugRule, type Problem } from '../../common/validation/rules';
 import type { DocumentScope, FactWrites, PartyKind, PartyReference } from '../../common/writes/declarations';
 import type { FactType } from '../../common/facts/fact-type';
 import { factTypes } from '../../facts';
@@ -80,6 +80,13 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
     value.slice(0, MAX_ITEMS).forEach((item, i) => isObject(item) || report(pathOf(key, i), 'must be an object'));
   };
 
+  /** The slugs an item had before (`formerSlugs`, optional): slugs, none of them its own. */
+  const formerSlugs = (item: Record<string, unknown> | PartyDoc, path: string) => {
+    const formers = (item as Record<string, unknown>).formerSlugs;
+    optional(listOf(slugRule, { max: 20 }))(formers, pathOf(path, 'formerSlugs'), problems);
+    if (Array.isArray(formers) && formers.includes(item.slug)) report(pathOf(path, 'formerSlugs'), `lists the item's own slug ${echo(item.slug)}`);
+  };
+
   // Parties defined here, then every reference checked against them and the stored ones.
   const parties = new Map(storedParties);
   const defined = new Set<string>();
@@ -89,6 +96,7 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
     object(partyDocumentRules)(party, path, problems);
     partyDocumentKind(party)(party.kind, `${path}.kind`, problems);
     verbatim(party, path);
+    formerSlugs(party, path);
     if (typeof party.slug !== 'string') continue;
     if (defined.has(party.slug)) report(`${path}.slug`, `${echo(party.slug)} is defined twice`);
     const stored = storedParties.get(party.slug);
@@ -127,6 +135,7 @@ export function documentProblems(input: unknown, storedParties: ReadonlyMap<stri
     slugs.set(key, seen);
     for (const { item, path } of itemsOf(doc, key)) {
       object(writes.rules)(item, path, problems);
+      if (writes.slugged) formerSlugs(item, path);
       if (writes.slugged && typeof item.slug === 'string') {
         if (seen.has(item.slug)) report(`${path}.slug`, `${echo(item.slug)} is used twice`);
         seen.add(item.slug);

@@ -11,6 +11,7 @@ export const statementFact: FactType = {
   participants: [{ role: 'SPEAKER', column: 'speaker_id' }],
   timeline: { date: 'date', kind: 'STATEMENT', title: (f) => `${f}.text` },
   search: { code: 7, name: () => `''`, body: (r) => `${r}.text`, quote: () => `''` },
+  partyField: { name: 'statements', description: 'What it said.', load: (loaders, id) => loaders.manyBy(Statement, 'speakerId').load(id) },
   writes: statementWrites,
   cues: statementCues,
 };

@@ -1,10 +1,9 @@
 import { fuzzyDate, optional, pathOf, prose, slug } from '../../common/validation/rules';
 import { sluggedFact } from '../../common/writes/cited-fact';
 import { date } from '../../common/writes/fact-writer';
-import type { StatementDoc } from '../source-import/source-document';
 import { Statement } from './statement.entity';
 
-const statement = sluggedFact<StatementDoc, Statement>({
+const statement = sluggedFact({
   documentKey: 'statements',
   action: 'recordStatement',
   entity: Statement,

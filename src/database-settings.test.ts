@@ -1,5 +1,5 @@
 import { dataSourceOptions } from '../ormconfig';
-import { DatabaseOpenError, openDatabase } from '../src/database';
+import { DatabaseOpenError, openDatabase } from './database';
 
 /** How DATABASE_URL, DATABASE_REPLICA_URLS and DATABASE_POOL_SIZE choose and configure the database. */
 describe('database settings', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { buildAppSchema, printAppSchema } from '../src/schema';
+import { buildAppSchema, printAppSchema } from './schema';
 import { validate } from 'graphql';
 
 describe('the public schema', () => {
