@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import type { SqlReader } from '../../common/database/sql-reader';
+import { IdentityService } from '../identity/identity.service';
 import { decodeGlobalId, encodeGlobalId } from '../../common/node/global-id';
 import { BadUserInputError, RequestTimeoutError, echo } from '../../common/errors';
 import type { Problem } from '../../common/validation/rules';
@@ -26,23 +28,19 @@ export const MAX_STORED_FACTS = 500;
 /** The most items one acceptDraftItems or rejectDraftItems names. */
 export const MAX_ITEMS_PER_DECISION = 200;
 
-/** What the drafting service reads the store through: SqlReader (`?` placeholders, an IN list as one parameter). */
-export interface DraftReader {
-  query<T>(sql: string, parameters: unknown[]): Promise<T[]>;
-  inList(column: string): string;
-  listParameter(keys: readonly (number | string)[]): unknown;
-}
+/** What the drafting service reads the store through (`?` placeholders, an IN list as one parameter). */
+type DraftReader = SqlReader;
 
 // One index of the store's parties, rebuilt when the parties change (their count, latest id, or a
 // write recorded in the audit log): building it for 10,000 parties takes ~0.2 s (bench/results/draft.md).
 let cachedIndex: { key: string; index: PartyIndex } | null = null;
 
 async function partyIndex(reader: DraftReader): Promise<PartyIndex> {
-  const [stamp] = await reader.query<{ n: number; m: number | null; a: number | null }>(
-    'SELECT COUNT(*) AS n, MAX(id) AS m, (SELECT MAX(id) FROM audit_entry) AS a FROM party',
+  const [stamp] = await reader.query<{ n: number; m: number | null; a: number | null; d: number | null }>(
+    'SELECT COUNT(*) AS n, MAX(id) AS m, (SELECT MAX(id) FROM audit_entry) AS a, (SELECT MAX(id) FROM party_decision) AS d FROM party',
     [],
   );
-  const key = `${stamp.n}:${stamp.m}:${stamp.a}`;
+  const key = `${stamp.n}:${stamp.m}:${stamp.a}:${stamp.d}`;
   if (cachedIndex?.key === key) return cachedIndex.index;
   const rows = await reader.query<{ slug: string; name: string; aliases: string; party_type: PartyKind }>(
     'SELECT slug, name, aliases, party_type FROM party ORDER BY id',
@@ -54,7 +52,9 @@ async function partyIndex(reader: DraftReader): Promise<PartyIndex> {
     aliases: JSON.parse(row.aliases ?? '[]') as string[],
     kind: row.party_type,
   }));
-  cachedIndex = { key, index: new PartyIndex(parties) };
+  // Editors' "not the same" decisions: such a pair is never offered as each other's alternative.
+  const notSame = await new IdentityService().notSamePairs(reader);
+  cachedIndex = { key, index: new PartyIndex(parties, { notSame }) };
   return cachedIndex.index;
 }
 

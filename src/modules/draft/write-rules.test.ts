@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { check, object } from '../src/common/validation/rules';
-import { saysWhoInputRules } from '../src/modules/attribution/attribution.writes';
-import { cueSets } from '../src/modules/draft/cue-registry';
-import { draftReport } from '../src/modules/draft/draft';
-import type { StoredFact } from '../src/modules/draft/items';
-import { type KnownParty, PartyIndex } from '../src/modules/draft/party-linking';
-import { documentProblems } from '../src/modules/source-import/validate-source-document';
+import { check, object } from '../../common/validation/rules';
+import { saysWhoInputRules } from '../attribution/attribution.writes';
+import { cueSets } from './cue-registry';
+import { draftReport } from './draft';
+import type { StoredFact } from './items';
+import { type KnownParty, PartyIndex } from './party-linking';
+import { documentProblems } from '../source-import/validate-source-document';
 
 /**
  * Every item a draft proposes passes the write rules it will be accepted under: a NEW item, in
@@ -14,7 +14,7 @@ import { documentProblems } from '../src/modules/source-import/validate-source-d
  * stored or listed, quotes verbatim, who says so, provenance); an UPDATE, its status update's
  * rules. A table over every report of the evaluation, on an empty store and with the seed loaded.
  */
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '../../..');
 const seed = JSON.parse(readFileSync(path.join(root, 'seeds/2020-02-06-huawei-verizon.json'), 'utf8'));
 const SEED_PARTIES: KnownParty[] = seed.parties.map((p: any) => ({ slug: p.slug, name: p.name, aliases: p.aliases ?? [], kind: p.type }));
 const SEED_STORED: StoredFact[] = seed.lawsuits.map((l: any) => ({
