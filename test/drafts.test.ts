@@ -62,8 +62,8 @@ describe('drafting and reviewing a report', () => {
     expect(draft.mentions.find((m: any) => m.name === 'Huawei Technologies')).toMatchObject({ slug: 'huawei', linked: { slug: 'huawei', rule: 'NAME' } });
     const updates = draft.items.filter((item: any) => item.kind === 'UPDATE');
     expect(updates.map((u: any) => [u.targetSlug, u.targetStatus, u.entry.status])).toEqual([
-      ['huawei-v-verizon-patent-1', 'FILED', 'SETTLED'],
-      ['huawei-v-verizon-patent-2', 'FILED', 'SETTLED'],
+      ['huawei-v-verizon-patent-suit-rkq', 'FILED', 'SETTLED'],
+      ['huawei-v-verizon-patent-suit-wbt', 'FILED', 'SETTLED'],
     ]);
     const statements = draft.items.filter((item: any) => item.typeName === 'Statement');
     expect(statements.length).toBeGreaterThanOrEqual(2);
