@@ -8,7 +8,20 @@ import { entities, nodeEntities } from './entities';
 import { factTypes, searchedTables } from './facts';
 
 /** Tables that hold no fact: parties, sources, citations, keys, the audit log and the indexes kept beside them. */
-const CORE_TABLES = new Set(['party', 'source', 'citation', 'fact_attribution', 'field_statement', 'api_key', 'audit_entry', 'migrations', 'row_count']);
+const CORE_TABLES = new Set([
+  'party',
+  'source',
+  'citation',
+  'fact_attribution',
+  'field_statement',
+  'api_key',
+  'audit_entry',
+  'migrations',
+  'row_count',
+  'draft',
+  'draft_item',
+  'draft_mention',
+]);
 
 const sqliteInList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
 const linkTables = (fact: FactType): LinkTable[] => fact.participants.flatMap((p) => ('link' in p ? [p.link] : []));
