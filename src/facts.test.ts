@@ -18,6 +18,14 @@ const CORE_TABLES = new Set([
   'audit_entry',
   'migrations',
   'row_count',
+  // Identity: keys that moved (src/common/identity), editors' decisions about parties (src/modules/identity).
+  'former_identifier',
+  'party_decision',
+  // The change feed (src/modules/change): what each write changed, and the parties and disputes it touched.
+  'change_event',
+  'change_party',
+  'change_dispute',
+  // Drafts (src/modules/draft): a report's proposals awaiting review.
   'draft',
   'draft_item',
   'draft_mention',

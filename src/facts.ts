@@ -22,7 +22,7 @@ import { statementFact } from './modules/statement/statement.fact';
  * and search SQL, the entity list and the node types are derived from this list: a fact type
  * added here is in all of them.
  */
-export const factTypes: readonly FactType[] = [
+const registry = [
   characterizationFact,
   affiliationFact,
   kinshipFact,
@@ -35,7 +35,10 @@ export const factTypes: readonly FactType[] = [
   statementFact,
   eventFact,
   disputeFact,
-];
+] as const;
+export const factTypes: readonly FactType[] = registry;
+/** The declarations with their own types: a source document's keys and item types come from them (source-document.ts). */
+export type RegisteredFactTypes = typeof registry;
 setGroupableFacts(factTypes);
 setChangeFacts(factTypes);
 

@@ -68,23 +68,27 @@ export interface GraphQLResponse<T> {
 }
 
 /**
- * A new SQLite file holding the seed, copied from one seeded database made once per run (in the
- * folder the global setup names): seeding is most of what starting a test server costs, and a copy
- * keeps each suite's database its own. Null where there is no such folder, or on PostgreSQL.
+ * A new SQLite file holding the seed (and, when asked, that many synthetic companies on top),
+ * copied from one such database made once per run (in the folder the global setup names): seeding
+ * is most of what starting a test server costs, and a copy keeps each suite's database its own.
+ * At `url` when given (a SQLite file that does not exist yet). Null where there is no such folder, or on PostgreSQL.
  */
-async function seededSqliteCopy(): Promise<string | null> {
+async function seededSqliteCopy(syntheticCompanies = 0, at?: string): Promise<string | null> {
   const folder = process.env.CONFLICT_TEST_TEMPLATES;
   if (onPostgres || !folder) return null;
-  const template = path.join(folder, 'seeded.sqlite');
+  const name = syntheticCompanies ? `seeded-synthetic-${syntheticCompanies}` : 'seeded';
+  const template = path.join(folder, `${name}.sqlite`);
   if (!existsSync(template)) {
     // Workers may make it at the same time: each writes its own file and renames it into place (atomic; the copies are equal).
-    const own = path.join(folder, `seeded-${process.pid}.sqlite`);
+    const own = path.join(folder, `${name}-${process.pid}.sqlite`);
     const dataSource = await openDatabase(`sqlite:${own}`, { migrate: true });
     await seedAll(dataSource);
+    // The synthetic graph is deterministic (a seeded generator): every copy holds the same rows.
+    if (syntheticCompanies) await writeSyntheticGraph(createBulkWriter(dataSource), { companies: syntheticCompanies });
     await dataSource.destroy();
     renameSync(own, template);
   }
-  const url = tempSqliteUrl();
+  const url = at ?? tempSqliteUrl();
   copyFileSync(template, url.slice('sqlite:'.length));
   return url;
 }
@@ -98,14 +102,19 @@ function testEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { NODE_ENV: 'test', ...unlimited, ...patient, ...env };
 }
 
-/** A seeded server on a fresh database, listening on a free port. */
+/**
+ * A seeded server on a fresh database, listening on a free port. `unseeded`: on a migrated database
+ * without the seed, for a test whose point is not the data (every read then costs less).
+ */
 export async function startTestServer(
-  options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number } = {},
+  options: { logger?: Logger; env?: NodeJS.ProcessEnv; appLogger?: AppLogger; url?: string; syntheticCompanies?: number; unseeded?: boolean } = {},
 ): Promise<TestServer> {
-  const copy = options.url ? null : await seededSqliteCopy();
+  // A suite's own fresh SQLite file (from `freshDatabaseUrl`, passed for its path) gets the template's copy too.
+  const fresh = options.url?.startsWith('sqlite:') && !existsSync(options.url.slice('sqlite:'.length));
+  const copy = options.unseeded || (options.url && !fresh) ? null : await seededSqliteCopy(options.syntheticCompanies, options.url);
   const dataSource = await openTestDatabase(copy ? { ...options, url: copy } : options);
-  if (!copy) await seedAll(dataSource);
-  if (options.syntheticCompanies) {
+  if (!copy && !options.unseeded) await seedAll(dataSource);
+  if (!copy && options.syntheticCompanies) {
     await writeSyntheticGraph(createBulkWriter(dataSource), { companies: options.syntheticCompanies });
   }
   // The health probe's SELECT 1 would be counted by a statement-counting logger.

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { seedAll } from '../seeds/seed-all';
 import { freshDatabaseUrl, onPostgres, openTestDatabase } from './helpers';
-import { addApiKey, expectSameEntities, nullFirstRows, openProbeDatabase, probeEntities, readBothWays } from './row-mapping';
+import { addRowsSeedingLacks, expectSameEntities, nullFirstRows, openProbeDatabase, probeEntities, readBothWays } from './row-mapping';
 
 /**
  * SqlReader's row mapping against TypeORM's own `find`, on the suite's database (SQLite, or
@@ -17,7 +17,7 @@ describe(`row mapping on ${onPostgres ? 'PostgreSQL' : 'SQLite'}`, () => {
     const dataSource = await openTestDatabase();
     opened.push(dataSource);
     await seedAll(dataSource);
-    await addApiKey(dataSource);
+    await addRowsSeedingLacks(dataSource);
     await nullFirstRows(dataSource);
     const compared = await readBothWays(dataSource);
     expect(compared.length).toBeGreaterThanOrEqual(20);

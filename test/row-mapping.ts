@@ -4,6 +4,7 @@ import { SqlReader } from '../src/common/database/sql-reader';
 import { entities } from '../src/entities';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { Role } from '../src/common/role.enum';
+import { PartyDecision, PartyDecisionKind } from '../src/modules/identity/party-decision.entity';
 
 /**
  * What the row-mapping tests share (the unit one on in-memory SQLite, `src/common/database/
@@ -24,9 +25,21 @@ export async function nullFirstRows(dataSource: DataSource): Promise<void> {
   }
 }
 
-/** An API key row, so that table has one too (seeding writes none). */
-export async function addApiKey(dataSource: DataSource): Promise<void> {
+/** A row in each table seeding leaves empty (an API key, an editor's decision about two parties), so every entity is compared on rows. */
+export async function addRowsSeedingLacks(dataSource: DataSource): Promise<void> {
   await dataSource.transaction((manager) => new ApiKeyService(dataSource).create(manager, 'row-mapping', Role.VIEWER));
+  const [first, second] = await dataSource.query(`SELECT id FROM party ORDER BY id LIMIT 2`);
+  await dataSource.getRepository(PartyDecision).insert({
+    kind: PartyDecisionKind.NOT_SAME,
+    partyId: Number(first.id),
+    otherPartyId: Number(second.id),
+    absorbedSlug: null,
+    absorbedName: null,
+    absorbedId: null,
+    reason: 'row mapping',
+    decidedBy: 'row-mapping',
+    decidedAt: '2026-12-05T00:00:00.000Z',
+  });
 }
 
 export interface Compared {
@@ -36,13 +49,15 @@ export interface Compared {
   found: object[];
 }
 
-/** For each entity type, its rows in id order as SqlReader maps them and as TypeORM's `find` returns them. */
+/** For each entity type, its rows in primary-key order as SqlReader maps them and as TypeORM's `find` returns them. */
 export async function readBothWays(dataSource: DataSource, types: Function[] = entities): Promise<Compared[]> {
   const reader = new SqlReader(dataSource);
   const compared: Compared[] = [];
   for (const type of types) {
-    const found = await dataSource.getRepository(type).find({ order: { id: 'ASC' } } as never);
-    const mapped = await reader.select(type, [], [], 'ORDER BY id');
+    // In primary-key order: most rows have an `id`, link rows of the change feed a composite key.
+    const keys = dataSource.getMetadata(type).primaryColumns;
+    const found = await dataSource.getRepository(type).find({ order: Object.fromEntries(keys.map((k) => [k.propertyName, 'ASC'])) } as never);
+    const mapped = await reader.select(type, [], [], `ORDER BY ${keys.map((k) => k.databaseName).join(', ')}`);
     compared.push({ entity: type.name, rows: found.length, mapped, found });
   }
   return compared;

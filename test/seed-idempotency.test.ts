@@ -1,12 +1,13 @@
+import type { LawsuitKind } from '../src/modules/lawsuit/lawsuit.enums';
 import type { DataSource } from 'typeorm';
 import { SourceImportService } from '../src/modules/source-import/source-import.service';
 import { readSeedDocuments, seedAll } from '../seeds/seed-all';
 import { openTestDatabase } from './helpers';
 
 async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
-  const tables = dataSource.entityMetadatas.map((m) => m.tableName);
+  const keysOf = new Map(dataSource.entityMetadatas.map((m) => [m.tableName, m.primaryColumns.map((c) => `"${c.databaseName}"`).join(', ')]));
   const result: Record<string, unknown[]> = {};
-  for (const table of [...new Set(tables)].sort()) result[table] = await dataSource.query(`SELECT * FROM "${table}" ORDER BY id`);
+  for (const table of [...keysOf.keys()].sort()) result[table] = await dataSource.query(`SELECT * FROM "${table}" ORDER BY ${keysOf.get(table)}`);
   return result;
 }
 
@@ -35,7 +36,7 @@ describe('loading sources', () => {
     const [{ document }] = readSeedDocuments();
     const broken = structuredClone(document);
     broken.lawsuits![0].quotes = ['Huawei sued Nokia in 2031'];
-    broken.lawsuits![1].kind = 'MURDER';
+    broken.lawsuits![1].kind = 'MURDER' as LawsuitKind; // not a kind: refused
     broken.sanctions![0].target = 'nokia';
     broken.events![0].quotes = [];
     broken.statements![0].date = '2019-13';

@@ -76,6 +76,23 @@ const AUTHORITY_KINDS = ['REGULATOR', 'GOVERNMENT', 'AGENCY', 'COURT'];
 const KINDS = ['PATENT_INFRINGEMENT', 'PATENT_INFRINGEMENT', 'PATENT_INFRINGEMENT', 'ANTITRUST', 'CONTRACT', 'REGULATORY_CHALLENGE'];
 const STATUSES = ['FILED', 'PENDING', 'SETTLED', 'DISMISSED', 'DECIDED'];
 
+/** The tables the synthetic graph writes to. */
+export const SYNTHETIC_TABLES = [
+  'party',
+  'affiliation',
+  'lawsuit',
+  'lawsuit_party',
+  'sanction',
+  'regulatory_action',
+  'licensing_negotiation',
+  'negotiation_party',
+  'statement',
+  'event',
+  'event_participant',
+  'source',
+  'citation',
+] as const;
+
 /** The seed `npm run seed:synthetic` and the benchmark use unless told otherwise. */
 export const DEFAULT_SYNTHETIC_SEED = 2020;
 
@@ -87,21 +104,7 @@ export async function writeSyntheticGraph(writer: BulkWriter, options: Synthetic
   const pick = <T>(list: readonly T[]) => list[int(0, list.length - 1)];
   const date = () => `${int(2012, 2020)}-${String(int(1, 12)).padStart(2, '0')}${chance(0.2) ? '~' : ''}`;
 
-  const tables = [
-    'party',
-    'affiliation',
-    'lawsuit',
-    'lawsuit_party',
-    'sanction',
-    'regulatory_action',
-    'licensing_negotiation',
-    'negotiation_party',
-    'statement',
-    'event',
-    'event_participant',
-    'source',
-    'citation',
-  ] as const;
+  const tables = SYNTHETIC_TABLES;
   type Table = (typeof tables)[number];
   const nextId = {} as Record<Table, number>;
   for (const table of tables) nextId[table] = (await writer.maxId(table)) + 1;

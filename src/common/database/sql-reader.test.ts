@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../database';
 import { seedAll } from '../../../seeds/seed-all';
-import { addApiKey, nullFirstRows, openProbeDatabase, probeEntities, readBothWays } from '../../../test/row-mapping';
+import { addRowsSeedingLacks, nullFirstRows, openProbeDatabase, probeEntities, readBothWays } from '../../../test/row-mapping';
 import { SqlReader } from './sql-reader';
 import { expectSameEntities } from '../../../test/row-mapping';
 import { Company } from '../../modules/company/company.entity';
@@ -13,7 +13,7 @@ describe('SqlReader row mapping, as TypeORM maps rows', () => {
   beforeAll(async () => {
     dataSource = await openDatabase('sqlite::memory:', { migrate: true });
     await seedAll(dataSource);
-    await addApiKey(dataSource);
+    await addRowsSeedingLacks(dataSource);
     await nullFirstRows(dataSource);
   });
   afterAll(() => dataSource?.destroy());

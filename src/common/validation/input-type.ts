@@ -14,12 +14,17 @@ function graphqlType(accepts: Accepts, where: string): unknown {
       return accepts.values;
     case 'list':
       return [graphqlType(accepts.item, where)];
-    case 'type':
-      return accepts.type();
-    case 'object':
-      throw new Error(`${where}: a nested object needs an input type of its own (described(rule, { type }))`);
+    case 'object': {
+      if (!accepts.name) throw new Error(`${where}: a nested object needs the name of its input type (object(shape, { name }))`);
+      let made = nested.get(accepts.shape);
+      if (!made) nested.set(accepts.shape, (made = inputType(accepts.name, accepts.shape, { description: accepts.description })));
+      return made;
+    }
   }
 }
+
+/** Nested input classes, each made once (by its shape). */
+const nested = new WeakMap<Shape, unknown>();
 
 /**
  * A type-graphql input class made from a shape: one field per rule, in the shape's order, typed by

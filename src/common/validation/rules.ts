@@ -39,9 +39,8 @@ export type Accepts =
   | { kind: 'String' | 'Int' }
   | { kind: 'enum'; values: Record<string, string> }
   | { kind: 'list'; item: Accepts }
-  | { kind: 'object'; shape: Shape }
-  /** A GraphQL type of its own (a nested input class: `LawsuitPartyInput`). */
-  | { kind: 'type'; type: () => unknown };
+  /** An object: a nested GraphQL input of this name (when it is in one). */
+  | { kind: 'object'; shape: Shape; name?: string; description?: string };
 
 /**
  * Checks a value at a path, adding a problem for everything wrong with it. `T` is the type of a
@@ -84,18 +83,13 @@ function rule<T>(meta: RuleMeta, check: (value: unknown, path: string, problems:
 const metaOf = ({ accepts, optional, description, defaultValue }: Rule<any>): RuleMeta => ({ accepts, optional, description, defaultValue });
 
 /**
- * The same rule, with what its GraphQL input field says: a description, a default, or a GraphQL
- * type of its own (a nested input class). `lawsuits[i]` of a document is checked the same.
+ * The same rule, with what its GraphQL input field says: a description, a default. Values are
+ * checked the same.
  */
-export function described<T>(base: Rule<T>, graphql: string | { description?: string; defaultValue?: T; type?: () => unknown }): Rule<T> {
-  const { description, defaultValue, type } = typeof graphql === 'string' ? { description: graphql, defaultValue: undefined, type: undefined } : graphql;
+export function described<T>(base: Rule<T>, graphql: string | { description?: string; defaultValue?: T }): Rule<T> {
+  const { description, defaultValue } = typeof graphql === 'string' ? { description: graphql, defaultValue: undefined } : graphql;
   return rule<T>(
-    {
-      ...metaOf(base),
-      ...(description !== undefined && { description }),
-      ...(defaultValue !== undefined && { defaultValue }),
-      ...(type && { accepts: { kind: 'type', type } }),
-    },
+    { ...metaOf(base), ...(description !== undefined && { description }), ...(defaultValue !== undefined && { defaultValue }) },
     (value, path, problems) => base(value, path, problems),
   );
 }
@@ -314,8 +308,8 @@ export function list<T>(item: Rule<T>, { min = 0, max, tooFew }: ListOptions): R
 }
 
 /** An object whose fields pass their rules (fields without a rule are not looked at). */
-export function object<S extends Shape>(shape: S): Rule<DocOf<S>> {
-  return rule({ accepts: { kind: 'object', shape } }, (value, path, problems) => {
+export function object<S extends Shape>(shape: S, input?: { name: string; description?: string }): Rule<DocOf<S>> {
+  return rule({ accepts: { kind: 'object', shape, ...input } }, (value, path, problems) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return (problems.push({ path: path || 'input', message: 'must be an object' }), undefined);
     for (const [key, check] of Object.entries(shape)) check((value as Record<string, unknown>)[key], pathOf(path, key), problems);

@@ -8,7 +8,7 @@ import { disputeWrites } from './dispute.writes';
  * A dispute groups facts; it makes no network link or timeline entry of its own (its facts do),
  * so the network and the timeline read the same with or without disputes.
  */
-export const disputeFact: FactType = {
+export const disputeFact = {
   typeName: 'Dispute',
   entity: Dispute,
   linkEntities: [DisputeSide, DisputeFact],
@@ -31,7 +31,7 @@ export const disputeFact: FactType = {
   writes: disputeWrites,
   // The title as body text: a search for a party's name finds the party before its disputes.
   search: { code: 12, name: () => `''`, body: (r) => `${r}.title`, quote: () => `''` },
-};
+} satisfies FactType;
 
 /** SQL: the (fact_type, fact_id) pairs of one dispute (one `?`: the dispute's id). */
 export const DISPUTE_FACTS_SQL = 'SELECT fact_type, fact_id FROM dispute_fact WHERE dispute_id = ?';

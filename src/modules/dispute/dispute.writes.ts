@@ -1,7 +1,21 @@
-import { citations, fuzzyDate, line, list, object, oneOf, optional, pathOf, quotes, slug, type Problem, type Shape } from '../../common/validation/rules';
+import {
+  citations,
+  fuzzyDate,
+  line,
+  list,
+  object,
+  oneOf,
+  optional,
+  pathOf,
+  quotes,
+  slug,
+  type DocOf,
+  type Problem,
+  type Rule,
+} from '../../common/validation/rules';
 import type { EntityManager } from 'typeorm';
 import { statusUpdate } from '../../common/writes/status-update';
-import type { FactWrites, PartyReference, WriteDeclaration } from '../../common/writes/declarations';
+import { factWrites, type PartyReference, type WriteDeclaration } from '../../common/writes/declarations';
 import { invalidDocument } from '../../common/writes/write-checks';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
 import type { EntityClass, FactType } from '../../common/facts/fact-type';
@@ -13,19 +27,6 @@ import type { RecordDisputeInput, UpdateDisputeStatusInput } from './dispute.inp
 import { echo } from '../../common/errors';
 import { formerSlugsIn } from '../../common/identity/former-slugs';
 
-/** A dispute as a document lists it (`disputes[i]`) or `recordDispute` takes it (without quotes). */
-export interface DisputeDoc {
-  slug: string;
-  title: string;
-  kind: string;
-  status?: string | null;
-  started?: string | null;
-  technologies?: string[] | null;
-  sides: { party: string; side: string; label?: string | null }[];
-  facts?: { type: string; slug: string }[] | null;
-  quotes: string[];
-}
-
 /**
  * The facts a dispute may group: the slugged facts of the registry, by type name. Set by
  * src/facts.ts once the registry exists (the registry lists this module's declaration too).
@@ -35,7 +36,10 @@ export function setGroupableFacts(facts: readonly FactType[]): void {
   groupable = new Map(facts.filter((fact) => fact.writes?.slugged && fact.typeName !== 'Dispute').map((fact) => [fact.typeName, fact]));
 }
 
-const fields: Shape = {
+/** One of the groupable facts' type names (known once the registry exists). */
+const groupableType: Rule<string> = (value, path, problems) => oneOf(Object.fromEntries([...groupable.keys()].map((k) => [k, k])))(value, path, problems);
+
+const fields = {
   slug,
   title: line(300),
   kind: oneOf(DisputeKind),
@@ -48,7 +52,7 @@ const fields: Shape = {
     tooFew: 'must list at least one party on side A and one on side B',
   }),
   facts: optional(
-    list(object({ type: (value, path, problems) => oneOf(Object.fromEntries([...groupable.keys()].map((k) => [k, k])))(value, path, problems), slug }), {
+    list(object({ type: groupableType, slug }), {
       max: 500,
     }),
   ),
@@ -62,7 +66,8 @@ function sideProblems(d: Pick<DisputeDoc, 'sides'>, path: string): Problem[] {
   if (!Array.isArray(d.sides)) return [];
   const sides = new Set(d.sides.map((s) => s.side));
   const problems: Problem[] = [];
-  if (!sides.has('A') || !sides.has('B')) problems.push({ path: pathOf(path, 'sides'), message: 'must list at least one party on side A and one on side B' });
+  if (!sides.has(DisputeSideName.A) || !sides.has(DisputeSideName.B))
+    problems.push({ path: pathOf(path, 'sides'), message: 'must list at least one party on side A and one on side B' });
   const seen = new Set<string>();
   d.sides.forEach((s, i) => {
     if (seen.has(s.party)) problems.push({ path: pathOf(pathOf(pathOf(path, 'sides'), i), 'party'), message: `${echo(s.party)} is listed twice` });
@@ -116,10 +121,14 @@ async function storedFactIds(
   return { ids, problems };
 }
 
-export const disputeWrites: FactWrites<DisputeDoc> = {
+const disputeItem = { ...fields, quotes };
+/** A dispute as a document lists it (`disputes[i]`); `recordDispute` takes the same without quotes. */
+type DisputeDoc = DocOf<typeof disputeItem>;
+
+export const disputeWrites = factWrites({
   documentKey: 'disputes',
   slugged: true,
-  rules: { ...fields, quotes },
+  rules: disputeItem,
   parties,
   checkInDocument: (d, path) => sideProblems(d, path),
   write: async (d, writer, scope) => {
@@ -131,7 +140,7 @@ export const disputeWrites: FactWrites<DisputeDoc> = {
     await scope.cite(row, d.quotes);
     return row;
   },
-};
+});
 
 /** The document path of a dispute, for problems found while writing (its slug names it). */
 const path = (d: DisputeDoc) => `disputes[slug=${d.slug}]`;

@@ -5,7 +5,7 @@ import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
 import { eventWrites } from './event.writes';
 
-export const eventFact: FactType = {
+export const eventFact = {
   typeName: 'Event',
   entity: Event,
   linkEntities: [EventParticipant],
@@ -21,4 +21,4 @@ export const eventFact: FactType = {
   },
   writes: eventWrites,
   cues: eventCues,
-};
+} satisfies FactType;

@@ -1,23 +1,8 @@
-import { Field, InputType } from 'type-graphql';
+import { inputType } from '../../common/validation/input-type';
 import { CitedInput } from '../source/citation.input';
+import { eventFields } from './event.writes';
 
-// The fields' rules are declared once, in event.writes.ts: the mutation runner checks these inputs by them,
-// and the document importer checks a source document's facts by the same rules.
+// Made from the fields' rules in event.writes.ts (one declaration per field: its rule, GraphQL type and description).
 
-@InputType()
-export class RecordEventInput extends CitedInput {
-  @Field()
-  slug: string;
-
-  @Field()
-  title: string;
-
-  @Field(() => String, { nullable: true })
-  date?: string | null;
-
-  @Field(() => String, { nullable: true })
-  location?: string | null;
-
-  @Field(() => [String], { description: 'Slugs of the parties that took part, at least one.' })
-  participants: string[];
-}
+export const RecordEventInput = inputType('RecordEventInput', eventFields, { base: CitedInput });
+export type RecordEventInput = InstanceType<typeof RecordEventInput>;

@@ -12,7 +12,7 @@ import { RecordEventInput } from './event.input';
 export class EventResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Event, { description: 'Records an event, with the sources that report it (editors).' })
-  recordEvent(@Arg('input') input: RecordEventInput, @Ctx() ctx: RequestContext) {
+  recordEvent(@Arg('input', () => RecordEventInput) input: RecordEventInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, recordEventWrite, input);
   }
 

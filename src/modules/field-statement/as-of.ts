@@ -227,8 +227,42 @@ function groupByType<T>(rows: T[]): Map<string, T[]> {
   return byType;
 }
 
-/** Gives each cited row's fields the values current at `bound`: one statement query per type. */
+/** A relation field (a sanction's `target`) whose value current then is a slug, to be set as the row's key column. */
+interface PendingKey {
+  row: Record<string, unknown>;
+  property: string;
+  table: string;
+  slug: string | null;
+}
+
+/**
+ * Gives each cited row's fields the values current at `bound`: one statement query per type, and
+ * for relation fields stated then (a regulatory action's `subject`, a suit's `challenges`), one
+ * query per table they name, resolving their slugs (today's or former) to the rows' keys.
+ */
 async function overlaid<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound: string): Promise<T[]> {
+  const pending: PendingKey[] = [];
+  await overlaidColumns(base, rows, bound, pending);
+  const byTable = new Map<string, PendingKey[]>();
+  for (const key of pending) {
+    if (key.slug === null) key.row[key.property] = null;
+    else byTable.set(key.table, [...(byTable.get(key.table) ?? []), key]);
+  }
+  for (const [table, keys] of byTable) {
+    const list = base.listParameter([...new Set(keys.map((k) => k.slug!))]);
+    const found = await base.query<{ slug: string; id: number }>(
+      `SELECT slug, id FROM "${table}" WHERE ${base.inList('slug')} UNION ALL SELECT former_slug AS slug, current_id AS id FROM former_identifier WHERE table_name = ? AND ${base.inList('former_slug')}`,
+      [list, table, list],
+    );
+    const ids = new Map<string, number>();
+    for (const row of found) if (!ids.has(row.slug)) ids.set(row.slug, Number(row.id));
+    // A slug that names nothing now leaves the row's own key: nothing better is known.
+    for (const key of keys) if (ids.has(key.slug!)) key.row[key.property] = ids.get(key.slug!);
+  }
+  return rows;
+}
+
+async function overlaidColumns<T extends ObjectLiteral>(base: SqlReader, rows: T[], bound: string, pending: PendingKey[]): Promise<void> {
   for (const [type, list] of groupByType(rows)) {
     const ids = list.map((r) => Number((r as unknown as { id: number }).id));
     const statements = await base.select(
@@ -247,21 +281,28 @@ async function overlaid<T extends ObjectLiteral>(base: SqlReader, rows: T[], bou
           statements.filter((s) => s.subjectId === id),
           bound,
         ),
+        pending,
       );
     }
   }
-  return rows;
 }
 
-/** Each column field with a statement known then takes the value current then. */
-function overlay(row: Record<string, unknown>, metadata: EntityMetadata, statements: FieldStatement[]): void {
+/** Each column field with a statement known then takes the value current then; a relation field's slug is resolved later (`pending`). */
+function overlay(row: Record<string, unknown>, metadata: EntityMetadata, statements: FieldStatement[], pending: PendingKey[]): void {
   const fields = new Set(statements.map((s) => s.field));
   for (const field of fields) {
     const column = metadata.findColumnWithPropertyName(field);
-    if (!column || column.relationMetadata || column.isPrimary) continue;
+    const relation = column ? null : metadata.findRelationWithPropertyPath(field);
+    const key = relation?.isManyToOne ? relation.joinColumns[0] : null;
+    if (!key && (!column || column.relationMetadata || column.isPrimary)) continue;
     const current = currentOf(statements.filter((s) => s.field === field));
     if (!current) continue;
     const value = JSON.parse(current.value) as unknown;
-    row[field] = typeof value === 'string' && column.transformer ? FuzzyDate.parse(value) : value;
+    if (key) {
+      if (value === null || typeof value === 'string')
+        pending.push({ row, property: key.propertyName, table: relation!.inverseEntityMetadata.tableName, slug: value as string | null });
+      continue;
+    }
+    row[field] = typeof value === 'string' && column!.transformer ? FuzzyDate.parse(value) : value;
   }
 }

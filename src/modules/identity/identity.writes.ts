@@ -4,7 +4,7 @@ import { recordFormer, releaseFormerSlug } from '../../common/identity/former-sl
 import { decodeGlobalId } from '../../common/node/global-id';
 import type { NodeEntity } from '../../common/node/node.entity';
 import { runSql } from '../../common/sql';
-import { citations, list, nameLine, object, prose, quote, slug, type Shape } from '../../common/validation/rules';
+import { list, nameLine, object, optional, prose, quote, slug, type Shape } from '../../common/validation/rules';
 import type { WriteDeclaration } from '../../common/writes/declarations';
 import type { CitedSource, FactWriter } from '../../common/writes/fact-writer';
 import type { WriteChecks } from '../../common/writes/write-checks';
@@ -197,11 +197,15 @@ interface AliasChecked {
 /** `addPartyAlias`: another name, STATED by a quote that contains it, or INFERRED with a note. */
 export const addPartyAlias: WriteDeclaration<AddPartyAliasInput, PartyEntity, AliasChecked | null> = {
   action: 'addPartyAlias',
-  rules: { party: slug, alias: nameLine(200), citations: list(object({ source: slug, quote }), { min: 1, max: 20, tooFew: 'cite where the name is used' }) },
+  rules: {
+    party: slug,
+    alias: nameLine(200),
+    citations: list(object({ source: slug, quote }), { min: 1, max: 20, tooFew: 'cite where the name is used' }),
+    note: optional(reason),
+  },
   check: async (input, checks) => {
     const party = await partyOf(checks, 'party', input.party);
     const sources = await checks.citations(input.citations);
-    if (input.note != null) reason(input.note, 'note', checks.problems);
     if (party && (party.name === input.alias || party.aliases.includes(input.alias)))
       checks.report('alias', `${echo(input.alias)} is already a name of ${echo(party.slug)}`);
     if (party && party.aliases.length >= 20) checks.report('alias', `${echo(party.slug)} has 20 aliases, the most a party may have`);

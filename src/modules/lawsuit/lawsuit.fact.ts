@@ -10,7 +10,7 @@ const sides: LinkTable = { table: 'lawsuit_party', factColumn: 'lawsuit_id', rol
 /** Criminal and extradition cases are charges, not suits: on the network and on the timeline. */
 const isCharge = (f: string) => `${f}.kind IN ('CRIMINAL', 'EXTRADITION')`;
 
-export const lawsuitFact: FactType = {
+export const lawsuitFact = {
   typeName: 'Lawsuit',
   entity: Lawsuit,
   linkEntities: [LawsuitParty],
@@ -45,4 +45,4 @@ export const lawsuitFact: FactType = {
   },
   writes: lawsuitWrites,
   cues: lawsuitCues,
-};
+} satisfies FactType;

@@ -21,13 +21,13 @@ export const LawsuitConnection = ConnectionType(Lawsuit, 'Lawsuit');
 export class LawsuitResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Lawsuit, { description: 'Files a case: parties by slug with their sides, with the sources that report it (editors).' })
-  fileLawsuit(@Arg('input') input: FileLawsuitInput, @Ctx() ctx: RequestContext) {
+  fileLawsuit(@Arg('input', () => FileLawsuitInput) input: FileLawsuitInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, fileLawsuitWrite, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Lawsuit, { description: 'Sets the status of a case, with the sources that report it (editors).' })
-  updateLawsuitStatus(@Arg('input') input: UpdateLawsuitStatusInput, @Ctx() ctx: RequestContext) {
+  updateLawsuitStatus(@Arg('input', () => UpdateLawsuitStatusInput) input: UpdateLawsuitStatusInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, updateLawsuitStatusWrite, input);
   }
 

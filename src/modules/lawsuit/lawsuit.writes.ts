@@ -1,31 +1,77 @@
-import { citations, fuzzyDate, line, list, object, oneOf, optional, partySlugs, prose, quotes, slug, type Shape } from '../../common/validation/rules';
+import {
+  citations,
+  described,
+  fuzzyDate,
+  line,
+  list,
+  object,
+  oneOf,
+  optional,
+  partySlugs,
+  prose,
+  quotes,
+  slug,
+  type DocOf,
+} from '../../common/validation/rules';
 import { statusUpdate } from '../../common/writes/status-update';
-import type { FactWrites, WriteDeclaration } from '../../common/writes/declarations';
+import { factWrites, type WriteDeclaration } from '../../common/writes/declarations';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
 import { deriveDisputeStatuses } from '../dispute/dispute-status';
 import { RegulatoryAction } from '../regulatory-action/regulatory-action.entity';
-import type { LawsuitDoc } from '../source-import/source-document';
 import { LawsuitParty } from './lawsuit-party.entity';
 import { Lawsuit } from './lawsuit.entity';
 import { CaseStatus, LawsuitKind, PartyRole } from './lawsuit.enums';
-import type { FileLawsuitInput, UpdateLawsuitStatusInput } from './lawsuit.input';
 import { echo } from '../../common/errors';
 
 /** A case's own fields: `fileLawsuit`'s input and a document's `lawsuits[i]`. */
-const fields: Shape = {
+const fields = {
   slug,
   title: line(300),
   kind: oneOf(LawsuitKind),
   status: oneOf(CaseStatus),
-  filed: optional(fuzzyDate),
-  venue: optional(line(300)),
+  filed: described(optional(fuzzyDate), 'As precise as the source: `2019-12`, `2020-02~` (approximately), `<2019-02~`.'),
+  venue: described(optional(line(300)), 'Court or forum.'),
   summary: optional(prose(5000)),
-  technologies: optional(list(line(300), { max: 50 })),
-  challenges: optional(slug),
+  technologies: described(optional(list(line(300), { max: 50 })), 'Subject matter at issue (for patent suits, the technologies).'),
+  challenges: described(optional(slug), 'Slug of the regulatory action the case challenges.'),
 };
 
+/** A party of `fileLawsuit` and its side (LawsuitPartyInput). */
+const lawsuitPartyFields = { party: described(slug, 'Slug of a stored company, person or authority.'), role: oneOf(PartyRole) };
+
+/**
+ * `fileLawsuit`'s input (FileLawsuitInput, lawsuit.input.ts): the case's fields, with the status
+ * FILED when left out and the parties with their sides.
+ */
+export const fileLawsuitFields = {
+  slug: fields.slug,
+  title: fields.title,
+  kind: fields.kind,
+  status: described(optional(oneOf(CaseStatus)), { defaultValue: CaseStatus.FILED }),
+  filed: fields.filed,
+  venue: fields.venue,
+  summary: fields.summary,
+  parties: described(
+    list(object(lawsuitPartyFields, { name: 'LawsuitPartyInput', description: 'A party to a case and its side.' }), {
+      min: 2,
+      max: 50,
+      tooFew: 'must list at least one PLAINTIFF and one DEFENDANT',
+    }),
+    'At least one PLAINTIFF and one DEFENDANT.',
+  ),
+  technologies: fields.technologies,
+  challenges: fields.challenges,
+};
+
+/** `updateLawsuitStatus`'s input (UpdateLawsuitStatusInput). */
+export const updateLawsuitStatusFields = { slug: described(slug, 'Slug of the case.'), status: oneOf(CaseStatus) };
+
+/** A document's `lawsuits[i]`: the fields, the parties by side, and the quotes. */
+const lawsuitItem = { ...fields, plaintiffs: partySlugs(1), defendants: partySlugs(1), quotes };
+type LawsuitItem = DocOf<typeof lawsuitItem>;
+
 /** Stores a case by slug, with exactly these parties on each side. */
-async function writeLawsuit(writer: FactWriter, l: Omit<LawsuitDoc, 'quotes'>, challengesId: number | null): Promise<Lawsuit> {
+async function writeLawsuit(writer: FactWriter, l: Omit<LawsuitItem, 'quotes'>, challengesId: number | null): Promise<Lawsuit> {
   const row = await writer.upsert(
     Lawsuit,
     { slug: l.slug },
@@ -48,10 +94,10 @@ async function writeLawsuit(writer: FactWriter, l: Omit<LawsuitDoc, 'quotes'>, c
   return row;
 }
 
-export const lawsuitWrites: FactWrites<LawsuitDoc> = {
+export const lawsuitWrites = factWrites({
   documentKey: 'lawsuits',
   slugged: true,
-  rules: { ...fields, plaintiffs: partySlugs(1), defendants: partySlugs(1), quotes },
+  rules: lawsuitItem,
   parties: (l, path) => [
     ...(Array.isArray(l.plaintiffs) ? l.plaintiffs.map((party, i) => ({ path: `${path}.plaintiffs[${i}]`, slug: party })) : []),
     ...(Array.isArray(l.defendants) ? l.defendants.map((party, i) => ({ path: `${path}.defendants[${i}]`, slug: party })) : []),
@@ -65,16 +111,11 @@ export const lawsuitWrites: FactWrites<LawsuitDoc> = {
     await scope.cite(row, l.quotes);
     return row;
   },
-};
+});
 
-export const fileLawsuit: WriteDeclaration<FileLawsuitInput, Lawsuit, RegulatoryAction | null> = {
+export const fileLawsuit: WriteDeclaration<DocOf<typeof fileLawsuitFields>, Lawsuit, RegulatoryAction | null> = {
   action: 'fileLawsuit',
-  rules: {
-    ...fields,
-    status: optional(oneOf(CaseStatus)),
-    parties: list(object({ party: slug, role: oneOf(PartyRole) }), { min: 2, max: 50, tooFew: 'must list at least one PLAINTIFF and one DEFENDANT' }),
-    citations,
-  },
+  rules: { ...fileLawsuitFields, citations },
   check: async (input, checks) => {
     await checks.unused(Lawsuit, 'slug', input.slug, 'lawsuit');
     const sides = new Set(input.parties.map((p) => p.role));
@@ -99,7 +140,7 @@ export const fileLawsuit: WriteDeclaration<FileLawsuitInput, Lawsuit, Regulatory
 };
 
 /** A suit's status, as a later source states it (its statement in `provenance`; the earlier one stays as history). */
-export const updateLawsuitStatus: WriteDeclaration<UpdateLawsuitStatusInput, Lawsuit> = statusUpdate(
+export const updateLawsuitStatus: WriteDeclaration<DocOf<typeof updateLawsuitStatusFields>, Lawsuit> = statusUpdate(
   'updateLawsuitStatus',
   Lawsuit,
   CaseStatus,

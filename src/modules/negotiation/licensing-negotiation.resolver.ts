@@ -12,7 +12,7 @@ import { RecordNegotiationInput } from './negotiation.input';
 export class LicensingNegotiationResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => LicensingNegotiation, { description: 'Records licensing talks, with the sources that report them (editors).' })
-  recordNegotiation(@Arg('input') input: RecordNegotiationInput, @Ctx() ctx: RequestContext) {
+  recordNegotiation(@Arg('input', () => RecordNegotiationInput) input: RecordNegotiationInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, recordNegotiationWrite, input);
   }
 

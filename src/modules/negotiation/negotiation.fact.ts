@@ -5,7 +5,7 @@ import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
 import { negotiationWrites } from './negotiation.writes';
 
-export const negotiationFact: FactType = {
+export const negotiationFact = {
   typeName: 'LicensingNegotiation',
   entity: LicensingNegotiation,
   linkEntities: [NegotiationParty],
@@ -18,4 +18,4 @@ export const negotiationFact: FactType = {
   partyField: { name: 'negotiations', load: (loaders, id) => factsViaLinks(loaders, NegotiationParty, 'negotiationId', LicensingNegotiation, id) },
   writes: negotiationWrites,
   cues: negotiationCues,
-};
+} satisfies FactType;

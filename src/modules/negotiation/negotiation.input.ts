@@ -1,27 +1,8 @@
-import { Field, InputType } from 'type-graphql';
+import { inputType } from '../../common/validation/input-type';
 import { CitedInput } from '../source/citation.input';
-import { NegotiationStatus } from './negotiation-status.enum';
+import { negotiationFields } from './negotiation.writes';
 
-// The fields' rules are declared once, in negotiation.writes.ts: the mutation runner checks these inputs by them,
-// and the document importer checks a source document's facts by the same rules.
+// Made from the fields' rules in negotiation.writes.ts (one declaration per field: its rule, GraphQL type and description).
 
-@InputType()
-export class RecordNegotiationInput extends CitedInput {
-  @Field()
-  slug: string;
-
-  @Field({ description: 'What is being licensed.' })
-  subject: string;
-
-  @Field(() => NegotiationStatus)
-  status: NegotiationStatus;
-
-  @Field(() => String, { nullable: true })
-  started?: string | null;
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
-
-  @Field(() => [String], { description: 'Slugs of the parties, at least two.' })
-  parties: string[];
-}
+export const RecordNegotiationInput = inputType('RecordNegotiationInput', negotiationFields, { base: CitedInput });
+export type RecordNegotiationInput = InstanceType<typeof RecordNegotiationInput>;

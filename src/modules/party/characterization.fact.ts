@@ -3,7 +3,7 @@ import { partyTypeNameSql } from './party.search';
 import { Characterization } from './characterization.entity';
 import { characterizationWrites } from './characterization.writes';
 
-export const characterizationFact: FactType = {
+export const characterizationFact = {
   typeName: 'Characterization',
   entity: Characterization,
   table: 'characterization',
@@ -24,4 +24,4 @@ export const characterizationFact: FactType = {
     load: (loaders, id) => loaders.manyBy(Characterization, 'partyId').load(id),
   },
   writes: characterizationWrites,
-};
+} satisfies FactType;

@@ -1,9 +1,8 @@
 import { line, list, optional, prose, quotes, slug } from '../../common/validation/rules';
-import type { FactWrites } from '../../common/writes/declarations';
-import type { CharacterizationDoc } from '../source-import/source-document';
+import { factWrites } from '../../common/writes/declarations';
 import { Characterization } from './characterization.entity';
 
-export const characterizationWrites: FactWrites<CharacterizationDoc> = {
+export const characterizationWrites = factWrites({
   documentKey: 'characterizations',
   rules: { party: slug, text: prose(2000), topics: optional(list(line(100), { max: 20 })), quotes },
   parties: (c, path) => [{ path: `${path}.party`, slug: c.party }],
@@ -12,4 +11,4 @@ export const characterizationWrites: FactWrites<CharacterizationDoc> = {
     await scope.cite(row, c.quotes);
     return row;
   },
-};
+});

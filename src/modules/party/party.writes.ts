@@ -11,6 +11,7 @@ import {
   prose,
   quotes,
   slug,
+  type DocOf,
   type Shape,
 } from '../../common/validation/rules';
 import type { WriteDeclaration } from '../../common/writes/declarations';
@@ -20,27 +21,29 @@ import { Authority } from '../authority/authority.entity';
 import { AuthorityKind } from '../authority/authority-kind.enum';
 import { Company } from '../company/company.entity';
 import { Person } from '../person/person.entity';
-import type { PartyDoc } from '../source-import/source-document';
 import type { CreateAuthorityInput, CreateCompanyInput, CreatePersonInput, UpdateAuthorityInput, UpdateCompanyInput, UpdatePersonInput } from './party.input';
 import { PartyType, type PartyEntity } from './party.entity';
 
 export const partyClasses = { COMPANY: Company, PERSON: Person, AUTHORITY: Authority } as const;
 
 /** The fields every party has, and those of companies and authorities: one set of rules for mutations and documents. */
-const described: Shape = { aliases: optional(list(nameLine(200), { max: 20 })), description: optional(prose(2000)) };
-const named: Shape = { slug, name: nameLine(200), ...described };
-const companyFields: Shape = { headquarters: optional(line(200)), country: optional(country) };
-const authorityFields: Shape = { kind: oneOf(AuthorityKind), jurisdiction: optional(country) };
+const described = { aliases: optional(list(nameLine(200), { max: 20 })), description: optional(prose(2000)) };
+const named = { slug, name: nameLine(200), ...described };
+const companyFields = { headquarters: optional(line(200)), country: optional(country) };
+const authorityFields = { kind: oneOf(AuthorityKind), jurisdiction: optional(country) };
 const typeFields: Record<PartyType, Shape> = { COMPANY: companyFields, PERSON: {}, AUTHORITY: authorityFields };
 
 /** A party of a source document: `parties[i]`. */
-export const partyDocumentRules: Shape = {
+export const partyDocumentRules = {
   type: oneOf(PartyType),
   ...named,
   ...companyFields,
   jurisdiction: optional(country),
   quotes,
 };
+/** A party of a source document (its `kind` checked by partyDocumentKind). */
+export type PartyDoc = DocOf<typeof partyDocumentRules> & { kind?: string };
+
 /** An authority of a document must say what kind it is. */
 export const partyDocumentKind = (party: PartyDoc) => (party.type === 'AUTHORITY' ? oneOf(AuthorityKind) : custom(() => null));
 
@@ -72,7 +75,7 @@ export function createParty(type: PartyType): WriteDeclaration<NewParty, PartyEn
 
 /** updateCompany, updatePerson, updateAuthority: only the fields given change; `aliases: null` clears the list. */
 export function updateParty(type: PartyType): WriteDeclaration<PartyChanges, PartyEntity, PartyEntity | null> {
-  const fields = { ...described, ...typeFields[type] };
+  const fields: Shape = { ...described, ...typeFields[type] };
   if (type === PartyType.AUTHORITY) fields.kind = notNullWhenGiven(oneOf(AuthorityKind));
   return {
     action: actionName('update', type),

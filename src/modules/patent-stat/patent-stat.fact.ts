@@ -2,7 +2,7 @@ import type { FactType } from '../../common/facts/fact-type';
 import { PatentStat } from './patent-stat.entity';
 import { patentStatWrites } from './patent-stat.writes';
 
-export const patentStatFact: FactType = {
+export const patentStatFact = {
   typeName: 'PatentStat',
   entity: PatentStat,
   table: 'patent_stat',
@@ -10,4 +10,4 @@ export const patentStatFact: FactType = {
   participants: [{ role: 'HOLDER', column: 'holder_id' }],
   partyField: { name: 'patentStats', load: (loaders, id) => loaders.manyBy(PatentStat, 'holderId').load(id) },
   writes: patentStatWrites,
-};
+} satisfies FactType;

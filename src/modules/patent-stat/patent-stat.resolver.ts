@@ -13,7 +13,7 @@ export class PatentStatResolver {
   @Mutation(() => PatentStat, {
     description: 'Records how many patents a party holds, with the sources that state it (editors); the same holder, scope and date updates the count.',
   })
-  recordPatentStat(@Arg('input') input: RecordPatentStatInput, @Ctx() ctx: RequestContext) {
+  recordPatentStat(@Arg('input', () => RecordPatentStatInput) input: RecordPatentStatInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, recordPatentStat, input);
   }
 

@@ -2,7 +2,7 @@ import type { FactType } from '../../common/facts/fact-type';
 import { Affiliation } from './affiliation.entity';
 import { affiliationWrites } from './affiliation.writes';
 
-export const affiliationFact: FactType = {
+export const affiliationFact = {
   typeName: 'Affiliation',
   entity: Affiliation,
   table: 'affiliation',
@@ -14,4 +14,4 @@ export const affiliationFact: FactType = {
   edges: [{ from: 'PERSON', to: 'ORGANIZATION', kind: 'AFFILIATED_WITH', label: (f) => `${f}.role`, since: 'since' }],
   search: { code: 10, name: () => `''`, body: (r) => `${r}.role`, quote: () => `''` },
   writes: affiliationWrites,
-};
+} satisfies FactType;

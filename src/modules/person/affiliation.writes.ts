@@ -1,10 +1,9 @@
 import { fuzzyDate, line, optional, quotes, slug } from '../../common/validation/rules';
-import type { FactWrites } from '../../common/writes/declarations';
+import { factWrites } from '../../common/writes/declarations';
 import { date } from '../../common/writes/fact-writer';
-import type { AffiliationDoc } from '../source-import/source-document';
 import { Affiliation } from './affiliation.entity';
 
-export const affiliationWrites: FactWrites<AffiliationDoc> = {
+export const affiliationWrites = factWrites({
   documentKey: 'affiliations',
   rules: { person: slug, organization: slug, role: line(200), since: optional(fuzzyDate), quotes },
   parties: (a, path) => [
@@ -17,4 +16,4 @@ export const affiliationWrites: FactWrites<AffiliationDoc> = {
     await scope.cite(row, a.quotes);
     return row;
   },
-};
+});

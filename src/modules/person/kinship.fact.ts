@@ -2,7 +2,7 @@ import type { FactType } from '../../common/facts/fact-type';
 import { KinshipRecord } from './kinship.entity';
 import { kinshipWrites } from './kinship.writes';
 
-export const kinshipFact: FactType = {
+export const kinshipFact = {
   typeName: 'Kinship',
   entity: KinshipRecord,
   table: 'kinship',
@@ -15,4 +15,4 @@ export const kinshipFact: FactType = {
   ],
   edges: [{ from: 'PERSON', to: 'RELATIVE', kind: 'RELATED_TO', label: (f) => `${f}.relation` }],
   writes: kinshipWrites,
-};
+} satisfies FactType;

@@ -1,9 +1,8 @@
 import { line, quotes, slug } from '../../common/validation/rules';
-import type { FactWrites } from '../../common/writes/declarations';
-import type { KinshipDoc } from '../source-import/source-document';
+import { factWrites } from '../../common/writes/declarations';
 import { KinshipRecord } from './kinship.entity';
 
-export const kinshipWrites: FactWrites<KinshipDoc> = {
+export const kinshipWrites = factWrites({
   documentKey: 'kinships',
   rules: { person: slug, relative: slug, relation: line(100), inverseRelation: line(100), quotes },
   parties: (k, path) => [
@@ -16,4 +15,4 @@ export const kinshipWrites: FactWrites<KinshipDoc> = {
     await scope.cite({ nodeType: 'Kinship', id: row.id }, k.quotes);
     return row;
   },
-};
+});

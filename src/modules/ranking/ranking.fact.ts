@@ -3,7 +3,7 @@ import { RankingEntry } from './ranking-entry.entity';
 import { Ranking } from './ranking.entity';
 import { rankingWrites } from './ranking.writes';
 
-export const rankingFact: FactType = {
+export const rankingFact = {
   typeName: 'Ranking',
   entity: Ranking,
   // Each entry is a node of its own, with its own citations.
@@ -26,4 +26,4 @@ export const rankingFact: FactType = {
     load: (loaders, id) => loaders.manyBy(RankingEntry, 'partyId').load(id),
   },
   writes: rankingWrites,
-};
+} satisfies FactType;

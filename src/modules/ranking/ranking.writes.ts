@@ -1,6 +1,5 @@
 import { int, line, list, object, optional, prose, quotes, slug } from '../../common/validation/rules';
-import type { FactWrites } from '../../common/writes/declarations';
-import type { RankingDoc } from '../source-import/source-document';
+import { factWrites } from '../../common/writes/declarations';
 import { RankingEntry } from './ranking-entry.entity';
 import { Ranking } from './ranking.entity';
 
@@ -9,7 +8,7 @@ export const RANKING_YEARS = [1800, 2200] as const;
 /** Places in a ranking. */
 export const RANKING_POSITION_MAX = 100_000;
 
-export const rankingWrites: FactWrites<RankingDoc> = {
+export const rankingWrites = factWrites({
   documentKey: 'rankings',
   slugged: true,
   rules: {
@@ -47,4 +46,4 @@ export const rankingWrites: FactWrites<RankingDoc> = {
     }
     return row;
   },
-};
+});

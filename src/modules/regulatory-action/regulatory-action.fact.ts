@@ -3,7 +3,7 @@ import { regulatoryActionCues } from './regulatory-action.cues';
 import { RegulatoryAction } from './regulatory-action.entity';
 import { regulatoryActionWrites } from './regulatory-action.writes';
 
-export const regulatoryActionFact: FactType = {
+export const regulatoryActionFact = {
   typeName: 'RegulatoryAction',
   entity: RegulatoryAction,
   table: 'regulatory_action',
@@ -22,4 +22,4 @@ export const regulatoryActionFact: FactType = {
   },
   writes: regulatoryActionWrites,
   cues: regulatoryActionCues,
-};
+} satisfies FactType;

@@ -1,23 +1,8 @@
-import { Field, InputType } from 'type-graphql';
+import { inputType } from '../../common/validation/input-type';
 import { CitedInput } from '../source/citation.input';
+import { regulatoryActionFields } from './regulatory-action.writes';
 
-// The fields' rules are declared once, in regulatory-action.writes.ts: the mutation runner checks these inputs by them,
-// and the document importer checks a source document's facts by the same rules.
+// Made from the fields' rules in regulatory-action.writes.ts (one declaration per field: its rule, GraphQL type and description).
 
-@InputType()
-export class RecordRegulatoryActionInput extends CitedInput {
-  @Field()
-  slug: string;
-
-  @Field({ description: 'Slug of the authority acting.' })
-  authority: string;
-
-  @Field(() => String, { nullable: true, description: 'Slug of the party it is aimed at.' })
-  subject?: string | null;
-
-  @Field()
-  description: string;
-
-  @Field(() => String, { nullable: true })
-  date?: string | null;
-}
+export const RecordRegulatoryActionInput = inputType('RecordRegulatoryActionInput', regulatoryActionFields, { base: CitedInput });
+export type RecordRegulatoryActionInput = InstanceType<typeof RecordRegulatoryActionInput>;

@@ -13,7 +13,7 @@ import { RecordRegulatoryActionInput } from './regulatory-action.input';
 export class RegulatoryActionResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => RegulatoryAction, { description: 'Records a regulatory action, with the sources that report it (editors).' })
-  recordRegulatoryAction(@Arg('input') input: RecordRegulatoryActionInput, @Ctx() ctx: RequestContext) {
+  recordRegulatoryAction(@Arg('input', () => RecordRegulatoryActionInput) input: RecordRegulatoryActionInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, recordRegulatoryActionWrite, input);
   }
 

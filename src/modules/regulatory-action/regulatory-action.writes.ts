@@ -1,14 +1,23 @@
-import { fuzzyDate, optional, pathOf, prose, slug } from '../../common/validation/rules';
+import { fuzzyDate, optional, pathOf, prose, slug, described } from '../../common/validation/rules';
 import { sluggedFact } from '../../common/writes/cited-fact';
 import { date } from '../../common/writes/fact-writer';
 import { RegulatoryAction } from './regulatory-action.entity';
+
+/** A regulatory action's fields: a document's `regulatoryActions[i]` and `recordRegulatoryAction`'s input. */
+export const regulatoryActionFields = {
+  slug,
+  authority: described(slug, 'Slug of the authority acting.'),
+  subject: described(optional(slug), 'Slug of the party it is aimed at.'),
+  description: prose(2000),
+  date: optional(fuzzyDate),
+};
 
 const action = sluggedFact({
   documentKey: 'regulatoryActions',
   action: 'recordRegulatoryAction',
   entity: RegulatoryAction,
   what: 'regulatory action',
-  fields: { slug, authority: slug, subject: optional(slug), description: prose(2000), date: optional(fuzzyDate) },
+  fields: regulatoryActionFields,
   parties: (a, path) => [
     { path: pathOf(path, 'authority'), slug: a.authority, types: ['AUTHORITY'] },
     ...(a.subject != null ? [{ path: pathOf(path, 'subject'), slug: a.subject }] : []),

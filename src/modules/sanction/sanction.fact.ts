@@ -3,7 +3,7 @@ import { sanctionCues } from './sanction.cues';
 import { Sanction } from './sanction.entity';
 import { sanctionWrites } from './sanction.writes';
 
-export const sanctionFact: FactType = {
+export const sanctionFact = {
   typeName: 'Sanction',
   entity: Sanction,
   table: 'sanction',
@@ -18,4 +18,4 @@ export const sanctionFact: FactType = {
   partyField: { name: 'sanctions', description: 'Sanctions targeting it.', load: (loaders, id) => loaders.manyBy(Sanction, 'targetId').load(id) },
   writes: sanctionWrites,
   cues: sanctionCues,
-};
+} satisfies FactType;

@@ -1,27 +1,8 @@
-import { Field, InputType } from 'type-graphql';
+import { inputType } from '../../common/validation/input-type';
 import { CitedInput } from '../source/citation.input';
-import { SanctionStatus } from './sanction-status.enum';
+import { sanctionFields } from './sanction.writes';
 
-// The fields' rules are declared once, in sanction.writes.ts: the mutation runner checks these inputs by them,
-// and the document importer checks a source document's facts by the same rules.
+// Made from the fields' rules in sanction.writes.ts (one declaration per field: its rule, GraphQL type and description).
 
-@InputType()
-export class RecordSanctionInput extends CitedInput {
-  @Field()
-  slug: string;
-
-  @Field({ description: 'Slug of the party sanctioned.' })
-  target: string;
-
-  @Field({ description: 'Slug of the authority imposing it.' })
-  authority: string;
-
-  @Field()
-  description: string;
-
-  @Field(() => String, { nullable: true })
-  imposed?: string | null;
-
-  @Field(() => SanctionStatus)
-  status: SanctionStatus;
-}
+export const RecordSanctionInput = inputType('RecordSanctionInput', sanctionFields, { base: CitedInput });
+export type RecordSanctionInput = InstanceType<typeof RecordSanctionInput>;

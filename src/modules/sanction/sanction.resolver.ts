@@ -16,7 +16,7 @@ export const SanctionConnection = ConnectionType(Sanction, 'Sanction');
 export class SanctionResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Sanction, { description: 'Records a sanction, with the sources that report it (editors).' })
-  recordSanction(@Arg('input') input: RecordSanctionInput, @Ctx() ctx: RequestContext) {
+  recordSanction(@Arg('input', () => RecordSanctionInput) input: RecordSanctionInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, recordSanctionWrite, input);
   }
 

@@ -1,32 +1,16 @@
-import type { DisputeDoc } from '../dispute/dispute.writes';
-/**
- * A source document: one source text and every fact taken from it, each with the verbatim
- * quotes that state it. The files in seeds/ are in this format; so is `importSource` input.
- * Facts refer to parties by slug; parties may be defined in the same document or already stored.
- */
-export interface SourceDocument {
-  source: { slug: string; title: string; publisher: string; publishedOn: string; url?: string | null; text: string };
-  parties?: PartyDoc[];
-  characterizations?: CharacterizationDoc[];
-  affiliations?: AffiliationDoc[];
-  kinships?: KinshipDoc[];
-  regulatoryActions?: RegulatoryActionDoc[];
-  lawsuits?: LawsuitDoc[];
-  sanctions?: SanctionDoc[];
-  negotiations?: NegotiationDoc[];
-  patentStats?: PatentStatDoc[];
-  rankings?: RankingDoc[];
-  statements?: StatementDoc[];
-  events?: EventDoc[];
-  disputes?: DisputeDoc[];
-}
+import type { FactWrites } from '../../common/writes/declarations';
+import type { RegisteredFactTypes } from '../../facts';
+import type { PartyDoc } from '../party/party.writes';
+import type { sourceRules } from '../source/source.writes';
+import type { DocOf } from '../../common/validation/rules';
+
+export type { PartyDoc } from '../party/party.writes';
 
 /**
- * Every fact carries at least one verbatim quote of the source, and may say who says so
+ * Who says so, which every item of a document may add to its fields and `quotes`
  * (attribution.writes.ts checks and stores these the same way for every kind of fact).
  */
-export interface Quoted {
-  quotes: string[];
+export interface SaysWho {
   attribution?: string | null;
   claimedBy?: string | null;
   claimant?: string | null;
@@ -35,95 +19,23 @@ export interface Quoted {
   provenance?: Record<string, { basis: string; quotes?: string[] | null; note?: string | null }> | unknown[] | null;
 }
 
-export interface PartyDoc extends Quoted {
-  type: 'COMPANY' | 'PERSON' | 'AUTHORITY';
-  slug: string;
-  name: string;
-  aliases?: string[];
-  description?: string | null;
-  headquarters?: string | null;
-  country?: string | null;
-  kind?: string;
-  jurisdiction?: string | null;
-}
-export interface CharacterizationDoc extends Quoted {
-  party: string;
-  text: string;
-  topics?: string[];
-}
-export interface AffiliationDoc extends Quoted {
-  person: string;
-  organization: string;
-  role: string;
-  since?: string | null;
-}
-export interface KinshipDoc extends Quoted {
-  person: string;
-  relative: string;
-  relation: string;
-  inverseRelation: string;
-}
-export interface RegulatoryActionDoc extends Quoted {
-  slug: string;
-  authority: string;
-  subject?: string | null;
-  description: string;
-  date?: string | null;
-}
-export interface LawsuitDoc extends Quoted {
-  slug: string;
-  title: string;
-  kind: string;
-  status: string;
-  filed?: string | null;
-  venue?: string | null;
-  summary?: string | null;
-  plaintiffs: string[];
-  defendants: string[];
-  technologies?: string[];
-  challenges?: string | null;
-}
-export interface SanctionDoc extends Quoted {
-  slug: string;
-  target: string;
-  authority: string;
-  description: string;
-  imposed?: string | null;
-  status: string;
-}
-export interface NegotiationDoc extends Quoted {
-  slug: string;
-  subject: string;
-  status: string;
-  started?: string | null;
-  summary?: string | null;
-  parties: string[];
-}
-export interface PatentStatDoc extends Quoted {
-  holder: string;
-  scope: string;
-  count: number;
-  qualifier?: string | null;
-  asOf?: string | null;
-}
-export interface RankingDoc extends Quoted {
-  slug: string;
-  name: string;
-  year?: number | null;
-  basis?: string | null;
-  dataFrom?: string | null;
-  entries: (Quoted & { party: string; position?: number | null })[];
-}
-export interface StatementDoc extends Quoted {
-  slug: string;
-  speaker: string;
-  text: string;
-  date?: string | null;
-}
-export interface EventDoc extends Quoted {
-  slug: string;
-  title: string;
-  date?: string | null;
-  location?: string | null;
-  participants: string[];
-}
+type Registered = RegisteredFactTypes[number];
+/** A fact type's document key (`lawsuits`) and item type, as its writes declare them (inferred from their rules). */
+type KeyOf<F> = F extends { writes: FactWrites<any, infer K> } ? K : never;
+type ItemOf<F> = F extends { writes: FactWrites<infer D, any> } ? D & SaysWho : never;
+
+/** A document's item of each fact type, by document key: `DocumentItem<'lawsuits'>`. */
+export type DocumentItems = { [F in Registered as KeyOf<F>]: ItemOf<F> };
+export type DocumentItem<K extends keyof DocumentItems> = DocumentItems[K];
+
+/**
+ * A source document: one source text and every fact taken from it, each with the verbatim
+ * quotes that state it. The files in seeds/ are in this format; so is `importSource` input.
+ * Facts refer to parties by slug; parties may be defined in the same document or already stored.
+ * Its keys and item types are the registry's (src/facts.ts), each item's type inferred from its
+ * fact's rules: nothing here is written out per fact.
+ */
+export type SourceDocument = {
+  source: DocOf<typeof sourceRules>;
+  parties?: (PartyDoc & SaysWho)[];
+} & { [K in keyof DocumentItems]?: DocumentItems[K][] };

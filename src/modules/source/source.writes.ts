@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { fuzzyDate, line, optional, slug, url, verbatimText, type Shape } from '../../common/validation/rules';
+import { fuzzyDate, line, optional, slug, url, verbatimText } from '../../common/validation/rules';
 import type { WriteDeclaration } from '../../common/writes/declarations';
 import { date, type FactWriter } from '../../common/writes/fact-writer';
 import { Source } from '../../common/citation/source.entity';
 import type { AddSourceInput } from './source.input';
 
 /** A source's fields: `addSource`'s input and a document's `source`. */
-export const sourceRules: Shape = {
+export const sourceRules = {
   slug,
   title: line(500),
   publisher: line(200),

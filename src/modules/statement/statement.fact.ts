@@ -3,7 +3,7 @@ import { statementCues } from './statement.cues';
 import { Statement } from './statement.entity';
 import { statementWrites } from './statement.writes';
 
-export const statementFact: FactType = {
+export const statementFact = {
   typeName: 'Statement',
   entity: Statement,
   table: 'statement',
@@ -14,4 +14,4 @@ export const statementFact: FactType = {
   partyField: { name: 'statements', description: 'What it said.', load: (loaders, id) => loaders.manyBy(Statement, 'speakerId').load(id) },
   writes: statementWrites,
   cues: statementCues,
-};
+} satisfies FactType;

@@ -1,20 +1,8 @@
-import { Field, InputType } from 'type-graphql';
+import { inputType } from '../../common/validation/input-type';
 import { CitedInput } from '../source/citation.input';
+import { statementFields } from './statement.writes';
 
-// The fields' rules are declared once, in statement.writes.ts: the mutation runner checks these inputs by them,
-// and the document importer checks a source document's facts by the same rules.
+// Made from the fields' rules in statement.writes.ts (one declaration per field: its rule, GraphQL type and description).
 
-@InputType()
-export class RecordStatementInput extends CitedInput {
-  @Field()
-  slug: string;
-
-  @Field({ description: 'Slug of the party who said it.' })
-  speaker: string;
-
-  @Field({ description: 'What was said, in the report’s words.' })
-  text: string;
-
-  @Field(() => String, { nullable: true })
-  date?: string | null;
-}
+export const RecordStatementInput = inputType('RecordStatementInput', statementFields, { base: CitedInput });
+export type RecordStatementInput = InstanceType<typeof RecordStatementInput>;

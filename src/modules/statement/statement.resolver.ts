@@ -11,7 +11,7 @@ import { RecordStatementInput } from './statement.input';
 export class StatementResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Statement, { description: 'Records what a party said, with the sources that report it (editors).' })
-  recordStatement(@Arg('input') input: RecordStatementInput, @Ctx() ctx: RequestContext) {
+  recordStatement(@Arg('input', () => RecordStatementInput) input: RecordStatementInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, recordStatementWrite, input);
   }
 

@@ -14,6 +14,8 @@ import { DISPUTE_FACTS_SQL } from '../dispute/dispute.fact';
 import type { TimelineArgs } from './timeline.args';
 import { TimelineEntry, type TimelineEntryKind, type TimelineFactType } from './timeline-entry.type';
 import { DATED_FACTS, FACT_PARTICIPANTS, periodKey, sortKeySql } from './timeline.sql';
+import { factParticipantsByIdSql } from '../../common/facts/fact-sql';
+import { factTypes } from '../../facts';
 
 interface Row {
   fact_type: TimelineFactType;
@@ -118,9 +120,18 @@ export class TimelineService {
   async participants(loaders: Loaders, entry: TimelineEntry): Promise<PartyEntity[]> {
     const ids = await loaders
       .custom<string, number[]>('Timeline.participants', async (keys) => {
-        const rows = await loaders.reader.query<{ fact_type: string; fact_id: number; party_id: number }>(
-          `SELECT DISTINCT fact_type, fact_id, party_id FROM (${FACT_PARTICIPANTS}) p WHERE ${loaders.reader.inList("p.fact_type || ':' || p.fact_id")} ORDER BY party_id`,
-          [loaders.reader.listParameter(keys)],
+        const { reader } = loaders;
+        const { sql, types } = factParticipantsByIdSql(factTypes, (column) => reader.inList(column));
+        const idsOf = new Map<string, number[]>();
+        for (const key of keys) {
+          const [type, id] = key.split(':');
+          const list = idsOf.get(type) ?? [];
+          list.push(Number(id));
+          idsOf.set(type, list);
+        }
+        const rows = await reader.query<{ fact_type: string; fact_id: number; party_id: number }>(
+          `SELECT DISTINCT fact_type, fact_id, party_id FROM (${sql}) p ORDER BY party_id`,
+          types.map((type) => reader.listParameter(idsOf.get(type) ?? [])),
         );
         return manyInKeyOrder(keys, rows, (row) => `${row.fact_type}:${row.fact_id}`).map((list) => list.map((row) => Number(row.party_id)));
       })
