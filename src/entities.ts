@@ -13,6 +13,7 @@ import { Citation } from './common/citation/citation.entity';
 import { FactAttribution } from './modules/attribution/fact-attribution.entity';
 import { FieldStatement } from './common/citation/field-statement.entity';
 import { Source } from './common/citation/source.entity';
+import { Draft, DraftItem, DraftMention } from './modules/draft/draft.entity';
 import { FormerIdentifier } from './common/identity/former-identifier.entity';
 import { PartyDecision } from './modules/identity/party-decision.entity';
 import { Webhook, WebhookDelivery } from './modules/webhook/webhook.entity';
@@ -30,6 +31,9 @@ export const entities: EntityClass[] = [
   FieldStatement,
   ApiKey,
   AuditEntry,
+  Draft,
+  DraftItem,
+  DraftMention,
   FormerIdentifier,
   PartyDecision,
   ChangeEvent,

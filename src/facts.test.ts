@@ -28,6 +28,10 @@ const CORE_TABLES = new Set([
   // Webhooks (src/modules/webhook): endpoints and their delivery log.
   'webhook',
   'webhook_delivery',
+  // Drafts (src/modules/draft): a report's proposals awaiting review.
+  'draft',
+  'draft_item',
+  'draft_mention',
 ]);
 
 const sqliteInList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;

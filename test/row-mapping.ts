@@ -2,6 +2,7 @@ import { ChildEntity, Column, DataSource, Entity, PrimaryGeneratedColumn, TableI
 import { SnakeNamingStrategy } from '../src/common/naming-strategy';
 import { SqlReader } from '../src/common/database/sql-reader';
 import { entities } from '../src/entities';
+import { Draft, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from '../src/modules/draft/draft.entity';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { Role } from '../src/common/role.enum';
 import { PartyDecision, PartyDecisionKind } from '../src/modules/identity/party-decision.entity';
@@ -64,6 +65,46 @@ export async function addRowsSeedingLacks(dataSource: DataSource): Promise<void>
     deliveredAt: null,
     lastError: null,
     responseStatus: null,
+  });
+  // A draft with one item and one name, their optional columns null.
+  const [source] = await dataSource.query(`SELECT id FROM source ORDER BY id LIMIT 1`);
+  const draft = await dataSource.getRepository(Draft).save({
+    sourceId: Number(source.id),
+    status: DraftStatus.OPEN,
+    createdAt: '2026-12-05T00:00:00.000Z',
+    createdBy: 'row-mapping',
+    source: { slug: 's', title: 't', publisher: 'p', publishedOn: '2020-02-06', url: null },
+    dates: [{ phrase: 'a year ago', start: 0, end: 10, date: '2019-02~', note: 'n' }],
+    extractionMs: 1,
+  });
+  await dataSource.getRepository(DraftItem).insert({
+    draftId: draft.id,
+    key: 'i1',
+    kind: DraftItemKind.NEW,
+    status: DraftItemStatus.PENDING,
+    typeName: 'Lawsuit',
+    documentKey: 'lawsuits',
+    cue: 'lawsuit.sued',
+    quote: 'q',
+    start: 0,
+    end: 1,
+    entry: { slug: 'x' },
+    targetSlug: null,
+    targetStatus: null,
+    reason: null,
+    decidedBy: null,
+    decidedAt: null,
+  });
+  await dataSource.getRepository(DraftMention).insert({
+    draftId: draft.id,
+    key: 'm1',
+    name: 'Huawei',
+    spans: [{ start: 0, end: 6 }],
+    kind: 'COMPANY',
+    slug: 'huawei',
+    linked: null,
+    alternatives: [],
+    decision: MentionDecision.SUGGESTED,
   });
 }
 

@@ -28,6 +28,11 @@ export const PRICES = {
    * SQL statements; bench/results/statements.md: 1.06× the CPU of the dispute page).
    */
   asOf: 100,
+  /**
+   * Drafting a report (`draftSource`): compromise's parse of up to 90,000 characters, about 0.1 ms of
+   * CPU a word (bench/results/draft.md), bounded by its own deadline (DRAFT_DEADLINE_MS).
+   */
+  draft: 2000,
   /** `totalCount` of an entity connection: a trigger-kept row, or one indexed COUNT when filtered. */
   count: 10,
 } as const;

@@ -9,6 +9,8 @@ import { FieldStatements1796100000001 } from './sqlite/1796100000001-FieldStatem
 import { FieldStatements1796100000002 } from './postgres/1796100000002-FieldStatements';
 import { PartyIdentity1796200000000 } from './sqlite/1796200000000-PartyIdentity';
 import { PartyIdentity1796200000001 } from './postgres/1796200000001-PartyIdentity';
+import { Drafts1796300000000 } from './sqlite/1796300000000-Drafts';
+import { Drafts1796300000001 } from './postgres/1796300000001-Drafts';
 import { ChangeEvents1796400000000 } from './sqlite/1796400000000-ChangeEvents';
 import { ChangeEvents1796400000001 } from './postgres/1796400000001-ChangeEvents';
 import { Webhooks1796500000000 } from './sqlite/1796500000000-Webhooks';
@@ -26,6 +28,7 @@ export const sqliteMigrations: Function[] = [
   KeyBudgets1796100000000,
   FieldStatements1796100000001,
   PartyIdentity1796200000000,
+  Drafts1796300000000,
   ChangeEvents1796400000000,
   Webhooks1796500000000,
 ];
@@ -36,6 +39,7 @@ export const postgresMigrations: Function[] = [
   KeyBudgets1796100000001,
   FieldStatements1796100000002,
   PartyIdentity1796200000001,
+  Drafts1796300000001,
   ChangeEvents1796400000001,
   Webhooks1796500000001,
 ];

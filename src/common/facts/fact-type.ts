@@ -1,6 +1,7 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { Loaders } from '../loaders/loaders';
 import type { FactWrites } from '../writes/declarations';
+import type { FactCues } from './cues';
 
 /** A TypeORM entity class. */
 export type EntityClass = abstract new () => ObjectLiteral;
@@ -148,6 +149,8 @@ export interface FactType {
   partyField?: PartyFactField;
   /** How it is written from a source document: its document key, rules and write (`<name>.writes.ts`). */
   writes?: FactWrites;
+  /** How the drafting engine recognises it in a report's sentences (`<name>.cues.ts`). */
+  cues?: FactCues;
 }
 
 /**

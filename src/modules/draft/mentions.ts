@@ -11,6 +11,8 @@ export interface Mention {
   /** The name verbatim (its first occurrence): `text.slice(spans[0].start, spans[0].end)`. */
   name: string;
   spans: Span[];
+  /** A short form of another name of the report, not a party of its own: "Huawei" after "Huawei Technologies" (that name). */
+  sameAs?: string;
   /** The linked party's kind, else the guess from the tagger and the name's words. */
   kind: PartyKind;
   link: PartyLink;
@@ -71,6 +73,13 @@ function restore(target: Entries, saved: Entries): void {
     if (!(key in saved)) delete target[key];
     else if (target[key] !== saved[key]) target[key] = saved[key];
   }
+}
+
+/** compromise's parse of a text, with the store's names in its lexicon: read once, for names and for sentences and verbs. */
+export type ParsedText = ReturnType<typeof nlp>;
+
+export function parseText(text: string, index: PartyIndex): ParsedText {
+  return parseWithLexicon(text, lexiconOf(index));
 }
 
 interface TermJson {
@@ -148,10 +157,8 @@ function looksLikeName(name: string): boolean {
  * known name short or run two names together. Overlaps keep the longest span; places are kept only
  * when they are a known party's name ("Washington" for the US government). Same name, one mention.
  */
-export function findMentions(text: string, index: PartyIndex): Mention[] {
-  const doc = parseWithLexicon(text, lexiconOf(index));
-
-  const found: { span: Span; tag: Tag }[] = [];
+export function findMentions(text: string, index: PartyIndex, doc: ParsedText = parseText(text, index)): Mention[] {
+  const found: { span: Span; tag: Tag; weak?: boolean }[] = [];
   // The store's names verbatim, looked up by the word each starts with (linear in the text's words).
   const knownStarts = new Uint8Array(text.length);
   for (const word of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
@@ -165,22 +172,28 @@ export function findMentions(text: string, index: PartyIndex): Mention[] {
       }
     }
   }
-  for (const [tag, view] of [
-    ['Person', doc.people()],
-    ['Organization', doc.organizations()],
-    ['Place', doc.places()],
+  // Proper nouns compromise does not place among people, organisations or places: its lists miss
+  // most company names ("Kestrel Microsystems"); kept as weak candidates (see below).
+  const proper = doc.match('#ProperNoun+').not('(#Place|#Date|#Month|#WeekDay|#Demonym|#Possessive)');
+  for (const [tag, view, weak] of [
+    ['Person', doc.people(), false],
+    ['Organization', doc.organizations(), false],
+    ['Place', doc.places(), false],
+    ['Organization', proper, true],
   ] as const) {
     for (const match of view.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
       for (const run of segments(match.terms, knownStarts)) {
         const span = spanOf(text, run);
-        if (span) found.push({ span, tag });
+        if (span) found.push({ span, tag, weak });
       }
     }
   }
 
-  // Longest span first; a span overlapping a kept one is dropped.
-  found.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start);
-  const kept: { span: Span; tag: Tag }[] = [];
+  // Longest span first (a strong tag before a weak one); a span overlapping a kept one is dropped.
+  found.sort(
+    (a, b) => b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start || Number(a.weak ?? false) - Number(b.weak ?? false),
+  );
+  const kept: { span: Span; tag: Tag; weak?: boolean }[] = [];
   const taken = new Uint8Array(text.length);
   for (const candidate of found) {
     const { start, end } = candidate.span;
@@ -190,8 +203,24 @@ export function findMentions(text: string, index: PartyIndex): Mention[] {
   }
   kept.sort((a, b) => a.span.start - b.span.start);
 
-  const byName = new Map<string, Mention>();
-  for (const { span, tag } of kept) {
+  const adjectival = new Set<number>();
+  for (const match of doc.match('#Place+ #Noun').json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
+    if (/^\p{Ll}/u.test(match.terms[match.terms.length - 1].text)) adjectival.add(match.terms[0].offset.start);
+  }
+  // "in the US": a place where something is, not an actor.
+  for (const { span, tag } of kept)
+    if (tag === 'Place' && /\bin (?:the )?$/.test(text.slice(Math.max(0, span.start - 7), span.start))) adjectival.add(span.start);
+  // A place right before an organisation names it ("the US Commerce Department"): one name.
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const [place, next] = [kept[i], kept[i + 1]];
+    if (place.tag === 'Place' && next.tag === 'Organization' && /^ $/.test(text.slice(place.span.end, next.span.start))) {
+      kept.splice(i, 2, { span: { start: place.span.start, end: next.span.end }, tag: 'Organization', weak: next.weak });
+    }
+  }
+  const byName = new Map<string, Mention & { weak: boolean }>();
+  for (const { span, tag, weak = false } of kept) {
+    // A country before a common noun is an adjective ("the US carrier", "US companies"), not its government.
+    if (adjectival.has(span.start)) continue;
     const name = text.slice(span.start, span.end);
     // "Co., Ltd." alone is the tail of a name, not one.
     if (!looksLikeName(name) || name.split(/[\s,]+/).every((word) => LEGAL_FORM.test(word.replace(/\.$/, '')))) continue;
@@ -199,11 +228,40 @@ export function findMentions(text: string, index: PartyIndex): Mention[] {
     const existing = byName.get(key);
     if (existing) {
       existing.spans.push(span);
+      existing.weak &&= weak;
       continue;
     }
     const link = index.link(name, guessKind(tag, name));
     if (tag === 'Place' && !link.party) continue;
-    byName.set(key, { name, spans: [span], kind: link.party?.kind ?? link.proposed!, link });
+    byName.set(key, { name, spans: [span], kind: link.party?.kind ?? link.proposed!, link, weak: weak && !link.party });
   }
-  return [...byName.values()];
+  // A weak one-word name that is a word of another name is that name again ("Microsystems" after
+  // "Kestrel Microsystems", "Commission" after "European Commission"); one that occurs once and is
+  // not an acronym is dropped ("Nordic"): a report names its parties more than once.
+  const names = [...byName.values()];
+  const out: Mention[] = [];
+  for (const mention of names) {
+    // A new one-word name that starts or ends a longer new name is its short form ("Huawei" after
+    // "Huawei Technologies", "Meng" after "Meng Wanzhou"), whatever tagged it.
+    if (!mention.link.party && !/\s/.test(mention.name)) {
+      const word = normalise(mention.name);
+      const longer = names.filter(
+        (other) =>
+          other !== mention &&
+          !other.link.party &&
+          /\s/.test(other.name) &&
+          [normalise(other.name).split(' ')[0], normalise(other.name).split(' ').at(-1)].includes(word),
+      );
+      if (longer.length === 1) mention.sameAs = longer[0].name;
+    }
+    if (mention.weak && !/\s/.test(mention.name)) {
+      const word = normalise(mention.name);
+      const whole = names.find((other) => other !== mention && !other.weak && normalise(other.name).split(' ').includes(word));
+      if (whole) mention.sameAs = whole.name;
+      else if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name)) continue;
+    }
+    const { weak: _weak, ...rest } = mention;
+    out.push(rest);
+  }
+  return out;
 }

@@ -94,3 +94,16 @@ describe('linking a name to a known party', () => {
     expect(closest).toBeLessThan(LINK_THRESHOLD);
   });
 });
+
+describe('editors’ "not the same" decisions', () => {
+  const parties: KnownParty[] = [
+    { slug: 'fcc', name: 'Federal Communications Commission', aliases: ['FCC'], kind: 'AUTHORITY' },
+    { slug: 'ftc', name: 'Federal Trade Commission', aliases: ['FTC'], kind: 'AUTHORITY' },
+  ];
+
+  it('a party decided not to be the linked one is not offered as its alternative', () => {
+    expect(new PartyIndex(parties).link('Federal Communications Commission', 'AUTHORITY').alternatives.map((a) => a.slug)).toEqual(['ftc']);
+    const decided = new PartyIndex(parties, { notSame: [{ party: 'ftc', other: 'fcc' }] });
+    expect(decided.link('Federal Communications Commission', 'AUTHORITY')).toMatchObject({ party: { slug: 'fcc' }, alternatives: [] });
+  });
+});

@@ -90,6 +90,7 @@ const LEGAL_SUFFIXES = new Set([
   'holdings',
   'group',
   'communications',
+  'government',
 ]);
 
 /** Lower case, straight quotes, no possessive, punctuation as spaces, no leading "the". */
@@ -151,7 +152,14 @@ export class PartyIndex {
   private readonly byFirstWord = new Map<string, { text: string; kind: PartyKind }[]>();
   private lexiconCache: { people: string[]; organizations: string[] } | null = null;
 
-  constructor(readonly parties: readonly KnownParty[]) {
+  // Pairs of parties an editor decided are not the same ("a\u0000b", both orders): never suggested for each other.
+  private readonly notSame = new Set<string>();
+
+  constructor(
+    readonly parties: readonly KnownParty[],
+    options: { notSame?: readonly { party: string; other: string }[] } = {},
+  ) {
+    for (const { party, other } of options.notSame ?? []) this.notSame.add(`${party}\u0000${other}`).add(`${other}\u0000${party}`);
     const add = (map: Map<string, KnownParty[]>, key: string, party: KnownParty) => {
       if (!key) return;
       const list = map.get(key) ?? [];
@@ -164,6 +172,8 @@ export class PartyIndex {
       for (const name of [party.name, ...party.aliases]) {
         add(this.legal, legalCore(name), party);
         add(this.acronyms, acronym(name), party);
+        // "US" for the "United States government": the initials of the name without its generic words.
+        add(this.acronyms, acronym(legalCore(name)), party);
         const core = legalCore(name);
         const position = this.forms.push({ party, core }) - 1;
         for (const key of blockKeys(core)) {
@@ -238,7 +248,9 @@ export class PartyIndex {
     const ranked = [...exact.sort(byScore), ...similar];
     const top = ranked[0];
     if (top && top.score >= LINK_THRESHOLD) {
-      return { party: top, alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES), proposed: null };
+      // A party decided not to be the linked one is not offered beside it.
+      const others = ranked.slice(1).filter((candidate) => !this.notSame.has(`${top.slug}\u0000${candidate.slug}`));
+      return { party: top, alternatives: others.slice(0, MAX_ALTERNATIVES), proposed: null };
     }
     return { party: null, alternatives: ranked.slice(0, MAX_ALTERNATIVES), proposed: guess };
   }

@@ -1,5 +1,6 @@
 import { factsViaLinks } from '../../common/loaders/via-links';
 import type { FactType } from '../../common/facts/fact-type';
+import { eventCues } from './event.cues';
 import { EventParticipant } from './event-participant.entity';
 import { Event } from './event.entity';
 import { eventWrites } from './event.writes';
@@ -19,4 +20,5 @@ export const eventFact = {
     load: (loaders, id) => factsViaLinks(loaders, EventParticipant, 'eventId', Event, id),
   },
   writes: eventWrites,
+  cues: eventCues,
 } satisfies FactType;

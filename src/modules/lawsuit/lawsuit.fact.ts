@@ -1,4 +1,5 @@
 import type { FactType, LinkTable } from '../../common/facts/fact-type';
+import { lawsuitCues } from './lawsuit.cues';
 import { LawsuitParty } from './lawsuit-party.entity';
 import { Lawsuit } from './lawsuit.entity';
 import { lawsuitWrites } from './lawsuit.writes';
@@ -43,4 +44,5 @@ export const lawsuitFact = {
     load: (loaders, id, { role, first }: PartyLawsuitsArgs) => lawsuitsOfParty(loaders, id, role, first),
   },
   writes: lawsuitWrites,
+  cues: lawsuitCues,
 } satisfies FactType;

@@ -1,5 +1,6 @@
 import { factsViaLinks } from '../../common/loaders/via-links';
 import type { FactType } from '../../common/facts/fact-type';
+import { negotiationCues } from './negotiation.cues';
 import { LicensingNegotiation } from './licensing-negotiation.entity';
 import { NegotiationParty } from './negotiation-party.entity';
 import { negotiationWrites } from './negotiation.writes';
@@ -16,4 +17,5 @@ export const negotiationFact = {
   search: { code: 6, name: (r) => `${r}.subject`, body: (r) => `COALESCE(${r}.summary, '')`, quote: () => `''` },
   partyField: { name: 'negotiations', load: (loaders, id) => factsViaLinks(loaders, NegotiationParty, 'negotiationId', LicensingNegotiation, id) },
   writes: negotiationWrites,
+  cues: negotiationCues,
 } satisfies FactType;

@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { regulatoryActionCues } from './regulatory-action.cues';
 import { RegulatoryAction } from './regulatory-action.entity';
 import { regulatoryActionWrites } from './regulatory-action.writes';
 
@@ -20,4 +21,5 @@ export const regulatoryActionFact = {
     load: (loaders, id) => loaders.manyBy(RegulatoryAction, 'subjectId').load(id),
   },
   writes: regulatoryActionWrites,
+  cues: regulatoryActionCues,
 } satisfies FactType;

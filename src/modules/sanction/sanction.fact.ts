@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { sanctionCues } from './sanction.cues';
 import { Sanction } from './sanction.entity';
 import { sanctionWrites } from './sanction.writes';
 
@@ -16,4 +17,5 @@ export const sanctionFact = {
   search: { code: 4, name: () => `''`, body: (r) => `${r}.description`, quote: () => `''` },
   partyField: { name: 'sanctions', description: 'Sanctions targeting it.', load: (loaders, id) => loaders.manyBy(Sanction, 'targetId').load(id) },
   writes: sanctionWrites,
+  cues: sanctionCues,
 } satisfies FactType;

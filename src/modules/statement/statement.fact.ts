@@ -1,4 +1,5 @@
 import type { FactType } from '../../common/facts/fact-type';
+import { statementCues } from './statement.cues';
 import { Statement } from './statement.entity';
 import { statementWrites } from './statement.writes';
 
@@ -12,4 +13,5 @@ export const statementFact = {
   search: { code: 7, name: () => `''`, body: (r) => `${r}.text`, quote: () => `''` },
   partyField: { name: 'statements', description: 'What it said.', load: (loaders, id) => loaders.manyBy(Statement, 'speakerId').load(id) },
   writes: statementWrites,
+  cues: statementCues,
 } satisfies FactType;

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Role } from '../src/common/role.enum';
+import { bearer, createKey, startTestServer, type TestServer } from './helpers';
+
+/**
+ * Following a story: an editor drafts a follow-up report, reviews it (links a name, corrects an
+ * item, rejects one) and accepts the rest; the accepted facts reach the dispute page, nothing of
+ * the draft before. Every client mistake is a 4xx with a code, and a refused acceptance writes nothing.
+ */
+const report = (name: string) => readFileSync(path.resolve(__dirname, `../bench/draft-eval/${name}.txt`), 'utf8');
+
+const SETTLEMENT = {
+  slug: '2021-07-20-huawei-verizon-settle',
+  title: 'Huawei and Verizon settle patent suits',
+  publisher: 'Test Wire',
+  publishedOn: '2021-07-20',
+  text: report('settlement'),
+};
+const SANCTION = {
+  slug: '2021-09-14-kestrel-sanctions',
+  title: 'New sanctions on a Huawei supplier',
+  publisher: 'Test Wire',
+  publishedOn: '2021-09-14',
+  text: report('sanction'),
+};
+
+const DRAFT = `mutation($input: AddSourceInput!) { draftSource(input: $input) {
+  id status pendingCount source { slug }
+  mentions { id key name slug kind decision linked { slug rule score } spans { start end } }
+  items { key kind status typeName cue quote start end entry targetSlug targetStatus }
+  dates { phrase date { iso } note }
+} }`;
+const ACCEPT = `mutation($draft: ID!, $items: [String!]!, $edits: [DraftItemEdit!]) { acceptDraftItems(draft: $draft, items: $items, edits: $edits) {
+  status pendingCount items { key status decidedBy }
+} }`;
+const REJECT = `mutation($draft: ID!, $items: [String!]!, $reason: String!) { rejectDraftItems(draft: $draft, items: $items, reason: $reason) { status items { key status reason } } }`;
+const LINK = `mutation($input: LinkMentionInput!) { linkMention(input: $input) { key slug decision linked { slug } } }`;
+const DISPUTE = `{ dispute(slug: "huawei-verizon-patents") { status lawsuits { slug status history(field: "status") { value source { slug } } } } }`;
+
+describe('drafting and reviewing a report', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  let viewer: Record<string, string>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    editor = bearer(await createKey(server, Role.EDITOR));
+    viewer = bearer(await createKey(server, Role.VIEWER));
+  });
+  afterAll(() => server.close());
+
+  const codeOf = (answer: any) => answer.errors?.[0]?.extensions?.code;
+
+  it('drafts a settlement as status updates of the stored suits; accepting them settles the suits and ends the dispute', async () => {
+    const drafted: any = await server.gql(DRAFT, { input: SETTLEMENT }, editor);
+    expect(drafted.errors).toBeUndefined();
+    const draft = drafted.data.draftSource;
+    expect(draft).toMatchObject({ status: 'OPEN', source: { slug: SETTLEMENT.slug } });
+    // Every quote and span is the report's text, verbatim.
+    for (const item of draft.items) expect(SETTLEMENT.text.slice(item.start, item.end)).toBe(item.quote);
+    for (const mention of draft.mentions) expect(SETTLEMENT.text.slice(mention.spans[0].start, mention.spans[0].end)).toBe(mention.name);
+    expect(draft.mentions.find((m: any) => m.name === 'Huawei Technologies')).toMatchObject({ slug: 'huawei', linked: { slug: 'huawei', rule: 'NAME' } });
+    const updates = draft.items.filter((item: any) => item.kind === 'UPDATE');
+    expect(updates.map((u: any) => [u.targetSlug, u.targetStatus, u.entry.status])).toEqual([
+      ['huawei-v-verizon-patent-suit-rkq', 'FILED', 'SETTLED'],
+      ['huawei-v-verizon-patent-suit-wbt', 'FILED', 'SETTLED'],
+    ]);
+    const statements = draft.items.filter((item: any) => item.typeName === 'Statement');
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+
+    // Nothing of the draft is visible to readers: no drafts, the suits still filed.
+    expect(codeOf(await server.gql('{ drafts { totalCount } }', {}, viewer))).toBe('FORBIDDEN');
+    expect(codeOf(await server.gql(`{ draft(id: "${draft.id}") { id } }`))).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    const before: any = await server.gql(DISPUTE);
+    expect(before.data.dispute.lawsuits.filter((l: any) => l.slug.startsWith('huawei-v-verizon')).map((l: any) => l.status)).toEqual(['FILED', 'FILED']);
+
+    const listed: any = await server.gql('{ drafts(status: OPEN, first: 5) { totalCount edges { node { id pendingCount } } } }', {}, editor);
+    expect(listed.data.drafts.edges.map((e: any) => e.node.id)).toContain(draft.id);
+
+    // Accept the updates and the first statement, its text corrected; reject the rest.
+    const statement = statements[0];
+    const edited = { ...statement.entry, text: `${statement.entry.text}.`.replace(/\.\.$/, '.') };
+    const accepted: any = await server.gql(
+      ACCEPT,
+      { draft: draft.id, items: [...updates.map((u: any) => u.key), statement.key], edits: [{ item: statement.key, entry: edited }] },
+      editor,
+    );
+    expect(accepted.errors).toBeUndefined();
+    const rest = draft.items.filter((item: any) => item.kind === 'NEW' && item.key !== statement.key).map((item: any) => item.key);
+    const rejected: any = await server.gql(REJECT, { draft: draft.id, items: rest, reason: 'not about the dispute' }, editor);
+    expect(rejected.errors).toBeUndefined();
+    expect(rejected.data.rejectDraftItems.status).toBe('REVIEWED');
+
+    // The dispute page: both suits settled, citing the follow-up; the dispute resolved.
+    const after: any = await server.gql(DISPUTE);
+    const suits = after.data.dispute.lawsuits.filter((l: any) => l.slug.startsWith('huawei-v-verizon'));
+    expect(suits.map((l: any) => l.status)).toEqual(['SETTLED', 'SETTLED']);
+    expect(suits[0].history.map((h: any) => [h.value, h.source.slug])).toEqual([
+      ['"FILED"', '2020-02-06-huawei-verizon'],
+      ['"SETTLED"', SETTLEMENT.slug],
+    ]);
+    expect(after.data.dispute.status).toBe('RESOLVED');
+    const audit: any = await server.gql('{ auditLog(first: 10) { edges { node { action } } } }', {}, bearer(await createKey(server, Role.ADMIN, 'admin-1')));
+    expect(audit.data.auditLog.edges.map((e: any) => e.node.action)).toEqual(
+      expect.arrayContaining(['draftSource', 'acceptDraftItems', 'updateLawsuitStatus', 'decideDraftItems', 'rejectDraftItems']),
+    );
+
+    // Deciding again, or on items the draft lacks, is the client's mistake.
+    const again: any = await server.gql(ACCEPT, { draft: draft.id, items: [updates[0].key, 'i999'] }, editor);
+    expect(again.status).toBeLessThan(500);
+    expect(codeOf(again)).toBe('BAD_USER_INPUT');
+  });
+
+  it('links a name to a stored party and makes another a new party; accepting writes the new party with the fact', async () => {
+    const drafted: any = await server.gql(DRAFT, { input: SANCTION }, editor);
+    expect(drafted.errors).toBeUndefined();
+    const draft = drafted.data.draftSource;
+    const kestrel = draft.mentions.find((m: any) => m.name === 'Kestrel Microsystems');
+    const commerce = draft.mentions.find((m: any) => /Commerce Department/.test(m.name));
+    expect(kestrel).toMatchObject({ linked: null, kind: 'COMPANY', decision: 'SUGGESTED' });
+    const sanction = draft.items.find((item: any) => item.typeName === 'Sanction' && item.entry.target === kestrel.slug);
+    expect(sanction.entry.authority).toBe(commerce.slug);
+
+    const linked: any = await server.gql(LINK, { input: { mention: commerce.id, party: 'us-government' } }, editor);
+    expect(linked.data.linkMention).toMatchObject({ slug: 'us-government', decision: 'LINKED', linked: { slug: 'us-government' } });
+    const madeNew: any = await server.gql(LINK, { input: { mention: kestrel.id, asNew: true } }, editor);
+    expect(madeNew.data.linkMention).toMatchObject({ slug: kestrel.slug, decision: 'NEW', linked: null });
+
+    const reread: any = await server.gql(`{ draft(id: "${draft.id}") { items { key entry } document } }`, {}, editor);
+    const item = reread.data.draft.items.find((i: any) => i.key === sanction.key);
+    expect(item.entry.authority).toBe('us-government');
+
+    const accepted: any = await server.gql(ACCEPT, { draft: draft.id, items: [sanction.key] }, editor);
+    expect(accepted.errors).toBeUndefined();
+    const company: any = await server.gql(`{ company(slug: "${kestrel.slug}") { name } }`);
+    expect(company.errors).toBeUndefined();
+    expect(company.data.company.name).toBe('Kestrel Microsystems');
+  });
+
+  it('refuses a client’s mistakes with 4xx codes, and an acceptance with one bad item writes nothing', async () => {
+    const sameSlug: any = await server.gql(DRAFT, { input: SETTLEMENT }, editor);
+    expect(sameSlug.status).toBeLessThan(500);
+    expect(codeOf(sameSlug)).toBe('BAD_USER_INPUT');
+    const month: any = await server.gql(DRAFT, { input: { ...SETTLEMENT, slug: 'a-month', publishedOn: '2021-07' } }, editor);
+    expect(month.status).toBeLessThan(500);
+    expect(codeOf(month)).toBe('BAD_USER_INPUT');
+    const tooLong: any = await server.gql(DRAFT, { input: { ...SETTLEMENT, slug: 'too-long', text: 'word '.repeat(20_000) } }, editor);
+    expect(tooLong.status).toBeLessThan(500);
+    expect(codeOf(tooLong)).toBe('BAD_USER_INPUT');
+    expect(codeOf(await server.gql(DRAFT, { input: { ...SETTLEMENT, slug: 'by-viewer' } }, viewer))).toBe('FORBIDDEN');
+    const notADraft: any = await server.gql(ACCEPT, { draft: 'nonsense', items: ['i1'] }, editor);
+    expect(notADraft.status).toBeLessThan(500);
+    expect(codeOf(notADraft)).toBe('BAD_USER_INPUT');
+
+    const input = { ...SETTLEMENT, slug: '2021-07-21-denial', publishedOn: '2021-07-21', text: report('denial') };
+    const drafted: any = await server.gql(DRAFT, { input }, editor);
+    const draft = drafted.data.draftSource;
+    const [first, second] = draft.items.filter((item: any) => item.kind === 'NEW');
+    const broken = { ...second.entry, quotes: ['words the report does not contain'] };
+    const refused: any = await server.gql(ACCEPT, { draft: draft.id, items: [first.key, second.key], edits: [{ item: second.key, entry: broken }] }, editor);
+    expect(refused.status).toBeLessThan(500);
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    const state: any = await server.gql(`{ draft(id: "${draft.id}") { status items { key status } } }`, {}, editor);
+    expect(state.data.draft.items.every((i: any) => i.status === 'PENDING')).toBe(true);
+    const noReason: any = await server.gql(REJECT, { draft: draft.id, items: [first.key], reason: ' ' }, editor);
+    expect(noReason.status).toBeLessThan(500);
+    expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
+  });
+});
