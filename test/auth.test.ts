@@ -48,7 +48,7 @@ describe('API keys and roles', () => {
     const roles = Object.fromEntries(
       storage.mutations.map((m) => [m.schemaName, storage.authorizedFields.find((a) => a.target === m.target && a.fieldName === m.methodName)?.roles]),
     );
-    expect(Object.keys(roles)).toHaveLength(27); // 20, the identity writes (mergeParties, markNotSameParty, addPartyAlias, removePartyAlias, changeSlug), createWebhook and deleteWebhook
+    expect(Object.keys(roles)).toHaveLength(31); // 20, the identity writes (mergeParties, markNotSameParty, addPartyAlias, removePartyAlias, changeSlug), createWebhook and deleteWebhook, and the drafting ones (draftSource, acceptDraftItems, rejectDraftItems, linkMention)
     for (const [name, needed] of Object.entries(roles)) expect([name, needed]).toEqual([name, /ApiKey|Webhook/.test(name) ? [Role.ADMIN] : [Role.EDITOR]]);
     // And the check runs before the input is even validated.
     const viewer = await server.gql(
