@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { StatementCounter } from '../src/common/database/statement-counter';
 import { explorerDocuments } from '../bench/explorer-documents';
 import { onPostgres, startTestServer, type TestServer } from './helpers';
 
@@ -14,15 +15,7 @@ const DISPUTE = 'huawei-verizon-patents';
 
 describe('the explorer’s reads use indexes', () => {
   let server: TestServer;
-  const sent: { sql: string; parameters: unknown[] }[] = [];
-  const logger = {
-    logQuery: (sql: string, parameters?: unknown[]) => sent.push({ sql, parameters: parameters ?? [] }),
-    logQueryError() {},
-    logQuerySlow() {},
-    logSchemaBuild() {},
-    logMigration() {},
-    log() {},
-  } as Logger;
+  const logger = new StatementCounter({ record: true });
   const documents = explorerDocuments(path.resolve(__dirname, '..'));
 
   beforeAll(async () => {
@@ -64,10 +57,10 @@ describe('the explorer’s reads use indexes', () => {
   }
 
   async function statementsOf(operation: string, variables: Record<string, unknown>): Promise<{ sql: string; parameters: unknown[] }[]> {
-    sent.length = 0;
+    logger.reset();
     const response = await server.gql(documents.get(operation)!, variables);
     expect(response.errors).toBeUndefined();
-    return sent.filter(({ sql }) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bsqlite_master\b|\bpg_/.test(sql));
+    return logger.recorded.filter(({ sql }) => /^\s*(SELECT|WITH)\b/i.test(sql) && !/\bsqlite_master\b|\bpg_/.test(sql));
   }
 
   const reads: [string, Record<string, unknown>][] = [

@@ -1,4 +1,5 @@
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { StatementCounter } from '../src/common/database/statement-counter';
 import { SqlReader } from '../src/common/database/sql-reader';
 import { Loaders } from '../src/common/loaders/loaders';
 import { Authority } from '../src/modules/authority/authority.entity';
@@ -10,15 +11,7 @@ import { onPostgres, openTestDatabase } from './helpers';
 /** Every foreign key, and every column the connections filter or order by, leads some index. */
 describe('indexes', () => {
   let dataSource: DataSource;
-  const sent: string[] = [];
-  const logger = {
-    logQuery: (sql: string) => sent.push(sql),
-    logQueryError() {},
-    logQuerySlow() {},
-    logSchemaBuild() {},
-    logMigration() {},
-    log() {},
-  } as Logger;
+  const logger = new StatementCounter({ record: true });
   beforeAll(async () => {
     dataSource = await openTestDatabase({ logger });
   });
@@ -97,9 +90,9 @@ describe('indexes', () => {
    */
   it('looks a root entity up by its slug index, whatever its subtype (the SQL the loaders send)', async () => {
     for (const entity of [Company, Person, Authority, Lawsuit]) {
-      sent.length = 0;
+      logger.reset();
       await new Loaders(new SqlReader(dataSource, 'master')).oneBy(entity, 'slug').load('no-such-slug');
-      const sql = sent.find((text) => /slug/.test(text))!;
+      const { sql } = logger.recorded.find(({ sql: text }) => /slug/.test(text))!;
       const literal = onPostgres ? sql.replace('$1', `ARRAY['no-such-slug']`) : sql.replace('?', `'["no-such-slug"]'`);
       const { usesIndex, text } = await plan(literal);
       const bySlug = onPostgres ? /Index (Only )?Scan using \S+ on \w+.*slug/.test(text) : /slug=\?/.test(text);

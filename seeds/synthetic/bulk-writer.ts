@@ -96,6 +96,12 @@ export interface BulkLoadTimes {
   rebuildSeconds: number;
 }
 
+/** The tables whose secondary indexes, and the triggers (by name prefix), a bulk load sets aside. */
+interface SetAside {
+  tables: readonly string[];
+  triggerPrefixes: readonly string[];
+}
+
 /**
  * Loads `tables` in bulk: `load` writes the rows, then `rebuild` refills what triggers would have
  * kept (row counts, the search index) and creates those triggers again.
@@ -111,7 +117,7 @@ export interface BulkLoadTimes {
  */
 export async function bulkLoad(
   dataSource: DataSource,
-  { tables, triggerPrefixes }: { tables: readonly string[]; triggerPrefixes: readonly string[] },
+  { tables, triggerPrefixes }: SetAside,
   load: () => Promise<void>,
   rebuild: (runner: SqlRunner) => Promise<void>,
 ): Promise<BulkLoadTimes> {
@@ -149,7 +155,7 @@ export async function bulkLoad(
 
 async function postgresBulkLoad(
   dataSource: DataSource,
-  { tables, triggerPrefixes }: { tables: readonly string[]; triggerPrefixes: readonly string[] },
+  { tables, triggerPrefixes }: SetAside,
   load: () => Promise<void>,
   rebuild: (runner: SqlRunner) => Promise<void>,
 ): Promise<BulkLoadTimes> {
