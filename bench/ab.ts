@@ -8,7 +8,7 @@ import { OPERATIONS, requestBody } from './operations';
 import { serverNodeFlags } from './server-flags';
 
 /**
- * `node dist/bench/ab.js --a DIST_A --b DIST_B --db DATABASE_URL [--operations Typename,FrontEnd]`:
+ * `node dist/bench/ab.js --a DIST_A --b DIST_B --db DATABASE_URL [--db-b DATABASE_URL] [--operations Typename,FrontEnd]`:
  * one change measured by itself. Two builds of the server (each a `dist` folder, e.g. a copy made
  * before the change, next to a node_modules) on the same database, loaded in alternating rounds
  * (A B, B A, …) by autocannon with 10 connections; prints for each the median req/s and CPU ms per
@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     a: { type: 'string' },
     b: { type: 'string' },
     db: { type: 'string' },
+    // B's own database, when the builds cannot share one (e.g. a build before a migration or a seed change).
+    'db-b': { type: 'string' },
     operations: { type: 'string', default: 'Typename,FrontEnd' },
     rounds: { type: 'string', default: '6' },
     duration: { type: 'string', default: '8' },
@@ -71,7 +73,7 @@ async function main() {
   const db = args.db!;
   const a = await start(args.a!, db, args['env-a']!, args['flags-a']!);
   // If B cannot start, A is not left running.
-  const b = await start(args.b!, db, args['env-b']!, args['flags-b']!).catch((error) => {
+  const b = await start(args.b!, args['db-b'] ?? db, args['env-b']!, args['flags-b']!).catch((error) => {
     a.child.kill('SIGTERM');
     throw error;
   });
