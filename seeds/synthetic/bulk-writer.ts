@@ -117,13 +117,14 @@ interface SetAside {
  */
 export async function bulkLoad(
   dataSource: DataSource,
-  { tables, triggerPrefixes }: SetAside,
+  setAside: SetAside,
   load: () => Promise<void>,
   rebuild: (runner: SqlRunner) => Promise<void>,
 ): Promise<BulkLoadTimes> {
   const started = performance.now();
   const seconds = (from: number) => (performance.now() - from) / 1000;
-  if (dataSource.options.type !== 'better-sqlite3') return postgresBulkLoad(dataSource, { tables, triggerPrefixes }, load, rebuild);
+  if (dataSource.options.type !== 'better-sqlite3') return postgresBulkLoad(dataSource, setAside, load, rebuild);
+  const { tables, triggerPrefixes } = setAside;
   const db = sqliteHandle(dataSource);
   const saved = ['journal_mode', 'synchronous', 'cache_size'].map((name) => [name, db.pragma(name, { simple: true })] as const);
   try {
