@@ -313,6 +313,119 @@ describe('subscriptions over graphql-ws', () => {
   }, 180_000);
 });
 
+/** A report for the flood of writes below: the suits stated SETTLED or FILED again by a new source each time. */
+function floodReport(n: number) {
+  const quote = `${SETTLED} (report ${n})`;
+  const item = (slug: string) => {
+    const {
+      provenance: _p,
+      attribution: _a,
+      claimedBy: _c,
+      hedges: _h,
+      ...rest
+    } = structuredClone(SEED.lawsuits.find((i: { slug: string }) => i.slug === slug));
+    return {
+      ...rest,
+      status: n % 2 ? 'SETTLED' : 'FILED',
+      quotes: [quote],
+      attribution: 'REPORTED',
+      provenance: { status: { basis: 'STATED', quotes: [quote] } },
+    };
+  };
+  return {
+    source: { slug: `flood-${n}`, title: 'Flood report', publisher: 'Flood Wire', publishedOn: '2022-01-01', text: `Flood Wire. ${quote}.` },
+    lawsuits: SUITS.map(item),
+  };
+}
+
+/** A large answer per event (the seed report's text, several times over), so that a few writes fill a socket. */
+const HEAVY = `subscription { disputeChanged(slug: "${DISPUTE}") { change { cursor } dispute { citations { source { text } } lawsuits { citations { quote source { text } } } } } }`;
+const MAX_BUFFERED = 64 * 1024;
+
+describe('a slow consumer over a real socket', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ url: await freshDatabaseUrl(), env: { SUBSCRIPTION_MAX_BUFFERED_BYTES: String(MAX_BUFFERED) } });
+    editor = bearer(await createKey(server, Role.EDITOR, 'desk'));
+  }, 180_000);
+  afterAll(() => server.close());
+
+  it('closes a socket that stopped reading with 4420, its unsent bytes bounded, while the other subscribers keep receiving', async () => {
+    const wss = (server.app.subscriptions as unknown as { wss: { clients: Set<WebSocket> } }).wss;
+    // The slow consumer: a plain ws client, 20 subscriptions (the cap per connection) of a heavy answer.
+    const slow = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const slowMessages: string[] = [];
+    let slowClosed = 0;
+    slow.on('close', (code) => (slowClosed = code));
+    await new Promise<void>((resolve, reject) => {
+      slow.on('error', reject);
+      slow.on('open', () => slow.send(JSON.stringify({ type: 'connection_init' })));
+      slow.on('message', (data) => {
+        const message = JSON.parse(String(data));
+        if (message.type === 'connection_ack') {
+          for (let i = 0; i < 20; i++) slow.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: HEAVY } }));
+          slow.send(JSON.stringify({ type: 'ping' }));
+        } else if (message.type === 'pong') resolve();
+        else slowMessages.push(message.type);
+      });
+    });
+    await eventually(() => server.app.subscriptions.running === 20, 'the slow client subscribed');
+    // What the server writes to it: the largest unsent amount it ever has after a send, and the sends.
+    expect(wss.clients.size).toBe(1);
+    const serverSide = [...wss.clients][0];
+    let sends = 0;
+    let largest = 0;
+    let maxBuffered = 0;
+    const send = serverSide.send.bind(serverSide);
+    serverSide.send = ((data: string, ...rest: never[]) => {
+      sends += 1;
+      largest = Math.max(largest, Buffer.byteLength(data));
+      (send as (...a: unknown[]) => void)(data, ...rest);
+      maxBuffered = Math.max(maxBuffered, serverSide.bufferedAmount);
+    }) as typeof serverSide.send;
+
+    // Another subscriber, reading.
+    const healthy = collect(wsClient(server), `subscription { disputeChanged(slug: "${DISPUTE}") { change { cursor } } }`);
+    await eventually(() => server.app.subscriptions.running === 21, 'the reading client subscribed');
+    // The slow client stops reading: what the server sends piles up in the kernel, then in the server.
+    (slow as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+
+    let writes = 0;
+    const feedCount = async () => (await allChanges(server, { dispute: DISPUTE })).length;
+    const start = await feedCount();
+    while (server.app.subscriptions.slowConsumersClosed === 0) {
+      writes += 1;
+      if (writes > 150) throw new Error(`no slow consumer closed after ${writes} writes (${sends} sends, ${maxBuffered} bytes buffered)`);
+      const res = await server.gql(IMPORT, { input: floodReport(writes) }, editor);
+      expect(res.errors).toBeUndefined();
+      const total = (await feedCount()) - start;
+      await eventually(() => healthy.results.length === total, `the reading subscriber has every change of write ${writes}`);
+    }
+    expect(server.app.subscriptions.slowConsumersClosed).toBe(1);
+    const sendsAtClose = sends;
+    // Bounded: never more unsent than the limit and the one message sent on top of it.
+    expect(maxBuffered).toBeGreaterThan(MAX_BUFFERED);
+    expect(maxBuffered).toBeLessThanOrEqual(MAX_BUFFERED + largest);
+    // Its subscriptions are released, the other's is not, and it keeps receiving.
+    await eventually(() => server.app.subscriptions.running === 1, 'the slow client released');
+    const res = await server.gql(IMPORT, { input: floodReport(writes + 1) }, editor);
+    expect(res.errors).toBeUndefined();
+    const total = (await feedCount()) - start;
+    await eventually(() => healthy.results.length === total, 'the reading subscriber has the change after the close');
+    expect(healthy.errors).toEqual([]);
+    expect(sends).toBe(sendsAtClose); // nothing more was sent to the closed socket
+    // Reading again, the client finds what was sent before the close, then the close frame: 4420.
+    (slow as unknown as { _socket: { resume(): void } })._socket.resume();
+    await eventually(() => slowClosed !== 0, 'the slow socket closed');
+    expect(slowClosed).toBe(4420);
+    expect(slowMessages.filter((t) => t !== 'next')).toEqual([]);
+    expect(slowMessages.length).toBeLessThanOrEqual(sendsAtClose);
+    healthy.dispose();
+  });
+});
+
 describeOnPostgres('subscriptions across instances (PostgreSQL LISTEN/NOTIFY)', () => {
   const children: Awaited<ReturnType<typeof startServer>>[] = [];
   let key = '';
