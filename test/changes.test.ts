@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { Role } from '../src/common/role.enum';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { seedAll } from '../seeds/seed-all';
+import { documentPrice } from '../src/server/query-limits';
 import {
   bearer,
   createKey,
@@ -423,6 +424,85 @@ describe('a slow consumer over a real socket', () => {
     expect(slowMessages.filter((t) => t !== 'next')).toEqual([]);
     expect(slowMessages.length).toBeLessThanOrEqual(sendsAtClose);
     healthy.dispose();
+  });
+});
+
+describe("subscriptions charged to the client's budget", () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  let reader: string;
+  let clock = 1_000_000;
+  const BUDGET = 5000;
+  // A subscription with a real price: a page of the dispute's timeline on every event.
+  const PRICED = `subscription { disputeChanged(slug: "${DISPUTE}") { change { cursor } dispute { timeline(first: 50) { edges { node { title } } } } } }`;
+
+  beforeAll(async () => {
+    // A clock that stands still: the budget refills only when the test moves it.
+    server = await startTestServer({ url: await freshDatabaseUrl(), env: { CLIENT_COST_BUDGET: String(BUDGET) }, appOptions: { now: () => clock } });
+    // The desk writes and reads the feed on a budget of its own, large enough for the whole test.
+    const { key } = await server.app.database.write((manager) => new ApiKeyService(server.dataSource).create(manager, 'desk', Role.EDITOR, 1_000_000_000));
+    editor = bearer(key);
+    reader = await createKey(server, Role.VIEWER, 'reader');
+  }, 180_000);
+  afterAll(() => server.close());
+
+  /** What the reader's key has left, from an HTTP answer (the probe's own charge is measured and taken out). */
+  const remaining = async () => {
+    const res: any = await server.gql('{ __typename }', {}, bearer(reader));
+    return res.extensions.cost.budget.remaining as number;
+  };
+
+  it('charges the document and the operation at subscribe and the operation per event; over budget, RATE_LIMITED ends it', async () => {
+    const r0 = await remaining();
+    const probe = r0 - (await remaining());
+    expect(probe).toBeGreaterThan(0);
+    const r1 = r0 - probe;
+    const client = wsClient(server, { authorization: `Bearer ${reader}` });
+    const sub = collect(client, PRICED);
+    await eventually(() => server.app.subscriptions.running === 1, 'subscribed');
+    const r2 = await remaining();
+    const atSubscribe = r1 - r2 - probe;
+    const operation = atSubscribe - documentPrice(PRICED);
+    expect(operation).toBeGreaterThan(100);
+
+    // Two writes: each event delivered costs the operation's price.
+    const feed = async () => {
+      const res: any = await server.gql('query($d: String) { changes(dispute: $d, first: 1) { totalCount } }', { d: DISPUTE }, editor);
+      return res.data.changes.totalCount as number;
+    };
+    const start = await feed();
+    const write = async (n: number) => {
+      expect((await server.gql(IMPORT, { input: floodReport(n) }, editor)).errors).toBeUndefined();
+      const total = (await feed()) - start;
+      await eventually(() => sub.errors.length > 0 || sub.results.length === total, `the events of write ${n}`);
+    };
+    await write(1);
+    await write(2);
+    expect(sub.errors).toEqual([]);
+    expect(sub.results.length).toBeGreaterThan(1);
+    const r3 = await remaining();
+    expect(r2 - r3 - probe).toBe(sub.results.length * operation);
+
+    // Writes until the budget cannot pay for the next event: the subscription ends with RATE_LIMITED.
+    for (let n = 3; sub.errors.length === 0; n++) {
+      if (n > 60) throw new Error('the subscription was never stopped by its budget');
+      await write(n);
+    }
+    const [error] = sub.errors[0];
+    expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    // What it was charged never went past the budget: every event it got was paid for.
+    expect(sub.results.length * operation + atSubscribe).toBeLessThanOrEqual(BUDGET);
+    await eventually(() => server.app.subscriptions.running === 0, 'released');
+    // Subscribing again is refused while the budget is spent, and admitted once the minute has passed.
+    const again = collect(client, PRICED);
+    await eventually(() => again.errors.length > 0, 'refused');
+    expect(again.errors[0][0].extensions.code).toBe('RATE_LIMITED');
+    expect(server.app.subscriptions.running).toBe(0);
+    clock += 60_000;
+    const later = collect(client, PRICED);
+    await eventually(() => server.app.subscriptions.running === 1, 'admitted after a minute');
+    expect(later.errors).toEqual([]);
+    await client.dispose();
   });
 });
 

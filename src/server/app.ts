@@ -372,6 +372,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     requestTimeoutMs: config.requestTimeoutMs,
     logger,
     clientIp,
+    budget,
   });
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isGraphQLPath(req.url) || connections.draining) {

@@ -22,7 +22,8 @@ import type { RequestContext, RequestOptions } from '../context';
 import type { Logger } from '../logger';
 import { SlowConsumerError } from '../modules/change/change-hub';
 import type { Services } from '../services';
-import { operationCost, staticLimitsRule } from './query-limits';
+import { BudgetExceededError, type ClientBudget } from './client-budget';
+import { documentPrice, operationCost, staticLimitsRule } from './query-limits';
 
 /** Close codes this server sends (graphql-ws's own, 4400–4499 less these, keep their meaning). */
 export const CLOSE_SLOW_CONSUMER = 4420;
@@ -38,6 +39,8 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   /** The client's address as the HTTP server sees it (TRUST_PROXY). */
   clientIp: (req: http.IncomingMessage) => string | undefined;
+  /** The per-client cost budget of HTTP requests (CLIENT_COST_BUDGET); none: subscriptions are not charged. */
+  budget?: ClientBudget;
 }
 
 /** What the server keeps per websocket (graphql-ws's `extra`, beside its socket and request). */
@@ -59,6 +62,8 @@ interface SubscriptionContext {
   key: string;
   /** Sends one event's serialized payload as this subscription's `next` message; false when the socket is gone or was closed as a slow consumer. */
   send: (payload: string) => boolean;
+  /** Charges one delivered event to the client's budget; throws BudgetExceededError (RATE_LIMITED) when it cannot pay. */
+  charge: () => void;
   close: (code: number, reason: string) => void;
 }
 
@@ -166,7 +171,25 @@ export class SubscriptionServer {
       return refuse('The cost of the subscription could not be computed, so it is refused.', 'GRAPHQL_VALIDATION_FAILED');
     }
     if (!(cost <= limits.maxCost)) return refuse(`Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`, 'GRAPHQL_VALIDATION_FAILED');
+    const options = {
+      viewer: extra.viewer ?? null,
+      ip: extra.client!.startsWith('ip:') ? extra.client!.slice(3) : undefined,
+      timeoutMs: this.options.requestTimeoutMs,
+    };
+    const base = this.options.contextFor(`ws:${id}`, options);
+    // Charged as an HTTP request is, to the same budget (the key, else the address): the document
+    // and the operation's cost when it starts, then the operation's cost for each event delivered.
+    const budget = this.options.budget;
+    const perMinute = extra.viewer?.budget ?? budget?.perMinute ?? 0;
     const running = extra.running!;
+    if (budget) {
+      try {
+        budget.charge(base.client, documentPrice(payload.query) + cost, perMinute);
+      } catch (error) {
+        if (error instanceof BudgetExceededError) return [error];
+        throw error;
+      }
+    }
     if (running.size >= settings.perConnection) {
       return refuse(`Subscription limit of ${settings.perConnection} per connection reached: complete one first.`, 'SUBSCRIPTION_LIMIT');
     }
@@ -176,13 +199,13 @@ export class SubscriptionServer {
     }
     running.add(id);
     this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
-    const options = { viewer: extra.viewer ?? null, ip: client.startsWith('ip:') ? client.slice(3) : undefined, timeoutMs: this.options.requestTimeoutMs };
     const caller = client.startsWith('key:') ? client : 'anonymous';
     const socket = extra.socket;
     // The message around a payload, made once: `{"id":ID,"type":"next","payload":` + payload + `}`.
     const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
     const contextValue: SubscriptionContext = {
-      base: this.options.contextFor(`ws:${id}`, options),
+      base,
+      charge: () => budget?.charge(base.client, cost, perMinute),
       key: JSON.stringify([caller, payload.operationName ?? null, payload.query, payload.variables ?? null]),
       send: (text) => {
         if (socket.readyState !== socket.OPEN) return false;
@@ -261,7 +284,7 @@ export class SubscriptionServer {
    * neither executes nor serializes an event per subscriber nor waits for a socket to drain.
    */
   private async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    const { base, forEvent, close, key, send } = args.contextValue as SubscriptionContext;
+    const { base, forEvent, close, key, send, charge } = args.contextValue as SubscriptionContext;
     const source = await createSourceEventStream({ ...args, contextValue: base });
     if (!(Symbol.asyncIterator in source)) return source;
     const events = source as AsyncGenerator<unknown>;
@@ -281,7 +304,15 @@ export class SubscriptionServer {
             return { value: undefined, done: true };
           }
           if (event.done) return { value: undefined, done: true };
-          if (!send(await answer(event.value as object))) {
+          const text = await answer(event.value as object);
+          try {
+            charge();
+          } catch (error) {
+            // Over budget: the subscription ends with the RATE_LIMITED error (graphql-ws sends it as its `error`, then releases it).
+            await events.return?.(undefined);
+            throw error;
+          }
+          if (!send(text)) {
             await events.return?.(undefined);
             return { value: undefined, done: true };
           }
