@@ -77,6 +77,13 @@ async function memoryKb(child: ChildProcess): Promise<{ rss: number; heap: numbe
   return { rss: rss / 1024, heap: (heapUsed + external) / 1024 };
 }
 
+/** A process's CPU time so far (user + system, ms) from /proc: what the server spent on a round, whatever else the machine ran. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Subscriber {
   socket: WebSocket;
   firstEventAt: number | null;
@@ -113,6 +120,8 @@ interface Figures {
   p99s: number[];
   maxes: number[];
   p99sAfter: number[];
+  /** The server's CPU per round: the write and every event of it to every subscriber. */
+  cpu: number[];
   before: { rss: number; heap: number };
   idle: { rss: number; heap: number };
   after: { rss: number; heap: number };
@@ -172,8 +181,10 @@ async function measure(root: string): Promise<Figures> {
   const maxes: number[] = [];
   const writes: number[] = [];
   const p99sAfter: number[] = [];
+  const cpu: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const s of subscribers) s.firstEventAt = null;
+    const cpuBefore = cpuMs(child.pid!);
     const sent = performance.now();
     const response = await fetch(http, {
       method: 'POST',
@@ -196,13 +207,14 @@ async function measure(root: string): Promise<Figures> {
     p99sAfter.push(percentile(afterAnswer, 99));
     maxes.push(Math.max(...latencies));
     await sleep(1000); // the rest of the write's events
+    cpu.push(cpuMs(child.pid!) - cpuBefore);
   }
   for (const s of subscribers) s.socket.close();
   await sleep(3000);
   const after = await memoryKb(child);
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
-  return { writes, p50s, p99s, maxes, p99sAfter, before, idle, after };
+  return { writes, p50s, p99s, maxes, p99sAfter, cpu, before, idle, after };
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -226,16 +238,16 @@ async function main() {
   if (builds.length > 1) {
     const all = (name: string, pick: (f: Figures) => number[]) => runs.get(name)!.flatMap(pick);
     const row = (name: string) =>
-      `| ${name} | ${ms(median(all(name, (f) => f.writes)))} | ${ms(median(all(name, (f) => f.p50s)))} | ${ms(median(all(name, (f) => f.p99s)))} | ${ms(median(all(name, (f) => f.maxes)))} | ${ms(median(all(name, (f) => f.p99sAfter)))} |`;
+      `| ${name} | ${ms(median(all(name, (f) => f.writes)))} | ${ms(median(all(name, (f) => f.p50s)))} | ${ms(median(all(name, (f) => f.p99s)))} | ${ms(median(all(name, (f) => f.maxes)))} | ${ms(median(all(name, (f) => f.p99sAfter)))} | ${ms(median(all(name, (f) => f.cpu)))} |`;
     const ratio = (pick: (f: Figures) => number[]) => (median(all('this build', pick)) / median(all('baseline', pick))).toFixed(2);
     lines.push(
       `${N} subscribers, ${ROUNDS} rounds × ${args.passes} passes per build, alternating; medians over all rounds. Load average (1 min) at the start and after each pass: ${load.map((l) => l.toFixed(1)).join(', ')}.`,
       '',
-      '| build | the write | write → first event, p50 | p99 | slowest | answer → event, p99 |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| build | the write | write → first event, p50 | p99 | slowest | answer → event, p99 | server CPU per round |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
       row('baseline'),
       row('this build'),
-      `| this ÷ baseline | ${ratio((f) => f.writes)}× | ${ratio((f) => f.p50s)}× | ${ratio((f) => f.p99s)}× | ${ratio((f) => f.maxes)}× | ${ratio((f) => f.p99sAfter)}× |`,
+      `| this ÷ baseline | ${ratio((f) => f.writes)}× | ${ratio((f) => f.p50s)}× | ${ratio((f) => f.p99s)}× | ${ratio((f) => f.maxes)}× | ${ratio((f) => f.p99sAfter)}× | ${ratio((f) => f.cpu)}× |`,
       '',
     );
     for (const [name] of builds)
