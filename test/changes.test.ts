@@ -266,6 +266,24 @@ describe('subscriptions over graphql-ws', () => {
     expect(other.results).toEqual([]);
   });
 
+  it('executes an event once for the subscriptions that ask the same thing, and sends each the same answer', async () => {
+    const query = 'subscription($s: String!) { disputeChanged(slug: $s) { change { kind field value cursor } dispute { slug status } } }';
+    const same = [client(), client()].map((c) => collect(c, query, { s: DISPUTE }));
+    const other = collect(client(), query.replace('($s: String!)', '').replace('$s', `"${DISPUTE}"`));
+    await eventually(() => server.app.subscriptions.running === 3, 'three subscriptions running');
+    const count = async () => (await server.gql('query($d: String) { changes(dispute: $d, first: 1) { totalCount } }', { d: DISPUTE })).data.changes.totalCount;
+    const before = await count();
+    const executed = server.app.subscriptions.eventsExecuted;
+    expect((await server.gql(IMPORT, { input: followUp(1) }, editor)).errors).toBeUndefined();
+    const events = (await count()) - before;
+    expect(events).toBeGreaterThan(0);
+    await eventually(() => [...same, other].every((sub) => sub.results.length === events), 'every event to every subscription');
+    // Two distinct documents: two executions per event, not three.
+    expect(server.app.subscriptions.eventsExecuted - executed).toBe(2 * events);
+    expect(same[0].results).toEqual(same[1].results);
+    expect(other.results).toEqual(same[0].results);
+  });
+
   it('refuses an unknown API key (4403) and an unknown slug (BAD_USER_INPUT)', async () => {
     let code = 0;
     const wrong = client({ authorization: 'Bearer not-a-key' }, (c) => (code = c));
