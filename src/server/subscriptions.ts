@@ -182,6 +182,13 @@ export class SubscriptionServer {
     const budget = this.options.budget;
     const perMinute = extra.viewer?.budget ?? budget?.perMinute ?? 0;
     const running = extra.running!;
+    if (running.size >= settings.perConnection) {
+      return refuse(`Subscription limit of ${settings.perConnection} per connection reached: complete one first.`, 'SUBSCRIPTION_LIMIT');
+    }
+    const client = extra.client!;
+    if ((this.perClient.get(client) ?? 0) >= settings.perClient) {
+      return refuse(`Subscription limit of ${settings.perClient} per client reached (over all its connections): complete one first.`, 'SUBSCRIPTION_LIMIT');
+    }
     if (budget) {
       try {
         budget.charge(base.client, documentPrice(payload.query) + cost, perMinute);
@@ -189,13 +196,6 @@ export class SubscriptionServer {
         if (error instanceof BudgetExceededError) return [error];
         throw error;
       }
-    }
-    if (running.size >= settings.perConnection) {
-      return refuse(`Subscription limit of ${settings.perConnection} per connection reached: complete one first.`, 'SUBSCRIPTION_LIMIT');
-    }
-    const client = extra.client!;
-    if ((this.perClient.get(client) ?? 0) >= settings.perClient) {
-      return refuse(`Subscription limit of ${settings.perClient} per client reached (over all its connections): complete one first.`, 'SUBSCRIPTION_LIMIT');
     }
     running.add(id);
     this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
