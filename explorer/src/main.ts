@@ -22,6 +22,7 @@ import {
 } from './generated/graphql';
 import { drawNetwork } from './graph';
 import { webHref } from './links';
+import { renderReview } from './review';
 
 declare global {
   interface Window {
@@ -978,7 +979,7 @@ async function renderDispute(slug: string) {
   focusHeading();
 }
 
-// ---------- routing: #/ , #/search/TEXT , #/party/SLUG , #/dispute/SLUG ----------
+// ---------- routing: #/ , #/search/TEXT , #/party/SLUG , #/dispute/SLUG , #/review[/DRAFT_ID] (review.ts) ----------
 
 function route() {
   renders++;
@@ -987,6 +988,7 @@ function route() {
   if (page === 'search' && value.trim()) void renderSearch(value);
   else if (page === 'party' && value) void renderParty(value);
   else if (page === 'dispute' && value) void renderDispute(value);
+  else if (page === 'review') void renderReview(main, value);
   else void renderHome();
 }
 
