@@ -533,7 +533,8 @@ class DraftView {
         ),
       );
     const hedges = Array.isArray(entry.hedges) ? (entry.hedges as string[]) : [];
-    if (hedges.length) li.append(h('p', { class: 'hedges' }, 'The source hedges: ', ...hedges.flatMap((x, i) => [i ? ', ' : '', h('q', { class: 'hedge' }, x)])));
+    if (hedges.length)
+      li.append(h('p', { class: 'hedges' }, 'The source hedges: ', ...hedges.flatMap((x, i) => [i ? ', ' : '', h('q', { class: 'hedge' }, x)])));
     li.append(this.fieldsEl(entry, provenance, isUpdate));
     const phrases = this.draft.dates.filter((d) => d.start >= item.start && d.end <= item.end);
     if (phrases.length)
@@ -701,10 +702,7 @@ class DraftView {
   private mentionEl(m: ReviewMentionFragment): HTMLLIElement {
     const id = `relink-${m.key}`;
     const reviewed = this.draft.status === 'REVIEWED';
-    const options = [
-      ...(m.linked ? [m.linked] : []),
-      ...m.alternatives.filter((a) => a.slug !== m.linked?.slug),
-    ];
+    const options = [...(m.linked ? [m.linked] : []), ...m.alternatives.filter((a) => a.slug !== m.linked?.slug)];
     const choice = h(
       'select',
       { id },
@@ -752,9 +750,7 @@ class DraftView {
           : h('span', { class: 'mention-link' }, `proposed as a new ${m.kind.toLowerCase()}, `, h('code', {}, m.slug)),
         m.decision !== 'SUGGESTED' ? h('span', { class: 'muted' }, ` · ${m.decision === 'LINKED' ? 'linked' : 'made new'} by an editor`) : '',
       ),
-      m.alternatives.length
-        ? h('p', { class: 'muted' }, 'Alternatives: ', m.alternatives.map((a) => `${a.slug} (${a.score.toFixed(2)})`).join(', '))
-        : null,
+      m.alternatives.length ? h('p', { class: 'muted' }, 'Alternatives: ', m.alternatives.map((a) => `${a.slug} (${a.score.toFixed(2)})`).join(', ')) : null,
       reviewed ? null : form,
     );
   }
@@ -848,11 +844,7 @@ class DraftView {
     this.state.busy = true;
     this.say(`Accepting ${item.key}…`);
     try {
-      const data = await request(
-        ReviewAcceptDocument,
-        { draft: this.draft.id, items: [item.key], edits: entry ? [{ item: item.key, entry }] : null },
-        key,
-      );
+      const data = await request(ReviewAcceptDocument, { draft: this.draft.id, items: [item.key], edits: entry ? [{ item: item.key, entry }] : null }, key);
       if (!this.root.isConnected) return;
       this.state.draft = data.acceptDraftItems;
       this.state.errors.delete(item.key);
@@ -937,7 +929,10 @@ class DraftView {
       if (!this.root.isConnected) return;
       const links: Child[] = [];
       for (const [slug, title] of disputes) links.push(links.length ? ' · ' : '', h('a', { href: `#/dispute/${encodeURIComponent(slug)}` }, title));
-      const partyLinks: Child[] = parties.flatMap((slug, i) => [i ? ', ' : '', h('a', { href: `#/party/${encodeURIComponent(slug)}` }, this.nameOf(slug) ?? slug)]);
+      const partyLinks: Child[] = parties.flatMap((slug, i) => [
+        i ? ', ' : '',
+        h('a', { href: `#/party/${encodeURIComponent(slug)}` }, this.nameOf(slug) ?? slug),
+      ]);
       this.state.places.set(
         item.key,
         h(
@@ -987,7 +982,11 @@ export async function renderReview(main: HTMLElement, arg: string): Promise<void
     draft = (await request(ReviewDraftByIdDocument, { id: arg }, editorKey)).draft;
   } catch (error) {
     if (!root.isConnected) return;
-    root.replaceChildren(keyBar(again), h('h2', { id: 'review-h' }, 'Review'), h('p', { class: 'error', role: 'alert' }, `The draft could not be read: ${messageOf(error)}`));
+    root.replaceChildren(
+      keyBar(again),
+      h('h2', { id: 'review-h' }, 'Review'),
+      h('p', { class: 'error', role: 'alert' }, `The draft could not be read: ${messageOf(error)}`),
+    );
     return focusHeading(root);
   }
   if (!root.isConnected) return;

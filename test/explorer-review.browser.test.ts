@@ -1,0 +1,329 @@
+/// <reference lib="dom" />
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Role } from '../src/common/role.enum';
+import { bearer, createKey, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
+import { launchWatched, SHOTS, type PageWatch } from './support/browser';
+
+/**
+ * The editors' review page (#/review) in headless Chromium: an editor enters a key, pastes a
+ * follow-up report, reads its names and items, corrects one with the keyboard, accepts it, rejects
+ * another with a reason, and finds the corrected fact on the dispute page. The key is never stored
+ * anywhere but the page's memory, and a reader sees nothing of the draft.
+ */
+const SETTLEMENT = readFileSync(path.resolve(__dirname, '../bench/draft-eval/settlement.txt'), 'utf8');
+const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8')) as { source: { text: string; publishedOn: string } } & Record<
+  string,
+  Record<string, unknown>[]
+>;
+
+interface Item {
+  key: string;
+  kind: 'NEW' | 'UPDATE';
+  status: string;
+  typeName: string;
+  documentKey: string;
+  quote: string;
+  entry: Record<string, unknown>;
+  targetSlug: string | null;
+}
+
+describe('review page at /explorer/#/review', () => {
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: PageWatch;
+  let origin: string;
+  let editorKey: string;
+  let viewerKey: string;
+  let draftId = '';
+
+  jest.setTimeout(600_000);
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer();
+    origin = new URL(server.url).origin;
+    editorKey = await createKey(server, Role.EDITOR, 'review-desk');
+    viewerKey = await createKey(server, Role.VIEWER, 'review-reader');
+    ({ context, page, watch } = await launchWatched(origin));
+  }, 600_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  const draftItems = async (id: string): Promise<Item[]> => {
+    const answer = await server.gql(`{ draft(id: "${id}") { items { key kind status typeName documentKey quote entry targetSlug } } }`, {}, bearer(editorKey));
+    return answer.data.draft.items as Item[];
+  };
+  const itemEl = (key: string) => page.locator(`li.review-item[data-key="${key}"]`);
+  /** Moves the selection to an item with j / k, as a keyboard user would. */
+  const selectWithKeys = async (key: string) => {
+    const keys = await page.locator('li.review-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
+    const at = keys.indexOf(key);
+    const now = keys.indexOf(await page.locator('li.review-item.selected').getAttribute('data-key'));
+    for (let i = now; i < at; i++) await page.keyboard.press('j');
+    for (let i = now; i > at; i--) await page.keyboard.press('k');
+    await page.locator(`li.review-item.selected[data-key="${key}"]`).waitFor();
+  };
+  const enterKey = async (key: string) => {
+    await page.locator('#review-key').focus();
+    await page.keyboard.type(key);
+    await page.keyboard.press('Enter');
+  };
+
+  it('takes the key, drafts a pasted report and shows its names and items at their spans', async () => {
+    await page.goto(`${origin}/explorer/`);
+    await page.getByRole('link', { name: 'Review drafts (editors)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Review drafts' }).waitFor();
+    await enterKey(editorKey);
+    await page.getByRole('heading', { name: 'Draft a new report' }).waitFor();
+
+    await page.getByLabel(/Report text/).fill(SETTLEMENT);
+    await page.getByLabel('Title').fill('Huawei and Verizon settle patent suits');
+    await page.getByLabel('Publisher').fill('Review Wire');
+    await page.getByLabel('Published on').fill('2021-07-20');
+    await page.getByRole('button', { name: 'Draft the report' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Review: Huawei and Verizon settle patent suits/ }).waitFor();
+    draftId = decodeURIComponent(page.url().split('#/review/')[1]);
+    expect(draftId).not.toBe('');
+
+    // The report verbatim (built as text nodes), every name and every item's sentence marked.
+    const shown = await page.locator('#report-text').evaluate((el) => el.textContent);
+    expect(shown).toBe(SETTLEMENT);
+    const drafted = await server.gql(`{ draft(id: "${draftId}") { mentions { key name spans { start } linked { slug } } } }`, {}, bearer(editorKey));
+    const mentions = drafted.data.draft.mentions as { key: string; name: string; spans: unknown[]; linked: { slug: string } | null }[];
+    for (const m of mentions) {
+      const marks = page.locator(`#report-text mark.mention[data-mention="${m.key}"]`);
+      expect([m.name, await marks.count()]).toEqual([m.name, m.spans.length]);
+      expect(await marks.first().getAttribute('title')).toContain(m.linked ? `→ ${m.linked.slug}` : '→ a new');
+    }
+    const huawei = page.locator('li.review-mention', { hasText: 'Huawei Technologies' }).first();
+    expect(await huawei.locator('.mention-link').textContent()).toMatch(/^huawei \(name, score 1\.00\)$/);
+    const items = await draftItems(draftId);
+    expect(await page.locator('li.review-item').count()).toBe(items.length);
+    for (const item of items) {
+      const quoted = await page.locator(`#report-text .quote[data-items~="${item.key}"]`).allTextContents();
+      expect(quoted.join('')).toBe(item.quote);
+    }
+    // An update of a stored fact is shown as one.
+    const update = items.find((i) => i.kind === 'UPDATE')!;
+    expect(await itemEl(update.key).locator('.update-line').textContent()).toBe(`Updates the stored lawsuit ${update.targetSlug}: status filed → settled`);
+    // Field provenance: stated and inferred, the inferred date with its note.
+    const statement = items.find((i) => i.typeName === 'Statement')!;
+    expect(await itemEl(statement.key).locator('dd[data-field="date"] .inferred-flag').textContent()).toBe('inferred');
+    expect(await itemEl(statement.key).locator('dd[data-field="speaker"] .stated-flag').textContent()).toBe('stated');
+    await page.screenshot({ path: path.join(SHOTS, 'review-draft.png'), fullPage: true });
+  });
+
+  it('corrects an update with the keyboard, accepts it, shows a refusal beside its item, rejects a statement with a reason', async () => {
+    const items = await draftItems(draftId);
+    const [first, second] = items.filter((i) => i.kind === 'UPDATE');
+    const [verizon, huaweiSaid] = items.filter((i) => i.typeName === 'Statement');
+
+    // The help, by "?".
+    await page.locator('li.review-item.selected').focus();
+    await page.keyboard.press('?');
+    await page.locator('#review-help').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await page.locator('#review-help').waitFor({ state: 'hidden' });
+
+    // e: the field (status, the only one of an update), Tab to its value, type, Enter; then a.
+    await selectWithKeys(first.key);
+    await page.keyboard.press('e');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('DISMISSED');
+    await page.keyboard.press('Enter');
+    await itemEl(first.key).locator('.badge-edited').waitFor();
+    expect(await itemEl(first.key).locator('.status-to').textContent()).toBe('dismissed');
+    await page.keyboard.press('a');
+    await itemEl(first.key).locator('.item-status-accepted').waitFor();
+    expect(await page.locator('.review-live').textContent()).toMatch(new RegExp(`^${first.key} accepted with your edits`));
+
+    // The other update, with the mouse.
+    await itemEl(second.key).getByRole('button', { name: 'Accept' }).click();
+    await itemEl(second.key).locator('.item-status-accepted').waitFor();
+
+    // A correction the server refuses (a party that does not exist): its message beside the item, nothing written.
+    await selectWithKeys(verizon.key);
+    await page.keyboard.press('e');
+    await page.locator(`#edit-field-${verizon.key}`).selectOption('speaker');
+    await page.locator(`#edit-value-${verizon.key}`).fill('no-such-party');
+    await page.keyboard.press('Enter');
+    await itemEl(verizon.key).locator('.badge-edited').waitFor();
+    await page.keyboard.press('a');
+    const refusal = itemEl(verizon.key).locator('.item-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/^Not accepted: .*no-such-party/);
+    expect(await itemEl(verizon.key).locator('.item-status').textContent()).toBe('pending');
+    expect((await draftItems(draftId)).find((i) => i.key === verizon.key)!.status).toBe('PENDING');
+
+    // r: a reason, Enter.
+    await selectWithKeys(huaweiSaid.key);
+    await page.keyboard.press('r');
+    await page.keyboard.type('not about the dispute');
+    await page.keyboard.press('Enter');
+    await itemEl(huaweiSaid.key).locator('.item-status-rejected').waitFor();
+    expect(await itemEl(huaweiSaid.key).locator('.item-decision').textContent()).toBe('Rejected by review-desk: not about the dispute');
+    const stored = (await draftItems(draftId)).find((i) => i.key === huaweiSaid.key)!;
+    expect(stored.status).toBe('REJECTED');
+    await page.screenshot({ path: path.join(SHOTS, 'review-decided.png'), fullPage: true });
+  });
+
+  it('links an accepted fact to the dispute page, where it stands with the edited value', async () => {
+    const [first] = (await draftItems(draftId)).filter((i) => i.kind === 'UPDATE');
+    const link = itemEl(first.key).locator('.item-places').getByRole('link', { name: 'Huawei versus Verizon over patents' });
+    await link.waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 2, name: /Huawei versus Verizon over patents/ }).waitFor();
+    const suits = page.locator('section[aria-labelledby="lawsuits-h"] ul.facts > li');
+    await suits.first().waitFor();
+    const statuses = await suits.locator('dd .status, dd').allTextContents();
+    expect(statuses.some((t) => t.startsWith('dismissed'))).toBe(true);
+    expect(statuses.some((t) => t.startsWith('settled'))).toBe(true);
+    expect(await suits.filter({ hasText: 'Review Wire' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'review-dispute-after.png'), fullPage: true });
+    await page.goBack();
+    await page.locator('li.review-item').first().waitFor();
+  });
+
+  it('keeps the key in memory only: not in storage, cookies, the address or any request’s URL', async () => {
+    const stored = await page.evaluate(async () => ({
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      cookie: document.cookie,
+      databases: JSON.stringify(await indexedDB.databases()),
+      url: location.href,
+      inputs: [...document.querySelectorAll('input')].map((i) => i.value).join(' '),
+    }));
+    for (const [where, value] of Object.entries(stored)) expect([where, value.includes(editorKey)]).toEqual([where, false]);
+    expect(JSON.stringify(await context.cookies())).not.toContain(editorKey);
+    expect(watch.requestedUrls.filter((url) => url.includes(editorKey))).toEqual([]);
+    // A reload forgets it: the key form again, nothing of the draft.
+    await page.reload();
+    await page.locator('#review-key').waitFor();
+    expect(await page.locator('#report-text').count()).toBe(0);
+  });
+
+  it('shows a reader (no key, or a viewer’s key) nothing of the draft', async () => {
+    const reader = await context.newPage();
+    try {
+      await reader.goto(`${origin}/explorer/#/review/${encodeURIComponent(draftId)}`);
+      await reader.locator('#review-key').waitFor();
+      const secret = 'We are pleased to have resolved this matter';
+      expect(await reader.locator('body').textContent()).not.toContain(secret);
+      await reader.locator('#review-key').fill(viewerKey);
+      await reader.keyboard.press('Enter');
+      await reader.locator('.review-key-result.error').waitFor();
+      expect(await reader.locator('.review-key-result').textContent()).toMatch(/^The key was not accepted: /);
+      expect(await reader.locator('#report-text').count()).toBe(0);
+      expect(await reader.locator('body').textContent()).not.toContain(secret);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('reads at 1280×900 and at phone width without sideways scrolling', async () => {
+    await page.goto(`${origin}/explorer/#/review/${encodeURIComponent(draftId)}`);
+    await enterKey(editorKey);
+    await page.locator('li.review-item').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(SHOTS, 'review-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('counts what reviewing the seed report takes: keystrokes to accept every correct item and reject the rest', async () => {
+    // "Correct": the item is a fact of the seed's own document (the gold): an update of a stored fact
+    // to its stored status, or a new fact with the same parties in the same roles quoting the same words.
+    const roles: Record<string, string[]> = {
+      lawsuits: ['plaintiffs', 'defendants'],
+      sanctions: ['authority', 'target'],
+      regulatoryActions: ['authority', 'subject'],
+      negotiations: ['parties'],
+      statements: ['speaker'],
+      events: ['participants'],
+    };
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(String).sort() : v == null ? [] : [String(v)]);
+    const correct = (item: Item) => {
+      const gold = (SEED[item.documentKey] ?? []) as Record<string, unknown>[];
+      if (item.kind === 'UPDATE') return gold.some((g) => g.slug === item.targetSlug && g.status === item.entry.status);
+      return gold.some(
+        (g) =>
+          (roles[item.documentKey] ?? []).every((f) => JSON.stringify(list(g[f])) === JSON.stringify(list(item.entry[f]))) &&
+          list(g.quotes).some((q) => item.quote.includes(q) || q.includes(item.quote)),
+      );
+    };
+
+    let keystrokes = 0;
+    const press = async (key: string) => {
+      keystrokes++;
+      await page.keyboard.press(key);
+    };
+    const type = async (text: string) => {
+      keystrokes += text.length;
+      await page.keyboard.type(text);
+    };
+    await page.goto('about:blank');
+    await page.goto(`${origin}/explorer/#/review`);
+    await enterKey(editorKey);
+    await page.getByRole('heading', { name: 'Draft a new report' }).waitFor();
+    await page.getByLabel(/Report text/).fill(SEED.source.text);
+    await page.getByLabel('Title').fill('The seed report, drafted again');
+    await page.getByLabel('Publisher').fill('Review Wire');
+    await page.getByLabel('Published on').fill(String(SEED.source.publishedOn));
+    await page.getByRole('button', { name: 'Draft the report' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Review: The seed report/ }).waitFor();
+    const id = decodeURIComponent(page.url().split('#/review/')[1]);
+    const items = await draftItems(id);
+    await page.locator('li.review-item.selected').focus();
+    let accepted = 0;
+    let rejected = 0;
+    let reasonTyped = false;
+    // Each decision moves the selection to the next item to decide: no j needed.
+    for (const item of items) {
+      await page.locator(`li.review-item.selected[data-key="${item.key}"]`).waitFor();
+      if (correct(item)) {
+        await press('a');
+        await itemEl(item.key).locator('.item-status-accepted, .item-error').first().waitFor();
+        if (await itemEl(item.key).locator('.item-error').count()) {
+          // Refused (written by no one): counted as a rejection with its reason.
+          await press('r');
+          if (!reasonTyped) await type('refused');
+          reasonTyped = true;
+          await press('Enter');
+          await itemEl(item.key).locator('.item-status-rejected').waitFor();
+          rejected++;
+          continue;
+        }
+        accepted++;
+      } else {
+        await press('r');
+        if (!reasonTyped) await type('not in the report as drafted');
+        reasonTyped = true;
+        await press('Enter');
+        await itemEl(item.key).locator('.item-status-rejected').waitFor();
+        rejected++;
+      }
+    }
+    await page.locator('#review-draft-h .review-status-reviewed').waitFor();
+    // The mouse alone: one click per acceptance, two per rejection (Reject, then Reject in its form), the reason typed once.
+    const clicks = accepted + 2 * rejected;
+    const effort = { report: 'seed report (2020-02-06)', items: items.length, accepted, rejected, keystrokes, clicks };
+    writeFileSync(path.join(SHOTS, 'review-effort.json'), `${JSON.stringify(effort, null, 2)}\n`);
+    expect(accepted + rejected).toBe(items.length);
+    expect(keystrokes).toBeGreaterThanOrEqual(items.length);
+    await page.screenshot({ path: path.join(SHOTS, 'review-seed-reviewed.png'), fullPage: true });
+  });
+
+  it('talked only to its own server, without script errors or Content-Security-Policy violations', () => {
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.cspViolations).toEqual([]);
+  });
+});
