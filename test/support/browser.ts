@@ -19,9 +19,10 @@ export interface PageWatch {
 
 /**
  * Headless Chromium with a new, empty profile, at 1280×900, with the same settings as the explorer's
- * browser test; every page of the context is watched. Closing the context ends the browser process.
+ * browser test; every page of the context is watched (a request to an origin not in `own`, which the
+ * test may add to, is foreign). Closing the context ends the browser process.
  */
-export async function launchWatched(origin: string): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+export async function launchWatched(own: Set<string>): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
   const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
@@ -42,7 +43,7 @@ export async function launchWatched(origin: string): Promise<{ context: BrowserC
     context.on('request', (request) => {
       watch.requestedUrls.push(request.url());
       const url = new URL(request.url());
-      if (url.origin !== origin && !['data:', 'about:'].includes(url.protocol)) watch.foreignRequests.push(request.url());
+      if (!own.has(url.origin) && !['data:', 'about:'].includes(url.protocol)) watch.foreignRequests.push(request.url());
     });
     context.on('weberror', (error) => watch.pageErrors.push(error.error().message));
     await context.addInitScript(() =>
