@@ -229,7 +229,79 @@ describe('review page at /explorer/#/review', () => {
     }
   });
 
+  it('lists the drafts ten at a time, opens one, relinks a name, and accepts a sanction that brings a new party', async () => {
+    const DRAFT = 'mutation($input: AddSourceInput!) { draftSource(input: $input) { id } }';
+    const drafted = await server.gql(
+      DRAFT,
+      {
+        input: {
+          slug: '2021-09-14-kestrel-sanctions',
+          title: 'New sanctions on a Huawei supplier',
+          publisher: 'Review Wire',
+          publishedOn: '2021-09-14',
+          text: readFileSync(path.resolve(__dirname, '../bench/draft-eval/sanction.txt'), 'utf8'),
+        },
+      },
+      bearer(editorKey),
+    );
+    expect(drafted.errors).toBeUndefined();
+    // Ten newer drafts: the sanctions draft is on the list's second page.
+    for (let i = 0; i < 10; i++) {
+      const filler = await server.gql(
+        DRAFT,
+        {
+          input: {
+            slug: `review-filler-${i}`,
+            title: `Filler ${i}`,
+            publisher: 'Review Wire',
+            publishedOn: '2021-10-01',
+            text: `Huawei said on Monday that filler ${i} is a test.`,
+          },
+        },
+        bearer(editorKey),
+      );
+      expect(filler.errors).toBeUndefined();
+    }
+    await page.goto(`${origin}/explorer/#/review`);
+    await enterKey(editorKey);
+    const rows = page.locator('ol.review-drafts > li');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(10);
+    expect(await page.getByRole('link', { name: 'New sanctions on a Huawei supplier' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'More drafts' }).click();
+    await page.getByRole('link', { name: 'New sanctions on a Huawei supplier' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Review: New sanctions on a Huawei supplier/ }).waitFor();
+
+    // "US Commerce Department": proposed as a new authority; relinked to the US government, the sanction's authority follows.
+    const commerce = page.locator('li.review-mention', { hasText: 'Commerce Department' }).first();
+    expect(await commerce.locator('.mention-link').textContent()).toMatch(/^proposed as a new authority, /);
+    const kestrel = page.locator('li.review-mention', { hasText: 'Kestrel Microsystems' }).first();
+    expect(await kestrel.locator('.mention-link').textContent()).toMatch(/^proposed as a new company, kestrel-microsystems$/);
+    await commerce.getByLabel('or another party').fill('us-government');
+    await commerce.getByRole('button', { name: 'Relink' }).click();
+    await page
+      .locator('li.review-mention', { hasText: 'Commerce Department' })
+      .locator('.mention-link', { hasText: /^us-government \(editor, score 1\.00\)$/ })
+      .waitFor();
+    const sanction = page
+      .locator('li.review-item', { has: page.locator('.entry-title', { hasText: 'sanction' }) })
+      .filter({ hasText: 'Kestrel Microsystems (kestrel-microsystems)' })
+      .first();
+    expect(await sanction.locator('dd[data-field="authority"] .field-value').textContent()).toMatch(/us-government/);
+
+    // Accept it with the mouse: the new party is written with it, and its page is linked.
+    await sanction.getByRole('button', { name: 'Accept' }).click();
+    const partyLink = sanction.locator('.item-places').getByRole('link', { name: 'Kestrel Microsystems' });
+    await partyLink.waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'review-relinked.png'), fullPage: true });
+    await partyLink.click();
+    await page.getByRole('heading', { level: 2, name: /Kestrel Microsystems/ }).waitFor();
+    await page.goBack();
+    await page.locator('li.review-item').first().waitFor();
+  });
+
   it('reads at 1280×900 and at phone width without sideways scrolling', async () => {
+    await page.goto('about:blank');
     await page.goto(`${origin}/explorer/#/review/${encodeURIComponent(draftId)}`);
     await enterKey(editorKey);
     await page.locator('li.review-item').first().waitFor();

@@ -554,6 +554,15 @@ class DraftView {
       li.append(h('p', { class: 'item-decision' }, `Accepted by ${item.decidedBy ?? 'an editor'}.`));
       const places = this.state.places.get(item.key);
       if (places) li.append(places);
+      else {
+        // (Found at once after an acceptance in this page; for one accepted before, on request.)
+        const find = h('button', { type: 'button', class: 'link-button' }, 'Where does it appear now?');
+        find.addEventListener('click', () => {
+          find.disabled = true;
+          void this.findPlaces(item, item.entry as Entry);
+        });
+        li.append(h('p', { class: 'item-places' }, find));
+      }
     }
     if (item.status === 'PENDING') {
       if (this.state.mode?.key === item.key) li.append(this.state.mode.kind === 'reject' ? this.rejectForm(item) : this.editForm(item, entry));
@@ -661,7 +670,7 @@ class DraftView {
       hint.textContent = Array.isArray(before)
         ? 'A list: separate the values with commas.'
         : PARTY_FIELDS.includes(field.value)
-          ? 'A party’s slug.'
+          ? 'A party’s slug (who claims the item follows when it was this party).'
           : typeof before === 'string' && /^[A-Z_]+$/.test(before)
             ? 'A value such as SETTLED, FILED, DISMISSED.'
             : '';
@@ -686,7 +695,11 @@ class DraftView {
         this.say(`${item.key}: the value is not valid JSON.`);
         return;
       }
-      this.state.edits.set(item.key, { ...entry, [field.value]: parsed });
+      const next: Entry = { ...entry, [field.value]: parsed };
+      // Who claims it follows the party it was: a statement's speaker is its claimant.
+      if (PARTY_FIELDS.includes(field.value) && typeof entry.claimedBy === 'string' && entry.claimedBy === entry[field.value] && typeof parsed === 'string')
+        next.claimedBy = parsed;
+      this.state.edits.set(item.key, next);
       this.state.errors.delete(item.key);
       this.state.mode = null;
       this.say(`${item.key}: ${fieldLabel(field.value)} edited; accept (a) to write it.`);
