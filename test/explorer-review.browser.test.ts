@@ -143,6 +143,7 @@ describe('review page at /explorer/#/review', () => {
     await page.keyboard.press('Enter');
     await itemEl(first.key).locator('.badge-edited').waitFor();
     expect(await itemEl(first.key).locator('.status-to').textContent()).toBe('dismissed');
+    expect(await itemEl(first.key).locator('dd[data-field="status"] .inferred-flag').textContent()).toBe('inferred');
     await page.keyboard.press('a');
     await itemEl(first.key).locator('.item-status-accepted').waitFor();
     expect(await page.locator('.review-live').textContent()).toMatch(new RegExp(`^${first.key} accepted with your edits`));
@@ -186,7 +187,15 @@ describe('review page at /explorer/#/review', () => {
     const suits = page.locator('section[aria-labelledby="lawsuits-h"] ul.facts > li');
     await suits.first().waitFor();
     // The corrected suit dismissed, the other settled, each since the follow-up (its status history ends with it).
-    expect(await suits.locator('dd', { hasText: /^dismissed since 20 July 2021 \(Review Wire\)$/ }).count()).toBe(1);
+    // The sentence says "settled": the editor's "dismissed" is marked inferred, with the note the review page wrote.
+    expect(
+      await suits
+        .locator('dd', {
+          hasText:
+            /^dismissed inferred \(corrected by an editor in review; the report’s sentence does not state “dismissed”\) since 20 July 2021 \(Review Wire\)$/,
+        })
+        .count(),
+    ).toBe(1);
     expect(await suits.locator('dd', { hasText: /^settled since 20 July 2021 \(Review Wire\)$/ }).count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'review-dispute-after.png'), fullPage: true });
     await page.goBack();

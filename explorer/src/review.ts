@@ -83,6 +83,45 @@ function parseValue(text: string, before: unknown): unknown {
   return trimmed === '' && before == null ? null : trimmed;
 }
 
+/**
+ * An edited field's provenance, by the engine's own rule: STATED, quoting the item's sentence, when the
+ * sentence contains the new value (`candidates`: the ways it can be written); otherwise INFERRED, with a
+ * note saying an editor corrected it. A field without provenance keeps none.
+ */
+function restated(entry: Entry, field: string, sentence: string, candidates: string[]): Entry {
+  const lower = sentence.toLowerCase();
+  const stated = candidates.some((c) => c.trim().length > 0 && lower.includes(c.trim().toLowerCase()));
+  const note = `corrected by an editor in review; the report’s sentence does not state ${candidates[0] ? `“${candidates[0]}”` : 'it'}`;
+  const provenance = entry.provenance;
+  if (Array.isArray(provenance)) {
+    // A status update's input: [{ field, basis, quotes: [{ source, quote }] | note }].
+    const list = provenance as { field: string; quotes?: { source: string }[] }[];
+    return {
+      ...entry,
+      provenance: list.map((p) =>
+        p.field !== field
+          ? p
+          : stated
+            ? { field, basis: 'STATED', quotes: [{ source: p.quotes?.[0]?.source ?? '', quote: sentence }] }
+            : { field, basis: 'INFERRED', note },
+      ),
+    };
+  }
+  if (provenance && typeof provenance === 'object' && field in provenance)
+    return { ...entry, provenance: { ...(provenance as Provenance), [field]: stated ? { basis: 'STATED', quotes: [sentence] } : { basis: 'INFERRED', note } } };
+  return entry;
+}
+
+/** Provenance by field, from either shape: a source document's `{ field: { basis, … } }` or a status update's `[{ field, basis, … }]`. */
+function provenanceByField(provenance: unknown): Provenance {
+  if (Array.isArray(provenance)) return Object.fromEntries((provenance as { field: string }[]).map((p) => [p.field, p])) as unknown as Provenance;
+  return (provenance ?? {}) as Provenance;
+}
+
+/** A provenance quote as text: a string, or a status update's `{ source, quote }`. */
+const quoteText = (q: unknown) =>
+  typeof q === 'string' ? q : q && typeof q === 'object' && 'quote' in q ? String((q as { quote: unknown }).quote) : JSON.stringify(q);
+
 // ---------- the key ----------
 
 /** The key form: a password field whose value is read once, checked against the API, and kept in memory. */
@@ -455,7 +494,12 @@ class DraftView {
           },
           node,
         );
-        quote.addEventListener('click', () => this.select(d.items.findIndex((item) => item.key === covering[0].key)));
+        // A sentence of several items: each click selects the next of them.
+        quote.addEventListener('click', () => {
+          const at = covering.findIndex((item) => item.key === this.draft.items[this.state.selected]?.key);
+          const next = covering[(at + 1) % covering.length];
+          this.select(this.draft.items.findIndex((item) => item.key === next.key));
+        });
         node = quote;
       }
       nodes.push(node);
@@ -477,7 +521,7 @@ class DraftView {
     const selected = index === this.state.selected;
     const edited = this.state.edits.get(item.key);
     const entry = (edited ?? item.entry) as Entry;
-    const provenance = (entry.provenance ?? {}) as Provenance;
+    const provenance = provenanceByField(entry.provenance);
     const li = h('li', {
       class: `review-item status-${item.status.toLowerCase()}${selected ? ' selected' : ''}`,
       tabindex: '-1',
@@ -594,7 +638,7 @@ class DraftView {
                   'span',
                   {
                     class: `basis basis-${p.basis.toLowerCase()}`,
-                    title: p.basis === 'STATED' ? `Stated: ${(p.quotes ?? []).map((q) => (typeof q === 'string' ? q : JSON.stringify(q))).join(' … ')}` : '',
+                    title: p.basis === 'STATED' ? `Stated: ${(p.quotes ?? []).map(quoteText).join(' … ')}` : '',
                   },
                   ' ',
                   h('span', { class: p.basis === 'INFERRED' ? 'inferred-flag' : 'stated-flag' }, p.basis.toLowerCase()),
@@ -695,10 +739,15 @@ class DraftView {
         this.say(`${item.key}: the value is not valid JSON.`);
         return;
       }
-      const next: Entry = { ...entry, [field.value]: parsed };
+      let next: Entry = { ...entry, [field.value]: parsed };
       // Who claims it follows the party it was: a statement's speaker is its claimant.
       if (PARTY_FIELDS.includes(field.value) && typeof entry.claimedBy === 'string' && entry.claimedBy === entry[field.value] && typeof parsed === 'string')
         next.claimedBy = parsed;
+      const values = Array.isArray(parsed) ? parsed.map(String) : [valueText(parsed)];
+      const candidates = PARTY_FIELDS.includes(field.value)
+        ? values.flatMap((slug) => [this.nameOf(slug) ?? slug])
+        : values.flatMap((v) => (/^[A-Z_]+$/.test(v) ? [words(v), v] : [v]));
+      next = restated(next, field.value, item.quote, candidates);
       this.state.edits.set(item.key, next);
       this.state.errors.delete(item.key);
       this.state.mode = null;
