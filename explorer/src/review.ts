@@ -442,6 +442,20 @@ class DraftView {
     if (focus) this.focusSelected();
   }
 
+  /**
+   * One item redrawn in place (the links of an accepted one, which arrive later): the others, and a form
+   * the editor may be typing in, stay as they are, and so does the focus unless it was in this item.
+   */
+  private renderItem(key: string) {
+    const index = this.draft.items.findIndex((item) => item.key === key);
+    const old = this.items.children[index];
+    if (index < 0 || !old) return;
+    const hadFocus = old.contains(document.activeElement);
+    const fresh = this.itemEl(this.draft.items[index], index);
+    old.replaceWith(fresh);
+    if (hadFocus) fresh.focus();
+  }
+
   private focusSelected() {
     const el = this.items.children[this.state.selected];
     if (!(el instanceof HTMLElement)) return;
@@ -456,20 +470,31 @@ class DraftView {
     const text = d.source.text;
     const selectedKey = d.items[this.state.selected]?.key;
     const cuts = new Set([0, text.length]);
-    const spans: { start: number; end: number; mention: ReviewMentionFragment }[] = [];
-    for (const m of d.mentions)
-      for (const s of m.spans) {
-        spans.push({ start: s.start, end: s.end, mention: m });
-        cuts.add(s.start).add(s.end);
-      }
+    for (const m of d.mentions) for (const sp of m.spans) cuts.add(sp.start).add(sp.end);
     for (const item of d.items) cuts.add(item.start).add(item.end);
     const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+    // What covers each piece between two cuts, marked span by span (names do not overlap, and few items
+    // share a sentence): linear in the pieces, not pieces × spans.
+    const mentionAt: (ReviewMentionFragment | undefined)[] = new Array(points.length);
+    const itemsAt: ReviewItemFragment[][] = Array.from({ length: points.length }, () => []);
+    const firstPiece = (start: number) => {
+      let [lo, hi] = [0, points.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (points[mid] < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    for (const m of d.mentions)
+      for (const sp of m.spans) for (let k = firstPiece(sp.start); k + 1 < points.length && points[k + 1] <= sp.end; k++) mentionAt[k] ??= m;
+    for (const item of d.items) for (let k = firstPiece(item.start); k + 1 < points.length && points[k + 1] <= item.end; k++) itemsAt[k].push(item);
     const nodes: Node[] = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const [start, end] = [points[i], points[i + 1]];
       const piece = text.slice(start, end);
-      const mention = spans.find((s) => s.start <= start && end <= s.end)?.mention;
-      const covering = d.items.filter((item) => item.start <= start && end <= item.end);
+      const mention = mentionAt[i];
+      const covering = itemsAt[i];
       let node: Node = document.createTextNode(piece);
       if (mention) {
         node = h(
@@ -864,9 +889,27 @@ class DraftView {
   private select(index: number) {
     const count = this.draft.items.length;
     if (!count) return;
+    const before = this.draft.items[this.state.selected]?.key;
     this.state.selected = Math.min(count - 1, Math.max(0, index));
-    if (this.state.mode && this.state.mode.key !== this.draft.items[this.state.selected].key) this.state.mode = null;
-    this.render(true);
+    const key = this.draft.items[this.state.selected].key;
+    const open = this.state.mode?.key;
+    if (open && open !== key) {
+      this.state.mode = null;
+      this.renderItem(open);
+    }
+    // Only the marks move: the selected item's class and its sentence's outline.
+    for (const li of this.items.querySelectorAll('li.review-item.selected')) {
+      li.classList.remove('selected');
+      li.setAttribute('aria-current', 'false');
+    }
+    const li = this.items.querySelector(`li.review-item[data-key="${key}"]`);
+    li?.classList.add('selected');
+    li?.setAttribute('aria-current', 'true');
+    if (before !== key) {
+      for (const el of this.text.querySelectorAll('.quote.current')) el.classList.remove('current');
+      for (const el of this.text.querySelectorAll(`.quote[data-items~="${key}"]`)) el.classList.add('current');
+    }
+    this.focusSelected();
   }
 
   private current(): ReviewItemFragment | null {
@@ -959,6 +1002,7 @@ class DraftView {
       this.state.draft = data.draft;
       this.say(`${m.name} now ${party ? `links to ${party}` : 'is a new party'}; the items that name it follow.`);
       this.render();
+      this.root.querySelector<HTMLElement>(`#relink-${m.key}`)?.focus();
     } catch (error) {
       result.textContent = `Not relinked: ${messageOf(error)}`;
       result.className = 'relink-result error';
@@ -1008,7 +1052,7 @@ class DraftView {
           links.length || partyLinks.length ? '.' : '',
         ),
       );
-      this.render();
+      this.renderItem(item.key);
     } catch {
       // The links are a convenience: the fact is written either way.
     }
