@@ -118,6 +118,11 @@ describe('review page at /explorer/#/review', () => {
     // Field provenance: stated and inferred, the inferred date with its note.
     const statement = items.find((i) => i.typeName === 'Statement')!;
     expect(await itemEl(statement.key).locator('dd[data-field="date"] .inferred-flag').textContent()).toBe('inferred');
+    expect(await itemEl(statement.key).locator('dd[data-field="date"] .field-value').textContent()).toBe(
+      `on or before 20 July 2021 (${String(statement.entry.date)})`,
+    );
+    // The date phrases of an item's sentence, each with the date it was read as.
+    expect(await itemEl(update.key).locator('.item-dates').textContent()).toMatch(/^Date phrases: last year → 2020 \(/);
     expect(await itemEl(statement.key).locator('dd[data-field="speaker"] .stated-flag').textContent()).toBe('stated');
     await page.screenshot({ path: path.join(SHOTS, 'review-draft.png'), fullPage: true });
   });

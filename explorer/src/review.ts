@@ -67,6 +67,20 @@ function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FUZZY_DATE = /^(<=|>=|<|>)?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(~)?$/;
+
+/** A FuzzyDate as an entry writes it ("<=2021-07-20", "2019-02~") in words ("on or before 20 July 2021"), or null. */
+function dateWords(value: string): string | null {
+  const match = FUZZY_DATE.exec(value);
+  if (!match) return null;
+  const [, bound, y, m, d, approximate] = match;
+  let text = d ? `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}` : m ? `${MONTHS[Number(m) - 1]} ${y}` : y;
+  if (approximate) text = `about ${text}`;
+  const prefix: Record<string, string> = { '<': 'before ', '>': 'after ', '<=': 'on or before ', '>=': 'on or after ' };
+  return `${bound ? prefix[bound] : ''}${text}`;
+}
+
 /** Text typed into the edit form as the field's value, shaped like the value it replaces. */
 function parseValue(text: string, before: unknown): unknown {
   const trimmed = text.trim();
@@ -651,7 +665,9 @@ class DraftView {
           ? (Array.isArray(value) ? (value as string[]) : [String(value)]).map((slug) => this.partyText(slug)).join(', ')
           : typeof value === 'string' && /^[A-Z_]+$/.test(value)
             ? words(value)
-            : valueText(value);
+            : typeof value === 'string' && dateWords(value)
+              ? `${dateWords(value)} (${value})`
+              : valueText(value);
         return [
           h('dt', {}, fieldLabel(field)),
           h(
