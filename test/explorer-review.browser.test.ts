@@ -314,6 +314,40 @@ describe('review page at /explorer/#/review', () => {
     await page.locator('li.review-item').first().waitFor();
   });
 
+  it('adds a field the engine left out (a suit’s court) and writes it with the fact, stated by the sentence', async () => {
+    const drafted = await server.gql(
+      'mutation($input: AddSourceInput!) { draftSource(input: $input) { id items { key typeName entry } } }',
+      {
+        input: {
+          slug: '2021-11-02-norrland-fine',
+          title: 'Regulator fines Norrland Telecom',
+          publisher: 'Review Wire',
+          publishedOn: '2021-11-02',
+          text: readFileSync(path.resolve(__dirname, '../bench/draft-eval/fine.txt'), 'utf8'),
+        },
+      },
+      bearer(editorKey),
+    );
+    expect(drafted.errors).toBeUndefined();
+    const suit = (drafted.data.draftSource.items as Item[]).find((i) => i.typeName === 'Lawsuit')!;
+    expect(suit.entry.venue).toBeUndefined();
+    await page.goto(`${origin}/explorer/#/review/${encodeURIComponent(drafted.data.draftSource.id)}`);
+    await page.locator('li.review-item').first().waitFor();
+    await page.locator('li.review-item.selected').focus();
+    await selectWithKeys(suit.key);
+    await page.keyboard.press('e');
+    await page.locator(`#edit-field-${suit.key}`).selectOption('');
+    await page.locator(`#edit-name-${suit.key}`).fill('venue');
+    await page.locator(`#edit-value-${suit.key}`).fill('Stockholm court');
+    await page.keyboard.press('Enter');
+    await itemEl(suit.key).locator('dd[data-field="venue"] .stated-flag').waitFor();
+    await page.keyboard.press('a');
+    await itemEl(suit.key).locator('.item-status-accepted').waitFor();
+    const written = await server.gql(`{ lawsuit(slug: "${String(suit.entry.slug)}") { venue provenance { field basis } } }`);
+    expect(written.data.lawsuit.venue).toBe('Stockholm court');
+    expect(written.data.lawsuit.provenance).toEqual(expect.arrayContaining([{ field: 'venue', basis: 'STATED' }]));
+  });
+
   it('reads at 1280×900 and at phone width without sideways scrolling', async () => {
     await page.goto('about:blank');
     await page.goto(`${origin}/explorer/#/review/${encodeURIComponent(draftId)}`);

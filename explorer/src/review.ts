@@ -100,9 +100,9 @@ function parseValue(text: string, before: unknown): unknown {
 /**
  * An edited field's provenance, by the engine's own rule: STATED, quoting the item's sentence, when the
  * sentence contains the new value (`candidates`: the ways it can be written); otherwise INFERRED, with a
- * note saying an editor corrected it. A field without provenance keeps none.
+ * note saying an editor corrected it. A field without provenance keeps none, unless the editor added it.
  */
-function restated(entry: Entry, field: string, sentence: string, candidates: string[]): Entry {
+function restated(entry: Entry, field: string, sentence: string, candidates: string[], added = false): Entry {
   const lower = sentence.toLowerCase();
   const stated = candidates.some((c) => c.trim().length > 0 && lower.includes(c.trim().toLowerCase()));
   const note = `corrected by an editor in review; the report’s sentence does not state ${candidates[0] ? `“${candidates[0]}”` : 'it'}`;
@@ -121,7 +121,7 @@ function restated(entry: Entry, field: string, sentence: string, candidates: str
       ),
     };
   }
-  if (provenance && typeof provenance === 'object' && field in provenance)
+  if (provenance && typeof provenance === 'object' && (field in provenance || added))
     return { ...entry, provenance: { ...(provenance as Provenance), [field]: stated ? { basis: 'STATED', quotes: [sentence] } : { basis: 'INFERRED', note } } };
   return entry;
 }
@@ -318,7 +318,7 @@ const KEYS: [string, string][] = [
   ['k / ↑', 'previous item'],
   ['a', 'accept the item (with your edits)'],
   ['r', 'reject the item, saying why (Enter rejects; the last reason is offered again)'],
-  ['e', 'edit a field of the item (choose the field, type the value, Enter)'],
+  ['e', 'edit a field of the item, or add one it lacks (choose the field, Tab, type the value, Enter)'],
   ['Escape', 'cancel an edit or a rejection, close this help'],
   ['?', 'show or hide these keys'],
 ];
@@ -746,10 +746,23 @@ class DraftView {
     const editable = Object.keys(entry).filter((f) => !['quotes', 'citations', 'provenance'].includes(f) && !(item.kind === 'UPDATE' && f === 'slug'));
     const fieldId = `edit-field-${item.key}`;
     const valueId = `edit-value-${item.key}`;
-    const field = h('select', { id: fieldId }, ...editable.map((f) => h('option', { value: f }, fieldLabel(f))));
+    const OTHER = '';
+    const field = h(
+      'select',
+      { id: fieldId },
+      ...editable.map((f) => h('option', { value: f }, fieldLabel(f))),
+      // A field the engine left out (a suit's court, an event's place): its name as the import format spells it.
+      ...(item.kind === 'NEW' ? [h('option', { value: OTHER }, 'a field it lacks…')] : []),
+    );
+    const nameId = `edit-name-${item.key}`;
+    const name = h('input', { id: nameId, type: 'text', autocomplete: 'off', placeholder: 'e.g. venue', pattern: '[a-z][A-Za-z0-9]*' });
+    const nameRow = h('p', { class: 'review-field', hidden: '' }, h('label', { for: nameId }, 'Its name in the import format'), name);
+    const fieldName = () => (field.value === OTHER ? name.value.trim() : field.value);
     const value = h('input', { id: valueId, type: 'text', autocomplete: 'off', 'aria-describedby': `${valueId}-hint` });
     const hint = h('span', { class: 'hint', id: `${valueId}-hint` });
     const show = () => {
+      nameRow.hidden = field.value !== OTHER;
+      name.required = field.value === OTHER;
       const before = entry[field.value];
       value.value = valueText(before);
       hint.textContent = Array.isArray(before)
@@ -768,31 +781,34 @@ class DraftView {
       'form',
       { class: 'review-inline', method: 'post' },
       h('p', { class: 'review-field' }, h('label', { for: fieldId }, `Field of ${item.key} to correct`), field),
+      nameRow,
       h('p', { class: 'review-field' }, h('label', { for: valueId }, 'Its value'), value, hint),
       h('div', { class: 'review-row' }, h('button', { type: 'submit' }, 'Keep the edit'), cancel),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      const key = fieldName();
+      if (!key || ['quotes', 'citations', 'provenance'].includes(key)) return name.focus();
       let parsed: unknown;
       try {
-        parsed = parseValue(value.value, entry[field.value]);
+        parsed = parseValue(value.value, entry[key]);
       } catch {
         this.say(`${item.key}: the value is not valid JSON.`);
         return;
       }
-      let next: Entry = { ...entry, [field.value]: parsed };
+      let next: Entry = { ...entry, [key]: parsed };
       // Who claims it follows the party it was: a statement's speaker is its claimant.
-      if (PARTY_FIELDS.includes(field.value) && typeof entry.claimedBy === 'string' && entry.claimedBy === entry[field.value] && typeof parsed === 'string')
+      if (PARTY_FIELDS.includes(key) && typeof entry.claimedBy === 'string' && entry.claimedBy === entry[key] && typeof parsed === 'string')
         next.claimedBy = parsed;
       const values = Array.isArray(parsed) ? parsed.map(String) : [valueText(parsed)];
-      const candidates = PARTY_FIELDS.includes(field.value)
+      const candidates = PARTY_FIELDS.includes(key)
         ? values.flatMap((slug) => [this.nameOf(slug) ?? slug])
         : values.flatMap((v) => (/^[A-Z_]+$/.test(v) ? [words(v), v] : [v]));
-      next = restated(next, field.value, item.quote, candidates);
+      next = restated(next, key, item.quote, candidates, !(key in entry));
       this.state.edits.set(item.key, next);
       this.state.errors.delete(item.key);
       this.state.mode = null;
-      this.say(`${item.key}: ${fieldLabel(field.value)} edited; accept (a) to write it.`);
+      this.say(`${item.key}: ${fieldLabel(fieldName())} edited; accept (a) to write it.`);
       this.render(true);
     });
     cancel.addEventListener('click', () => this.cancelMode());
