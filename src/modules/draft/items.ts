@@ -101,6 +101,20 @@ const IRREGULAR: Record<string, string> = {
   thrown: 'throw',
   met: 'meet',
   drew: 'draw',
+  // Irregular forms of the cues' verbs ("withdrew" never matched "withdraw" by suffixes).
+  withdrew: 'withdraw',
+  withdrawn: 'withdraw',
+  upheld: 'uphold',
+  overrode: 'override',
+  overridden: 'override',
+  fought: 'fight',
+  struck: 'strike',
+  won: 'win',
+  lost: 'lose',
+  sent: 'send',
+  laid: 'lay',
+  froze: 'freeze',
+  frozen: 'freeze',
 };
 // A party described, not named, in a sentence ("the company", "the regulator", "the chip designer"), and
 // several described together ("the two companies"): added to the sentence's parties, resolved to the

@@ -14,7 +14,11 @@ function statementOf(match: CueMatch): CueProposal | null {
   // a denial's clause holds its speaker and the day ("Huawei on Wednesday denied …").
   const at = match.reported ? match.quote.indexOf(match.reported) : -1;
   const date =
-    match.date && at >= 0 && match.date.at >= at && match.date.at < at + match.reported!.length && !(match.date.at < match.at && at + match.reported!.length > match.at)
+    match.date &&
+    at >= 0 &&
+    match.date.at >= at &&
+    match.date.at < at + match.reported!.length &&
+    !(match.date.at < match.at && at + match.reported!.length > match.at)
       ? null
       : match.date;
   if (date) {
