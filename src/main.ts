@@ -3,6 +3,7 @@ import { readConfig } from './config';
 import { createLogger } from './logger';
 import { openDatabase, DatabaseOpenError } from './database';
 import { createApp } from './server/app';
+import { loadDraftingLibraries } from './modules/draft/extract';
 import { seedAll } from '../seeds/seed-all';
 
 /** `npm start`: open (and on first start create and seed) the database, then serve GraphQL. */
@@ -13,6 +14,7 @@ async function main() {
   const reports = await seedAll(dataSource);
   for (const report of reports) logger.info(report, 'seed source');
   const app = await createApp(dataSource, config, logger);
+  loadDraftingLibraries();
   const port = await app.listen();
   logger.info({ url: `http://localhost:${port}/graphql` }, 'GraphQL API ready (Apollo Sandbox at this URL in a browser)');
 

@@ -23,7 +23,7 @@ import { Database } from '../database';
 import type { Logger } from '../logger';
 import { buildAppSchema } from '../schema';
 import { createFormatError } from './format-error';
-import { JitExecutorGateway } from './jit-executor';
+import { JitExecutorGateway, type JitOptions } from './jit-executor';
 import { ClientBudget } from './client-budget';
 import { queryLimits } from './query-limits';
 import { DocumentStore } from './document-store';
@@ -130,9 +130,16 @@ export interface AppOptions {
   now?: () => number;
   /** How webhook hosts are resolved, and extra CAs for https receivers (tests). */
   webhooks?: { resolve?: Resolver; ca?: string | Buffer; random?: () => number };
+  /** Cache bounds below production's (tests: a cache reaches its bound after a few documents instead of hundreds). */
+  caches?: { jit?: JitOptions; documentStoreTokens?: number };
 }
 
-export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, { now, webhooks: webhookOptions }: AppOptions = {}): Promise<App> {
+export async function createApp(
+  dataSource: DataSource,
+  config: AppConfig,
+  logger: Logger,
+  { now, webhooks: webhookOptions, caches }: AppOptions = {},
+): Promise<App> {
   const schema = await buildAppSchema();
   const database = await Database.attach(dataSource, logger, { readWorkers: config.readWorkers });
   database.startMonitor(config.databaseCheckMs);
@@ -161,8 +168,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   httpServer.requestTimeout = config.requestTimeoutMs + 20_000;
   const budget = config.clientCostBudget ? new ClientBudget(config.clientCostBudget, now) : undefined;
   const limits = queryLimits(config.limits, { production: config.production, budget, cacheMaxAgeSeconds: config.cacheMaxAgeSeconds });
-  const jit = config.executor === 'jit' ? new JitExecutorGateway(schema) : null;
-  const documents = new DocumentStore();
+  const jit = config.executor === 'jit' ? new JitExecutorGateway(schema, caches?.jit) : null;
+  const documents = new DocumentStore(caches?.documentStoreTokens);
   const apollo = new ApolloServer<RequestContext>({
     ...(jit ? { gateway: jit } : { schema }),
     formatError: createFormatError(config.production),

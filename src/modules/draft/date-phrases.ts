@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { loadedOnFirstUse } from '../../common/lazy-module';
 import { DateBound, DatePrecision, FuzzyDate } from '../../common/fuzzy-date/fuzzy-date';
 
 /** A date phrase of a report, resolved against its publication date. */
@@ -26,10 +27,14 @@ export function parsePublished(published: string): Date {
 // through chrono's own parser interface, for years after a preposition only (a bare "2018" is as
 // often a count or a model number as a year).
 const BARE_YEAR = /\b(?:in|since|during|by|until|before|after|from|throughout)\s+((?:1[89]|20)\d{2})\b(?![-/.]\d)/i;
-const parser = chrono.casual.clone();
-parser.parsers.push({
-  pattern: () => BARE_YEAR,
-  extract: (_context, match) => ({ year: Number(match[1]) }),
+// Loaded when the first text is read (src/common/lazy-module.ts says why).
+const parser = loadedOnFirstUse(() => {
+  const casual = (require('chrono-node') as typeof chrono).casual.clone();
+  casual.parsers.push({
+    pattern: () => BARE_YEAR,
+    extract: (_context, match) => ({ year: Number(match[1]) }),
+  });
+  return casual;
 });
 
 // Words just before chrono's phrase that bound or loosen it; chrono drops them ("over a year ago"
@@ -68,7 +73,7 @@ function iso(year: number, month: number, day: number, precision: DatePrecision)
  */
 export function findDatePhrases(text: string, published: string): DatePhrase[] {
   const reference = parsePublished(published);
-  const results = parser.parse(text, { instant: reference, timezone: 0 });
+  const results = parser().parse(text, { instant: reference, timezone: 0 });
   const phrases: DatePhrase[] = [];
   for (const result of results) {
     const read = readResult(text, result, reference, published);

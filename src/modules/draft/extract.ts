@@ -30,3 +30,8 @@ export function extractNamesAndDates(text: string, options: ExtractOptions): Nam
   const index = options.parties instanceof PartyIndex ? options.parties : new PartyIndex(options.parties);
   return { mentions: findMentions(text, index), dates: findDatePhrases(text, options.published) };
 }
+
+/** Loads the language and date parsers now: a server calls it before it listens, so no draft request waits for them. */
+export function loadDraftingLibraries(): void {
+  extractNamesAndDates('Example Corp. sued Sample Ltd. a year ago.', { published: '2020-01-01', parties: [] });
+}

@@ -1,5 +1,9 @@
-import nlp from 'compromise';
+import type Nlp from 'compromise';
+import { loadedOnFirstUse } from '../../common/lazy-module';
 import { type PartyIndex, type PartyKind, type PartyLink, normalise } from './party-linking';
+
+/** compromise, loaded when the first text is read (src/common/lazy-module.ts says why). */
+export const compromise = loadedOnFirstUse(() => require('compromise') as typeof Nlp);
 
 export interface Span {
   start: number;
@@ -58,6 +62,7 @@ type Entries = Record<string, unknown>;
  * names in 1,000 sentences), so it is not used.
  */
 function parseWithLexicon(text: string, lexicon: Record<string, Tag>) {
+  const nlp = compromise();
   const model = (nlp.world() as unknown as { model: { one: { lexicon: Entries; _multiCache: Entries } } }).model.one;
   const saved = { lexicon: { ...model.lexicon }, multi: { ...model._multiCache } };
   try {
@@ -76,7 +81,7 @@ function restore(target: Entries, saved: Entries): void {
 }
 
 /** compromise's parse of a text, with the store's names in its lexicon: read once, for names and for sentences and verbs. */
-export type ParsedText = ReturnType<typeof nlp>;
+export type ParsedText = ReturnType<typeof Nlp>;
 
 export function parseText(text: string, index: PartyIndex): ParsedText {
   return parseWithLexicon(text, lexiconOf(index));
