@@ -49,9 +49,10 @@ function caseOf(match: CueMatch, status: CaseStatus, plaintiff: CueParty | undef
     if (match.date?.stated) stating.filed = match.date.phrase;
     else notes.filed = match.date ? match.date.note : `“${match.triggerText}” in a report dated ${match.published}; the report gives no filing date`;
   }
-  const count = /\b(two|three|four|five)\b[\w\s-]{0,40}\b(?:lawsuits|suits|cases|complaints)\b/i.exec(match.quote)?.[1].toLowerCase();
+  // "two lawsuits", "both of the suits": as many cases.
+  const count = /\b(two|three|four|five|both)\b[\w\s-]{0,40}\b(?:lawsuits|suits|cases|complaints)\b/i.exec(match.quote)?.[1].toLowerCase();
   return {
-    copies: count ? ['two', 'three', 'four', 'five'].indexOf(count) + 2 : 1,
+    copies: count === 'both' ? 2 : count ? ['two', 'three', 'four', 'five'].indexOf(count) + 2 : 1,
     title: String(fields.title),
     fields,
     stated: stating,
