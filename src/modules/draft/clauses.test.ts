@@ -65,6 +65,14 @@ describe('parties described, not named', () => {
     expect(updates.map((item) => item.target)).toEqual([{ slug: 'orbit-v-office', field: 'status', from: 'FILED', to: 'DECIDED' }]);
   });
 
+  it('a name that reads like a description ("the Federal … Commission") is the name, not a description of another party', () => {
+    const known = new PartyIndex([...PARTIES, { slug: 'fcc', name: 'Federal Communications Commission', aliases: [], kind: 'AUTHORITY' }]);
+    const text = 'The United States government acted. Orbit sued the Federal Communications Commission, seeking to overturn its decision.';
+    const [suit] = of(draft(text, [], known), 'Lawsuit');
+    // Not DECIDED either: "seeking to overturn" is an aim.
+    expect(suit.entry).toMatchObject({ plaintiffs: ['orbit'], defendants: ['fcc'], status: 'FILED' });
+  });
+
   it('a case of which only the defendant is named updates the stored case, and is no new case', () => {
     const stored: StoredFact[] = [
       {

@@ -286,7 +286,9 @@ export function draftItems(input: ItemsInput): DraftItem[] {
     };
     // "the company", "the regulator", "the two companies": parties of the sentence, described, when not named in it.
     for (const found of quote.matchAll(DESCRIPTION)) {
-      if (named.some((o) => o.start - sentence.start <= found.index && o.end - sentence.start > found.index)) continue;
+      // "the Federal Communications Commission" is the name itself, not a description of another party.
+      const [from, to] = [sentence.start + found.index, sentence.start + found.index + found[0].length];
+      if (named.some((o) => o.start < to && o.end > from)) continue;
       // "the two companies": the last two named, in this sentence before the words or in the sentences before.
       const inSentence = named.filter((o) => o.kind === 'COMPANY' && o.start - sentence.start < found.index);
       const pair = [...lastCompanies.filter((o) => !inSentence.some((n) => n.slug === o.slug)), ...inSentence]

@@ -194,6 +194,8 @@ export const lawsuitCues: FactCues = {
       verbs: ['uphold', 'overturn', 'overrule', 'quash'],
       words: /\b(?:ruling|verdict|judgment)\b/i,
       propose: (match) => {
+        // "seeking to overturn", "would overturn": an aim, not a decision.
+        if (/\b(?:to|will|would|could|may|might|should)\s+$/i.test(match.quote.slice(0, match.at))) return null;
         const sides = { ...match, parties: match.parties.filter((party) => !COURT.test(party.name)) };
         return ended(sides, CaseStatus.DECIDED);
       },
