@@ -120,6 +120,14 @@ describe('names the tagger misses', () => {
     expect(names('Zentrix on Monday denied the report. Shares of Zentrix fell.')).toEqual([['Zentrix', 'COMPANY', 2]]);
   });
 
+  it('a name listed with another is kept though written once; a sentence-initial name and the word after it are one name', () => {
+    const found = names('Zentrix Systems said on Monday it had joined IBM, Quorva and Lintel in the group. Zentrix said more would follow.');
+    expect(found).toContainEqual(['Quorva', 'COMPANY', 1]);
+    expect(found).toContainEqual(['Lintel', 'COMPANY', 1]);
+    expect(found.map(([name]) => name)).toContain('Zentrix Systems');
+    expect(found.map(([name]) => name)).not.toContain('Systems');
+  });
+
   it('an institution joined across "of" and "and"', () => {
     expect(names('The Ministry of Trade and Industry fined Norvald Shipping. Norvald Shipping said it would pay.')).toEqual([
       ['Ministry of Trade and Industry', 'AUTHORITY', 1],

@@ -52,7 +52,7 @@ describe('mentions of the seed report, against the seed parties', () => {
 });
 
 describe('mentions without the lexicon: what compromise finds on its own', () => {
-  it('finds recurring proper nouns its lists lack (Huawei, Meng Wanzhou), misses those named once (Apple, Qualcomm), and proposes all as new', () => {
+  it('finds recurring proper nouns its lists lack (Huawei, Meng Wanzhou) and those listed with another (Apple, Qualcomm), and proposes all as new', () => {
     const mentions = findMentions(TEXT, new PartyIndex([]));
     spansHold(TEXT, mentions);
     expect(mentions.map((m) => [m.name, m.kind, m.link.proposed])).toEqual([
@@ -66,8 +66,12 @@ describe('mentions without the lexicon: what compromise finds on its own', () =>
       ['Meng Wanzhou', 'PERSON', 'PERSON'],
       ['Ren Zhengfei', 'PERSON', 'PERSON'],
       ['IBM', 'COMPANY', 'COMPANY'],
+      // Named once, but listed with another name ("IBM, Apple and Amazon", "Verizon and Qualcomm").
+      ['Apple', 'COMPANY', 'COMPANY'],
+      ['Amazon', 'COMPANY', 'COMPANY'],
       // An institution's name joined across "and", with the place before it.
       ['US Patent and Trademark Office', 'AUTHORITY', 'AUTHORITY'],
+      ['Qualcomm', 'COMPANY', 'COMPANY'],
     ]);
   });
 });

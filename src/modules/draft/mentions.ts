@@ -291,6 +291,17 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
     if (place.tag === 'Place' && next.tag === 'Organization' && /^ $/.test(text.slice(place.span.end, next.span.start))) {
       kept.splice(i, 2, { span: { start: place.span.start, end: next.span.end }, tag: 'Organization', weak: next.weak });
     }
+    // A name found at the start of a sentence and the proper noun compromise tagged right after it are one
+    // name ("Huawei" + "Technologies" in "Huawei Technologies and Verizon …").
+    else if (
+      place.tag !== 'Place' &&
+      next.weak &&
+      !/\s/.test(text.slice(next.span.start, next.span.end)) &&
+      /^ $/.test(text.slice(place.span.end, next.span.start))
+    ) {
+      kept.splice(i, 2, { span: { start: place.span.start, end: next.span.end }, tag: place.tag, weak: place.weak });
+      i -= 1;
+    }
   }
   const byName = new Map<string, Mention & { weak: boolean }>();
   for (const { span, tag, weak = false } of kept) {
@@ -321,6 +332,14 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
   // "Kestrel Microsystems", "Commission" after "European Commission"); one that occurs once and is
   // not an acronym is dropped ("Nordic"): a report names its parties more than once.
   const names = [...byName.values()];
+  // A name listed with another ("IBM, Apple and Amazon", "Verizon and Qualcomm") is one of a kind with it.
+  const starts = new Set(names.flatMap((m) => m.spans.map((span) => span.start)));
+  const ends = new Set(names.flatMap((m) => m.spans.map((span) => span.end)));
+  const listed = (span: Span): boolean => {
+    const before = /(?:,\s*|,?\s+(?:and|or)\s+)$/.exec(text.slice(Math.max(0, span.start - 6), span.start));
+    const after = /^(?:,\s*|,?\s+(?:and|or)\s+)/.exec(text.slice(span.end, span.end + 6));
+    return (before !== null && ends.has(span.start - before[0].length)) || (after !== null && starts.has(span.end + after[0].length));
+  };
   const out: Mention[] = [];
   for (const mention of names) {
     // A new one-word name that starts or ends a longer new name is its short form ("Huawei" after
@@ -340,7 +359,7 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
       const word = normalise(mention.name);
       const whole = names.find((other) => other !== mention && !other.weak && normalise(other.name).split(' ').includes(word));
       if (whole) mention.sameAs = whole.name;
-      else if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name)) continue;
+      else if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name) && !listed(mention.spans[0])) continue;
     }
     const { weak: _weak, ...rest } = mention;
     out.push(rest);
