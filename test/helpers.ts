@@ -13,7 +13,7 @@ import { createApp, type App, type AppOptions } from '../src/server/app';
 import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
 import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
-import { createTestDatabase } from './postgres-databases';
+import { createTestDatabase, templateDatabase } from './postgres-databases';
 
 export const SEED_DOCUMENT_PATH = path.resolve(__dirname, '../seeds/2020-02-06-huawei-verizon.json');
 
@@ -68,24 +68,31 @@ export interface GraphQLResponse<T> {
 }
 
 /**
- * A new SQLite file holding the seed (and, when asked, that many synthetic companies on top),
- * copied from one such database made once per run (in the folder the global setup names): seeding
- * is most of what starting a test server costs, and a copy keeps each suite's database its own.
- * At `url` when given (a SQLite file that does not exist yet). Null where there is no such folder, or on PostgreSQL.
+ * A new database holding the seed (and, when asked, that many synthetic companies on top), copied
+ * from one such database made once per run: seeding is most of what starting a test server costs,
+ * and a copy keeps each suite's database its own. On SQLite a file copied from the folder the global
+ * setup names (at `url` when given: a file that does not exist yet); on PostgreSQL a database made
+ * from a template database. Null where there is no such folder.
  */
-async function seededSqliteCopy(syntheticCompanies = 0, at?: string): Promise<string | null> {
-  const folder = process.env.CONFLICT_TEST_TEMPLATES;
-  if (onPostgres || !folder) return null;
+async function seededCopy(syntheticCompanies = 0, at?: string): Promise<string | null> {
   const name = syntheticCompanies ? `seeded-synthetic-${syntheticCompanies}` : 'seeded';
-  const template = path.join(folder, `${name}.sqlite`);
-  if (!existsSync(template)) {
-    // Workers may make it at the same time: each writes its own file and renames it into place (atomic; the copies are equal).
-    const own = path.join(folder, `${name}-${process.pid}.sqlite`);
-    const dataSource = await openDatabase(`sqlite:${own}`, { migrate: true });
+  const fill = async (dataSource: DataSource) => {
     await seedAll(dataSource);
     // The synthetic graph is deterministic (a seeded generator): every copy holds the same rows.
     if (syntheticCompanies) await writeSyntheticGraph(createBulkWriter(dataSource), { companies: syntheticCompanies });
     await dataSource.destroy();
+  };
+  if (onPostgres) {
+    const template = await templateDatabase(name.replaceAll('-', '_'), async (url) => fill(await openDatabase(url, { migrate: true })));
+    return createTestDatabase(template);
+  }
+  const folder = process.env.CONFLICT_TEST_TEMPLATES;
+  if (!folder) return null;
+  const template = path.join(folder, `${name}.sqlite`);
+  if (!existsSync(template)) {
+    // Workers may make it at the same time: each writes its own file and renames it into place (atomic; the copies are equal).
+    const own = path.join(folder, `${name}-${process.pid}.sqlite`);
+    await fill(await openDatabase(`sqlite:${own}`, { migrate: true }));
     renameSync(own, template);
   }
   const url = at ?? tempSqliteUrl();
@@ -119,7 +126,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   // A suite's own fresh SQLite file (from `freshDatabaseUrl`, passed for its path) gets the template's copy too.
   const fresh = options.url?.startsWith('sqlite:') && !existsSync(options.url.slice('sqlite:'.length));
-  const copy = options.unseeded || (options.url && !fresh) ? null : await seededSqliteCopy(options.syntheticCompanies, options.url);
+  const copy = options.unseeded || (options.url && !fresh) ? null : await seededCopy(options.syntheticCompanies, options.url);
   const dataSource = await openTestDatabase(copy ? { ...options, url: copy } : options);
   if (!copy && !options.unseeded) await seedAll(dataSource);
   if (!copy && options.syntheticCompanies) {
@@ -190,7 +197,7 @@ type StartShared = (database: () => Promise<string>, env: NodeJS.ProcessEnv) => 
 export async function sharedTestServer(): Promise<TestServer> {
   const startShared = workerStore()?.get('sharedServer') as StartShared | undefined;
   if (onPostgres || !startShared) return startTestServer();
-  const server = await startShared(async () => (await seededSqliteCopy())!, testEnvironment({}));
+  const server = await startShared(async () => (await seededCopy())!, testEnvironment({}));
   const counts = await rowCountsOf(server.dataSource);
   return {
     ...server,

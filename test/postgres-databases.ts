@@ -25,10 +25,37 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function createTestDatabase(): Promise<string> {
+/** A new database of this run: empty, or a copy of one of its templates (`templateDatabase`). */
+export async function createTestDatabase(template?: string): Promise<string> {
   const name = `${prefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
-  await postgresAdmin(`CREATE DATABASE ${name}`);
+  await postgresAdmin(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   return withDatabase(process.env.TEST_POSTGRES_URL!, name);
+}
+
+/**
+ * This run's database `key` (made once by `build` on a new database, by whichever worker asks
+ * first, under an advisory lock so the others wait for it), for `createTestDatabase` to copy:
+ * PostgreSQL copies a database's files, which costs far less than migrating and seeding one.
+ */
+export async function templateDatabase(key: string, build: (url: string) => Promise<void>): Promise<string> {
+  const name = `${prefix()}template_${key}`;
+  const client = new Client({ connectionString: process.env.TEST_POSTGRES_URL! });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      // Built under another name and renamed when done: a build that fails leaves no half-made template.
+      const building = `${name}_building_${process.pid}`;
+      await client.query(`CREATE DATABASE ${building}`);
+      await build(withDatabase(process.env.TEST_POSTGRES_URL!, building));
+      await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await client.end();
+  }
+  return name;
 }
 
 /** Jest globalSetup: names this run. */
