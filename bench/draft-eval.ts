@@ -26,8 +26,11 @@ interface Gold {
   document: Doc;
   updates: { type: string; slug: string; field: string; value: string; quotes: string[] }[];
 }
+/** The tuning set (the seed report and bench/draft-eval/*.txt, read while the rules were written) or the held-out set (bench/draft-eval/held-out/, written before any tuning and only scored). */
+type Set = 'tuning' | 'held-out';
 interface Report {
   name: string;
+  set: Set;
   text: string;
   gold: Gold;
 }
@@ -92,13 +95,19 @@ function reports(): Report[] {
     kind: p.kind,
     names: [p.name, ...p.aliases],
   }));
-  const out: Report[] = [{ name: 'seed report (2020-02-06)', text: seedText, gold: { source: seedDoc.source, named, document: seedDoc, updates: [] } }];
-  const dir = path.join(root, 'bench/draft-eval');
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.gold.json'))
-    .sort()) {
-    const name = file.replace(/\.gold\.json$/, '');
-    out.push({ name, text: readFileSync(path.join(dir, `${name}.txt`), 'utf8'), gold: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) });
+  const out: Report[] = [
+    { name: 'seed report (2020-02-06)', set: 'tuning', text: seedText, gold: { source: seedDoc.source, named, document: seedDoc, updates: [] } },
+  ];
+  for (const [set, dir] of [
+    ['tuning', path.join(root, 'bench/draft-eval')],
+    ['held-out', path.join(root, 'bench/draft-eval/held-out')],
+  ] as const) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.gold.json'))
+      .sort()) {
+      const name = file.replace(/\.gold\.json$/, '');
+      out.push({ name, set, text: readFileSync(path.join(dir, `${name}.txt`), 'utf8'), gold: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) });
+    }
   }
   return out;
 }
@@ -245,126 +254,194 @@ function score(report: Report, content: DraftContent, stored: boolean): Score {
   return s;
 }
 
-function draft(report: Report, stored: boolean): DraftContent {
-  const index = new PartyIndex(stored ? SEED_PARTIES : []);
+/** A drafting engine: this build's, or an earlier build's (`--baseline DIR`, a checkout built with `npm run build`) for a side-by-side run. */
+interface Engine {
+  label: string;
+  draftReport: typeof draftReport;
+  cueSets: typeof cueSets;
+  PartyIndex: typeof PartyIndex;
+}
+
+function draft(engine: Engine, report: Report, stored: boolean): DraftContent {
+  const index = new engine.PartyIndex(stored ? SEED_PARTIES : []);
   const source = { ...report.gold.source, url: null, text: report.text, publishedOn: String(report.gold.source.publishedOn) };
-  return draftReport(source, { index, cueSets, stored: stored ? SEED_STORED : [] });
+  return engine.draftReport(source, { index, cueSets: engine.cueSets, stored: stored ? SEED_STORED : [] });
 }
 
 /** Median CPU time of drafting the report (the machine is shared: CPU time is steadier than wall time), per 1,000 words. */
-function timePer1000Words(report: Report, stored: boolean, rounds = 9): number {
-  const index = new PartyIndex(stored ? SEED_PARTIES : []);
+function timePer1000Words(engine: Engine, report: Report, stored: boolean, rounds = 9): number {
+  const index = new engine.PartyIndex(stored ? SEED_PARTIES : []);
   const source = { ...report.gold.source, url: null, text: report.text };
   const times: number[] = [];
   for (let i = 0; i < rounds + 2; i++) {
     const started = process.cpuUsage();
-    draftReport(source, { index, cueSets, stored: stored ? SEED_STORED : [] });
+    engine.draftReport(source, { index, cueSets: engine.cueSets, stored: stored ? SEED_STORED : [] });
     const used = process.cpuUsage(started);
     if (i >= 2) times.push((used.user + used.system) / 1000);
   }
   return (median(times) * 1000) / wordsOf(report.text);
 }
 
-/** A 2,000-word report (the reports' texts in turn, cut at the 2,000th word), drafted with the seed loaded: median wall and CPU ms. */
-function time2000(all: Report[], rounds = 9): { wall: number; cpu: number } {
+/**
+ * A 2,000-word report (the reports' texts in turn, cut at the 2,000th word), drafted with the seed loaded by each
+ * engine, the engines interleaved in every round: median wall and CPU ms per engine.
+ */
+function time2000(engines: Engine[], all: Report[], rounds = 9): { wall: number; cpu: number }[] {
   const words: string[] = [];
   for (let i = 0; words.length < 2000; i++) words.push(...all[i % all.length].text.split(/\s+/).filter(Boolean));
   const text = words.slice(0, 2000).join(' ');
-  const index = new PartyIndex(SEED_PARTIES);
   const source = { slug: 'long', title: 'long', publisher: 'bench', publishedOn: '2021-07-20', url: null, text };
-  const wall: number[] = [];
-  const cpu: number[] = [];
+  const indexes = engines.map((engine) => new engine.PartyIndex(SEED_PARTIES));
+  const wall: number[][] = engines.map(() => []);
+  const cpu: number[][] = engines.map(() => []);
   for (let i = 0; i < rounds + 2; i++) {
-    const started = performance.now();
-    const startedCpu = process.cpuUsage();
-    draftReport(source, { index, cueSets, stored: SEED_STORED });
-    const used = process.cpuUsage(startedCpu);
-    if (i >= 2) {
-      wall.push(performance.now() - started);
-      cpu.push((used.user + used.system) / 1000);
-    }
+    engines.forEach((engine, e) => {
+      const started = performance.now();
+      const startedCpu = process.cpuUsage();
+      engine.draftReport(source, { index: indexes[e], cueSets: engine.cueSets, stored: SEED_STORED });
+      const used = process.cpuUsage(startedCpu);
+      if (i >= 2) {
+        wall[e].push(performance.now() - started);
+        cpu[e].push((used.user + used.system) / 1000);
+      }
+    });
   }
-  return { wall: median(wall), cpu: median(cpu) };
+  return engines.map((_, e) => ({ wall: median(wall[e]), cpu: median(cpu[e]) }));
 }
 
 const loadAverage = () => loadavg()[0].toFixed(1);
 
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${Math.round((100 * n) / d)}%`);
 
-function main() {
-  const all = reports();
-  const rows: string[] = [];
-  const totals: Record<string, Score & { words: number; ms: number }> = {};
-  for (const stored of [false, true]) {
-    const label = stored ? 'seed loaded' : 'empty';
-    for (const report of all) {
-      const content = draft(report, stored);
-      const s = score(report, content, stored);
-      const msPer1000 = timePer1000Words(report, stored);
-      const total = (totals[label] ??= {
-        ...s,
-        named: 0,
-        found: 0,
-        mentions: 0,
-        correctMentions: 0,
-        storedNames: 0,
-        linkedRight: 0,
-        factsByType: Object.fromEntries(KEYS.map((key) => [key, { gold: 0, matched: 0 }])),
-        items: 0,
-        itemsMatched: 0,
-        claims: 0,
-        claimsRight: 0,
-        dated: 0,
-        datesRight: 0,
-        quotes: 0,
-        words: 0,
-        ms: 0,
-      });
-      for (const k of [
-        'named',
-        'found',
-        'mentions',
-        'correctMentions',
-        'storedNames',
-        'linkedRight',
-        'items',
-        'itemsMatched',
-        'claims',
-        'claimsRight',
-        'dated',
-        'datesRight',
-        'quotes',
-      ] as const)
-        total[k] += s[k];
-      for (const key of KEYS) {
-        total.factsByType[key].gold += s.factsByType[key].gold;
-        total.factsByType[key].matched += s.factsByType[key].matched;
-      }
-      total.words += wordsOf(report.text);
-      total.ms += (msPer1000 * wordsOf(report.text)) / 1000;
-      rows.push(row(`${report.name}${stored && report.name.startsWith('seed') ? ' (circular)' : ''}`, label, s, msPer1000));
-    }
-    const t = totals[label];
-    rows.push(row('**all reports**', label, t, (t.ms * 1000) / t.words));
+type Totals = Score & { words: number; ms: number };
+const COUNTS = [
+  'named',
+  'found',
+  'mentions',
+  'correctMentions',
+  'storedNames',
+  'linkedRight',
+  'items',
+  'itemsMatched',
+  'claims',
+  'claimsRight',
+  'dated',
+  'datesRight',
+  'quotes',
+] as const;
+const emptyTotals = (): Totals => ({
+  named: 0,
+  found: 0,
+  mentions: 0,
+  correctMentions: 0,
+  storedNames: 0,
+  linkedRight: 0,
+  factsByType: Object.fromEntries(KEYS.map((key) => [key, { gold: 0, matched: 0 }])),
+  items: 0,
+  itemsMatched: 0,
+  claims: 0,
+  claimsRight: 0,
+  dated: 0,
+  datesRight: 0,
+  quotes: 0,
+  words: 0,
+  ms: 0,
+});
+function add(total: Totals, s: Score, words: number, msPer1000: number): void {
+  for (const k of COUNTS) total[k] += s[k];
+  for (const key of KEYS) {
+    total.factsByType[key].gold += s.factsByType[key].gold;
+    total.factsByType[key].matched += s.factsByType[key].matched;
   }
-  const long = time2000(all);
+  total.words += words;
+  total.ms += (msPer1000 * words) / 1000;
+}
+
+/** The groups of reports the summary adds up: the held-out set apart from the set the rules were tuned on. */
+const GROUPS: { name: string; has: (report: Report) => boolean }[] = [
+  { name: 'tuning set, written reports', has: (r) => r.set === 'tuning' && !r.name.startsWith('seed') },
+  { name: 'held-out set', has: (r) => r.set === 'held-out' },
+  { name: 'all written reports', has: (r) => !r.name.startsWith('seed') },
+  { name: 'all, the seed report included', has: () => true },
+];
+
+async function loadBaseline(dir: string): Promise<Engine> {
+  const dist = path.resolve(dir, 'dist/src/modules/draft');
+  const [d, c, p] = [require(path.join(dist, 'draft.js')), require(path.join(dist, 'cue-registry.js')), require(path.join(dist, 'party-linking.js'))];
+  return { label: `before (${path.basename(path.resolve(dir))})`, draftReport: d.draftReport, cueSets: c.cueSets, PartyIndex: p.PartyIndex };
+}
+
+async function main() {
+  const all = reports();
+  const current: Engine = { label: 'after (this build)', draftReport, cueSets, PartyIndex };
+  const at = process.argv.indexOf('--baseline');
+  const engines = at >= 0 ? [await loadBaseline(process.argv[at + 1]), current] : [current];
+  const rows: string[] = [];
+  // Totals by engine, store and group.
+  const totals = new Map<string, Totals>();
+  const totalOf = (engine: Engine, store: string, group: string) => {
+    const key = `${engine.label}|${store}|${group}`;
+    if (!totals.has(key)) totals.set(key, emptyTotals());
+    return totals.get(key)!;
+  };
+  let quotes = 0;
+  for (const engine of engines) {
+    for (const stored of [false, true]) {
+      const label = stored ? 'seed loaded' : 'empty';
+      for (const report of all) {
+        const content = draft(engine, report, stored);
+        const s = score(report, content, stored);
+        quotes += s.quotes;
+        const msPer1000 = timePer1000Words(engine, report, stored, engine === current ? 9 : 3);
+        for (const group of GROUPS) if (group.has(report)) add(totalOf(engine, label, group.name), s, wordsOf(report.text), msPer1000);
+        if (engine === current)
+          rows.push(row(`${report.name}${stored && report.name.startsWith('seed') ? ' (circular)' : ''}`, `${report.set}, ${label}`, s, msPer1000));
+      }
+    }
+  }
+  const summary: string[] = [];
+  for (const stored of ['seed loaded', 'empty'])
+    for (const group of GROUPS)
+      for (const engine of engines) {
+        const t = totalOf(engine, stored, group.name);
+        summary.push(row(`**${group.name}**`, `${stored}, ${engine.label}`, t, (t.ms * 1000) / t.words));
+      }
+  const long = time2000(engines, all);
   const date = new Date().toISOString().slice(0, 10);
+  const count = (set: Set) => all.filter((r) => r.set === set).length;
+  const header = `| reports | store | parties recall | precision | stored names linked right | facts found | lawsuits | sanctions | regulatory | negotiations | statements | events | items matching a fact | attribution right (claims, allegations) | dates right | CPU ms / 1,000 words |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`;
   const section = `## Evaluation of drafts (${date}, Node ${process.version})
 
 \`npm run draft:eval\` (bench/draft-eval.ts): ${all.length} reports, each drafted on an empty store and on a store holding the seed
 (its ${SEED_PARTIES.length} parties and its suits, sanctions and talks). Gold: the seed's own document; for the others, the
-hand-checked documents in bench/draft-eval/*.gold.json (texts written for this evaluation). Facts: lawsuits, sanctions,
-regulatory actions, negotiations, statements and events; a fact is found when an item has its type, its parties in the same
-roles and a quote overlapping the gold quote (an update: the same stored fact and value). Every quote of every draft occurred
-verbatim in its text (${Object.values(totals).reduce((n, t) => n + t.quotes, 0)} quotes checked; the run fails otherwise).
+hand-checked documents in bench/draft-eval/*.gold.json (texts written for this evaluation). Two sets: the **tuning set**
+(the seed report and the ${count('tuning') - 1} reports of bench/draft-eval/, read while the rules were written) and the **held-out set**
+(the ${count('held-out')} reports of bench/draft-eval/held-out/, written and committed before the rules were tuned, and only scored since).
+Facts: lawsuits, sanctions, regulatory actions, negotiations, statements and events; a fact is found when an item has its type, its
+parties in the same roles and a quote overlapping the gold quote (an update: the same stored fact and value). Every quote of every
+draft occurred verbatim in its text (${quotes} quotes checked; the run fails otherwise).${
+    engines.length > 1
+      ? `\n\n"before" is the build of ${engines[0].label.replace(/^before \((.*)\)$/, '$1')} (\`--baseline\`), "after" this one: both scored in this run on the same reports.`
+      : ''
+  }
 
-A 2,000-word report (these texts in turn), drafted with the seed loaded: median ${long.wall.toFixed(0)} ms wall time,
-${long.cpu.toFixed(0)} ms CPU time (9 rounds after 2 warm-up rounds, one process; the machine's 2 cores were shared with other
-work, load average ${loadAverage()}). The last column is the median CPU time per 1,000 words of each report (short reports
-carry compromise's fixed cost per text).
+A 2,000-word report (these texts in turn), drafted with the seed loaded, the engines interleaved in each round (9 rounds after 2
+warm-up rounds, one process; the machine's 2 cores were shared with other work, load average ${loadAverage()}):
 
-| report | store | parties recall | precision | stored names linked right | facts found | lawsuits | sanctions | regulatory | negotiations | statements | events | items matching a fact | attribution right (claims, allegations) | dates right | CPU ms / 1,000 words |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| engine | median wall time | median CPU time |
+|---|---|---|
+${engines.map((engine, e) => `| ${engine.label} | ${long[e].wall.toFixed(0)} ms | ${long[e].cpu.toFixed(0)} ms |`).join('\n')}
+
+Summary by set:
+
+${header}
+${summary.join('\n')}
+
+Each report, this build (the last column is the median CPU time per 1,000 words of each report; short reports carry
+compromise's fixed cost per text):
+
+${header}
 ${rows.join('\n')}
 
 "circular": with the seed loaded, the seed report's names are the store's own (the lexicon is the answer key) and its facts are
@@ -381,7 +458,10 @@ function row(name: string, store: string, s: Score, msPer1000: number): string {
   } | ${facts.matched}/${facts.gold} (${pct(facts.matched, facts.gold)}) | ${byType.join(' | ')} | ${s.itemsMatched}/${s.items} | ${s.claimsRight}/${s.claims} (${pct(
     s.claimsRight,
     s.claims,
-  )}) | ${s.datesRight}/${s.dated} (${pct(s.datesRight, s.dated)}) | ${msPer1000.toFixed(0)} |`;
+  )}) | ${s.datesRight}/${s.dated} (${pct(s.datesRight, s.dated)}) | ${Number.isNaN(msPer1000) ? '' : msPer1000.toFixed(0)} |`;
 }
 
-main();
+main().catch((error) => {
+  process.stderr.write(`${String(error?.stack ?? error)}\n`);
+  process.exit(1);
+});

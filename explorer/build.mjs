@@ -30,6 +30,6 @@ await Promise.all([
   // GraphiQL's stylesheet (its fonts are inlined as data: URLs).
   build({ ...common, sourcemap: false, entryPoints: [require.resolve('graphiql/graphiql.css')], outfile: path.join(graphiqlOut, 'graphiql.css') }),
 ]);
-for (const file of ['index.html', 'explorer.css']) copyFileSync(path.join(here, file), path.join(out, file));
+for (const file of ['index.html', 'explorer.css', 'review.css']) copyFileSync(path.join(here, file), path.join(out, file));
 // GraphiQL's page, its stylesheet, and the Apollo Sandbox page's script and stylesheet (src/server/landing-page.plugin.ts).
 for (const file of readdirSync(path.join(here, 'graphiql'))) copyFileSync(path.join(here, 'graphiql', file), path.join(graphiqlOut, file));

@@ -60,7 +60,7 @@ for (const file of inputs) hash.update(path.relative(root, file)).update('\0').u
 const digest = hash.digest('hex');
 const stamp = path.join(dist, 'explorer/.inputs.sha256');
 const outputs = [
-  ...['explorer.js', 'index.html', 'explorer.css'].map((f) => path.join(dist, 'explorer', f)),
+  ...['explorer.js', 'index.html', 'explorer.css', 'review.css'].map((f) => path.join(dist, 'explorer', f)),
   ...['graphiql.js', 'graphiql.css', 'index.html'].map((f) => path.join(dist, 'graphiql', f)),
 ];
 const upToDate = existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === digest && outputs.every((f) => existsSync(f) && statSync(f).size > 0);

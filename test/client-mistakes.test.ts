@@ -108,4 +108,37 @@ describe('client mistakes', () => {
     const [{ aliases }] = await server.dataSource.query(`SELECT aliases FROM party WHERE slug = 'huawei'`);
     expect(String(aliases)).not.toContain(SPOOF);
   });
+
+  it("answers a write refused for the client's own mistakes with its 4xx, and keeps 200 for partial data and for failures that are not the client's", async () => {
+    const viewer = bearer(await createKey(server, Role.VIEWER));
+    let field = 0;
+    const create = (slug: string, name: string) =>
+      `f${++field}: createCompany(input: { slug: "${slug}", name: "${name}", citations: [{ source: "${SOURCE}", quote: "${QUOTE}" }] }) { slug }`;
+    // A bad argument: 400, and nothing written.
+    const bad = await server.gql(`mutation { ${create('Not A Slug', 'Bad')} }`, {}, editor);
+    expect({ status: bad.status, code: bad.errors?.[0].extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    // The first field would have succeeded; the second is refused, so the operation as a whole is: 400, the first rolled back.
+    const half = await server.gql(`mutation { ${create('status-first', 'First')} ${create('Not A Slug', 'Second')} }`, {}, editor);
+    expect(half.status).toBe(400);
+    expect(half.errors?.map((e) => e.extensions?.code).sort()).toEqual(['BAD_USER_INPUT', 'MUTATION_ROLLED_BACK']);
+    // No key: 401; a key below the field's role: 403.
+    const anonymous = await server.gql(`mutation { ${create('status-anonymous', 'Anonymous')} }`);
+    expect({ status: anonymous.status, code: anonymous.errors?.[0].extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    const forbidden = await server.gql(`mutation { ${create('status-viewer', 'Viewer')} }`, {}, viewer);
+    expect({ status: forbidden.status, code: forbidden.errors?.[0].extensions?.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    const [{ n }] = await server.dataSource.query(`SELECT COUNT(*) AS n FROM party WHERE slug LIKE 'status-%'`);
+    expect(Number(n)).toBe(0);
+    // A query answered in part (one field's error beside data) stays 200: the data is the answer.
+    const partial = await server.gql(`{ company(slug: "huawei") { slug } node(id: "not-an-id") { id } }`);
+    expect(partial.status).toBe(200);
+    expect(partial.data).toMatchObject({ company: { slug: 'huawei' } });
+    expect(partial.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // A query that produced nothing, for the client's mistake alone: 400.
+    const nothing = await server.gql(`{ node(id: "not-an-id") { id } }`);
+    expect({ status: nothing.status, data: nothing.data, code: nothing.errors?.[0].extensions?.code }).toEqual({
+      status: 400,
+      data: { node: null },
+      code: 'BAD_USER_INPUT',
+    });
+  });
 });

@@ -60,11 +60,17 @@ describe('drafting and reviewing a report', () => {
     for (const item of draft.items) expect(SETTLEMENT.text.slice(item.start, item.end)).toBe(item.quote);
     for (const mention of draft.mentions) expect(SETTLEMENT.text.slice(mention.spans[0].start, mention.spans[0].end)).toBe(mention.name);
     expect(draft.mentions.find((m: any) => m.name === 'Huawei Technologies')).toMatchObject({ slug: 'huawei', linked: { slug: 'huawei', rule: 'NAME' } });
-    const updates = draft.items.filter((item: any) => item.kind === 'UPDATE');
-    expect(updates.map((u: any) => [u.targetSlug, u.targetStatus, u.entry.status])).toEqual([
+    const proposed = draft.items.filter((item: any) => item.kind === 'UPDATE');
+    expect(proposed.map((u: any) => [u.targetSlug, u.targetStatus, u.entry.status])).toEqual([
       ['huawei-v-verizon-patent-suit-rkq', 'FILED', 'SETTLED'],
       ['huawei-v-verizon-patent-suit-wbt', 'FILED', 'SETTLED'],
+      // "The two companies … had reached a licensing agreement": the stored talks, concluded after all.
+      ['huawei-verizon-patent-licensing', 'FAILED', 'CONCLUDED'],
+      // "Huawei continues to challenge the FCC in court" restates the suit; "a ruling that upheld the regulator's decision" decides it.
+      ['huawei-v-fcc', 'FILED', 'FILED'],
+      ['huawei-v-fcc', 'FILED', 'DECIDED'],
     ]);
+    const updates = proposed.filter((u: any) => u.entry.status === 'SETTLED');
     const statements = draft.items.filter((item: any) => item.typeName === 'Statement');
     expect(statements.length).toBeGreaterThanOrEqual(2);
 
@@ -86,7 +92,8 @@ describe('drafting and reviewing a report', () => {
       editor,
     );
     expect(accepted.errors).toBeUndefined();
-    const rest = draft.items.filter((item: any) => item.kind === 'NEW' && item.key !== statement.key).map((item: any) => item.key);
+    const taken = new Set([...updates.map((u: any) => u.key), statement.key]);
+    const rest = draft.items.filter((item: any) => !taken.has(item.key)).map((item: any) => item.key);
     const rejected: any = await server.gql(REJECT, { draft: draft.id, items: rest, reason: 'not about the dispute' }, editor);
     expect(rejected.errors).toBeUndefined();
     expect(rejected.data.rejectDraftItems.status).toBe('REVIEWED');

@@ -97,6 +97,26 @@ describe('exploring the conflict graph', () => {
       expect(updated.errors).toBeUndefined();
       expect((await search('corporation zte'))[0].node).toMatchObject({ slug: 'zte', name: 'ZTE Corporation' });
     });
+
+    it('puts the entries holding the words whole before those that only start with them', async () => {
+      const editor = bearer(await createKey(server, Role.EDITOR, 'search-tiers'));
+      // bm25 alone ranks the short name first: its one word is all of it.
+      for (const [slug, name] of [
+        ['quorvexa', 'Quorvexa'],
+        ['quorvex-group', 'Quorvex Industrial Holdings Group of Companies'],
+      ]) {
+        const created = await server.gql(
+          `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { slug } }`,
+          { input: { slug, name, aliases: [], citations: [{ source: SOURCE, quote: 'The Chinese telecoms gear and smartphone-making giant' }] } },
+          editor,
+        );
+        expect(created.errors).toBeUndefined();
+      }
+      const hits = await search('quorvex');
+      expect(hits.map((h) => h.node.slug)).toEqual(['quorvex-group', 'quorvexa']);
+      expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
+      expect((await search('quorvexa')).map((h) => h.node.slug)).toEqual(['quorvexa']);
+    });
   });
 
   describe('timeline', () => {

@@ -83,7 +83,9 @@ describe('long reads (search, networks, timelines, filtered counts)', () => {
       if (server.app.database.readPool) expect(after.jobs - before.jobs).toBe(after.longReads - before.longReads);
       return after.longReads - before.longReads;
     };
-    expect(await longReadsOf(`{ search(text: "meng") { snippet node { id } } }`)).toBe(1);
+    // One per tier: the entries holding "meng" whole, then (too few for a page of 10) those starting with it.
+    expect(await longReadsOf(`{ search(text: "meng") { snippet node { id } } }`)).toBe(2);
+    expect(await longReadsOf(`{ search(text: "meng", first: 1) { snippet node { id } } }`)).toBe(1);
     expect(await longReadsOf(`{ conflictNetwork(center: "huawei", depth: 1) { nodes { id } edges { kind } } }`)).toBe(1);
     expect(await longReadsOf(`{ conflictPath(from: "meng-wanzhou", to: "verizon") { nodes { id } } }`)).toBeGreaterThanOrEqual(2);
     expect(await longReadsOf(`{ timeline(first: 5) { totalCount edges { node { title } } } }`)).toBe(2);

@@ -71,7 +71,8 @@ describe(`migrations (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     const applied = await adopted.query('SELECT name FROM migrations ORDER BY id');
     expect(applied.map((row: { name: string }) => row.name)).toEqual(adopted.migrations.map((m) => m.name));
     const search = searchDialect(adopted)!;
-    const [hit] = await new SqlReader(adopted).query<SearchRow>(search.searchSql, [search.matchExpression('wanzhou'), 1]);
+    const [query] = search.searchQueries('wanzhou', 1);
+    const [hit] = await new SqlReader(adopted).query<SearchRow>(query.sql, query.parameters);
     expect(hit).toMatchObject({ subject_type: 'Person' });
     const [{ n }] = await new SqlReader(adopted).query<{ n: number }>('SELECT n FROM row_count WHERE name = ?', ['party:PERSON']);
     expect(Number(n)).toBe(await adopted.getRepository(Person).count());

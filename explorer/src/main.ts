@@ -23,6 +23,7 @@ import {
 import { drawNetwork } from './graph';
 import { webHref } from './links';
 import { followDispute } from './live';
+import { renderReview } from './review';
 
 declare global {
   interface Window {
@@ -982,7 +983,7 @@ async function renderDispute(slug: string, live = false) {
   if (!live) focusHeading();
 }
 
-// ---------- routing: #/ , #/search/TEXT , #/party/SLUG , #/dispute/SLUG ----------
+// ---------- routing: #/ , #/search/TEXT , #/party/SLUG , #/dispute/SLUG , #/review[/DRAFT_ID] (review.ts) ----------
 
 function route() {
   renders++;
@@ -991,6 +992,7 @@ function route() {
   if (page === 'search' && value.trim()) void renderSearch(value);
   else if (page === 'party' && value) void renderParty(value);
   else if (page === 'dispute' && value) void renderDispute(value);
+  else if (page === 'review') void renderReview(main, value);
   else void renderHome();
 }
 

@@ -43,6 +43,34 @@ export class InvalidCursorError extends BadUserInputError {
   }
 }
 
+/** The HTTP status of each code that says the client made a mistake; the first of these found decides. */
+const CLIENT_MISTAKE_STATUS: ReadonlyMap<string, number> = new Map([
+  ['UNAUTHENTICATED', 401],
+  ['FORBIDDEN', 403],
+  ['BAD_USER_INPUT', 400],
+  ['BAD_REQUEST', 400],
+  ['GRAPHQL_VALIDATION_FAILED', 400],
+]);
+/** Codes that only report what another error caused (a mutation's earlier fields rolled back). */
+const CONSEQUENCE_CODES: ReadonlySet<string> = new Set(['MUTATION_ROLLED_BACK']);
+
+/**
+ * The 4xx status of an answer whose every error is the client's mistake (UNAUTHENTICATED before
+ * FORBIDDEN before the 400s); null when any error is not, or there is none.
+ */
+export function clientMistakeStatus(codes: readonly (unknown | undefined)[]): number | null {
+  let status: number | null = null;
+  let rank = Infinity;
+  const order = [...CLIENT_MISTAKE_STATUS.keys()];
+  for (const code of codes) {
+    if (typeof code === 'string' && CONSEQUENCE_CODES.has(code)) continue;
+    const at = typeof code === 'string' ? order.indexOf(code) : -1;
+    if (at < 0) return null;
+    if (at < rank) [rank, status] = [at, CLIENT_MISTAKE_STATUS.get(code as string)!];
+  }
+  return status;
+}
+
 /** A relation that must exist but does not: a data integrity failure, not the client's fault. */
 export class MissingRecordError extends Error {
   constructor(what: string, key: unknown) {

@@ -1,6 +1,6 @@
 import type { GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
+import { clientMistakeStatus, DatabaseUnavailableError, isDatabaseFailure } from '../common/errors';
 import { MutationSession } from '../common/writes/mutation-session';
 import type { RequestContext } from '../context';
 import { sharedListenerPlugin, type SharedListenerPlugin } from './request-plugins';
@@ -13,7 +13,8 @@ const rolledBack = (field: string): GraphQLFormattedError => ({
 
 /**
  * Gives every mutation operation its MutationSession, points its loaders at it, and ends it
- * before the answer is sent, making the answer say what happened.
+ * before the answer is sent, making the answer say what happened: with a 4xx status when the
+ * operation produced nothing because of the client's own mistakes (`refusedStatus`).
  */
 export function mutationTransactionPlugin(): SharedListenerPlugin<RequestContext> {
   // The request's session is its context's `mutation` (Apollo hands every hook the same context).
@@ -35,7 +36,8 @@ export function mutationTransactionPlugin(): SharedListenerPlugin<RequestContext
     },
     willSendResponse({ response, contextValue }) {
       // A query has no session: nothing to wait for.
-      return contextValue.mutation && endMutation(contextValue.mutation, response);
+      if (!contextValue.mutation) return refusedStatus(response);
+      return endMutation(contextValue.mutation, response).then(() => refusedStatus(response));
     },
   });
 }
@@ -55,4 +57,18 @@ async function endMutation(session: MutationSession, response: GraphQLResponse):
         ];
   body.data = null;
   body.errors = [...(body.errors ?? []), ...cause, ...session.applied.map(rolledBack)];
+}
+
+/**
+ * An answer that holds no data, only errors that are the client's mistakes (a refused write, a
+ * missing key, a bad argument), goes out with their 4xx status rather than 200, so that a client
+ * that reads only the status still sees the refusal. An answer with any data stays 200 (GraphQL's
+ * partial results), as does one with any error that is not the client's.
+ */
+function refusedStatus(response: GraphQLResponse): void {
+  const body = response.body.kind === 'single' ? response.body.singleResult : null;
+  if (!body?.errors?.length || response.http.status !== undefined) return;
+  if (body.data && Object.values(body.data).some((value) => value !== null)) return;
+  const status = clientMistakeStatus(body.errors.map((error) => error.extensions?.code));
+  if (status !== null) response.http.status = status;
 }

@@ -19,6 +19,13 @@ export interface CueParty {
   kind: CuePartyKind;
   /** Offset in the sentence. */
   start: number;
+  /**
+   * Not named in the sentence but described ("the company", "the regulator", "the two companies"): the
+   * words, verbatim. A description of several parties ("the two companies") is no one party's voice.
+   */
+  described?: string;
+  /** One of several parties described together ("the two companies"). */
+  group?: boolean;
 }
 
 /** One sentence of a report that a cue matched. */
@@ -40,8 +47,12 @@ export interface CueMatch {
   speaker: CueParty | null;
   /** What the speaker said (the reported clause, verbatim), when the sentence reports speech. */
   reported: string | null;
-  /** The sentence's first date phrase, resolved against the publication date. */
-  date: { value: string; phrase: string; note: string; stated: boolean } | null;
+  /**
+   * The date phrase of the trigger's clause, else the sentence's first one outside a relative clause
+   * ("Meng, who was arrested in December, said …": not the date of the saying), resolved against the
+   * publication date; `at`: its offset in the sentence.
+   */
+  date: { value: string; phrase: string; note: string; stated: boolean; at: number } | null;
   /** The report's publication date, YYYY-MM-DD. */
   published: string;
 }
@@ -65,6 +76,11 @@ export interface CueProposal {
   allegedBy?: string;
   /** The fact is this party's own claim, whatever the sentence's verbs (a statement: its speaker's). */
   claimedBy?: string;
+  /**
+   * The sentence names only some of the fact's parties (an extradition "case" of a person, the state
+   * not named): it can speak of a stored fact with those parties, but is no new fact of its own.
+   */
+  updateOnly?: boolean;
   /** How many such facts the sentence speaks of ("two lawsuits"): as many items. */
   copies?: number;
   /** The fact's subject, compared with a stored fact's (`FactCues.subjectColumn`) when both are known. */
@@ -89,6 +105,12 @@ export interface FactCues {
   statusField?: string;
   /** The write of a new status statement on a stored fact: input `{ slug, status, citations, provenance }`. */
   statusUpdate?: WriteDeclaration<any, any>;
+  /**
+   * The statuses in the order a fact goes through them (a case is filed, then decided or dismissed, then
+   * appealed, then settled or withdrawn). A sentence that tells one fact with two status verbs ("filed in
+   * April, but withdrew the case") gives the fact the status furthest along; a status not listed ranks first.
+   */
+  statusStages?: readonly (readonly string[])[];
   /** Statuses that count as "the same" as any other, proposing no update on their own (UNKNOWN). */
   vagueStatuses?: readonly string[];
   /** The column of the fact's row compared with a proposal's `subject` (a suit's `kind`). */

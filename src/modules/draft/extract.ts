@@ -1,6 +1,7 @@
 import { type DatePhrase, findDatePhrases } from './date-phrases';
 import { type Mention, findMentions } from './mentions';
 import { type KnownParty, PartyIndex } from './party-linking';
+import { loadedOnFirstUse } from '../../common/lazy-module';
 
 export interface ExtractOptions {
   /** The report's publication date, YYYY-MM-DD: what "a year ago" counts from. */
@@ -31,7 +32,10 @@ export function extractNamesAndDates(text: string, options: ExtractOptions): Nam
   return { mentions: findMentions(text, index), dates: findDatePhrases(text, options.published) };
 }
 
-/** Loads the language and date parsers now: a server calls it before it listens, so no draft request waits for them. */
-export function loadDraftingLibraries(): void {
+/**
+ * Loads the language and date parsers (once; later calls do nothing): a server calls it before it
+ * listens, and drafting before its deadline starts, so their one-time load never counts as a text's work.
+ */
+export const loadDraftingLibraries = loadedOnFirstUse(() => {
   extractNamesAndDates('Example Corp. sued Sample Ltd. a year ago.', { published: '2020-01-01', parties: [] });
-}
+});

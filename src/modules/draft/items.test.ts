@@ -57,6 +57,11 @@ describe('cases', () => {
     expect(item.entry).toMatchObject({ plaintiffs: ['huawei'], defendants: ['verizon'], filed: '2020' });
   });
 
+  it('"both of the suits" settled, the store holding none: two settled suits', () => {
+    const items = ofCue(draft('Huawei and Verizon have settled both of the patent suits.'), 'lawsuit.settled');
+    expect(items.map((item) => item.entry.status)).toEqual(['SETTLED', 'SETTLED']);
+  });
+
   it('"settled": a new suit between the two parties when the store has none', () => {
     const [item] = ofCue(draft('Huawei and Verizon have settled their patent dispute.'), 'lawsuit.settled');
     expect(item.kind).toBe('NEW');

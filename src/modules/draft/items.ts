@@ -101,7 +101,31 @@ const IRREGULAR: Record<string, string> = {
   thrown: 'throw',
   met: 'meet',
   drew: 'draw',
+  // Irregular forms of the cues' verbs ("withdrew" never matched "withdraw" by suffixes).
+  withdrew: 'withdraw',
+  withdrawn: 'withdraw',
+  upheld: 'uphold',
+  overrode: 'override',
+  overridden: 'override',
+  fought: 'fight',
+  struck: 'strike',
+  won: 'win',
+  lost: 'lose',
+  sent: 'send',
+  laid: 'lay',
+  froze: 'freeze',
+  frozen: 'freeze',
 };
+// A party described, not named, in a sentence ("the company", "the regulator", "the chip designer"), and
+// several described together ("the two companies"): added to the sentence's parties, resolved to the
+// parties named before.
+const DESCRIPTION =
+  /\b(?:the (?:(?!(?:the|a|an|and|or|but|that|to|of|in|on|with|by|for|said|says|told)\b)[\w-]+ ){0,3}?(?:company|firm|carrier|giant|maker|manufacturer|operator|designer|supplier|regulator|agency|department|ministry|commission|executive|businessman|businesswoman)|(?:the two|both) (?:companies|firms|carriers|sides))\b(?!\s+(?:of|that|which|who)\b)/gi;
+const GROUP = /^(?:the two|both) /i;
+// A clause ends at a comma (not one inside a number), a semicolon, a colon or a dash.
+const CLAUSE_END = /[,;:—](?!\d)/g;
+// A relative clause: ", who was arrested in December 2018," — its date is not the main clause's.
+const RELATIVE = /,\s*(?:who|which|whose)\b[^,;]*(?:[,;]|$)/gi;
 // A reference to a party by pronoun or description ("it", "the company", "the Chinese telecoms gear … giant").
 const REFERENCE =
   /\b(?:it|she|he|the (?:[\w-]+ ){0,6}?(?:company|firm|group|carrier|giant|maker|manufacturer|operator|regulator|agency|department|ministry|commission|executive|businessman|businesswoman))\b/gi;
@@ -218,6 +242,8 @@ export function draftItems(input: ItemsInput): DraftItem[] {
   let topic: Occurrence | null = null;
   let lastPerson: Occurrence | null = null;
   let lastAuthority: Occurrence | null = null;
+  // The last two companies named, in order: what "the two companies" are.
+  const lastCompanies: Occurrence[] = [];
   let occurrence = 0;
   let verbAt = 0;
 
@@ -231,21 +257,51 @@ export function draftItems(input: ItemsInput): DraftItem[] {
     const sentenceVerbs: Verb[] = [];
     for (let i = verbAt; i < verbs.length && verbs[i].start < sentence.end; i++) sentenceVerbs.push(verbs[i]);
     // A dateline ("2020-02-06" at the top) is the publication date, not a date of what the sentence tells.
-    const date = input.dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.phrase.trim() !== input.published) ?? null;
+    const sentenceDates = input.dates
+      .filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.phrase.trim() !== input.published)
+      .map((d) => ({ value: d.date.format(), phrase: d.phrase, note: d.note, stated: d.note.endsWith('as stated'), at: d.start - sentence.start }));
+    const relatives = [...quote.matchAll(RELATIVE)].map((found) => ({ start: found.index, end: found.index + found[0].length }));
+    /** The date of what the words at `at` tell: the phrase of their clause, else the sentence's first outside another's relative clause. */
+    const dateAt = (at: number): CueMatch['date'] => {
+      const clause = clauseAround(quote, at);
+      const within = (span: { start: number; end: number }, offset: number) => offset >= span.start && offset < span.end;
+      return (
+        sentenceDates.find((d) => within(clause, d.at)) ??
+        sentenceDates.find((d) => !relatives.some((relative) => within(relative, d.at) && !within(relative, at))) ??
+        null
+      );
+    };
 
     const parties: CueParty[] = named.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, start: o.start - sentence.start }));
     // "her extradition case": a sentence naming no person but speaking of one is about the last person named.
     const pronoun = /\b(?:she|he|her|his|him)\b/i.exec(quote);
     if (pronoun && lastPerson && !named.some((o) => o.kind === 'PERSON')) {
-      parties.push({ slug: lastPerson.slug, name: lastPerson.name, kind: 'PERSON', start: pronoun.index });
-      parties.sort((a, b) => a.start - b.start);
+      parties.push({ slug: lastPerson.slug, name: lastPerson.name, kind: 'PERSON', start: pronoun.index, described: pronoun[0] });
     }
     const resolve = (words: string): Occurrence | null => {
       const lower = words.toLowerCase();
       if (lower === 'she' || lower === 'he' || /executive|businessman|businesswoman/.test(lower)) return lastPerson;
       if (/regulator|agency|department|ministry|commission/.test(lower)) return lastAuthority;
-      return topic;
+      return topic?.kind === 'COMPANY' || !lastCompanies.length ? topic : (lastCompanies.at(-1) ?? null);
     };
+    // "the company", "the regulator", "the two companies": parties of the sentence, described, when not named in it.
+    for (const found of quote.matchAll(DESCRIPTION)) {
+      // "the Federal Communications Commission" is the name itself, not a description of another party.
+      const [from, to] = [sentence.start + found.index, sentence.start + found.index + found[0].length];
+      if (named.some((o) => o.start < to && o.end > from)) continue;
+      // "the two companies": the last two named, in this sentence before the words or in the sentences before.
+      const inSentence = named.filter((o) => o.kind === 'COMPANY' && o.start - sentence.start < found.index);
+      const pair = [...lastCompanies.filter((o) => !inSentence.some((n) => n.slug === o.slug)), ...inSentence]
+        .filter((o, i, all) => all.findIndex((other) => other.slug === o.slug) === i)
+        .slice(-2);
+      const referred = GROUP.test(found[0]) ? pair : [resolve(found[0])].filter((o): o is Occurrence => o !== null);
+      if (GROUP.test(found[0]) && referred.length < 2) continue;
+      for (const o of referred) {
+        if (parties.some((party) => party.slug === o.slug)) continue;
+        parties.push({ slug: o.slug, name: o.name, kind: o.kind, start: found.index, described: found[0], group: referred.length > 1 || undefined });
+      }
+    }
+    parties.sort((a, b) => a.start - b.start);
     /** The party the last pronoun or description between `from` and `to` refers to. */
     const refer = (from: number, to: number): CueParty[] => {
       let reference: RegExpExecArray | null = null;
@@ -260,7 +316,7 @@ export function draftItems(input: ItemsInput): DraftItem[] {
     };
     const { speaker, reported, claimant } = speech(quote, sentenceVerbs, sentence.start, parties, refer);
 
-    const proposals: { set: CueSet; cue: FactCue; proposal: CueProposal }[] = [];
+    const proposals: Proposed[] = [];
     for (const set of input.cueSets) {
       for (const cue of set.cues.cues) {
         for (const trigger of triggers(cue, quote, sentenceVerbs, sentence.start)) {
@@ -275,7 +331,7 @@ export function draftItems(input: ItemsInput): DraftItem[] {
             after: parties.filter((p) => p.start > trigger.at),
             speaker,
             reported,
-            date: date && { value: date.date.format(), phrase: date.phrase, note: date.note, stated: date.note.endsWith('as stated') },
+            date: dateAt(trigger.at),
             published: input.published,
           };
           const proposal = cue.propose(match);
@@ -286,15 +342,31 @@ export function draftItems(input: ItemsInput): DraftItem[] {
               JSON.stringify(p.proposal.roles) === JSON.stringify(proposal.roles) &&
               (p.proposal.subject ?? null) === (proposal.subject ?? null),
           );
-          if (!same) proposals.push({ set, cue, proposal });
+          if (!same) proposals.push({ set, cue, proposal, at: trigger.at });
           break;
         }
       }
     }
 
-    for (const { set, cue, proposal } of proposals) {
+    // What the speaker said, as offsets in the sentence: a fact told outside it is the report's, not the speaker's.
+    const reportedAt = reported ? quote.indexOf(reported) : -1;
+    const saidAt = reportedAt >= 0 ? { start: reportedAt, end: reportedAt + reported!.length } : null;
+    for (const { set, cue, proposal, at } of oneFactOneItem(proposals)) {
       const firstRole = Object.values(proposal.roles).find((slugs) => slugs.length)?.[0];
-      const sayers = { speaker, claimant, allegedBy: proposal.allegedBy ? proposal.roles[proposal.allegedBy]?.[0] : undefined, accuser: firstRole };
+      const inSaid = !saidAt || (at >= saidAt.start && at < saidAt.end);
+      // Allegation words count in the fact's own clause, or in what was said when the fact is part of it.
+      // …and in a relative clause right after it ("fined ZTE, which it accused of lying"), which says more of its parties.
+      const clause = clauseAround(quote, at);
+      const relative = relatives.find((r) => r.start === clause.end);
+      const own = quote.slice(clause.start, relative ? relative.end : clause.end);
+      const alleging = ALLEGING.test(own) || (inSaid && saidAt !== null && ALLEGING.test(reported!));
+      const sayers = {
+        speaker: inSaid ? speaker : null,
+        claimant: inSaid ? claimant : null,
+        allegedBy: proposal.allegedBy ? proposal.roles[proposal.allegedBy]?.[0] : undefined,
+        accuser: firstRole,
+        alleging,
+      };
       const made = itemsOf(input, set, cue, proposal, quote, sentence, sayers, items, usedSlugs);
       items.push(...made);
     }
@@ -305,10 +377,94 @@ export function draftItems(input: ItemsInput): DraftItem[] {
     for (const o of named) {
       if (o.kind === 'PERSON') lastPerson = o;
       if (o.kind === 'AUTHORITY') lastAuthority = o;
+      if (o.kind === 'COMPANY') {
+        const at = lastCompanies.findIndex((c) => c.slug === o.slug);
+        if (at >= 0) lastCompanies.splice(at, 1);
+        lastCompanies.push(o);
+        if (lastCompanies.length > 2) lastCompanies.shift();
+      }
     }
   }
   return items.map((item, i) => ({ ...item, key: `i${i + 1}` }));
 }
+
+interface Proposed {
+  set: CueSet;
+  cue: FactCue;
+  proposal: CueProposal;
+  /** The trigger's offset in the sentence. */
+  at: number;
+}
+
+/** The clause around `at` (between clause marks), as offsets in the sentence. */
+function clauseAround(quote: string, at: number): { start: number; end: number } {
+  let start = 0;
+  let end = quote.length;
+  for (const mark of quote.matchAll(CLAUSE_END)) {
+    if (mark.index < at) start = mark.index + 1;
+    else {
+      end = mark.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+const partySet = (proposal: CueProposal) => JSON.stringify([...new Set(Object.values(proposal.roles).flat())].sort());
+
+/**
+ * One fact told with two status verbs in one sentence ("challenged the ban in April, but withdrew the
+ * case last month"): one item, with the later verb's status, the sides the earlier verb gives when the
+ * later one does not (a withdrawal does not say who sued), and the earlier verb's fields the later one
+ * lacks (the filing date).
+ */
+function oneFactOneItem(proposals: Proposed[]): Proposed[] {
+  const out: Proposed[] = [];
+  for (const p of [...proposals].sort((a, b) => a.at - b.at)) {
+    const field = p.set.cues.statusField;
+    const earlier = field
+      ? out.findIndex(
+          (q) =>
+            q.set === p.set &&
+            partySet(q.proposal) === partySet(p.proposal) &&
+            q.proposal.fields[field] !== p.proposal.fields[field] &&
+            (q.proposal.subject ?? null) === (p.proposal.subject ?? null) &&
+            !q.proposal.updateOnly &&
+            !p.proposal.updateOnly,
+        )
+      : -1;
+    if (earlier < 0) {
+      out.push(p);
+      continue;
+    }
+    const q = out[earlier].proposal;
+    const stage = (proposal: CueProposal) => (p.set.cues.statusStages ?? []).findIndex((stages) => stages.includes(proposal.fields[field!] as string));
+    const last = stage(p.proposal) >= stage(q) ? p.proposal : q;
+    // The sides from a verb that says who acts on whom, over one that names both sides in no order.
+    const directional = !('ANY' in q.roles) && 'ANY' in p.proposal.roles ? q : !('ANY' in p.proposal.roles) && 'ANY' in q.roles ? p.proposal : last;
+    const merged: CueProposal = {
+      ...directional,
+      fields: { ...q.fields, ...p.proposal.fields, ...pick(directional.fields, roleFields(directional)) },
+      stated: { ...q.stated, ...p.proposal.stated },
+      notes: { ...q.notes, ...p.proposal.notes },
+    };
+    merged.fields[field!] = last.fields[field!];
+    if (last.stated?.[field!]) merged.stated![field!] = last.stated[field!];
+    else delete merged.stated![field!];
+    out[earlier] = { ...out[earlier], proposal: merged };
+  }
+  return out;
+}
+
+/** The fields of a proposal that hold its parties (those whose values are its role slugs). */
+function roleFields(proposal: CueProposal): string[] {
+  const slugs = new Set(Object.values(proposal.roles).flat());
+  return Object.entries(proposal.fields)
+    .filter(([, value]) => (Array.isArray(value) ? value.length > 0 && value.every((v) => slugs.has(v as string)) : slugs.has(value as string)))
+    .map(([key]) => key);
+}
+
+const pick = (fields: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((key) => [key, fields[key]]));
 
 /** Who may be saying so: the speaker, a claimant in words, the party a suit is alleged by, the fact's first party (an accuser). */
 interface Sayers {
@@ -316,6 +472,8 @@ interface Sayers {
   claimant: string | null;
   allegedBy: string | undefined;
   accuser: string | undefined;
+  /** The fact's clause (or what was said, when the fact is part of it) has words of allegation. */
+  alleging: boolean;
 }
 
 interface Trigger {
@@ -367,6 +525,12 @@ function speech(
   const clauseStart = Math.max(...[',', ';', ':', '—'].map((mark) => quote.lastIndexOf(mark, at)), -1) + 1;
   const inClause = parties.filter((p) => p.start >= clauseStart && p.start < at);
   let speaker: CueParty | null = inClause[inClause.length - 1] ?? null;
+  // "Meng, who was arrested in Vancouver, has said …": the verb opens its clause; its subject is the
+  // sentence's first clause, before the relative or appositive one.
+  if (!speaker && quote.slice(clauseStart, at).trim() === '') {
+    const firstComma = quote.search(/,(?!\d)/);
+    if (firstComma > 0 && firstComma < at) speaker = parties.filter((p) => p.start < firstComma).at(-1) ?? null;
+  }
   if (!speaker) {
     speaker = refer(clauseStart, at)[0] ?? null;
   }
@@ -382,9 +546,11 @@ function speech(
   // "…, the company said in a statement": what was said is the clause before the speaker.
   const firstClause = reported.split(/[,;]/)[0];
   const tail = reported.length < 12 || /^(?:in|on|at|last|this|to|during|via|through|earlier|later|recently)\b[^,]{0,40}$/i.test(firstClause);
-  if (tail && clauseStart > 0) reported = trim(quote.slice(0, clauseStart));
-  // A denial is said in its own clause: "she denies any wrongdoing", not "any wrongdoing".
-  else if (['deny', 'reject', 'dispute'].some((lemma) => matchesLemma(verb, lemma))) reported = trim(quote.slice(clauseStart));
+  // A denial is said in its own clause: "she denies any wrongdoing", not "any wrongdoing" (nor the clause before it).
+  if (['deny', 'reject', 'dispute'].some((lemma) => matchesLemma(verb, lemma))) reported = trim(quote.slice(clauseStart));
+  else if (tail && clauseStart > 0) reported = trim(quote.slice(0, clauseStart));
+  // "The two companies told the court …": several parties speak together; no one party's claim.
+  if (speaker?.group) return { speaker: null, reported: reported || null, claimant: speaker.described ?? null };
   return { speaker, reported: reported || null, claimant: null };
 }
 
@@ -433,7 +599,7 @@ function itemsOf(
         target: { slug: fact.slug, field: cues.statusField!, from: fact.status, to: status! },
       }));
   }
-  if (stored.length) return [];
+  if (stored.length || proposal.updateOnly) return [];
 
   // The same fact already proposed from an earlier sentence: this sentence is one more quote of it.
   const twin = earlier.find(
@@ -450,7 +616,7 @@ function itemsOf(
     return [];
   }
 
-  const saysWho = attribution(quote, proposal, sayers);
+  const saysWho = attribution(proposal, sayers);
   const hedges = [...new Set([...quote.matchAll(HEDGES)].map((found) => found[0]))];
   const provenance: Record<string, { basis: string; quotes?: string[]; note?: string }> = {};
   for (const field of set.asserts) {
@@ -534,10 +700,10 @@ function sameFact(fact: StoredFact, proposal: CueProposal): boolean {
  * "accused", "charges") by its accuser; speech ("said", "according to") as its speaker's claim;
  * a suit as its plaintiff's allegation; else the publication's own report.
  */
-function attribution(quote: string, proposal: CueProposal, { speaker, claimant, allegedBy, accuser }: Sayers): Record<string, unknown> {
+function attribution(proposal: CueProposal, { speaker, claimant, allegedBy, accuser, alleging }: Sayers): Record<string, unknown> {
   if (proposal.claimedBy) return { attribution: 'CLAIMED', claimedBy: proposal.claimedBy };
   const by = allegedBy ?? speaker?.slug ?? accuser;
-  if (ALLEGING.test(quote) && by) return { attribution: 'ALLEGED', claimedBy: by };
+  if (alleging && by) return { attribution: 'ALLEGED', claimedBy: by };
   if (speaker) return { attribution: 'CLAIMED', claimedBy: speaker.slug };
   if (claimant) return { attribution: 'CLAIMED', claimant };
   if (allegedBy) return { attribution: 'ALLEGED', claimedBy: allegedBy };

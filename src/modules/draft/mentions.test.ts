@@ -52,7 +52,7 @@ describe('mentions of the seed report, against the seed parties', () => {
 });
 
 describe('mentions without the lexicon: what compromise finds on its own', () => {
-  it('finds recurring proper nouns its lists lack (Huawei, Meng Wanzhou), misses those named once (Apple, Qualcomm), and proposes all as new', () => {
+  it('finds recurring proper nouns its lists lack (Huawei, Meng Wanzhou) and those listed with another (Apple, Qualcomm), and proposes all as new', () => {
     const mentions = findMentions(TEXT, new PartyIndex([]));
     spansHold(TEXT, mentions);
     expect(mentions.map((m) => [m.name, m.kind, m.link.proposed])).toEqual([
@@ -61,13 +61,17 @@ describe('mentions without the lexicon: what compromise finds on its own', () =>
       ['Verizon', 'COMPANY', 'COMPANY'],
       ['Huawei', 'COMPANY', 'COMPANY'],
       ['Federal Communications Commission', 'AUTHORITY', 'AUTHORITY'],
-      // Proper nouns compromise does not tag as people: their kind is a guess, for the reviewer to correct.
-      ['Meng Wanzhou', 'COMPANY', 'COMPANY'],
-      ['Ren Zhengfei', 'COMPANY', 'COMPANY'],
+      // Proper nouns compromise does not tag as people: people by the words around them ("Meng Wanzhou, the
+      // company's chief financial officer"; "founder Ren Zhengfei").
+      ['Meng Wanzhou', 'PERSON', 'PERSON'],
+      ['Ren Zhengfei', 'PERSON', 'PERSON'],
       ['IBM', 'COMPANY', 'COMPANY'],
-      // A place before an organisation is taken as part of its name; here compromise cut the organisation short.
-      ['US Patent', 'COMPANY', 'COMPANY'],
-      ['Trademark Office', 'AUTHORITY', 'AUTHORITY'],
+      // Named once, but listed with another name ("IBM, Apple and Amazon", "Verizon and Qualcomm").
+      ['Apple', 'COMPANY', 'COMPANY'],
+      ['Amazon', 'COMPANY', 'COMPANY'],
+      // An institution's name joined across "and", with the place before it.
+      ['US Patent and Trademark Office', 'AUTHORITY', 'AUTHORITY'],
+      ['Qualcomm', 'COMPANY', 'COMPANY'],
     ]);
   });
 });

@@ -93,12 +93,32 @@ interface TermJson {
   offset: { start: number; length: number };
 }
 
-function guessKind(tag: Tag, name: string): PartyKind {
+/**
+ * The kind of a name the store does not know. compromise's people lists know Western first names; a
+ * name it does not place is a person when the words around it say so (a title or role before it, "X,
+ * who", "X, the company's chief financial officer" after it); a single word it calls a person with none
+ * of that is a company (a person is introduced by full name: "Ericsson" is not Mr Ericsson).
+ */
+function guessKind(tag: Tag, name: string, person: boolean): PartyKind {
   // compromise reads "Ellis LLP" as a person; a legal form settles it.
   if (LEGAL_FORM.test(name.split(/\s+/).pop()!.replace(/\.$/, ''))) return 'COMPANY';
-  if (tag === 'Person') return 'PERSON';
+  if (person) return 'PERSON';
+  if (tag === 'Person') return /\s/.test(name) ? 'PERSON' : 'COMPANY';
   return AUTHORITY_WORDS.test(name) ? 'AUTHORITY' : 'COMPANY';
 }
+
+// A person's title or role right before their name; a relative "who" or a role in apposition after it.
+const ROLE_NOUNS =
+  'officer|executive|director|founder|co-founder|chairman|chairwoman|chair|president|spokes(?:man|woman|person)|minister|secretary|commissioner|judge|lawyer|attorney|engineer|employee|manager|analyst|daughter|son|wife|husband|head|chief|CEO|CFO';
+const PERSON_BEFORE = new RegExp(`(?:\\b(?:${ROLE_NOUNS})|\\b(?:Mr|Ms|Mrs|Dr)\\.?)\\s+$`, 'i');
+const PERSON_AFTER = new RegExp(`^,\\s+(?:who\\b|(?:a|an|the|its|his|her)\\s+(?:[\\w’'-]+\\s+){0,5}?(?:${ROLE_NOUNS})\\b)`, 'i');
+
+function personContext(text: string, span: Span): boolean {
+  return PERSON_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start)) || PERSON_AFTER.test(text.slice(span.end, span.end + 80));
+}
+
+const INSTITUTION = /\b(?:Ministry|Department|Office|Bureau|Commission|Court|Agency|Council|Board|Authority|Institute|Administration|Service)\b/;
+const DOCUMENT_WORDS = /\s(?:List|Act|Law|Agreement|Treaty|Report|Directive|Regulation|Index|Rules?)$/;
 
 /**
  * Splits one tagger match at list and sentence punctuation ("IBM, Apple" → two names) and before a
@@ -180,18 +200,68 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
   // Proper nouns compromise does not place among people, organisations or places: its lists miss
   // most company names ("Kestrel Microsystems"); kept as weak candidates (see below).
   const proper = doc.match('#ProperNoun+').not('(#Place|#Date|#Month|#WeekDay|#Demonym|#Possessive)');
+  // compromise's proper-noun runs stop at "of" and "and": an institution's name is joined across them
+  // ("Ministry of Communication and Informatics", "Patent and Trademark Office"), when it has an
+  // institution's word; two companies ("Huawei Technologies and Verizon Communications") stay apart.
+  // (compromise's optional groups misfire here: "… Communication and" without "Informatics"; two patterns instead.)
+  const institutions = doc
+    .match('#ProperNoun+ (of|and|for) the? #ProperNoun+ (of|and|for) the? #ProperNoun+')
+    .concat(doc.match('#ProperNoun+ (of|and|for) the? #ProperNoun+'));
   for (const [tag, view, weak] of [
     ['Person', doc.people(), false],
     ['Organization', doc.organizations(), false],
     ['Place', doc.places(), false],
     ['Organization', proper, true],
+    ['Organization', institutions, false],
   ] as const) {
     for (const match of view.json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
+      if (view === institutions) {
+        // A possessive country before the name is not part of it ("Indonesia's Ministry of …").
+        while (match.terms.length && /['’]s$/.test(match.terms[0].text)) match.terms.shift();
+        if (!INSTITUTION.test(match.terms.map((term) => term.text).join(' '))) continue;
+      }
       for (const run of segments(match.terms, knownStarts)) {
         const span = spanOf(text, run);
         if (span) found.push({ span, tag, weak });
       }
     }
+  }
+
+  // A name the tagger found once is the same name wherever else the text writes it: compromise does not
+  // mark a capitalised word at the start of a sentence as a proper noun ("Huawei on Wednesday denied"),
+  // so those occurrences are found verbatim, like the store's names (looked up by their first word).
+  const byFirstWord = new Map<string, { name: string; tag: Tag; weak?: boolean }[]>();
+  for (const { span, tag, weak } of found) {
+    const name = text.slice(span.start, span.end);
+    if (!looksLikeName(name)) continue;
+    const first = /^[\p{L}\p{N}]+/u.exec(name)?.[0];
+    if (!first) continue;
+    const list = byFirstWord.get(first) ?? [];
+    if (!list.some((entry) => entry.name === name)) list.push({ name, tag, weak });
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.name.length - a.name.length);
+  for (const word of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
+    for (const { name, tag, weak } of byFirstWord.get(word[0]) ?? []) {
+      const end = word.index + name.length;
+      if (text.startsWith(name, word.index) && !/[\p{L}\p{N}]/u.test(text[end] ?? '')) {
+        found.push({ span: { start: word.index, end }, tag, weak });
+        break;
+      }
+    }
+  }
+  // A place that acts is its government ("the United States brought charges"): kept, as an authority.
+  const acting = new Set<number>();
+  for (const match of doc.match('#Place+ #Verb').json({ offset: true, terms: { offset: true, tags: true } }) as {
+    terms: (TermJson & { tags: string[] })[];
+  }[]) {
+    const verb = match.terms[match.terms.length - 1];
+    if (!verb.tags.includes('Copula')) acting.add(match.terms[0].offset.start);
+  }
+  // …and the agent of a passive verb ("measures by Washington").
+  for (const match of doc.match('by the? #Place+').json({ offset: true, terms: { offset: true } }) as { terms: TermJson[] }[]) {
+    const place = match.terms.find((term) => /^\p{Lu}/u.test(term.text));
+    if (place) acting.add(place.offset.start);
   }
 
   // Longest span first (a strong tag before a weak one); a span overlapping a kept one is dropped.
@@ -221,6 +291,17 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
     if (place.tag === 'Place' && next.tag === 'Organization' && /^ $/.test(text.slice(place.span.end, next.span.start))) {
       kept.splice(i, 2, { span: { start: place.span.start, end: next.span.end }, tag: 'Organization', weak: next.weak });
     }
+    // A name found at the start of a sentence and the proper noun compromise tagged right after it are one
+    // name ("Huawei" + "Technologies" in "Huawei Technologies and Verizon …").
+    else if (
+      place.tag !== 'Place' &&
+      next.weak &&
+      !/\s/.test(text.slice(next.span.start, next.span.end)) &&
+      /^ $/.test(text.slice(place.span.end, next.span.start))
+    ) {
+      kept.splice(i, 2, { span: { start: place.span.start, end: next.span.end }, tag: place.tag, weak: place.weak });
+      i -= 1;
+    }
   }
   const byName = new Map<string, Mention & { weak: boolean }>();
   for (const { span, tag, weak = false } of kept) {
@@ -234,16 +315,31 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
     if (existing) {
       existing.spans.push(span);
       existing.weak &&= weak;
+      // A later mention may be the one that says it is a person ("chief executive Ingrid Solberg").
+      if (!existing.link.party && existing.kind !== 'PERSON' && personContext(text, span)) {
+        existing.link = index.link(name, 'PERSON');
+        existing.kind = existing.link.party?.kind ?? 'PERSON';
+      }
       continue;
     }
-    const link = index.link(name, guessKind(tag, name));
-    if (tag === 'Place' && !link.party) continue;
+    // A name ending in a document's word is a list or a law, not a party ("the Entity List").
+    if (DOCUMENT_WORDS.test(name)) continue;
+    const link = index.link(name, tag === 'Place' ? 'AUTHORITY' : guessKind(tag, name, personContext(text, span)));
+    if (tag === 'Place' && !link.party && !acting.has(span.start)) continue;
     byName.set(key, { name, spans: [span], kind: link.party?.kind ?? link.proposed!, link, weak: weak && !link.party });
   }
   // A weak one-word name that is a word of another name is that name again ("Microsystems" after
   // "Kestrel Microsystems", "Commission" after "European Commission"); one that occurs once and is
   // not an acronym is dropped ("Nordic"): a report names its parties more than once.
   const names = [...byName.values()];
+  // A name listed with another ("IBM, Apple and Amazon", "Verizon and Qualcomm") is one of a kind with it.
+  const starts = new Set(names.flatMap((m) => m.spans.map((span) => span.start)));
+  const ends = new Set(names.flatMap((m) => m.spans.map((span) => span.end)));
+  const listed = (span: Span): boolean => {
+    const before = /(?:,\s*|,?\s+(?:and|or)\s+)$/.exec(text.slice(Math.max(0, span.start - 6), span.start));
+    const after = /^(?:,\s*|,?\s+(?:and|or)\s+)/.exec(text.slice(span.end, span.end + 6));
+    return (before !== null && ends.has(span.start - before[0].length)) || (after !== null && starts.has(span.end + after[0].length));
+  };
   const out: Mention[] = [];
   for (const mention of names) {
     // A new one-word name that starts or ends a longer new name is its short form ("Huawei" after
@@ -263,7 +359,7 @@ export function findMentions(text: string, index: PartyIndex, doc: ParsedText = 
       const word = normalise(mention.name);
       const whole = names.find((other) => other !== mention && !other.weak && normalise(other.name).split(' ').includes(word));
       if (whole) mention.sameAs = whole.name;
-      else if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name)) continue;
+      else if (mention.spans.length < 2 && !/^[A-Z]{2,6}$/.test(mention.name) && !listed(mention.spans[0])) continue;
     }
     const { weak: _weak, ...rest } = mention;
     out.push(rest);

@@ -24,15 +24,18 @@ const SEED_STORED: StoredFact[] = seed.lawsuits.map((l: any) => ({
   subject: l.kind,
   roles: { PLAINTIFF: l.plaintiffs, DEFENDANT: l.defendants },
 }));
-const dir = path.join(root, 'bench/draft-eval');
+// The tuning set and the held-out set of the evaluation.
+const DIRS = [path.join(root, 'bench/draft-eval'), path.join(root, 'bench/draft-eval/held-out')];
 const REPORTS: [string, string, string][] = [
   ['seed report', seed.source.text, '2020-02-06'],
-  ...readdirSync(dir)
-    .filter((f) => f.endsWith('.gold.json'))
-    .map((f): [string, string, string] => {
-      const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
-      return [f.replace('.gold.json', ''), readFileSync(path.join(dir, f.replace('.gold.json', '.txt')), 'utf8'), gold.source.publishedOn];
-    }),
+  ...DIRS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.gold.json'))
+      .map((f): [string, string, string] => {
+        const gold = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+        return [f.replace('.gold.json', ''), readFileSync(path.join(dir, f.replace('.gold.json', '.txt')), 'utf8'), gold.source.publishedOn];
+      }),
+  ),
 ];
 
 describe.each([

@@ -2,6 +2,8 @@ import { ofKind, stated, type CueMatch, type CueProposal, type FactCues } from '
 
 const NOUNS: Record<string, string> = { arrest: 'Arrest', detain: 'Detention', raid: 'Raid', meet: 'Meeting', release: 'Release', notify: 'Notice' };
 
+const CALENDAR = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\b/;
+
 /** An event of the parties named: its title from the cue word, its place from "in X" after it. */
 function eventOf(match: CueMatch, noun: string): CueProposal | null {
   // A notice involves its sender and its addressee; an arrest, the people arrested.
@@ -9,9 +11,11 @@ function eventOf(match: CueMatch, noun: string): CueProposal | null {
   const everyone = match.trigger === 'notify' ? [...match.before.slice(-1), ...match.parties] : match.parties;
   const participants = (people.length ? people : everyone).filter((party, i, all) => all.findIndex((p) => p.slug === party.slug) === i);
   if (!participants.length) return null;
-  const place = stated(match.quote.slice(match.at), /\bin ((?:[A-Z][\w-]+)(?:,? (?:[A-Z][\w-]+))*)/)?.replace(/^in /, '');
+  const words = stated(match.quote.slice(match.at), /\bin ((?:[A-Z][\w-]+)(?:,? (?:[A-Z][\w-]+))*)/)?.replace(/^in /, '');
+  // "in May", "in December 2018" is a date, not a place.
+  const place = words && !CALENDAR.test(words) ? words : undefined;
   const fields: Record<string, unknown> = {
-    title: `${noun} of ${participants.map((p) => p.name).join(', ')}`,
+    title: `${noun}${noun.endsWith(' on') ? '' : ' of'} ${participants.map((p) => p.name).join(', ')}`,
     participants: participants.map((p) => p.slug),
     location: place ?? null,
   };
@@ -43,5 +47,11 @@ export const eventCues: FactCues = {
       propose: (match) => eventOf(match, match.trigger === 'detention' ? 'Detention' : match.trigger === 'raid' ? 'Raid' : 'Arrest'),
     },
     { name: 'event.meeting', verbs: ['meet'], propose: (match) => eventOf(match, 'Meeting') },
+    {
+      // "A Canadian judge ruled in May that her extradition case could go ahead": a court's ruling on the parties named.
+      name: 'event.ruling',
+      verbs: ['rule'],
+      propose: (match) => (/\b(?:court|tribunal|judge|justices?)\b/i.test(match.quote.slice(0, match.at)) ? eventOf(match, 'Ruling on') : null),
+    },
   ],
 };

@@ -49,9 +49,10 @@ function caseOf(match: CueMatch, status: CaseStatus, plaintiff: CueParty | undef
     if (match.date?.stated) stating.filed = match.date.phrase;
     else notes.filed = match.date ? match.date.note : `“${match.triggerText}” in a report dated ${match.published}; the report gives no filing date`;
   }
-  const count = /\b(two|three|four|five)\b[\w\s-]{0,40}\b(?:lawsuits|suits|cases|complaints)\b/i.exec(match.quote)?.[1].toLowerCase();
+  // "two lawsuits", "both of the suits": as many cases.
+  const count = /\b(two|three|four|five|both)\b[\w\s-]{0,40}\b(?:lawsuits|suits|cases|complaints)\b/i.exec(match.quote)?.[1].toLowerCase();
   return {
-    copies: count ? ['two', 'three', 'four', 'five'].indexOf(count) + 2 : 1,
+    copies: count === 'both' ? 2 : count ? ['two', 'three', 'four', 'five'].indexOf(count) + 2 : 1,
     title: String(fields.title),
     fields,
     stated: stating,
@@ -61,6 +62,26 @@ function caseOf(match: CueMatch, status: CaseStatus, plaintiff: CueParty | undef
     subject: kind === LawsuitKind.OTHER ? null : kind,
   };
 }
+
+/**
+ * A case of which the sentence names only the defendant ("her extradition case", "prosecutors charged
+ * Meng"): no new case (its other side is unknown), but a word on the stored case against that party.
+ */
+function caseAgainst(match: CueMatch, defendant: CueParty | undefined, kind: LawsuitKind, status: CaseStatus): CueProposal | null {
+  if (!defendant) return null;
+  const stating: Record<string, string> = { status: match.triggerText };
+  return {
+    title: `${defendant.name} (${kind.toLowerCase()})`,
+    fields: { kind, status, defendants: [defendant.slug] },
+    stated: stating,
+    roles: { DEFENDANT: [defendant.slug] },
+    subject: kind,
+    updateOnly: true,
+  };
+}
+
+// A court and its people decide; they are not a side of the case they decide.
+const COURT = /\b(?:court|tribunal|judge|justices?)\b/i;
 
 /** The acting party (before the verb) and the party acted on (after it), swapped for a passive verb. */
 function sides(match: CueMatch): [CueParty | undefined, CueParty | undefined] {
@@ -85,6 +106,13 @@ function ended(match: CueMatch, status: CaseStatus): CueProposal | null {
  */
 export const lawsuitCues: FactCues = {
   statusField: 'status',
+  statusStages: [
+    [CaseStatus.FILED],
+    [CaseStatus.PENDING],
+    [CaseStatus.DECIDED, CaseStatus.DISMISSED],
+    [CaseStatus.APPEALED],
+    [CaseStatus.SETTLED, CaseStatus.WITHDRAWN],
+  ],
   statusUpdate: updateLawsuitStatus,
   vagueStatuses: [CaseStatus.UNKNOWN],
   subjectColumn: 'kind',
@@ -111,8 +139,10 @@ export const lawsuitCues: FactCues = {
       propose: (match) => {
         const [actor, accused] = sides(match);
         const authority = actor?.kind === 'AUTHORITY' ? actor : ofKind(match.parties, 'AUTHORITY')[0];
-        const proposal = caseOf(match, CaseStatus.PENDING, authority, accused?.kind === 'AUTHORITY' ? undefined : accused);
-        return proposal && { ...proposal, fields: { ...proposal.fields, kind: LawsuitKind.CRIMINAL }, subject: LawsuitKind.CRIMINAL };
+        const defendant = accused?.kind === 'AUTHORITY' ? undefined : accused;
+        const proposal = caseOf(match, CaseStatus.PENDING, authority, defendant);
+        if (!proposal) return authority ? null : caseAgainst(match, defendant, LawsuitKind.CRIMINAL, CaseStatus.PENDING);
+        return { ...proposal, fields: { ...proposal.fields, kind: LawsuitKind.CRIMINAL }, subject: LawsuitKind.CRIMINAL };
       },
     },
     {
@@ -132,7 +162,7 @@ export const lawsuitCues: FactCues = {
         const person = ofKind(match.parties, 'PERSON')[0];
         const state = ofKind(match.after, 'AUTHORITY')[0] ?? ofKind(match.parties, 'AUTHORITY')[0];
         const proposal = caseOf(match, CaseStatus.PENDING, state, person);
-        if (!proposal) return null;
+        if (!proposal) return state ? null : caseAgainst(match, person, LawsuitKind.EXTRADITION, CaseStatus.PENDING);
         return {
           ...proposal,
           fields: { ...proposal.fields, kind: LawsuitKind.EXTRADITION, title: `Extradition of ${person.name}` },
@@ -145,6 +175,30 @@ export const lawsuitCues: FactCues = {
       name: 'lawsuit.dismissed',
       verbs: ['dismiss', 'throw'],
       propose: (match) => (/\b(?:suits?|lawsuits?|case|cases|claims?|charges)\b/i.test(match.quote) ? ended(match, CaseStatus.DISMISSED) : null),
+    },
+    {
+      // "challenged the ban in court", "appealed the ruling at the High Court": a case brought against the decision's author.
+      name: 'lawsuit.challenged',
+      verbs: ['challenge', 'contest', 'appeal'],
+      propose: (match) => {
+        if (!COURT.test(match.quote)) return null;
+        const sides = match.parties.filter((party) => !COURT.test(party.name));
+        const plaintiff = sides.filter((party) => party.start < match.at).at(-1);
+        const defendant = sides.find((party) => party.start > match.at && party.slug !== plaintiff?.slug && party.kind === 'AUTHORITY');
+        return caseOf(match, CaseStatus.FILED, plaintiff, defendant);
+      },
+    },
+    {
+      // A court's decision on a case between two parties: "a ruling that upheld the regulator's decision".
+      name: 'lawsuit.decided',
+      verbs: ['uphold', 'overturn', 'overrule', 'quash'],
+      words: /\b(?:ruling|verdict|judgment)\b/i,
+      propose: (match) => {
+        // "seeking to overturn", "would overturn": an aim, not a decision.
+        if (/\b(?:to|will|would|could|may|might|should)\s+$/i.test(match.quote.slice(0, match.at))) return null;
+        const sides = { ...match, parties: match.parties.filter((party) => !COURT.test(party.name)) };
+        return ended(sides, CaseStatus.DECIDED);
+      },
     },
     {
       name: 'lawsuit.withdrawn',

@@ -31,7 +31,12 @@ function talksOf(match: CueMatch): CueProposal | null {
   };
   if (!statusWords) notes.status = 'UNKNOWN: the sentence does not say how the talks stand';
   const fields: Record<string, unknown> = { subject: subject.slice(0, 500), status, summary: match.quote, parties: parties.map((p) => p.slug) };
-  if (match.date) {
+  if (match.date && /^>=?/.test(match.date.value)) {
+    // "in talks since March": they started then, or after.
+    fields.started = match.date.value;
+    if (match.date.stated) stating.started = match.date.phrase;
+    else notes.started = match.date.note;
+  } else if (match.date) {
     fields.started = `<=${match.date.value.replace(/^[<>]=?/, '').replace(/~$/, '')}`;
     notes.started = `the talks were under way by ${match.date.note}`;
   }
@@ -47,6 +52,7 @@ function talksOf(match: CueMatch): CueProposal | null {
 /** Licensing talks: agreed, failed or under way. */
 export const negotiationCues: FactCues = {
   statusField: 'status',
+  statusStages: [[NegotiationStatus.ONGOING], [NegotiationStatus.FAILED, NegotiationStatus.CONCLUDED]],
   statusUpdate: statusUpdate('updateNegotiationStatus', LicensingNegotiation, NegotiationStatus, 'negotiation'),
   vagueStatuses: [NegotiationStatus.UNKNOWN],
   cues: [{ name: 'negotiation.licensing', words: /\blicens(?:ing|e|es)\b(?:\s+(?:terms|talks|deal|agreement|negotiations|of))?/i, propose: talksOf }],

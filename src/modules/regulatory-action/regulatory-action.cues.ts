@@ -1,8 +1,15 @@
 import { ofKind, stated, type CueMatch, type CueProposal, type FactCues } from '../../common/facts/cues';
 
 /** A regulator's decision: the authority named, the party it concerns, what it decided (the clause). */
-function decisionOf(match: CueMatch, what: string): CueProposal | null {
-  const authority = ofKind(match.passive ? match.after : match.parties, 'AUTHORITY')[0] ?? ofKind(match.parties, 'AUTHORITY')[0];
+function decisionOf(match: CueMatch, what: string, byVerb = true): CueProposal | null {
+  // A verb's authority is its subject ("the Commission fined X"), or its agent when passive ("X was fined by the
+  // Commission"); an authority elsewhere in the sentence did not decide ("a court ruled that X can be sent to the
+  // United States"). A decision named as a noun is the authority's the sentence names.
+  const authority = byVerb
+    ? match.passive
+      ? ofKind(match.after, 'AUTHORITY')[0]
+      : ofKind(match.before, 'AUTHORITY').at(-1)
+    : ofKind(match.parties, 'AUTHORITY')[0];
   if (!authority) return null;
   const named = (match.passive ? match.before : match.after).find((party) => party.slug !== authority.slug && party.kind !== 'AUTHORITY');
   // Not named after the verb: the sentence's other party ("Huawei sued the FCC, seeking to overturn a regulatory decision").
@@ -39,7 +46,7 @@ export const regulatoryActionCues: FactCues = {
     {
       name: 'regulatory-action.decision',
       words: /\b(?:regulatory decision|fine of|penalty of|ruling|designation)\b/i,
-      propose: (match) => decisionOf(match, 'decision on'),
+      propose: (match) => decisionOf(match, 'decision on', false),
     },
   ],
 };

@@ -34,6 +34,7 @@ function sanctionOf(match: CueMatch, status: SanctionStatus): CueProposal | null
 /** Sanctions imposed, lifted or threatened, and sanctions named as background ("crippling sanctions from Washington"). */
 export const sanctionCues: FactCues = {
   statusField: 'status',
+  statusStages: [[SanctionStatus.PROPOSED], [SanctionStatus.IN_EFFECT], [SanctionStatus.LIFTED]],
   statusUpdate: statusUpdate('updateSanctionStatus', Sanction, SanctionStatus, 'sanction'),
   vagueStatuses: [SanctionStatus.UNKNOWN],
   cues: [

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { MAX_SEARCH_WORDS, MIN_PREFIX_LENGTH, postgresSearch, queryWords, searchDialect, sqliteSearch } from './search.dialect';
+import {
+  MAX_SEARCH_WORDS,
+  MIN_PREFIX_LENGTH,
+  SEARCH_CANDIDATES,
+  postgresSearch,
+  queryWords,
+  searchDialect,
+  sqliteSearch,
+  type SearchDialect,
+} from './search.dialect';
 
 describe('search dialects', () => {
   it('hand PostgreSQL the typed words alone, never query syntax', () => {
@@ -37,11 +46,31 @@ describe('search dialects', () => {
     );
   });
 
-  it('bind the match and the limit as the only two parameters, in that order', () => {
+  it('search the whole words first, then (when a word is long enough) their prefixes, each tier over a bounded candidate list', () => {
+    const parameters = (dialect: SearchDialect, text: string) => dialect.searchQueries(text, 7).map((query) => query.parameters);
+    // SQLite binds the match twice: the candidates, and their ranking.
+    expect(parameters(sqliteSearch, 'Huawei 5G')).toEqual([
+      ['"huawei" "5g"', '"huawei" "5g"', 7],
+      ['"huawei"* "5g"', '"huawei"* "5g"', 7],
+    ]);
+    expect(parameters(postgresSearch, 'Huawei 5G')).toEqual([
+      ['huawei 5g', 7],
+      ['huawei 5g', 7],
+    ]);
+    // No word long enough to be a prefix: one tier.
+    expect(parameters(sqliteSearch, '5G')).toEqual([['"5g"', '"5g"', 7]]);
+    expect(parameters(postgresSearch, '5G')).toEqual([['5g', 7]]);
     for (const dialect of [sqliteSearch, postgresSearch]) {
-      expect(dialect.searchSql.match(/\?/g)).toHaveLength(2);
-      expect(dialect.searchSql.indexOf('?')).toBeLessThan(dialect.searchSql.indexOf('LIMIT ?'));
+      expect(dialect.searchQueries(' ?! ', 7)).toEqual([]);
+      for (const { sql, parameters } of dialect.searchQueries('Huawei 5G', 7)) {
+        expect(sql.match(/\?/g)).toHaveLength(parameters.length);
+        expect(sql).toMatch(/LIMIT \?\)[\s\w]* ORDER BY rank, key$/);
+        expect(sql).toContain(`LIMIT ${SEARCH_CANDIDATES}`);
+      }
     }
+    const [exact, prefix] = postgresSearch.searchQueries('Huawei 5G', 7);
+    expect(exact.sql).not.toContain(':*');
+    expect(prefix.sql).toContain(':*');
   });
 
   it('are picked by database type', () => {

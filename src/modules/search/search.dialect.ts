@@ -22,6 +22,11 @@ export interface SearchRow {
   rank: number;
 }
 
+export interface SearchQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
 export interface SearchDialect {
   /** Creates the index (and fills it from existing rows) when it is missing, in the caller's transaction. */
   ensureIndex(runner: SqlRunner): Promise<void>;
@@ -30,13 +35,18 @@ export interface SearchDialect {
    * it in one pass is several times faster than a trigger per inserted row.
    */
   dropIndex(runner: SqlRunner): Promise<void>;
-  /** SQL (with `?` for the match expression and the limit) returning `SearchRow`s, best first. */
-  readonly searchSql: string;
   /**
-   * The match parameter of `searchSql` for what a person typed (SQLite: an FTS5 query; PostgreSQL:
-   * the words, which the SQL turns into a tsquery); null when it holds no searchable word.
+   * The statements returning `SearchRow`s for what a person typed, best first, at most `limit`
+   * each: one per tier, the entries matching every word whole first, then (when a word is long
+   * enough to be a prefix) those matching as prefixes. Each ranks a bounded candidate list (see
+   * `SEARCH_CANDIDATES`). Empty when it holds no searchable word.
    */
-  matchExpression(input: string): string | null;
+  searchQueries(input: string, limit: number): SearchQuery[];
+  /**
+   * The match parameter for what a person typed (SQLite: an FTS5 query; PostgreSQL: the words, which
+   * the SQL turns into a tsquery); `exact` leaves out the prefix matching. Null when it holds no searchable word.
+   */
+  matchExpression(input: string, exact?: boolean): string | null;
 }
 
 export const HIGHLIGHT_START = '<mark>';
@@ -50,6 +60,17 @@ export const MAX_SEARCH_WORDS = 8;
  * a large part of any index, and each such word cost ~0.4 s on 100,000 companies.
  */
 export const MIN_PREFIX_LENGTH = 3;
+
+/**
+ * How many matches of a tier are ranked. A common word is in tens of thousands of entries at a
+ * million companies (a company name's first word: ~20,000), and ranking them all read every one
+ * of them (bm25 or ts_rank_cd, and on SQLite a snippet each): 0.6–0.7 s. Each tier now ranks the
+ * first this many matches in the index's own order (SQLite: by rowid, i.e. by id; PostgreSQL: by
+ * where the row is stored, insertion order for the most part), so a search reads at most about
+ * this many entries whatever the match count. The trade-off: when a tier has more matches than
+ * this, its hits are the best of the oldest entries, not of all of them.
+ */
+export const SEARCH_CANDIDATES = 1000;
 
 /** The distinct words of what a person typed, as both dialects match them (at most MAX_SEARCH_WORDS). */
 export function queryWords(input: string): string[] {
@@ -99,18 +120,35 @@ export const sqliteSearch: SearchDialect = {
     await runner.query('DROP TABLE IF EXISTS search_index');
   },
 
-  // bm25 weights: a match in a name counts 10 times, in body text 3 times, a quote once.
-  searchSql: `SELECT subject_type, subject_id, snippet(search_index, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS snippet,
-                     bm25(search_index, 10.0, 3.0, 1.0) AS rank
-                FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
+  searchQueries(input, limit) {
+    const exact = this.matchExpression(input, true);
+    const prefix = this.matchExpression(input);
+    if (!exact || !prefix) return [];
+    // The prefix tier only when some word is long enough to be a prefix; otherwise it is the exact tier again.
+    return (prefix === exact ? [exact] : [exact, prefix]).map((match) => ({ sql: SQLITE_TIER, parameters: [match, match, limit] }));
+  },
 
-  matchExpression(input) {
+  matchExpression(input, exact = false) {
     // Every word must match; long enough ones as a prefix too.
     const words = queryWords(input);
     if (!words.length) return null;
-    return words.map((w) => (w.length >= MIN_PREFIX_LENGTH ? `"${w}"*` : `"${w}"`)).join(' ');
+    return words.map((w) => (!exact && w.length >= MIN_PREFIX_LENGTH ? `"${w}"*` : `"${w}"`)).join(' ');
   },
 };
+
+/**
+ * One tier: its first SEARCH_CANDIDATES matches by rowid (FTS5 reads them in that order and stops),
+ * ranked. `rank MATCH` hands the bm25 weights to FTS5 so that it sorts by rank itself and snippet()
+ * runs only for the rows kept (with bm25() in the select list SQLite computes every column, snippet
+ * included, of every match before sorting). Ties go by rowid. bm25 weights: a match in a name
+ * counts 10 times, in body text 3 times, a quote once.
+ */
+const SQLITE_TIER = `SELECT * FROM (
+  SELECT rowid AS key, subject_type, subject_id, snippet(search_index, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS snippet, rank
+    FROM search_index
+   WHERE search_index MATCH ? AND rank MATCH 'bm25(10.0, 3.0, 1.0)'
+     AND rowid <= (SELECT max(rowid) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ${SEARCH_CANDIDATES}))
+   ORDER BY rank LIMIT ?) ORDER BY rank, key`;
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL: a tsvector column with a GIN index
@@ -157,12 +195,13 @@ const POSTGRES_COLUMNS = 'key, name, body, quote, subject_type, subject_id';
 const syncName = (t: IndexedTable) => `search_index_${t.table}`;
 
 /**
- * The prefix tsquery `'word':* & …` for the words `matchExpression` returns, built in SQL from the
+ * The tsquery `'word' & …` (with `prefix`, `'word':* & …`) for the words `matchExpression` returns, built in SQL from the
  * parameter: search_words has turned every ASCII punctuation character into a space, so nothing
  * that reaches the parameter can be read as tsquery syntax (quotes, &, |, !, :, *, parentheses).
  */
-const PREFIX_QUERY = `to_tsquery('simple', (SELECT string_agg('''' || word || '''' || CASE WHEN length(word) >= ${MIN_PREFIX_LENGTH} THEN ':*' ELSE '' END, ' & ')
-                                              FROM regexp_split_to_table(search_words(?), '\\s+') AS word WHERE word <> ''))`;
+const tsQuery = (prefix: boolean) =>
+  `to_tsquery('simple', (SELECT string_agg('''' || word || '''' ${prefix ? `|| CASE WHEN length(word) >= ${MIN_PREFIX_LENGTH} THEN ':*' ELSE '' END` : ''}, ' & ')
+                          FROM regexp_split_to_table(search_words(?), '\\s+') AS word WHERE word <> ''))`;
 
 /**
  * ts_rank_cd weights {D, C, B, A}: a name (A) counts 1, body text (B) 0.3, a quote (C) 0.1, the
@@ -213,24 +252,39 @@ export const postgresSearch: SearchDialect = {
     await runner.query('DROP FUNCTION IF EXISTS search_words(text)');
   },
 
-  // Ranked and cut in the inner query, so ts_headline (the costly part) runs only for the rows
-  // returned. rank is negated: lower is better, as bm25's on SQLite. The headline shows the text as
-  // stored, so a word found through its unaccented form ("Zürich" for "zurich") is not marked.
-  searchSql: `SELECT subject_type, subject_id,
-                     ts_headline('simple', concat_ws(' ; ', NULLIF(name, ''), NULLIF(body, ''), NULLIF(quote, '')), query, ${HEADLINE_OPTIONS}) AS snippet,
-                     rank
-                FROM (SELECT key, subject_type, subject_id, name, body, quote, query, -ts_rank_cd(${RANK_WEIGHTS}, document, query, 1) AS rank
-                        FROM search_index, ${PREFIX_QUERY} AS query
-                       WHERE document @@ query
-                       ORDER BY rank, key LIMIT ?) AS hits
-               ORDER BY rank, key`,
+  searchQueries(input, limit) {
+    const words = this.matchExpression(input);
+    if (!words) return [];
+    // The prefix tier only when some word is long enough to be a prefix; otherwise it is the exact tier again.
+    const tiers = queryWords(input).some((word) => word.length >= MIN_PREFIX_LENGTH) ? [POSTGRES_EXACT_TIER, POSTGRES_PREFIX_TIER] : [POSTGRES_EXACT_TIER];
+    return tiers.map((sql) => ({ sql, parameters: [words, limit] }));
+  },
 
   matchExpression(input) {
-    // The words alone, space-separated: searchSql makes each a prefix and requires them all.
+    // The words alone, space-separated: the SQL makes each a prefix (in the prefix tier) and requires them all.
     const words = queryWords(input);
     return words.length ? words.join(' ') : null;
   },
 };
+
+/**
+ * One tier: its first SEARCH_CANDIDATES matches
+ * (the GIN index finds them all, the heap is read only until that many are found), ranked and cut,
+ * so ts_headline (the costly part) runs only for the rows returned. rank is negated: lower is
+ * better, as bm25's on SQLite. The headline shows the text as stored, so a word found through its
+ * unaccented form ("Zürich" for "zurich") is not marked.
+ */
+const postgresTier = (prefix: boolean) =>
+  `SELECT key, subject_type, subject_id,
+          ts_headline('simple', concat_ws(' ; ', NULLIF(name, ''), NULLIF(body, ''), NULLIF(quote, '')), query, ${HEADLINE_OPTIONS}) AS snippet,
+          rank
+     FROM (SELECT key, subject_type, subject_id, name, body, quote, query, -ts_rank_cd(${RANK_WEIGHTS}, document, query, 1) AS rank
+             FROM (SELECT search_index.*, query FROM search_index, ${tsQuery(prefix)} AS query
+                    WHERE document @@ query LIMIT ${SEARCH_CANDIDATES}) AS candidates
+            ORDER BY rank, key LIMIT ?) AS hits
+    ORDER BY rank, key`;
+const POSTGRES_EXACT_TIER = postgresTier(false);
+const POSTGRES_PREFIX_TIER = postgresTier(true);
 
 export function searchDialect(dataSource: DataSource): SearchDialect | null {
   switch (dataSource.options.type) {

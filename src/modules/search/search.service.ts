@@ -16,18 +16,28 @@ export class SearchService {
 
   async search(loaders: Loaders, text: string, first: number): Promise<SearchHitValue[]> {
     if (!this.dialect) throw new Error('Full-text search is not available for this database yet');
-    const match = this.dialect.matchExpression(text);
-    if (!match) throw new BadUserInputError(`${echo(text)} has no word to search for`, { argument: 'text' });
-    // Several entries can lead to one object (its name and a quote citing it): the best one wins.
-    // A search for many short words can take seconds on a large store: a long read.
-    const rows = await loaders.reader.queryLong<SearchRow>(this.dialect.searchSql, [match, first * 5 + 20], loaders.longRead);
+    const tiers = this.dialect.searchQueries(text, first * 5 + 20);
+    if (!tiers.length) throw new BadUserInputError(`${echo(text)} has no word to search for`, { argument: 'text' });
+    // Several entries can lead to one object (its name and a quote citing it), and an entry found
+    // by its whole words is found again by their prefixes: the first (best) one wins. A tier's
+    // hits all come before the next tier's, so the next is only read when this one fell short.
     const best = new Map<string, SearchRow>();
-    for (const row of rows) {
-      const key = `${row.subject_type}:${row.subject_id}`;
-      if (!best.has(key) && Object.hasOwn(nodeEntities, row.subject_type) && !restrictedNodeTypes[row.subject_type as NodeTypeName]) best.set(key, row);
+    for (const tier of tiers) {
+      if (best.size >= first) break;
+      // A search for many short words can take seconds on a large store: a long read.
+      const rows = await loaders.reader.queryLong<SearchRow>(tier.sql, tier.parameters, loaders.longRead);
+      for (const row of rows) {
+        const key = `${row.subject_type}:${row.subject_id}`;
+        if (!best.has(key) && Object.hasOwn(nodeEntities, row.subject_type) && !restrictedNodeTypes[row.subject_type as NodeTypeName]) best.set(key, row);
+      }
     }
     const picked = [...best.values()].slice(0, first);
     const nodes = await Promise.all(picked.map((row) => loaders.byId<NodeEntity>(nodeEntities[row.subject_type as NodeTypeName]).load(Number(row.subject_id))));
-    return picked.flatMap((row, i) => (nodes[i] ? [{ node: nodes[i]!, snippet: row.snippet, score: -Number(row.rank) }] : []));
+    // Tiers rank separately: a hit found by a prefix alone never scores above one before it, so the scores follow the order.
+    let floor = Infinity;
+    return picked.flatMap((row, i) => {
+      floor = Math.min(floor, -Number(row.rank));
+      return nodes[i] ? [{ node: nodes[i]!, snippet: row.snippet, score: floor }] : [];
+    });
   }
 }

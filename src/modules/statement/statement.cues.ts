@@ -10,10 +10,21 @@ function statementOf(match: CueMatch): CueProposal | null {
   if (match.quote.includes(speaker.name)) stating.speaker = speaker.name;
   const notes: Record<string, string> = {};
   if (!stating.speaker) notes.speaker = `“${speaker.name}” in the sentence refers to ${speaker.slug}, named before it`;
-  if (match.date) {
-    fields.date = match.date.value;
-    if (match.date.stated) stating.date = match.date.phrase;
-    else notes.date = match.date.note;
+  // A date inside what was said dates the words' subject, not the saying ("said it had fired him in 2018");
+  // a denial's clause holds its speaker and the day ("Huawei on Wednesday denied …").
+  const at = match.reported ? match.quote.indexOf(match.reported) : -1;
+  const date =
+    match.date &&
+    at >= 0 &&
+    match.date.at >= at &&
+    match.date.at < at + match.reported!.length &&
+    !(match.date.at < match.at && at + match.reported!.length > match.at)
+      ? null
+      : match.date;
+  if (date) {
+    fields.date = date.value;
+    if (date.stated) stating.date = date.phrase;
+    else notes.date = date.note;
   } else {
     fields.date = `<=${match.published}`;
     notes.date = `the report does not say when; “${match.triggerText}”, in a report dated ${match.published}`;
