@@ -5,7 +5,7 @@ import type { BrowserContext, Page, WebSocket as PageSocket } from 'playwright-c
 import type { WebSocket } from 'ws';
 import { Role } from '../src/common/role.enum';
 import { bearer, createKey, eventually, freshDatabaseUrl, startTestServer, type TestServer } from './helpers';
-import { launchChromium } from './support/chromium';
+import { launchChromium } from './support/browser';
 
 /**
  * The explorer's dispute page updates live (explorer/src/live.ts): headless Chromium opens the

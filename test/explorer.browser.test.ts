@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, SHOTS } from './support/browser';
 import { Role } from '../src/common/role.enum';
 import { bearer, createKey, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
 
@@ -10,8 +10,6 @@ import { bearer, createKey, SEED_DOCUMENT_PATH, startTestServer, type TestServer
  * The web explorer in headless Chromium (Debian's package, driven by playwright-core). It must
  * run, not skip: .ci/run installs chromium when it is missing. Screenshots go to test-results/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '../test-results');
 
 /** What the dispute test reads of the seed document: the disputes, the parties' names, and the facts it checks. */
 interface SeedProvenance {
@@ -62,21 +60,7 @@ describe('web explorer at /explorer', () => {
     server = await startTestServer();
     origin = new URL(server.url).origin;
     // A new, empty profile every run.
-    context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
+    context = await launchChromium();
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (request) => {
       const url = new URL(request.url());

@@ -17,13 +17,9 @@ export interface PageWatch {
   requestedUrls: string[];
 }
 
-/**
- * Headless Chromium with a new, empty profile, at 1280×900, with the same settings as the explorer's
- * browser test; every page of the context is watched (a request to an origin not in `own`, which the
- * test may add to, is foreign). Closing the context ends the browser process.
- */
-export async function launchWatched(own: Set<string>): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
+/** Headless Chromium with a new, empty profile, at 1280×900, with no background traffic of its own. */
+export function launchChromium(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -38,6 +34,14 @@ export async function launchWatched(own: Set<string>): Promise<{ context: Browse
     ],
     viewport: { width: 1280, height: 900 },
   });
+}
+
+/**
+ * `launchChromium`, with every page of the context watched (a request to an origin not in `own`, which the
+ * test may add to, is foreign). Closing the context ends the browser process.
+ */
+export async function launchWatched(own: Set<string>): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const context = await launchChromium();
   const watch: PageWatch = { foreignRequests: [], pageErrors: [], cspViolations: [], requestedUrls: [] };
   try {
     context.on('request', (request) => {
