@@ -1,0 +1,165 @@
+import type { EntityManager } from 'typeorm';
+import type { SqlReader } from '../../common/database/sql-reader';
+import { runSql } from '../../common/sql';
+import type { EntityClass } from '../../common/facts/fact-type';
+import { DisputeFact } from './dispute-fact.entity';
+import { DisputeSide } from './dispute-side.entity';
+import { Dispute } from './dispute.entity';
+import { DisputeSideName } from './dispute.enums';
+import { groupableFact } from './dispute.writes';
+
+/** The most stored disputes a drafted report's facts are compared with (those its parties are sides of). */
+export const MAX_DISPUTES_COMPARED = 200;
+
+/** A stored dispute as the membership rule reads it. */
+export interface DisputeSides {
+  slug: string;
+  title: string;
+  kind: string;
+  status: string;
+  /** Party slugs by side. */
+  sides: Record<DisputeSideName, string[]>;
+  /** The facts it groups: type name, and the type's subject (a suit's kind) where the type declares one. */
+  members: { type: string; subject: string | null }[];
+}
+
+/** A dispute a new fact is proposed to join, and why. */
+export interface DisputeProposal {
+  slug: string;
+  title: string;
+  why: string;
+}
+
+/** A new fact as the rule reads it: its type, its parties in its roles, its subject where its type has one. */
+export interface FactParties {
+  typeName: string;
+  parties: readonly string[];
+  subject: string | null;
+}
+
+/** The column (and entry field) of a fact type's subject, where its cues declare one (a suit's `kind`). */
+export const subjectFieldOf = (typeName: string): string | null => groupableFact(typeName)?.cues?.subjectColumn ?? null;
+
+/**
+ * The disputes a new fact joins: a dispute may group it (its type is one of the registry's
+ * groupable facts), its parties include a party of each side (two opposing parties, not two of
+ * one side), and it is of what the dispute is about — the dispute's kind as its facts show it: a
+ * fact of a type the dispute already groups (with a subject the dispute's facts of that type
+ * have, where the type declares one: a patent suit joins a patent dispute's suits, a fraud case
+ * does not), or any groupable fact for a dispute that groups none yet.
+ */
+export function disputesJoined(fact: FactParties, disputes: readonly DisputeSides[]): DisputeProposal[] {
+  if (!groupableFact(fact.typeName)) return [];
+  const parties = new Set(fact.parties);
+  const out: DisputeProposal[] = [];
+  for (const dispute of disputes) {
+    const a = dispute.sides.A.filter((slug) => parties.has(slug));
+    const b = dispute.sides.B.filter((slug) => parties.has(slug) && !a.includes(slug));
+    if (!a.length || !b.length) continue;
+    const sameType = dispute.members.filter((m) => m.type === fact.typeName);
+    let what: string;
+    if (!dispute.members.length) what = 'which groups no facts yet';
+    else if (!sameType.length) continue;
+    else if (fact.subject != null && sameType.some((m) => m.subject != null)) {
+      if (!sameType.some((m) => m.subject === fact.subject)) continue;
+      what = `which groups ${fact.typeName} facts of the same kind (${fact.subject})`;
+    } else what = `which groups ${fact.typeName} facts`;
+    out.push({
+      slug: dispute.slug,
+      title: dispute.title,
+      why: `${a.join(', ')} (side A) and ${b.join(', ')} (side B) of this ${dispute.kind} dispute, ${what}${dispute.status === 'RESOLVED' ? '; it is RESOLVED, and stays so unless a source says otherwise' : ''}`,
+    });
+  }
+  return out;
+}
+
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+/** The stored disputes any of these parties (slugs) is a side of, with their sides and facts (at most MAX_DISPUTES_COMPARED). */
+export async function disputesOfParties(reader: SqlReader, slugs: readonly string[]): Promise<DisputeSides[]> {
+  if (!slugs.length) return [];
+  const rows = await reader.query<{ id: number; slug: string; title: string; kind: string; status: string }>(
+    `SELECT id, slug, title, kind, status FROM dispute WHERE id IN (SELECT s.dispute_id FROM dispute_side s JOIN party p ON p.id = s.party_id WHERE ${reader.inList('p.slug')}) ORDER BY id LIMIT ${MAX_DISPUTES_COMPARED}`,
+    [reader.listParameter(slugs)],
+  );
+  if (!rows.length) return [];
+  const ids = rows.map((row) => Number(row.id));
+  const sides = await reader.query<{ dispute: number; side: DisputeSideName; slug: string }>(
+    `SELECT s.dispute_id AS dispute, s.side AS side, p.slug AS slug FROM dispute_side s JOIN party p ON p.id = s.party_id WHERE ${reader.inList('s.dispute_id')} ORDER BY s.id`,
+    [reader.listParameter(ids)],
+  );
+  const members = await reader.query<{ dispute: number; type: string; fact: number }>(
+    `SELECT dispute_id AS dispute, fact_type AS type, fact_id AS fact FROM dispute_fact WHERE ${reader.inList('dispute_id')} ORDER BY id`,
+    [reader.listParameter(ids)],
+  );
+  // Each member's subject, read per type from the column its type declares (one query per such type).
+  const subjects = new Map<string, string | null>();
+  for (const type of unique(members.map((m) => m.type))) {
+    const column = subjectFieldOf(type);
+    const table = groupableFact(type)?.table;
+    if (!column || !table) continue;
+    const factIds = unique(members.filter((m) => m.type === type).map((m) => Number(m.fact)));
+    const found = await reader.query<{ id: number; subject: string | null }>(`SELECT id, ${column} AS subject FROM ${table} WHERE ${reader.inList('id')}`, [
+      reader.listParameter(factIds),
+    ]);
+    for (const row of found) subjects.set(`${type}:${row.id}`, row.subject == null ? null : String(row.subject));
+  }
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    sides: {
+      A: sides.filter((s) => Number(s.dispute) === Number(row.id) && s.side === DisputeSideName.A).map((s) => s.slug),
+      B: sides.filter((s) => Number(s.dispute) === Number(row.id) && s.side === DisputeSideName.B).map((s) => s.slug),
+    },
+    members: members
+      .filter((m) => Number(m.dispute) === Number(row.id))
+      .map((m) => ({ type: m.type, subject: subjects.get(`${m.type}:${Number(m.fact)}`) ?? null })),
+  }));
+}
+
+/**
+ * A stored dispute as a source document's `disputes` entry: its stored fields, sides and facts
+ * as they are, plus `joining` (facts of the same document), cited by `quotes`. Imported, it adds
+ * the facts' membership rows and the citation and changes nothing else (the dispute's own
+ * declaration validates and writes it, as any document's dispute). Null for an unknown slug.
+ */
+export async function joiningEntry(
+  manager: EntityManager,
+  slug: string,
+  joining: readonly { type: string; slug: string }[],
+  quotes: readonly string[],
+): Promise<Record<string, unknown> | null> {
+  const dispute = await manager.getRepository(Dispute).findOneBy({ slug });
+  if (!dispute) return null;
+  const sides = await manager.getRepository(DisputeSide).find({ where: { disputeId: dispute.id }, order: { id: 'ASC' } });
+  const partySlugs = new Map<number, string>();
+  if (sides.length) {
+    const parties = await runSql<{ id: number; slug: string }>(manager, 'SELECT id, slug FROM party WHERE id IN (:...ids)', { ids: sides.map((s) => s.partyId) });
+    for (const party of parties) partySlugs.set(Number(party.id), party.slug);
+  }
+  const members = await manager.getRepository(DisputeFact).find({ where: { disputeId: dispute.id }, order: { id: 'ASC' } });
+  const facts: { type: string; slug: string }[] = [];
+  for (const type of unique(members.map((m) => m.factType))) {
+    const entity = groupableFact(type)?.entity as EntityClass | undefined;
+    if (!entity) continue;
+    const ids = members.filter((m) => m.factType === type).map((m) => m.factId);
+    const rows = (await manager.getRepository(entity).findBy(ids.map((id) => ({ id })) as never)) as unknown as { id: number; slug: string }[];
+    const bySlug = new Map(rows.map((row) => [Number(row.id), row.slug]));
+    for (const m of members) if (m.factType === type && bySlug.has(m.factId)) facts.push({ type, slug: bySlug.get(m.factId)! });
+  }
+  // In the stored order (by type, then membership), the joining facts after: the link rows kept stay as they are.
+  for (const fact of joining) if (!facts.some((f) => f.type === fact.type && f.slug === fact.slug)) facts.push({ ...fact });
+  return {
+    slug: dispute.slug,
+    title: dispute.title,
+    kind: dispute.kind,
+    status: dispute.status,
+    ...(dispute.started ? { started: dispute.started.format() } : {}),
+    technologies: dispute.technologies,
+    sides: sides.map((s) => ({ party: partySlugs.get(Number(s.partyId)), side: s.side, ...(s.label != null ? { label: s.label } : {}) })),
+    facts,
+    quotes: [...quotes],
+  };
+}
