@@ -5,7 +5,7 @@ import type { EntityClass } from '../../common/facts/fact-type';
 import { DisputeFact } from './dispute-fact.entity';
 import { DisputeSide } from './dispute-side.entity';
 import { Dispute } from './dispute.entity';
-import { DisputeSideName } from './dispute.enums';
+import { DisputeKind, DisputeSideName } from './dispute.enums';
 import { groupableFact } from './dispute.writes';
 
 /** The most stored disputes a drafted report's facts are compared with (those its parties are sides of). */
@@ -19,8 +19,8 @@ export interface DisputeSides {
   status: string;
   /** Party slugs by side. */
   sides: Record<DisputeSideName, string[]>;
-  /** The facts it groups: type name, and the type's subject (a suit's kind) where the type declares one. */
-  members: { type: string; subject: string | null }[];
+  /** The facts it groups, by type name. */
+  members: { type: string }[];
 }
 
 /** A dispute a new fact is proposed to join, and why. */
@@ -40,30 +40,39 @@ export interface FactParties {
 /** The column (and entry field) of a fact type's subject, where its cues declare one (a suit's `kind`). */
 export const subjectFieldOf = (typeName: string): string | null => groupableFact(typeName)?.cues?.subjectColumn ?? null;
 
+/** The dispute kind a fact's subject names, when it names one (`PATENT_INFRINGEMENT` → PATENT, `CRIMINAL` → CRIMINAL; `CONTRACT`: none). */
+export function kindNamedBy(subject: string | null): DisputeKind | null {
+  if (subject == null) return null;
+  return (
+    ((Object.values(DisputeKind) as string[]).find(
+      (kind) => kind !== DisputeKind.OTHER && (subject === kind || subject.startsWith(`${kind}_`)),
+    ) as DisputeKind | null) ?? null
+  );
+}
+
 /**
- * The disputes a new fact joins: a dispute may group it (its type is one of the registry's
- * groupable facts), its parties include a party of each side (two opposing parties, not two of
- * one side), and it is of what the dispute is about — the dispute's kind as its facts show it: a
- * fact of a type the dispute already groups (with a subject the dispute's facts of that type
- * have, where the type declares one: a patent suit joins a patent dispute's suits, a fraud case
- * does not), or any groupable fact for a dispute that groups none yet.
+ * The disputes a new fact joins. A dispute may group it (its type is one of the registry's
+ * groupable facts), and:
+ * - sides: its parties (in its roles) include a party of each side — two opposing parties, not
+ *   two of one side;
+ * - kind: it is of what the dispute is about. The dispute groups facts of its type already (or
+ *   no facts yet), and where the fact's subject names a dispute kind (a suit's kind
+ *   PATENT_INFRINGEMENT names PATENT, CRIMINAL names CRIMINAL), it is the dispute's kind: a patent
+ *   suit joins a patent dispute, a fraud case between the same sides does not; a contract or
+ *   antitrust suit, which names no kind, joins by its sides.
  */
 export function disputesJoined(fact: FactParties, disputes: readonly DisputeSides[]): DisputeProposal[] {
   if (!groupableFact(fact.typeName)) return [];
   const parties = new Set(fact.parties);
+  const named = kindNamedBy(fact.subject);
   const out: DisputeProposal[] = [];
   for (const dispute of disputes) {
     const a = dispute.sides.A.filter((slug) => parties.has(slug));
     const b = dispute.sides.B.filter((slug) => parties.has(slug) && !a.includes(slug));
     if (!a.length || !b.length) continue;
-    const sameType = dispute.members.filter((m) => m.type === fact.typeName);
-    let what: string;
-    if (!dispute.members.length) what = 'which groups no facts yet';
-    else if (!sameType.length) continue;
-    else if (fact.subject != null && sameType.some((m) => m.subject != null)) {
-      if (!sameType.some((m) => m.subject === fact.subject)) continue;
-      what = `which groups ${fact.typeName} facts of the same kind (${fact.subject})`;
-    } else what = `which groups ${fact.typeName} facts`;
+    if (named && named !== dispute.kind) continue;
+    if (dispute.members.length && !dispute.members.some((m) => m.type === fact.typeName)) continue;
+    const what = dispute.members.length ? `which groups ${fact.typeName} facts` : 'which groups no facts yet';
     out.push({
       slug: dispute.slug,
       title: dispute.title,
@@ -88,22 +97,10 @@ export async function disputesOfParties(reader: SqlReader, slugs: readonly strin
     `SELECT s.dispute_id AS dispute, s.side AS side, p.slug AS slug FROM dispute_side s JOIN party p ON p.id = s.party_id WHERE ${reader.inList('s.dispute_id')} ORDER BY s.id`,
     [reader.listParameter(ids)],
   );
-  const members = await reader.query<{ dispute: number; type: string; fact: number }>(
-    `SELECT dispute_id AS dispute, fact_type AS type, fact_id AS fact FROM dispute_fact WHERE ${reader.inList('dispute_id')} ORDER BY id`,
+  const members = await reader.query<{ dispute: number; type: string }>(
+    `SELECT DISTINCT dispute_id AS dispute, fact_type AS type FROM dispute_fact WHERE ${reader.inList('dispute_id')}`,
     [reader.listParameter(ids)],
   );
-  // Each member's subject, read per type from the column its type declares (one query per such type).
-  const subjects = new Map<string, string | null>();
-  for (const type of unique(members.map((m) => m.type))) {
-    const column = subjectFieldOf(type);
-    const table = groupableFact(type)?.table;
-    if (!column || !table) continue;
-    const factIds = unique(members.filter((m) => m.type === type).map((m) => Number(m.fact)));
-    const found = await reader.query<{ id: number; subject: string | null }>(`SELECT id, ${column} AS subject FROM ${table} WHERE ${reader.inList('id')}`, [
-      reader.listParameter(factIds),
-    ]);
-    for (const row of found) subjects.set(`${type}:${row.id}`, row.subject == null ? null : String(row.subject));
-  }
   return rows.map((row) => ({
     slug: row.slug,
     title: row.title,
@@ -113,9 +110,7 @@ export async function disputesOfParties(reader: SqlReader, slugs: readonly strin
       A: sides.filter((s) => Number(s.dispute) === Number(row.id) && s.side === DisputeSideName.A).map((s) => s.slug),
       B: sides.filter((s) => Number(s.dispute) === Number(row.id) && s.side === DisputeSideName.B).map((s) => s.slug),
     },
-    members: members
-      .filter((m) => Number(m.dispute) === Number(row.id))
-      .map((m) => ({ type: m.type, subject: subjects.get(`${m.type}:${Number(m.fact)}`) ?? null })),
+    members: members.filter((m) => Number(m.dispute) === Number(row.id)).map((m) => ({ type: m.type })),
   }));
 }
 
@@ -136,7 +131,9 @@ export async function joiningEntry(
   const sides = await manager.getRepository(DisputeSide).find({ where: { disputeId: dispute.id }, order: { id: 'ASC' } });
   const partySlugs = new Map<number, string>();
   if (sides.length) {
-    const parties = await runSql<{ id: number; slug: string }>(manager, 'SELECT id, slug FROM party WHERE id IN (:...ids)', { ids: sides.map((s) => s.partyId) });
+    const parties = await runSql<{ id: number; slug: string }>(manager, 'SELECT id, slug FROM party WHERE id IN (:...ids)', {
+      ids: sides.map((s) => s.partyId),
+    });
     for (const party of parties) partySlugs.set(Number(party.id), party.slug);
   }
   const members = await manager.getRepository(DisputeFact).find({ where: { disputeId: dispute.id }, order: { id: 'ASC' } });

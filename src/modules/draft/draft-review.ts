@@ -88,7 +88,8 @@ const planAcceptance: WriteDeclaration<{ draft: number; items: string[]; edits: 
         const declaration = factOfKey(item.documentKey)?.cues?.statusUpdate;
         if (!declaration) checks.report(`items`, `${item.key}: ${item.typeName} has no status update`);
         else updates.push({ declaration, entry });
-        if (disputeEdit?.slugs.length) checks.report(disputeEdit.path, `${item.key}: an update of a stored fact joins no dispute (the stored fact's disputes stay)`);
+        if (disputeEdit?.slugs.length)
+          checks.report(disputeEdit.path, `${item.key}: an update of a stored fact joins no dispute (the stored fact's disputes stay)`);
         continue;
       }
       newEntries += 1;

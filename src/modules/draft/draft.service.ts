@@ -183,7 +183,8 @@ export async function extractDraft(
   const taken = await takenSlugs(reader, bySlug);
   if (taken.size) content = draftReport(source, { index, cueSets, stored, checkDeadline, takenSlugs: (key) => taken.get(key) ?? new Set() });
   const disputes = await disputesOfParties(reader, linked);
-  for (const item of content.items) if (item.kind === 'NEW') item.disputes = disputesJoined(factPartiesOf(item.typeName, item.documentKey, item.entry), disputes);
+  for (const item of content.items)
+    if (item.kind === 'NEW') item.disputes = disputesJoined(factPartiesOf(item.typeName, item.documentKey, item.entry), disputes);
   return { content, ms: Math.round(performance.now() - started) };
 }
 
