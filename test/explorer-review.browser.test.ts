@@ -351,7 +351,7 @@ describe('review page at /explorer/#/review', () => {
   it('drafts a new suit from a pasted report, shows the dispute it joins, edits and accepts it, and finds it on the dispute page', async () => {
     const report =
       'Huawei Technologies sued Verizon Communications on Monday for breach of contract, alleging that the carrier had stopped paying for the use of its network designs.\n\n' +
-      'Separately, Norrland Telecom sued Baltic Radio Systems in a Stockholm court, alleging that the rival had copied its antenna mounts.';
+      'Separately, Qualcomm sued Apple in a San Diego court, alleging that the phone maker had copied its modem designs.';
     await page.goto(`${origin}/explorer/#/review`);
     await page.getByRole('heading', { name: 'Draft a new report' }).waitFor();
     await page.getByLabel(/Report text/).fill(report);
