@@ -221,6 +221,17 @@ describe('a drafted new fact joins its dispute', () => {
     // Nothing attached before acceptance.
     expect(await members()).not.toContain(huawei.entry.slug);
 
+    // Who says the dispute is one, as stored, is restated with it, not replaced by the new report's voice.
+    const ids = async () => ({
+      dispute: Number((await server.dataSource.query(`SELECT id FROM dispute WHERE slug = 'huawei-verizon-patents'`))[0].id),
+      huawei: Number((await server.dataSource.query(`SELECT id FROM party WHERE slug = 'huawei'`))[0].id),
+    });
+    const { dispute: disputeId, huawei: huaweiId } = await ids();
+    await server.dataSource.query(
+      `INSERT INTO fact_attribution (subject_type, subject_id, attribution, claimed_by_id, claimant, hedges) VALUES ('Dispute', ${disputeId}, 'CLAIMED', ${huaweiId}, NULL, '[]')`,
+    );
+    const saysWho = () =>
+      server.dataSource.query(`SELECT attribution, claimed_by_id FROM fact_attribution WHERE subject_type = 'Dispute' AND subject_id = ${disputeId}`);
     const [{ n: changesBefore }] = await server.dataSource.query('SELECT MAX(id) AS n FROM change_event');
     const accepted: any = await server.gql(ACCEPT_ITEMS, { draft: draft.id, items: [huawei.key, other.key] }, editor);
     expect(accepted.errors).toBeUndefined();
@@ -242,6 +253,7 @@ describe('a drafted new fact joins its dispute', () => {
     expect(dispute.data.dispute).toMatchObject({ title: 'Huawei versus Verizon over patents', kind: 'PATENT', status: 'ACTIVE' });
     expect(dispute.data.dispute.sides.map((s: any) => `${s.side} ${s.party.slug}`)).toEqual(['A huawei', 'B verizon']);
     expect(dispute.data.dispute.citations.map((c: any) => c.source.slug)).toContain('2022-03-09-new-suit');
+    expect((await saysWho()).map((r: any) => [r.attribution, Number(r.claimed_by_id)])).toEqual([['CLAIMED', huaweiId]]);
   });
 
   it('an edit removes the dispute; an unknown dispute is refused naming the item, and nothing is written', async () => {

@@ -149,15 +149,15 @@ export async function joiningEntry(
   // In the stored order (by type, then membership), the joining facts after: the link rows kept stay as they are.
   for (const fact of joining) if (!facts.some((f) => f.type === fact.type && f.slug === fact.slug)) facts.push({ ...fact });
   // Who says so, as stored: a document restates all of a fact, its attribution too (hedges must occur in the new report, or the acceptance is refused).
-  const [said] = await runSql<{ attribution: string; claimant: string | null; hedges: string; by: string | null }>(
+  const [said] = await runSql<{ attribution: string; claimant: string | null; hedges: string; claimed_by: string | null }>(
     manager,
-    `SELECT a.attribution, a.claimant, a.hedges, p.slug AS by FROM fact_attribution a LEFT JOIN party p ON p.id = a.claimed_by_id WHERE a.subject_type = 'Dispute' AND a.subject_id = :id`,
+    `SELECT a.attribution, a.claimant, a.hedges, p.slug AS claimed_by FROM fact_attribution a LEFT JOIN party p ON p.id = a.claimed_by_id WHERE a.subject_type = 'Dispute' AND a.subject_id = :id`,
     { id: dispute.id },
   );
   const saysWho = said
     ? {
         attribution: said.attribution,
-        ...(said.by ? { claimedBy: said.by } : {}),
+        ...(said.claimed_by ? { claimedBy: said.claimed_by } : {}),
         ...(said.claimant ? { claimant: said.claimant } : {}),
         ...((JSON.parse(said.hedges ?? '[]') as string[]).length ? { hedges: JSON.parse(said.hedges) as string[] } : {}),
       }
