@@ -174,3 +174,115 @@ describe('drafting and reviewing a report', () => {
     expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
   });
 });
+
+/**
+ * A follow-up's NEW fact joins the stored dispute whose opposing sides it names: proposed when
+ * drafting, changeable before accepting, attached in the acceptance's transaction (with its change
+ * events) and then on the dispute page. A fact between parties of no dispute joins none.
+ */
+describe('a drafted new fact joins its dispute', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    editor = bearer(await createKey(server, Role.EDITOR));
+  });
+  afterAll(() => server.close());
+
+  const NEW_SUIT =
+    'Huawei Technologies sued Verizon Communications on Monday for breach of contract, alleging that the carrier had stopped paying for the use of its network designs.\n\n' +
+    'Separately, Norrland Telecom sued Baltic Radio Systems in a Stockholm court, alleging that the rival had copied its antenna mounts.';
+  // A second report: a suit the other way round, which the first suit (stored by then) is not.
+  const ANTITRUST_SUIT =
+    'Verizon Communications filed an antitrust lawsuit against Huawei Technologies on Tuesday, a week after being sued by the Chinese company.';
+  const input = (slug: string, text: string) => ({ slug, title: 'A new suit', publisher: 'Test Wire', publishedOn: '2022-03-09', text });
+  const DRAFT_ITEMS = `mutation($input: AddSourceInput!) { draftSource(input: $input) { id items { key kind typeName entry disputes { slug title why } } } }`;
+  const MEMBERS = `{ dispute(slug: "huawei-verizon-patents") { status lawsuits { slug } } }`;
+  const draftOf = async (slug: string, text: string) => {
+    const drafted: any = await server.gql(DRAFT_ITEMS, { input: input(slug, text) }, editor);
+    expect(drafted.errors).toBeUndefined();
+    const draft = drafted.data.draftSource;
+    const suits = draft.items.filter((i: any) => i.typeName === 'Lawsuit' && i.kind === 'NEW');
+    const huawei = suits.find((i: any) => [...i.entry.plaintiffs, ...i.entry.defendants].includes('huawei'));
+    const other = suits.find((i: any) => i !== huawei);
+    if (!huawei) throw new Error(`unexpected items: ${JSON.stringify(draft.items)}`);
+    return { draft, huawei, other };
+  };
+  const members = async () => ((await server.gql(MEMBERS)) as any).data.dispute.lawsuits.map((l: any) => l.slug);
+
+  it('proposes the dispute whose sides the suit names, none for unrelated parties; accepting attaches it with its change events', async () => {
+    const { draft, huawei, other } = await draftOf('2022-03-09-new-suit', NEW_SUIT);
+    // A contract suit: not the stored patent suits (no update of them), a new fact between the dispute's sides.
+    expect(huawei).toMatchObject({ kind: 'NEW', entry: { kind: 'CONTRACT', plaintiffs: ['huawei'], defendants: ['verizon'] } });
+    expect(huawei.disputes).toEqual([
+      { slug: 'huawei-verizon-patents', title: 'Huawei versus Verizon over patents', why: expect.stringContaining('huawei (side A) and verizon (side B)') },
+    ]);
+    expect(other.disputes).toEqual([]);
+    // Nothing attached before acceptance.
+    expect(await members()).not.toContain(huawei.entry.slug);
+
+    // Who says the dispute is one, as stored, is restated with it, not replaced by the new report's voice.
+    const ids = async () => ({
+      dispute: Number((await server.dataSource.query(`SELECT id FROM dispute WHERE slug = 'huawei-verizon-patents'`))[0].id),
+      huawei: Number((await server.dataSource.query(`SELECT id FROM party WHERE slug = 'huawei'`))[0].id),
+    });
+    const { dispute: disputeId, huawei: huaweiId } = await ids();
+    await server.dataSource.query(
+      `INSERT INTO fact_attribution (subject_type, subject_id, attribution, claimed_by_id, claimant, hedges) VALUES ('Dispute', ${disputeId}, 'CLAIMED', ${huaweiId}, NULL, '[]')`,
+    );
+    const saysWho = () =>
+      server.dataSource.query(`SELECT attribution, claimed_by_id FROM fact_attribution WHERE subject_type = 'Dispute' AND subject_id = ${disputeId}`);
+    const [{ n: changesBefore }] = await server.dataSource.query('SELECT MAX(id) AS n FROM change_event');
+    const accepted: any = await server.gql(ACCEPT_ITEMS, { draft: draft.id, items: [huawei.key, other.key] }, editor);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data.acceptDraftItems.items.find((i: any) => i.key === huawei.key).disputes.map((d: any) => d.slug)).toEqual(['huawei-verizon-patents']);
+    expect(await members()).toEqual(expect.arrayContaining([huawei.entry.slug, 'huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt']));
+    expect(await members()).not.toContain(other.entry.slug);
+    // The change feed: the new suit's creation touches the dispute it joined (the other suit's, none).
+    const events = await server.dataSource.query(
+      `SELECT kind, subject_type, subject_id, disputes FROM change_event WHERE id > ${Number(changesBefore)} ORDER BY id`,
+    );
+    const created = events.filter((e: any) => e.kind === 'CREATED' && e.subject_type === 'Lawsuit');
+    expect(created.map((e: any) => JSON.parse(e.disputes))).toEqual(expect.arrayContaining([['huawei-verizon-patents'], []]));
+    expect(created).toHaveLength(2);
+    // The dispute's own fields stay as they were; the follow-up cites it.
+    const dispute: any = await server.gql(
+      `{ dispute(slug: "huawei-verizon-patents") { title kind status technologies sides { side party { ... on Company { slug } } } citations { source { slug } } } }`,
+    );
+    expect(dispute.errors).toBeUndefined();
+    expect(dispute.data.dispute).toMatchObject({ title: 'Huawei versus Verizon over patents', kind: 'PATENT', status: 'ACTIVE' });
+    expect(dispute.data.dispute.sides.map((s: any) => `${s.side} ${s.party.slug}`)).toEqual(['A huawei', 'B verizon']);
+    expect(dispute.data.dispute.citations.map((c: any) => c.source.slug)).toContain('2022-03-09-new-suit');
+    expect((await saysWho()).map((r: any) => [r.attribution, Number(r.claimed_by_id)])).toEqual([['CLAIMED', huaweiId]]);
+  });
+
+  it('an edit removes the dispute; an unknown dispute is refused naming the item, and nothing is written', async () => {
+    const { draft, huawei } = await draftOf('2022-03-10-new-suit', ANTITRUST_SUIT);
+    expect(huawei.entry).toMatchObject({ kind: 'ANTITRUST', plaintiffs: ['verizon'], defendants: ['huawei'] });
+    expect(huawei.disputes.map((d: any) => d.slug)).toEqual(['huawei-verizon-patents']);
+    const before = await members();
+    const refused: any = await server.gql(
+      ACCEPT_ITEMS,
+      { draft: draft.id, items: [huawei.key], edits: [{ item: huawei.key, disputes: ['no-such-dispute'] }] },
+      editor,
+    );
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(refused.errors[0])).toContain(`${huawei.key}: no dispute`);
+    const state: any = await server.gql(`{ draft(id: "${draft.id}") { items { key status } } }`, {}, editor);
+    expect(state.data.draft.items.every((i: any) => i.status === 'PENDING')).toBe(true);
+    const absent: any = await server.gql(`{ lawsuit(slug: "${huawei.entry.slug}") { slug } }`);
+    expect(absent.data.lawsuit).toBeNull();
+
+    const accepted: any = await server.gql(ACCEPT_ITEMS, { draft: draft.id, items: [huawei.key], edits: [{ item: huawei.key, disputes: [] }] }, editor);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data.acceptDraftItems.items.find((i: any) => i.key === huawei.key)).toMatchObject({ status: 'ACCEPTED', disputes: [] });
+    expect(await members()).toEqual(before);
+    const suit: any = await server.gql(`{ lawsuit(slug: "${huawei.entry.slug}") { slug } }`);
+    expect(suit.data.lawsuit.slug).toBe(huawei.entry.slug);
+  });
+});
+
+const ACCEPT_ITEMS = `mutation($draft: ID!, $items: [String!]!, $edits: [DraftItemEdit!]) { acceptDraftItems(draft: $draft, items: $items, edits: $edits) {
+  status items { key status disputes { slug why } }
+} }`;

@@ -348,6 +348,80 @@ describe('review page at /explorer/#/review', () => {
     expect(written.data.lawsuit.provenance).toEqual(expect.arrayContaining([{ field: 'venue', basis: 'STATED' }]));
   });
 
+  it('drafts a new suit from a pasted report, shows the dispute it joins, edits and accepts it, and finds it on the dispute page', async () => {
+    const report =
+      'Huawei Technologies sued Verizon Communications on Monday for breach of contract, alleging that the carrier had stopped paying for the use of its network designs.\n\n' +
+      'Separately, Qualcomm sued Apple in a San Diego court, alleging that the phone maker had copied its modem designs.';
+    await page.goto(`${origin}/explorer/#/review`);
+    await page.getByRole('heading', { name: 'Draft a new report' }).waitFor();
+    await page.getByLabel(/Report text/).fill(report);
+    await page.getByLabel('Title').fill('Huawei sues Verizon over unpaid designs');
+    await page.getByLabel('Publisher').fill('Review Wire');
+    await page.getByLabel('Published on').fill('2022-03-09');
+    await page.getByRole('button', { name: 'Draft the report' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Review: Huawei sues Verizon over unpaid designs/ }).waitFor();
+    const id = decodeURIComponent(page.url().split('#/review/')[1]);
+    const items = await draftItems(id);
+    const suit = items.find((i) => i.typeName === 'Lawsuit' && i.kind === 'NEW' && (i.entry.plaintiffs as string[]).includes('huawei'))!;
+    const unrelated = items.find((i) => i.typeName === 'Lawsuit' && i.kind === 'NEW' && i !== suit)!;
+    const DISPUTE = 'Huawei versus Verizon over patents';
+
+    // The new suit joins the Huawei–Verizon dispute (its parties are on its two sides); the other suit joins none.
+    const joins = itemEl(suit.key).locator('.item-disputes li[data-dispute="huawei-verizon-patents"]');
+    expect(await joins.textContent()).toMatch(
+      /^Joins dispute Huawei versus Verizon over patents \(huawei \(side A\) and verizon \(side B\) of this PATENT dispute/,
+    );
+    expect(await itemEl(unrelated.key).locator('.item-disputes').textContent()).toBe('Joins no dispute.');
+
+    // With the mouse: removed, then the removal undone.
+    await joins.getByRole('button', { name: `Remove ${DISPUTE} from ${suit.key}` }).click();
+    await itemEl(suit.key).locator('.item-disputes', { hasText: 'Joins no dispute.' }).waitFor();
+    await itemEl(suit.key).getByRole('button', { name: 'Undo edits' }).click();
+    await itemEl(suit.key).locator('.item-disputes li[data-dispute="huawei-verizon-patents"]').waitFor();
+
+    // With the keys: d, a dispute that does not exist, Enter; a: refused beside the item, nothing written.
+    await page.locator('li.review-item.selected').focus();
+    await selectWithKeys(suit.key);
+    await page.keyboard.press('d');
+    expect(await page.locator(`#disputes-${suit.key}`).inputValue()).toBe('huawei-verizon-patents');
+    await page.keyboard.type('no-such-dispute');
+    await page.keyboard.press('Enter');
+    await itemEl(suit.key).locator('.item-disputes li[data-dispute="no-such-dispute"]').waitFor();
+    await page.keyboard.press('a');
+    const refusal = itemEl(suit.key).locator('.item-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(new RegExp(`^Not accepted: .*${suit.key}: no dispute .*no-such-dispute`));
+    expect((await draftItems(id)).find((i) => i.key === suit.key)!.status).toBe('PENDING');
+
+    // d again, the proposed dispute back; e: the suit's court added; a: accepted, linked to the dispute it joined.
+    await page.keyboard.press('d');
+    await page.keyboard.type('huawei-verizon-patents');
+    await page.keyboard.press('Enter');
+    await itemEl(suit.key).locator('.item-disputes li[data-dispute="huawei-verizon-patents"]').waitFor();
+    await page.keyboard.press('e');
+    await page.locator(`#edit-field-${suit.key}`).selectOption('');
+    await page.locator(`#edit-name-${suit.key}`).fill('venue');
+    await page.locator(`#edit-value-${suit.key}`).fill('US District Court in Texas');
+    await page.keyboard.press('Enter');
+    await itemEl(suit.key).locator('dd[data-field="venue"] .inferred-flag').waitFor();
+    await page.keyboard.press('a');
+    await itemEl(suit.key).locator('.item-status-accepted').waitFor();
+    expect(await itemEl(suit.key).locator('.item-disputes li').textContent()).toMatch(/^Joined dispute Huawei versus Verizon over patents/);
+    const link = itemEl(suit.key).locator('.item-places').getByRole('link', { name: DISPUTE });
+    await link.waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'review-joins-dispute.png'), fullPage: true });
+
+    // The dispute page: the new suit among its lawsuits, with the editor's court.
+    await link.click();
+    await page.getByRole('heading', { level: 2, name: /Huawei versus Verizon over patents/ }).waitFor();
+    const suits = page.locator('section[aria-labelledby="lawsuits-h"] ul.facts > li');
+    await suits.first().waitFor();
+    const added = suits.filter({ hasText: String(suit.entry.title) });
+    expect(await added.count()).toBe(1);
+    expect(await added.locator('dd', { hasText: /^US District Court in Texas/ }).count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'review-dispute-joined.png'), fullPage: true });
+  });
+
   it('reads at 1280×900 and at phone width without sideways scrolling', async () => {
     await page.goto('about:blank');
     await page.goto(`${origin}/explorer/#/review/${encodeURIComponent(draftId)}`);

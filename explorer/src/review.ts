@@ -319,6 +319,7 @@ const KEYS: [string, string][] = [
   ['a', 'accept the item (with your edits)'],
   ['r', 'reject the item, saying why (Enter rejects; the last reason is offered again)'],
   ['e', 'edit a field of the item, or add one it lacks (choose the field, Tab, type the value, Enter)'],
+  ['d', 'change the disputes a new fact joins (their slugs, comma-separated; empty: none; Enter)'],
   ['Escape', 'cancel an edit or a rejection, close this help'],
   ['?', 'show or hide these keys'],
 ];
@@ -327,9 +328,11 @@ interface ReviewState {
   draft: ReviewDraftFragment;
   selected: number;
   edits: Map<string, Entry>;
+  /** NEW items whose disputes the editor changed: the slugs they join instead. */
+  disputeEdits: Map<string, string[]>;
   errors: Map<string, string>;
   places: Map<string, HTMLElement>;
-  mode: { kind: 'reject' | 'edit'; key: string } | null;
+  mode: { kind: 'reject' | 'edit' | 'disputes'; key: string } | null;
   lastReason: string;
   help: boolean;
   busy: boolean;
@@ -356,6 +359,7 @@ class DraftView {
       draft,
       selected: Math.max(0, firstPending),
       edits: new Map(),
+      disputeEdits: new Map(),
       errors: new Map(),
       places: new Map(),
       mode: null,
@@ -619,6 +623,7 @@ class DraftView {
     if (hedges.length)
       li.append(h('p', { class: 'hedges' }, 'The source hedges: ', ...hedges.flatMap((x, i) => [i ? ', ' : '', h('q', { class: 'hedge' }, x)])));
     li.append(this.fieldsEl(entry, provenance, isUpdate));
+    if (!isUpdate) li.append(this.disputesEl(item, index));
     const phrases = this.draft.dates.filter((d) => d.start >= item.start && d.end <= item.end);
     if (phrases.length)
       li.append(
@@ -648,7 +653,8 @@ class DraftView {
       }
     }
     if (item.status === 'PENDING') {
-      if (this.state.mode?.key === item.key) li.append(this.state.mode.kind === 'reject' ? this.rejectForm(item) : this.editForm(item, entry));
+      const mode = this.state.mode?.key === item.key ? this.state.mode.kind : null;
+      if (mode) li.append(mode === 'reject' ? this.rejectForm(item) : mode === 'disputes' ? this.disputesForm(item) : this.editForm(item, entry));
       else li.append(this.actions(item, index));
     }
     return li;
@@ -692,6 +698,90 @@ class DraftView {
     );
   }
 
+  /** The disputes a NEW item joins (as drafted, or as the editor changed them): shown before it is accepted. */
+  private joined(item: ReviewItemFragment): { slug: string; title: string; why: string }[] {
+    const edited = item.status === 'PENDING' ? this.state.disputeEdits.get(item.key) : undefined;
+    if (!edited) return item.disputes;
+    return edited.map((slug) => item.disputes.find((d) => d.slug === slug) ?? { slug, title: slug, why: 'chosen by you' });
+  }
+
+  /** "Joins dispute X" per dispute, with a button removing it while the item is pending. */
+  private disputesEl(item: ReviewItemFragment, index: number): HTMLElement {
+    const joined = this.joined(item);
+    const pending = item.status === 'PENDING';
+    if (!joined.length) return h('p', { class: 'item-disputes muted' }, pending ? 'Joins no dispute.' : 'Joined no dispute.');
+    return h(
+      'ul',
+      { class: 'item-disputes' },
+      ...joined.map((d) => {
+        const remove = h('button', { type: 'button', class: 'link-button', 'aria-label': `Remove ${d.title} from ${item.key}` }, 'Remove');
+        remove.addEventListener('click', () => {
+          this.state.selected = index;
+          this.setDisputes(
+            item,
+            joined.filter((other) => other.slug !== d.slug).map((other) => other.slug),
+          );
+        });
+        return h(
+          'li',
+          { 'data-dispute': d.slug },
+          pending ? 'Joins dispute ' : 'Joined dispute ',
+          h('a', { href: `#/dispute/${encodeURIComponent(d.slug)}` }, d.title),
+          h('span', { class: 'muted' }, ` (${d.why})`),
+          pending ? ' ' : '',
+          pending ? remove : '',
+        );
+      }),
+    );
+  }
+
+  private setDisputes(item: ReviewItemFragment, slugs: string[]) {
+    const same = slugs.join(',') === item.disputes.map((d) => d.slug).join(',');
+    if (same) this.state.disputeEdits.delete(item.key);
+    else this.state.disputeEdits.set(item.key, slugs);
+    this.state.errors.delete(item.key);
+    this.state.mode = null;
+    this.say(`${item.key} ${slugs.length ? `joins ${slugs.join(', ')}` : 'joins no dispute'}; accept (a) to write it.`);
+    this.render(true);
+  }
+
+  private disputesForm(item: ReviewItemFragment): HTMLElement {
+    const id = `disputes-${item.key}`;
+    const value = h('input', {
+      id,
+      type: 'text',
+      autocomplete: 'off',
+      value: this.joined(item)
+        .map((d) => d.slug)
+        .join(', '),
+      'aria-describedby': `${id}-hint`,
+    });
+    const cancel = h('button', { type: 'button' }, 'Cancel');
+    const form = h(
+      'form',
+      { class: 'review-inline', method: 'post' },
+      h('label', { for: id }, `Disputes ${item.key} joins`),
+      h('div', { class: 'review-row' }, value, h('button', { type: 'submit' }, 'Keep'), cancel),
+      h('span', { class: 'hint', id: `${id}-hint` }, 'Their slugs, separated by commas; empty: none.'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.setDisputes(
+        item,
+        value.value
+          .split(',')
+          .map((slug) => slug.trim())
+          .filter(Boolean),
+      );
+    });
+    cancel.addEventListener('click', () => this.cancelMode());
+    value.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.cancelMode();
+    });
+    queueMicrotask(() => value.select());
+    return form;
+  }
+
   private actions(item: ReviewItemFragment, index: number): HTMLElement {
     const button = (label: string, keyHint: string, run: () => void) => {
       const b = h('button', { type: 'button', 'aria-keyshortcuts': keyHint }, label);
@@ -709,10 +799,13 @@ class DraftView {
       button('Edit', 'e', () => this.startMode('edit')),
       ' ',
       button('Reject', 'r', () => this.startMode('reject')),
-      this.state.edits.has(item.key) ? ' ' : '',
-      this.state.edits.has(item.key)
+      item.kind === 'NEW' ? ' ' : '',
+      item.kind === 'NEW' ? button('Change disputes', 'd', () => this.startMode('disputes')) : '',
+      this.state.edits.has(item.key) || this.state.disputeEdits.has(item.key) ? ' ' : '',
+      this.state.edits.has(item.key) || this.state.disputeEdits.has(item.key)
         ? button('Undo edits', '', () => {
             this.state.edits.delete(item.key);
+            this.state.disputeEdits.delete(item.key);
             this.say(`${item.key}: edits undone.`);
             this.render(true);
           })
@@ -905,6 +998,10 @@ class DraftView {
       case 'e':
         this.startMode('edit');
         break;
+      case 'd':
+        if (this.current()?.kind !== 'NEW') return;
+        this.startMode('disputes');
+        break;
       case '?':
         this.toggleHelp();
         break;
@@ -948,7 +1045,7 @@ class DraftView {
     return this.draft.items[this.state.selected] ?? null;
   }
 
-  private startMode(kind: 'reject' | 'edit') {
+  private startMode(kind: 'reject' | 'edit' | 'disputes') {
     const item = this.current();
     if (!item || item.status !== 'PENDING' || this.state.busy) {
       if (item) this.say(`${item.key} is ${words(item.status)}: nothing to ${kind}.`);
@@ -978,15 +1075,18 @@ class DraftView {
     if (!item || !key || this.state.busy) return;
     if (item.status !== 'PENDING') return this.say(`${item.key} is already ${words(item.status)}.`);
     const entry = this.state.edits.get(item.key);
+    const disputes = this.state.disputeEdits.get(item.key);
     this.state.busy = true;
     this.say(`Accepting ${item.key}…`);
     try {
-      const data = await request(ReviewAcceptDocument, { draft: this.draft.id, items: [item.key], edits: entry ? [{ item: item.key, entry }] : null }, key);
+      const edits = entry || disputes ? [{ item: item.key, entry: entry ?? null, disputes: disputes ?? null }] : null;
+      const data = await request(ReviewAcceptDocument, { draft: this.draft.id, items: [item.key], edits }, key);
       if (!this.root.isConnected) return;
       this.state.draft = data.acceptDraftItems;
       this.state.errors.delete(item.key);
       this.state.edits.delete(item.key);
-      this.say(`${item.key} accepted${entry ? ' with your edits' : ''}. ${this.draft.pendingCount} left to decide.`);
+      this.state.disputeEdits.delete(item.key);
+      this.say(`${item.key} accepted${entry || disputes ? ' with your edits' : ''}. ${this.draft.pendingCount} left to decide.`);
       const accepted = this.draft.items.find((i) => i.key === item.key)!;
       void this.findPlaces(accepted, entry ?? (accepted.entry as Entry));
       this.nextPending();
@@ -1060,10 +1160,13 @@ class DraftView {
       }
       parties = [...new Set(parties)].slice(0, 4);
       const disputes = new Map<string, string>();
-      for (const party of parties) {
-        const data = await request(ReviewPlacesDocument, { party }, key);
-        for (const e of data.disputes.edges) disputes.set(e.node.slug, e.node.title);
-      }
+      // A new fact is on the pages of the disputes it joined; an updated one, on its parties' disputes'.
+      if (item.kind === 'NEW') for (const d of item.disputes) disputes.set(d.slug, d.title);
+      else
+        for (const party of parties) {
+          const data = await request(ReviewPlacesDocument, { party }, key);
+          for (const e of data.disputes.edges) disputes.set(e.node.slug, e.node.title);
+        }
       if (!this.root.isConnected) return;
       const links: Child[] = [];
       for (const [slug, title] of disputes) links.push(links.length ? ' · ' : '', h('a', { href: `#/dispute/${encodeURIComponent(slug)}` }, title));

@@ -15,6 +15,8 @@ import { ChangeEvents1796400000000 } from './sqlite/1796400000000-ChangeEvents';
 import { ChangeEvents1796400000001 } from './postgres/1796400000001-ChangeEvents';
 import { Webhooks1796500000000 } from './sqlite/1796500000000-Webhooks';
 import { Webhooks1796500000001 } from './postgres/1796500000001-Webhooks';
+import { DraftItemDisputes1797400000000 } from './sqlite/1797400000000-DraftItemDisputes';
+import { DraftItemDisputes1797400000001 } from './postgres/1797400000001-DraftItemDisputes';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
@@ -31,6 +33,7 @@ export const sqliteMigrations: Function[] = [
   Drafts1796300000000,
   ChangeEvents1796400000000,
   Webhooks1796500000000,
+  DraftItemDisputes1797400000000,
 ];
 export const postgresMigrations: Function[] = [
   InitialSchema1795670432047,
@@ -42,4 +45,5 @@ export const postgresMigrations: Function[] = [
   Drafts1796300000001,
   ChangeEvents1796400000001,
   Webhooks1796500000001,
+  DraftItemDisputes1797400000001,
 ];

@@ -36,6 +36,9 @@ export function setGroupableFacts(facts: readonly FactType[]): void {
   groupable = new Map(facts.filter((fact) => fact.writes?.slugged && fact.typeName !== 'Dispute').map((fact) => [fact.typeName, fact]));
 }
 
+/** A fact type a dispute may group, by type name (undefined for any other). */
+export const groupableFact = (typeName: string): FactType | undefined => groupable.get(typeName);
+
 /** One of the groupable facts' type names (known once the registry exists). */
 const groupableType: Rule<string> = (value, path, problems) => oneOf(Object.fromEntries([...groupable.keys()].map((k) => [k, k])))(value, path, problems);
 

@@ -1,14 +1,16 @@
-import { BadUserInputError } from '../../common/errors';
+import { BadUserInputError, echo } from '../../common/errors';
 import { check, object } from '../../common/validation/rules';
 import type { WriteDeclaration } from '../../common/writes/declarations';
-import { invalidArguments } from '../../common/writes/write-checks';
+import { invalidArguments, type WriteChecks } from '../../common/writes/write-checks';
+import { joiningEntry } from '../dispute/dispute-membership';
+import { Dispute } from '../dispute/dispute.entity';
 import type { RequestContext } from '../../context';
 import { runMutation } from '../mutation/mutation-runner';
 import { importDocument } from '../source-import/source-import.service';
 import { Source } from '../../common/citation/source.entity';
 import { PartyEntity } from '../party/party.entity';
 import { newPartyEntry } from './draft';
-import { Draft, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from './draft.entity';
+import { Draft, DraftDispute, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from './draft.entity';
 import type { DraftItemEdit, LinkMentionInput } from './draft.input';
 import { decideItems, decisionRules, draftIdOf, factOfKey, loadDecision, mentionIdOf, partyReferences, proposedSlug, relinked } from './draft.service';
 
@@ -17,6 +19,32 @@ interface Plan {
   newEntries: number;
   updates: { declaration: WriteDeclaration<any, any>; entry: Record<string, unknown> }[];
   entries: Map<string, Record<string, unknown>>;
+  /** The items whose disputes an editor changed, with the disputes they join. */
+  disputes: Map<string, DraftDispute[]>;
+}
+
+/** The most disputes one item may join. */
+const MAX_DISPUTES_PER_ITEM = 20;
+
+/**
+ * An editor's choice of disputes for a NEW item: each must be a stored dispute (a problem naming
+ * the item otherwise); a proposed one keeps its reason, another is the editor's.
+ */
+async function editedDisputes(checks: WriteChecks, item: DraftItem, edit: { slugs: string[]; path: string }): Promise<DraftDispute[]> {
+  if (edit.slugs.length > MAX_DISPUTES_PER_ITEM) {
+    checks.report(edit.path, `${item.key}: at most ${MAX_DISPUTES_PER_ITEM} disputes`);
+    return [];
+  }
+  const out: DraftDispute[] = [];
+  for (const [i, slug] of edit.slugs.entries()) {
+    const proposed = (item.disputes ?? []).find((d) => d.slug === slug);
+    const stored = proposed ? null : await checks.manager.getRepository(Dispute).findOneBy({ slug: String(slug).slice(0, 200) });
+    if (out.some((d) => d.slug === slug)) checks.report(`${edit.path}[${i}]`, `${item.key}: ${echo(slug)} is named twice`);
+    else if (proposed) out.push(proposed);
+    else if (!stored) checks.report(`${edit.path}[${i}]`, `${item.key}: no dispute ${echo(slug)}`);
+    else out.push({ slug: stored.slug, title: stored.title, why: 'chosen by an editor in review' });
+  }
+  return out;
 }
 
 /**
@@ -30,10 +58,16 @@ const planAcceptance: WriteDeclaration<{ draft: number; items: string[]; edits: 
     const { draft, items, problems } = await loadDecision(checks.manager, input);
     for (const problem of problems) checks.report(problem.path, problem.message);
     const edits = new Map<string, Record<string, unknown>>();
+    const disputeEdits = new Map<string, { slugs: string[]; path: string }>();
+    const seenEdits = new Set<string>();
     input.edits.forEach((edit, i) => {
       if (!input.items.includes(edit.item)) checks.report(`edits[${i}].item`, `${JSON.stringify(edit.item)} is not among the items accepted`);
-      else if (edits.has(edit.item)) checks.report(`edits[${i}].item`, `${JSON.stringify(edit.item)} is edited twice`);
-      else edits.set(edit.item, edit.entry);
+      else if (seenEdits.has(edit.item)) checks.report(`edits[${i}].item`, `${JSON.stringify(edit.item)} is edited twice`);
+      else {
+        seenEdits.add(edit.item);
+        if (edit.entry != null) edits.set(edit.item, edit.entry);
+        if (edit.disputes != null) disputeEdits.set(edit.item, { slugs: edit.disputes, path: `edits[${i}].disputes` });
+      }
     });
     const source = await checks.manager.getRepository(Source).findOneByOrFail({ id: draft.sourceId });
     const mentions = await checks.manager.getRepository(DraftMention).findBy({ draftId: draft.id });
@@ -43,13 +77,19 @@ const planAcceptance: WriteDeclaration<{ draft: number; items: string[]; edits: 
     const document: Plan['document'] = { source: { ...draft.source, text: source.text } };
     const parties = new Map<string, Record<string, unknown>>();
     const updates: Plan['updates'] = [];
+    // The disputes the NEW items join, each once: the facts joining it and the sentences that say so.
+    const joins = new Map<string, { facts: { type: string; slug: string }[]; quotes: string[] }>();
+    const chosen = new Map<string, DraftDispute[]>();
     let newEntries = 0;
     for (const item of items) {
       const entry = edits.get(item.key) ?? item.entry;
+      const disputeEdit = disputeEdits.get(item.key);
       if (item.kind === DraftItemKind.UPDATE) {
         const declaration = factOfKey(item.documentKey)?.cues?.statusUpdate;
         if (!declaration) checks.report(`items`, `${item.key}: ${item.typeName} has no status update`);
         else updates.push({ declaration, entry });
+        if (disputeEdit?.slugs.length)
+          checks.report(disputeEdit.path, `${item.key}: an update of a stored fact joins no dispute (the stored fact's disputes stay)`);
         continue;
       }
       newEntries += 1;
@@ -58,9 +98,23 @@ const planAcceptance: WriteDeclaration<{ draft: number; items: string[]; edits: 
         const mention = newParties.get(ref.slug);
         if (mention && !parties.has(ref.slug)) parties.set(ref.slug, newPartyEntry(source.text, mention));
       }
+      const disputes = disputeEdit ? await editedDisputes(checks, item, disputeEdit) : (item.disputes ?? []);
+      if (disputeEdit) chosen.set(item.key, disputes);
+      for (const dispute of disputes) {
+        const join = joins.get(dispute.slug) ?? { facts: [], quotes: [] };
+        joins.set(dispute.slug, join);
+        join.facts.push({ type: item.typeName, slug: String(entry.slug) });
+        if (!join.quotes.includes(item.quote)) join.quotes.push(item.quote);
+      }
     }
     if (parties.size) document.parties = [...parties.values()];
-    return { document, newEntries, updates, entries: edits };
+    // Each joined dispute as the document's `disputes` entry, validated and written by the dispute's own declaration.
+    for (const [slug, join] of joins) {
+      const entry = await joiningEntry(checks.manager, slug, join.facts, join.quotes);
+      if (!entry) checks.report('items', `the dispute ${JSON.stringify(slug)} an item joins no longer exists`);
+      else ((document.disputes ??= []) as unknown[]).push(entry);
+    }
+    return { document, newEntries, updates, entries: edits, disputes: chosen };
   },
   write: async (_input, _writer, plan) => plan,
   audit: () => null,
@@ -78,7 +132,7 @@ export async function acceptDraftItems(ctx: RequestContext, draftId: string, ite
   const plan = await runMutation(ctx, planAcceptance, { draft, items, edits });
   if (plan.newEntries) await runMutation(ctx, importDocument('acceptDraftItems'), plan.document as never);
   for (const update of plan.updates) await runMutation(ctx, update.declaration, update.entry);
-  return runMutation(ctx, decideItems, { draft, items, status: DraftItemStatus.ACCEPTED, entries: plan.entries });
+  return runMutation(ctx, decideItems, { draft, items, status: DraftItemStatus.ACCEPTED, entries: plan.entries, disputes: plan.disputes });
 }
 
 export async function rejectDraftItems(ctx: RequestContext, draftId: string, items: string[], reason: string): Promise<Draft> {

@@ -92,6 +92,18 @@ export class Draft extends NodeEntity {
   extractionMs: number;
 }
 
+@ObjectType('DraftDispute', { description: 'A stored dispute a drafted new fact joins, and why.' })
+export class DraftDispute {
+  @Field({ description: 'The dispute’s slug (`dispute(slug:)`).' })
+  slug: string;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Why the fact belongs to it (which of its parties are on which side), or that an editor chose it.' })
+  why: string;
+}
+
 @Entity('draft_item')
 @Index(['draftId', 'key'], { unique: true })
 @ObjectType('DraftItem', { description: 'One candidate fact of a draft: a new fact, or a new statement of a stored fact’s status.' })
@@ -158,6 +170,13 @@ export class DraftItem extends NodeEntity {
   @Field(() => String, { nullable: true, description: 'UPDATE: the stored status, and (`entry.status`) the report’s.' })
   @Column('varchar', { length: 32, nullable: true })
   targetStatus: string | null;
+
+  @Field(() => [DraftDispute], {
+    description:
+      'NEW: the stored disputes it joins when accepted (its parties are on opposing sides of each), as drafted or as the editor changed them (`DraftItemEdit.disputes`).',
+  })
+  @Column('simple-json', { default: '[]' })
+  disputes: DraftDispute[];
 
   @Field(() => String, { nullable: true, description: 'Why it was rejected.' })
   @Column('text', { nullable: true })

@@ -9,15 +9,22 @@ export class DraftsArgs extends ConnectionArgs {
   status?: DraftStatus | null;
 }
 
-@InputType({ description: 'An editor’s correction of one item before it is accepted: its entry as it should be written.' })
+@InputType({ description: 'An editor’s correction of one item before it is accepted: its entry as it should be written, the disputes it joins.' })
 export class DraftItemEdit {
   @Field({ description: 'The item’s key (`i3`); it must be among the accepted items.' })
   item: string;
 
   @Field(() => GraphQLJSONObject, {
-    description: 'The whole entry, corrected: for a NEW item a source document entry, for an UPDATE the status update’s input.',
+    nullable: true,
+    description: 'The whole entry, corrected: for a NEW item a source document entry, for an UPDATE the status update’s input. Null: as drafted.',
   })
-  entry: Record<string, unknown>;
+  entry?: Record<string, unknown> | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'NEW: the slugs of the stored disputes it joins, replacing those proposed (`[]`: none). Null: as proposed.',
+  })
+  disputes?: string[] | null;
 }
 
 @InputType({ description: 'Links a name of a draft to a stored party, or makes it a new party: exactly one of `party` and `asNew`.' })

@@ -15,12 +15,13 @@ import { Source } from '../../common/citation/source.entity';
 import type { AddSourceInput } from '../source/source.input';
 import { cueSets } from './cue-registry';
 import { draftReport, type DraftContent } from './draft';
-import { Draft, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from './draft.entity';
+import { Draft, DraftDispute, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from './draft.entity';
 import type { StoredFact } from './items';
 import { slugify } from './items';
 import { PartyIndex, type KnownParty, type PartyKind } from './party-linking';
 import { addSource } from '../source/source.writes';
 import { loadDraftingLibraries } from './extract';
+import { disputesJoined, disputesOfParties, subjectFieldOf, type FactParties } from '../dispute/dispute-membership';
 
 /** The longest a report's extraction may take before the draft is refused (it runs outside the write transaction). */
 export const DRAFT_DEADLINE_MS = 5_000;
@@ -181,6 +182,9 @@ export async function extractDraft(
   for (const item of content.items) if (item.kind === 'NEW') bySlug.set(item.documentKey, [...(bySlug.get(item.documentKey) ?? []), String(item.entry.slug)]);
   const taken = await takenSlugs(reader, bySlug);
   if (taken.size) content = draftReport(source, { index, cueSets, stored, checkDeadline, takenSlugs: (key) => taken.get(key) ?? new Set() });
+  const disputes = await disputesOfParties(reader, linked);
+  for (const item of content.items)
+    if (item.kind === 'NEW') item.disputes = disputesJoined(factPartiesOf(item.typeName, item.documentKey, item.entry), disputes);
   return { content, ms: Math.round(performance.now() - started) };
 }
 
@@ -238,6 +242,7 @@ export const storeDraft: WriteDeclaration<{ input: AddSourceInput; content: Draf
           entry: item.entry,
           targetSlug: item.target?.slug ?? null,
           targetStatus: item.target?.from ?? null,
+          disputes: item.disputes ?? [],
           reason: null,
           decidedBy: null,
           decidedAt: null,
@@ -264,6 +269,15 @@ export function mentionIdOf(id: string): number {
 
 /** The fact type whose document items are listed under `documentKey`. */
 export const factOfKey = (documentKey: string) => factTypes.find((f) => f.writes?.documentKey === documentKey);
+
+/** A NEW entry as the dispute membership rule reads it: its parties in its roles (not who claims it), its subject. */
+export function factPartiesOf(typeName: string, documentKey: string, entry: Record<string, unknown>): FactParties {
+  const writes = factOfKey(documentKey)?.writes;
+  const parties = writes ? writes.parties(entry, '').flatMap((ref) => (typeof ref.slug === 'string' ? [ref.slug] : [])) : [];
+  const field = subjectFieldOf(typeName);
+  const subject = field && typeof entry[field] === 'string' ? (entry[field] as string) : null;
+  return { typeName, parties, subject };
+}
 
 /** Sets `value` at a document path (`plaintiffs[0]`, `target`). */
 function setAtPath(entry: Record<string, unknown>, path: string, value: string): void {
@@ -299,6 +313,8 @@ export interface Decision {
   reason?: string | null;
   /** Accepted items' entries as written (the editor's corrections applied). */
   entries?: Map<string, Record<string, unknown>>;
+  /** Accepted items whose disputes an editor changed: the disputes they joined. */
+  disputes?: Map<string, DraftDispute[]>;
 }
 
 /** The rules of a decision's arguments (the draft's ID is decoded before). */
@@ -328,6 +344,7 @@ export const decideItems: WriteDeclaration<Decision, Draft, { draft: Draft; item
           decidedBy: writer.recordedBy,
           decidedAt: now,
           ...(input.entries?.has(item.key) ? { entry: input.entries.get(item.key)! } : {}),
+          ...(input.disputes?.has(item.key) ? { disputes: input.disputes.get(item.key)! } : {}),
         },
       );
     }

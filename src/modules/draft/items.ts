@@ -2,6 +2,7 @@ import type { CueMatch, CueParty, CueProposal, FactCue, FactCues } from '../../c
 import type { DatePhrase } from './date-phrases';
 import type { Mention, ParsedText, Span } from './mentions';
 import type { PartyKind } from './party-linking';
+import type { DisputeProposal } from '../dispute/dispute-membership';
 
 /** A fact type's cues, as the drafting engine reads them from the registry. */
 export interface CueSet {
@@ -47,6 +48,8 @@ export interface DraftItem {
   entry: Record<string, unknown>;
   /** UPDATE: the stored fact, its status in the store and the one the report gives. */
   target: { slug: string; field: string; from: string | null; to: string } | null;
+  /** NEW: the stored disputes it is proposed to join (set by the drafting service, which reads the store). */
+  disputes?: DisputeProposal[];
 }
 
 /** A name of the report with its key for review, and the slug its items use. */
