@@ -44,6 +44,8 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** On SIGTERM, in-flight requests get this long to finish. */
   shutdownGraceMs: number;
+  /** DRAFT_DEADLINE_MS: how long drafting may read one report (a text past it is refused, nothing stored). */
+  draftDeadlineMs: number;
   /** How often the database is checked (and, while it is unavailable, reopened). */
   databaseCheckMs: number;
   /** Query cost a client (API key, or IP) may spend per minute; null: no budget. */
@@ -282,6 +284,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     requestTimeoutMs,
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    draftDeadlineMs: positiveInt(env, 'DRAFT_DEADLINE_MS', 5_000),
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
     clientCostBudget: costBudget(env, maxCost),
     trustProxy: trustProxy(env.TRUST_PROXY),

@@ -18,6 +18,8 @@ export interface RequestContext {
   /** Aborted when the request runs past its time limit (the deadline's signal). */
   readonly signal: AbortSignal;
   timeoutMs: number;
+  /** How long drafting may read one report (DRAFT_DEADLINE_MS); undefined: the drafting module's default. */
+  readonly draftDeadlineMs?: number;
   /** When the context was made, as `performance.now()` (the request's duration in its log line). */
   readonly startedAt: number;
   /** A mutation operation's one write transaction (set by mutationTransactionPlugin). */
@@ -53,10 +55,12 @@ export interface ContextFactoryOptions {
   loaderBatching?: boolean;
   /** Rows one request may load (QUERY_MAX_ROWS). */
   maxRows?: number;
+  /** DRAFT_DEADLINE_MS. */
+  draftDeadlineMs?: number;
 }
 
 /** Makes each request's context around the app's services (made once, by createServices in services.ts); loaders are per request. */
-export function createContextFactory(services: Services, { loaderBatching = true, maxRows }: ContextFactoryOptions = {}) {
+export function createContextFactory(services: Services, { loaderBatching = true, maxRows, draftDeadlineMs }: ContextFactoryOptions = {}) {
   return (requestId: string, { viewer = null, ip = 'local', deadline = new RequestDeadline(), timeoutMs = 10_000 }: RequestOptions = {}): RequestContext =>
     new RequestContextValue(
       requestId,
@@ -66,6 +70,7 @@ export function createContextFactory(services: Services, { loaderBatching = true
       viewer ? `key:${viewer.keyId}` : `ip:${ip}`,
       deadline,
       timeoutMs,
+      draftDeadlineMs,
     );
 }
 
@@ -87,6 +92,7 @@ class RequestContextValue implements RequestContext {
     readonly client: string,
     readonly deadline: RequestDeadline,
     readonly timeoutMs: number,
+    readonly draftDeadlineMs?: number,
   ) {}
 
   get signal(): AbortSignal {

@@ -286,3 +286,25 @@ describe('a drafted new fact joins its dispute', () => {
 const ACCEPT_ITEMS = `mutation($draft: ID!, $items: [String!]!, $edits: [DraftItemEdit!]) { acceptDraftItems(draft: $draft, items: $items, edits: $edits) {
   status items { key status disputes { slug why } }
 } }`;
+
+describe('drafting past its deadline', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // A deadline no report can meet: the refusal is certain, whatever the machine's speed.
+    server = await startTestServer({ env: { DRAFT_DEADLINE_MS: '1' } });
+  });
+  afterAll(() => server.close());
+
+  it('gives up reading a long report at DRAFT_DEADLINE_MS, answers REQUEST_TIMEOUT, and stores neither the source nor a draft', async () => {
+    const editor = bearer(await createKey(server, Role.EDITOR));
+    const text = Array.from({ length: 40 }, () => SETTLEMENT.text)
+      .join('\n\n')
+      .slice(0, 90_000);
+    const answer = await server.gql(DRAFT, { input: { ...SETTLEMENT, slug: 'too-long-to-read', text } }, editor);
+    expect(answer.errors?.[0].extensions?.code).toBe('REQUEST_TIMEOUT');
+    expect(answer.errors?.[0].message).toMatch(/longer than 0.001 s/);
+    const [{ sources }] = await server.dataSource.query(`SELECT COUNT(*) AS sources FROM source WHERE slug = 'too-long-to-read'`);
+    const [{ drafts }] = await server.dataSource.query(`SELECT COUNT(*) AS drafts FROM draft`);
+    expect({ sources: Number(sources), drafts: Number(drafts) }).toEqual({ sources: 0, drafts: 0 });
+  });
+});

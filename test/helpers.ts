@@ -104,9 +104,14 @@ async function seededCopy(syntheticCompanies = 0, at?: string): Promise<string |
 function testEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   // Every test request comes from 127.0.0.1: no per-client budget or per-address socket cap unless a test sets one.
   const unlimited = { CLIENT_COST_BUDGET: 'off', MAX_CONNECTIONS: '10000', MAX_CONNECTIONS_PER_ADDRESS: '10000' };
-  // A deadline no loaded machine reaches (the default 10 s was, by a large import beside other suites), unless a test sets one.
-  const patient = { REQUEST_TIMEOUT_MS: '120000' };
-  return { NODE_ENV: 'test', ...unlimited, ...patient, ...env };
+  // Deadlines no loaded machine reaches (the default 10 s was, by a large import beside other suites;
+  // drafting's 5 s by a report at a load average of 17), unless a test sets one.
+  const patient = { REQUEST_TIMEOUT_MS: '120000', DRAFT_DEADLINE_MS: '60000' };
+  // The server never closes an idle socket under a test's client: undici closes its own after 4 s,
+  // but on a loaded machine its timer fires late, and a request could go out on a socket the server
+  // is closing (ECONNRESET), as the shared server's did between two suites.
+  const keepAlive = { KEEP_ALIVE_TIMEOUT_MS: '60000' };
+  return { NODE_ENV: 'test', ...unlimited, ...patient, ...keepAlive, ...env };
 }
 
 /**

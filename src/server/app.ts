@@ -212,7 +212,11 @@ export async function createApp(
 
   // One SqlReader (and so one prepared-statement cache) per app; loaders are per request.
   const services = createServices(database, { allowHttp: config.webhooks.allowHttp, allowedNetworks: config.webhooks.allowedNetworks });
-  const contextFor = createContextFactory(services, { loaderBatching: config.loaderBatching, maxRows: config.limits.maxRows });
+  const contextFor = createContextFactory(services, {
+    loaderBatching: config.loaderBatching,
+    maxRows: config.limits.maxRows,
+    draftDeadlineMs: config.draftDeadlineMs,
+  });
 
   /** A request id for every request (the client's `x-request-id`, or a new one), in logs and error answers. */
   const requestIdOf = (req: http.IncomingMessage): string => {

@@ -28,7 +28,7 @@ export class DraftResolver {
       'Stores a report as a source (its text immutable) and drafts its facts for review: names linked to stored parties, dates, candidate facts and updates of stored ones. Nothing of the draft is visible to readers until accepted (editors).',
   })
   async draftSource(@Arg('input') input: AddSourceInput, @Ctx() ctx: RequestContext) {
-    const { content, ms } = await extractDraft(ctx.loaders.reader, input, ctx.signal);
+    const { content, ms } = await extractDraft(ctx.loaders.reader, input, ctx.signal, ctx.draftDeadlineMs);
     return runMutation(ctx, storeDraft, { input, content, ms });
   }
 
