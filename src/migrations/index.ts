@@ -15,6 +15,7 @@ import { ChangeEvents1796400000000 } from './sqlite/1796400000000-ChangeEvents';
 import { ChangeEvents1796400000001 } from './postgres/1796400000001-ChangeEvents';
 import { Webhooks1796500000000 } from './sqlite/1796500000000-Webhooks';
 import { Webhooks1796500000001 } from './postgres/1796500000001-Webhooks';
+import { TimelineOrder1797500000000 } from './1797500000000-TimelineOrder';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
@@ -31,6 +32,7 @@ export const sqliteMigrations: Function[] = [
   Drafts1796300000000,
   ChangeEvents1796400000000,
   Webhooks1796500000000,
+  TimelineOrder1797500000000,
 ];
 export const postgresMigrations: Function[] = [
   InitialSchema1795670432047,
@@ -42,4 +44,5 @@ export const postgresMigrations: Function[] = [
   Drafts1796300000001,
   ChangeEvents1796400000001,
   Webhooks1796500000001,
+  TimelineOrder1797500000000,
 ];
