@@ -20,6 +20,7 @@ import { waitForServer } from './wait-for-server';
  * one client's latency (rounds of sequential requests, alternating between the builds), then
  * requests per second with `--connections` connections (autocannon, alternating too). The party
  * reads go through `--parties` companies spread evenly over the ids (the oldest are the most sued).
+ * `--build-database label=url` gives one build a database of its own (a copy of the same store).
  * Prints a markdown table; medians over the rounds.
  */
 const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     companies: { type: 'string', default: '1000' },
     'database-url': { type: 'string' },
     build: { type: 'string', multiple: true, default: [] },
+    // `label=url`: that build's server reads its own copy of the store (e.g. one without a later migration).
+    'build-database': { type: 'string', multiple: true, default: [] },
     parties: { type: 'string', default: '20' },
     requests: { type: 'string', default: '40' },
     rounds: { type: 'string', default: '3' },
@@ -206,7 +209,8 @@ async function main() {
     const list = reads(explorerDocuments(ROOT), await sample(databaseUrl));
     const servers: { label: string; url: string; cold: Map<string, number> }[] = [];
     for (const build of builds) {
-      const url = await start(build.dir, databaseUrl);
+      const own = args['build-database']!.find((spec) => spec.startsWith(`${build.label}=`));
+      const url = await start(build.dir, own ? own.slice(build.label.length + 1) : databaseUrl);
       const cold = new Map<string, number>();
       // The first request of each read after the server started, in order.
       for (const read of list) cold.set(read.name, await post(url, read.bodies[0]));

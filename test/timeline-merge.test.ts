@@ -32,13 +32,14 @@ describe.each([
     const counts: number[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data, errors } = await server.gql(
+      type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { cursor: string; node: { title: string } }[] };
+      const { data, errors } = await server.gql<{ timeline: Page }>(
         `query ($first: Int!, $after: String, $from: String, $to: String) {
           timeline(first: $first, after: $after, from: $from, to: $to) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { title } } } }`,
         { first, after, from: from ?? null, to: to ?? null },
       );
       expect(errors).toBeUndefined();
-      const page = data.timeline;
+      const page: Page = data!.timeline;
       counts.push(page.totalCount);
       for (const { cursor, node } of page.edges) {
         // The cursor is the entry's place: timeline:<sort key>|<fact type>|<id>.
