@@ -147,7 +147,9 @@ export class TimelineService {
       bounds.after = { key, type, id };
     }
     const page = timelinePageSql(factTypes, bounds, args.first + 1);
-    const rows = await reader.query<Row>(page.sql, page.parameters);
+    // As of a date, each table is read in order until enough of its facts were stated by then: a walk
+    // that may go far through an index when few were, hence a long read.
+    const rows = bounds.extra ? await reader.queryLong<Row>(page.sql, page.parameters, longRead) : await reader.query<Row>(page.sql, page.parameters);
     return toConnection(rows.map(toEntry), args, encodeCursor, async () => {
       if (counted) {
         const [row] = await reader.query<{ n: number | string | null }>(`SELECT SUM(n) AS n FROM row_count WHERE ${reader.inList('name')}`, [
