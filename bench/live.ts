@@ -18,13 +18,17 @@ import { serverNodeFlags } from './server-flags';
  * and the time from sending it until each subscriber has its first event: p50 and p99 over all
  * subscribers, median over rounds. Memory: the server's RSS after two full collections, before the
  * subscribers, with them idle, and after they left. Prints a Markdown table (and writes
- * bench/results/live.md with --write).
+ * bench/results/live-run.md with --write). With `--baseline DIR` (another build's package root)
+ * the two builds are measured in turn, `--passes` times each (A B A B …), each on a fresh database.
  */
 const { values: args } = parseArgs({
   options: {
     subscribers: { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '5' },
     write: { type: 'boolean', default: false },
+    // Another build's folder (its package root, with dist/ built): measured in turn with this one, side by side.
+    baseline: { type: 'string' },
+    passes: { type: 'string', default: '1' },
   },
 });
 const N = Number(args.subscribers);
@@ -73,6 +77,13 @@ async function memoryKb(child: ChildProcess): Promise<{ rss: number; heap: numbe
   return { rss: rss / 1024, heap: (heapUsed + external) / 1024 };
 }
 
+/** A process's CPU time so far (user + system, ms) from /proc: what the server spent on a round, whatever else the machine ran. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 interface Subscriber {
   socket: WebSocket;
   firstEventAt: number | null;
@@ -103,7 +114,21 @@ function subscribe(wsUrl: string, index: number): Promise<Subscriber> {
   });
 }
 
-async function main() {
+interface Figures {
+  writes: number[];
+  p50s: number[];
+  p99s: number[];
+  maxes: number[];
+  p99sAfter: number[];
+  /** The server's CPU per round: the write and every event of it to every subscriber. */
+  cpu: number[];
+  before: { rss: number; heap: number };
+  idle: { rss: number; heap: number };
+  after: { rss: number; heap: number };
+}
+
+/** One server of the build at `root`, N subscribers, ROUNDS writes. */
+async function measure(root: string): Promise<Figures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-live-'));
   const url = `sqlite:${path.join(dir, 'live.sqlite')}`;
   const dataSource = await openDatabase(url, { migrate: true });
@@ -113,7 +138,7 @@ async function main() {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [...serverNodeFlags(ROOT), '--expose-gc', '--require', path.join(ROOT, 'dist/bench/heap-on-signal.js'), path.join(ROOT, 'dist/src/main.js')],
+    [...serverNodeFlags(ROOT), '--expose-gc', '--require', path.join(ROOT, 'dist/bench/heap-on-signal.js'), path.join(root, 'dist/src/main.js')],
     {
       env: {
         ...process.env,
@@ -156,8 +181,10 @@ async function main() {
   const maxes: number[] = [];
   const writes: number[] = [];
   const p99sAfter: number[] = [];
+  const cpu: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const s of subscribers) s.firstEventAt = null;
+    const cpuBefore = cpuMs(child.pid!);
     const sent = performance.now();
     const response = await fetch(http, {
       method: 'POST',
@@ -180,12 +207,60 @@ async function main() {
     p99sAfter.push(percentile(afterAnswer, 99));
     maxes.push(Math.max(...latencies));
     await sleep(1000); // the rest of the write's events
+    cpu.push(cpuMs(child.pid!) - cpuBefore);
   }
   for (const s of subscribers) s.socket.close();
   await sleep(3000);
   const after = await memoryKb(child);
   child.kill('SIGTERM');
-  const lines = [
+  await new Promise((resolve) => child.once('exit', resolve));
+  return { writes, p50s, p99s, maxes, p99sAfter, cpu, before, idle, after };
+}
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+async function main() {
+  const builds: [string, string][] = args.baseline
+    ? [
+        ['baseline', path.resolve(args.baseline)],
+        ['this build', ROOT],
+      ]
+    : [['this build', ROOT]];
+  const runs = new Map<string, Figures[]>(builds.map(([name]) => [name, []]));
+  const load: number[] = [os.loadavg()[0]];
+  for (let pass = 0; pass < Number(args.passes); pass++)
+    for (const [name, root] of builds) {
+      process.stderr.write(`pass ${pass + 1}: ${name} (${root})\n`);
+      runs.get(name)!.push(await measure(root));
+      load.push(os.loadavg()[0]);
+    }
+  const lines: string[] = [];
+  if (builds.length > 1) {
+    const all = (name: string, pick: (f: Figures) => number[]) => runs.get(name)!.flatMap(pick);
+    const row = (name: string) =>
+      `| ${name} | ${ms(median(all(name, (f) => f.writes)))} | ${ms(median(all(name, (f) => f.p50s)))} | ${ms(median(all(name, (f) => f.p99s)))} | ${ms(median(all(name, (f) => f.maxes)))} | ${ms(median(all(name, (f) => f.p99sAfter)))} | ${ms(median(all(name, (f) => f.cpu)))} |`;
+    const ratio = (pick: (f: Figures) => number[]) => (median(all('this build', pick)) / median(all('baseline', pick))).toFixed(2);
+    lines.push(
+      `${N} subscribers, ${ROUNDS} rounds × ${args.passes} passes per build, alternating; medians over all rounds. Load average (1 min) at the start and after each pass: ${load.map((l) => l.toFixed(1)).join(', ')}.`,
+      '',
+      '| build | the write | write → first event, p50 | p99 | slowest | answer → event, p99 | server CPU per round |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      row('baseline'),
+      row('this build'),
+      `| this ÷ baseline | ${ratio((f) => f.writes)}× | ${ratio((f) => f.p50s)}× | ${ratio((f) => f.p99s)}× | ${ratio((f) => f.maxes)}× | ${ratio((f) => f.p99sAfter)}× | ${ratio((f) => f.cpu)}× |`,
+      '',
+    );
+    for (const [name] of builds)
+      lines.push(
+        `Rounds of ${name} (p50 / p99 ms): ${runs
+          .get(name)!
+          .flatMap((f) => f.p50s.map((p, i) => `${p.toFixed(0)} / ${f.p99s[i].toFixed(0)}`))
+          .join(', ')}.`,
+      );
+    lines.push('');
+  }
+  const { writes, p50s, p99s, maxes, p99sAfter, before, idle, after } = runs.get('this build')!.at(-1)!;
+  lines.push(
     `| subscribers | the write (request → answer) | write sent → first event, p50 (median of ${ROUNDS} rounds) | p99 | slowest | answer → event, p99 |`,
     '| --- | --- | --- | --- | --- | --- |',
     `| ${N} | ${median(writes).toFixed(0)} ms | ${median(p50s).toFixed(0)} ms | ${median(p99s).toFixed(0)} ms | ${median(maxes).toFixed(0)} ms | ${median(p99sAfter).toFixed(0)} ms |`,
@@ -196,7 +271,7 @@ async function main() {
     `| RSS | ${(before.rss / 1024).toFixed(1)} MB | ${(idle.rss / 1024).toFixed(1)} MB | ${((idle.rss - before.rss) / N).toFixed(1)} kB | ${(after.rss / 1024).toFixed(1)} MB |`,
     '',
     `Rounds (p50 / p99 ms): ${p50s.map((p, i) => `${p.toFixed(0)} / ${p99s[i].toFixed(0)}`).join(', ')}.`,
-  ];
+  );
   process.stdout.write(lines.join('\n') + '\n');
   if (args.write) writeFileSync(path.join(ROOT, 'bench/results/live-run.md'), lines.join('\n') + '\n');
 }

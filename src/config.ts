@@ -83,6 +83,10 @@ export interface WebhookSettings {
   pollMs: number;
   /** Attempts in flight at once. */
   concurrency: number;
+  /** WEBHOOK_WAKE: the change bus wakes the worker at each new change (else it only polls). */
+  wake: boolean;
+  /** WEBHOOK_DELIVERY_RETENTION_DAYS: delivered and given-up deliveries older than this are deleted from the log. */
+  retentionMs: number;
 }
 
 /** The change feed and subscriptions (docs/changes.md#settings). */
@@ -167,6 +171,8 @@ function webhookSettings(env: NodeJS.ProcessEnv): WebhookSettings {
     timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
     pollMs: positiveInt(env, 'WEBHOOK_POLL_MS', 1000),
     concurrency: positiveInt(env, 'WEBHOOK_CONCURRENCY', 4),
+    wake: onOff(env, 'WEBHOOK_WAKE', true),
+    retentionMs: positiveInt(env, 'WEBHOOK_DELIVERY_RETENTION_DAYS', 30) * 86_400_000,
   };
 }
 

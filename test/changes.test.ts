@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { Role } from '../src/common/role.enum';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { seedAll } from '../seeds/seed-all';
+import { documentPrice } from '../src/server/query-limits';
 import {
   bearer,
   createKey,
@@ -265,6 +266,24 @@ describe('subscriptions over graphql-ws', () => {
     expect(other.results).toEqual([]);
   });
 
+  it('executes an event once for the subscriptions that ask the same thing, and sends each the same answer', async () => {
+    const query = 'subscription($s: String!) { disputeChanged(slug: $s) { change { kind field value cursor } dispute { slug status } } }';
+    const same = [client(), client()].map((c) => collect(c, query, { s: DISPUTE }));
+    const other = collect(client(), query.replace('($s: String!)', '').replace('$s', `"${DISPUTE}"`));
+    await eventually(() => server.app.subscriptions.running === 3, 'three subscriptions running');
+    const count = async () => (await server.gql('query($d: String) { changes(dispute: $d, first: 1) { totalCount } }', { d: DISPUTE })).data.changes.totalCount;
+    const before = await count();
+    const executed = server.app.subscriptions.eventsExecuted;
+    expect((await server.gql(IMPORT, { input: followUp(1) }, editor)).errors).toBeUndefined();
+    const events = (await count()) - before;
+    expect(events).toBeGreaterThan(0);
+    await eventually(() => [...same, other].every((sub) => sub.results.length === events), 'every event to every subscription');
+    // Two distinct documents: two executions per event, not three.
+    expect(server.app.subscriptions.eventsExecuted - executed).toBe(2 * events);
+    expect(same[0].results).toEqual(same[1].results);
+    expect(other.results).toEqual(same[0].results);
+  });
+
   it('refuses an unknown API key (4403) and an unknown slug (BAD_USER_INPUT)', async () => {
     let code = 0;
     const wrong = client({ authorization: 'Bearer not-a-key' }, (c) => (code = c));
@@ -311,6 +330,198 @@ describe('subscriptions over graphql-ws', () => {
     expect(code).toBe(1001);
     server = await startTestServer({ url: await freshDatabaseUrl() });
   }, 180_000);
+});
+
+/** A report for the flood of writes below: the suits stated SETTLED or FILED again by a new source each time. */
+function floodReport(n: number) {
+  const quote = `${SETTLED} (report ${n})`;
+  const item = (slug: string) => {
+    const {
+      provenance: _p,
+      attribution: _a,
+      claimedBy: _c,
+      hedges: _h,
+      ...rest
+    } = structuredClone(SEED.lawsuits.find((i: { slug: string }) => i.slug === slug));
+    return {
+      ...rest,
+      status: n % 2 ? 'SETTLED' : 'FILED',
+      quotes: [quote],
+      attribution: 'REPORTED',
+      provenance: { status: { basis: 'STATED', quotes: [quote] } },
+    };
+  };
+  return {
+    source: { slug: `flood-${n}`, title: 'Flood report', publisher: 'Flood Wire', publishedOn: '2022-01-01', text: `Flood Wire. ${quote}.` },
+    lawsuits: SUITS.map(item),
+  };
+}
+
+/** A large answer per event (the seed report's text, several times over), so that a few writes fill a socket. */
+const HEAVY = `subscription { disputeChanged(slug: "${DISPUTE}") { change { cursor } dispute { citations { source { text } } lawsuits { citations { quote source { text } } } } } }`;
+const MAX_BUFFERED = 64 * 1024;
+
+describe('a slow consumer over a real socket', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+
+  beforeAll(async () => {
+    server = await startTestServer({ url: await freshDatabaseUrl(), env: { SUBSCRIPTION_MAX_BUFFERED_BYTES: String(MAX_BUFFERED) } });
+    editor = bearer(await createKey(server, Role.EDITOR, 'desk'));
+  }, 180_000);
+  afterAll(() => server.close());
+
+  it('closes a socket that stopped reading with 4420, its unsent bytes bounded, while the other subscribers keep receiving', async () => {
+    const wss = (server.app.subscriptions as unknown as { wss: { clients: Set<WebSocket> } }).wss;
+    // The slow consumer: a plain ws client, 20 subscriptions (the cap per connection) of a heavy answer.
+    const slow = new WebSocket(server.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const slowMessages: string[] = [];
+    let slowClosed = 0;
+    slow.on('close', (code) => (slowClosed = code));
+    await new Promise<void>((resolve, reject) => {
+      slow.on('error', reject);
+      slow.on('open', () => slow.send(JSON.stringify({ type: 'connection_init' })));
+      slow.on('message', (data) => {
+        const message = JSON.parse(String(data));
+        if (message.type === 'connection_ack') {
+          for (let i = 0; i < 20; i++) slow.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: HEAVY } }));
+          slow.send(JSON.stringify({ type: 'ping' }));
+        } else if (message.type === 'pong') resolve();
+        else slowMessages.push(message.type);
+      });
+    });
+    await eventually(() => server.app.subscriptions.running === 20, 'the slow client subscribed');
+    // What the server writes to it: the largest unsent amount it ever has after a send, and the sends.
+    expect(wss.clients.size).toBe(1);
+    const serverSide = [...wss.clients][0];
+    let sends = 0;
+    let largest = 0;
+    let maxBuffered = 0;
+    const send = serverSide.send.bind(serverSide);
+    serverSide.send = ((data: string, ...rest: never[]) => {
+      sends += 1;
+      largest = Math.max(largest, Buffer.byteLength(data));
+      (send as (...a: unknown[]) => void)(data, ...rest);
+      maxBuffered = Math.max(maxBuffered, serverSide.bufferedAmount);
+    }) as typeof serverSide.send;
+
+    // Another subscriber, reading.
+    const healthy = collect(wsClient(server), `subscription { disputeChanged(slug: "${DISPUTE}") { change { cursor } } }`);
+    await eventually(() => server.app.subscriptions.running === 21, 'the reading client subscribed');
+    // The slow client stops reading: what the server sends piles up in the kernel, then in the server.
+    (slow as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+
+    let writes = 0;
+    const feedCount = async () => (await allChanges(server, { dispute: DISPUTE })).length;
+    const start = await feedCount();
+    while (server.app.subscriptions.slowConsumersClosed === 0) {
+      writes += 1;
+      if (writes > 150) throw new Error(`no slow consumer closed after ${writes} writes (${sends} sends, ${maxBuffered} bytes buffered)`);
+      const res = await server.gql(IMPORT, { input: floodReport(writes) }, editor);
+      expect(res.errors).toBeUndefined();
+      const total = (await feedCount()) - start;
+      await eventually(() => healthy.results.length === total, `the reading subscriber has every change of write ${writes}`);
+    }
+    expect(server.app.subscriptions.slowConsumersClosed).toBe(1);
+    const sendsAtClose = sends;
+    // Bounded: never more unsent than the limit and the one message sent on top of it.
+    expect(maxBuffered).toBeGreaterThan(MAX_BUFFERED);
+    expect(maxBuffered).toBeLessThanOrEqual(MAX_BUFFERED + largest);
+    // Its subscriptions are released, the other's is not, and it keeps receiving.
+    await eventually(() => server.app.subscriptions.running === 1, 'the slow client released');
+    const res = await server.gql(IMPORT, { input: floodReport(writes + 1) }, editor);
+    expect(res.errors).toBeUndefined();
+    const total = (await feedCount()) - start;
+    await eventually(() => healthy.results.length === total, 'the reading subscriber has the change after the close');
+    expect(healthy.errors).toEqual([]);
+    expect(sends).toBe(sendsAtClose); // nothing more was sent to the closed socket
+    // Reading again, the client finds what was sent before the close, then the close frame: 4420.
+    (slow as unknown as { _socket: { resume(): void } })._socket.resume();
+    await eventually(() => slowClosed !== 0, 'the slow socket closed');
+    expect(slowClosed).toBe(4420);
+    expect(slowMessages.filter((t) => t !== 'next')).toEqual([]);
+    expect(slowMessages.length).toBeLessThanOrEqual(sendsAtClose);
+    healthy.dispose();
+  });
+});
+
+describe("subscriptions charged to the client's budget", () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  let reader: string;
+  let clock = 1_000_000;
+  const BUDGET = 5000;
+  // A subscription with a real price: a page of the dispute's timeline on every event.
+  const PRICED = `subscription { disputeChanged(slug: "${DISPUTE}") { change { cursor } dispute { timeline(first: 50) { edges { node { title } } } } } }`;
+
+  beforeAll(async () => {
+    // A clock that stands still: the budget refills only when the test moves it.
+    server = await startTestServer({ url: await freshDatabaseUrl(), env: { CLIENT_COST_BUDGET: String(BUDGET) }, appOptions: { now: () => clock } });
+    // The desk writes and reads the feed on a budget of its own, large enough for the whole test.
+    const { key } = await server.app.database.write((manager) => new ApiKeyService(server.dataSource).create(manager, 'desk', Role.EDITOR, 1_000_000_000));
+    editor = bearer(key);
+    reader = await createKey(server, Role.VIEWER, 'reader');
+  }, 180_000);
+  afterAll(() => server.close());
+
+  /** What the reader's key has left, from an HTTP answer (the probe's own charge is measured and taken out). */
+  const remaining = async () => {
+    const res: any = await server.gql('{ __typename }', {}, bearer(reader));
+    return res.extensions.cost.budget.remaining as number;
+  };
+
+  it('charges the document and the operation at subscribe and the operation per event; over budget, RATE_LIMITED ends it', async () => {
+    const r0 = await remaining();
+    const probe = r0 - (await remaining());
+    expect(probe).toBeGreaterThan(0);
+    const r1 = r0 - probe;
+    const client = wsClient(server, { authorization: `Bearer ${reader}` });
+    const sub = collect(client, PRICED);
+    await eventually(() => server.app.subscriptions.running === 1, 'subscribed');
+    const r2 = await remaining();
+    const atSubscribe = r1 - r2 - probe;
+    const operation = atSubscribe - documentPrice(PRICED);
+    expect(operation).toBeGreaterThan(100);
+
+    // Two writes: each event delivered costs the operation's price.
+    const feed = async () => {
+      const res: any = await server.gql('query($d: String) { changes(dispute: $d, first: 1) { totalCount } }', { d: DISPUTE }, editor);
+      return res.data.changes.totalCount as number;
+    };
+    const start = await feed();
+    const write = async (n: number) => {
+      expect((await server.gql(IMPORT, { input: floodReport(n) }, editor)).errors).toBeUndefined();
+      const total = (await feed()) - start;
+      await eventually(() => sub.errors.length > 0 || sub.results.length === total, `the events of write ${n}`);
+    };
+    await write(1);
+    await write(2);
+    expect(sub.errors).toEqual([]);
+    expect(sub.results.length).toBeGreaterThan(1);
+    const r3 = await remaining();
+    expect(r2 - r3 - probe).toBe(sub.results.length * operation);
+
+    // Writes until the budget cannot pay for the next event: the subscription ends with RATE_LIMITED.
+    for (let n = 3; sub.errors.length === 0; n++) {
+      if (n > 60) throw new Error('the subscription was never stopped by its budget');
+      await write(n);
+    }
+    const [error] = sub.errors[0];
+    expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    // What it was charged never went past the budget: every event it got was paid for.
+    expect(sub.results.length * operation + atSubscribe).toBeLessThanOrEqual(BUDGET);
+    await eventually(() => server.app.subscriptions.running === 0, 'released');
+    // Subscribing again is refused while the budget is spent, and admitted once the minute has passed.
+    const again = collect(client, PRICED);
+    await eventually(() => again.errors.length > 0, 'refused');
+    expect(again.errors[0][0].extensions.code).toBe('RATE_LIMITED');
+    expect(server.app.subscriptions.running).toBe(0);
+    clock += 60_000;
+    const later = collect(client, PRICED);
+    await eventually(() => server.app.subscriptions.running === 1, 'admitted after a minute');
+    expect(later.errors).toEqual([]);
+    await client.dispose();
+  });
 });
 
 describeOnPostgres('subscriptions across instances (PostgreSQL LISTEN/NOTIFY)', () => {

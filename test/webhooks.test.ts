@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Resolver } from '../src/modules/webhook/address-policy';
 import { verifySignature } from '../src/modules/webhook/webhook-signature';
+import { PRUNE_BATCH } from '../src/modules/webhook/webhook-worker';
 import { bearer, createKey, eventually, freshDatabaseUrl, startTestServer, type TestServer } from './helpers';
 
 const SOURCE = '2020-02-06-huawei-verizon';
@@ -158,6 +159,72 @@ describe('webhooks', () => {
     });
   });
 
+  describe('woken by the change bus, and a pruned log', () => {
+    let server: TestServer;
+    let admin: string;
+    beforeAll(async () => {
+      // A poll once an hour: only the change bus's wake can deliver within the test.
+      server = await startTestServer({
+        url: await freshDatabaseUrl(),
+        env: { ...LOOPBACK_RECEIVER, WEBHOOK_POLL_MS: '3600000', WEBHOOK_DELIVERY_RETENTION_DAYS: '7' },
+      });
+      admin = await createKey(server, 'ADMIN' as never);
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    it('delivers a change without waiting for the poll: the change bus wakes the worker', async () => {
+      const rx = await receiver(() => 200);
+      try {
+        const created = await createWebhook(server, admin, rx.url);
+        expect(created.errors).toBeUndefined();
+        expect((await server.gql(createCompany('woken-co'), {}, bearer(admin))).errors).toBeUndefined();
+        await eventually(() => rx.accepted().length === 1, 'the delivery');
+        expect(JSON.parse(rx.hits[0].body).changes.map((c: { kind: string; subjectType: string }) => `${c.kind} ${c.subjectType}`)).toContain(
+          'CREATED Company',
+        );
+        expect(await deliveries(server, admin, created.data.createWebhook.webhook.id)).toMatchObject([{ status: 'DELIVERED', attempts: 1 }]);
+      } finally {
+        await rx.close();
+      }
+    });
+
+    it('deletes delivered and given-up deliveries past the retention period, a bounded batch per pass, and keeps pending and recent ones', async () => {
+      const worker = server.app.webhooks!;
+      const [{ id: webhookId }] = await server.dataSource.query(`SELECT id FROM webhook ORDER BY id LIMIT 1`);
+      const count = async (where = '1 = 1') => Number((await server.dataSource.query(`SELECT COUNT(*) AS n FROM webhook_delivery WHERE ${where}`))[0].n);
+      const kept = await count();
+      const old = '2020-01-01T00:00:00.000Z';
+      const recent = new Date(Date.now() - 86_400_000).toISOString();
+      const rows = [
+        ...Array.from({ length: PRUNE_BATCH + 500 }, () => ['DELIVERED', old]),
+        ...Array.from({ length: 3 }, () => ['FAILED', old]),
+        ...Array.from({ length: 2 }, () => ['PENDING', old]),
+        ...Array.from({ length: 5 }, () => ['DELIVERED', recent]),
+      ];
+      const values = rows.map(
+        ([status, at], i) =>
+          `(${Number(webhookId)}, 'prune-test-${i}', '${status}', 1, 1, '{}', '${at}', ${status === 'PENDING' ? `'2999-01-01T00:00:00.000Z'` : 'NULL'})`,
+      );
+      await server.app.database.write((manager) =>
+        manager.query(
+          `INSERT INTO webhook_delivery (webhook_id, idempotency_key, status, attempts, change_count, payload, created_at, next_attempt_at) VALUES ${values.join(', ')}`,
+        ),
+      );
+      expect(await count()).toBe(kept + rows.length);
+      expect(await worker.prune()).toBe(PRUNE_BATCH);
+      expect(await count()).toBe(kept + rows.length - PRUNE_BATCH);
+      expect(await worker.prune()).toBe(503);
+      expect(await worker.prune()).toBe(0);
+      expect(await count(`idempotency_key LIKE 'prune-test-%'`)).toBe(7);
+      expect(await count(`idempotency_key LIKE 'prune-test-%' AND status = 'PENDING'`)).toBe(2);
+      expect(await count(`idempotency_key LIKE 'prune-test-%' AND created_at = '${recent}'`)).toBe(5);
+      // The first test's delivery is recent: kept.
+      expect(await count(`idempotency_key NOT LIKE 'prune-test-%'`)).toBe(kept);
+    });
+  });
+
   describe('addresses', () => {
     let server: TestServer;
     let admin: string;
@@ -271,8 +338,11 @@ describe('webhooks', () => {
   it('delivers each change once when two instances run workers on one database', async () => {
     const url = await freshDatabaseUrl();
     const r = await receiver(() => 200);
-    const one = await startTestServer({ url, env: LOOPBACK_RECEIVER });
-    const two = await startTestServer({ url, env: LOOPBACK_RECEIVER });
+    // Two servers in one process on one SQLite file: one's lock wait (better-sqlite3 waits synchronously)
+    // would stall the other's open transaction, so there they only poll; separate processes do not share a thread.
+    const env = url.startsWith('sqlite:') ? { ...LOOPBACK_RECEIVER, WEBHOOK_WAKE: 'off' } : LOOPBACK_RECEIVER;
+    const one = await startTestServer({ url, env });
+    const two = await startTestServer({ url, env });
     try {
       const admin = await createKey(one, 'ADMIN' as never);
       const slugs = ['twin-1', 'twin-2', 'twin-3', 'twin-4', 'twin-5', 'twin-6'];

@@ -22,6 +22,7 @@ import {
 } from './generated/graphql';
 import { drawNetwork } from './graph';
 import { webHref } from './links';
+import { followDispute } from './live';
 import { renderReview } from './review';
 
 declare global {
@@ -890,13 +891,15 @@ function disputeFacts(d: DisputeData): (HTMLElement | null)[] {
   ];
 }
 
-async function renderDispute(slug: string) {
+/** A dispute's page; `live` is a refresh after a change (explorer/src/live.ts): no "Loading…", focus stays where it is. */
+async function renderDispute(slug: string, live = false) {
   const ticket = renders;
-  main.replaceChildren(h('p', { role: 'status' }, 'Loading…'));
+  if (!live) main.replaceChildren(h('p', { role: 'status' }, 'Loading…'));
   let data: DisputePageQuery;
   try {
     data = await request(DisputePageDocument, { slug, asOf: asOfParam() });
   } catch (error) {
+    if (live) throw error; // the page stays; the live indicator says the refresh failed
     return showError(error);
   }
   if (ticket !== renders) return;
@@ -975,8 +978,9 @@ async function renderDispute(slug: string) {
     entries.length ? h('ol', { class: 'timeline' }, ...entries.map((entry) => timelineItem(entry, false))) : h('p', {}, 'No dated facts.'),
     d.timeline.pageInfo.hasNextPage ? h('p', { class: 'muted' }, `Showing the first ${entries.length} of ${d.timeline.totalCount}.`) : null,
   );
+  header.append(followDispute(slug, () => renderDispute(slug, true)));
   main.replaceChildren(header, sides, ...disputeFacts(d).filter((x): x is HTMLElement => x !== null), timelineSection);
-  focusHeading();
+  if (!live) focusHeading();
 }
 
 // ---------- routing: #/ , #/search/TEXT , #/party/SLUG , #/dispute/SLUG , #/review[/DRAFT_ID] (review.ts) ----------

@@ -364,12 +364,14 @@ export async function createApp(
   });
   app.use(httpErrors);
 
-  // Deliveries wait in the database: a worker started late, or on another instance, sends them all the same.
-  const webhooks = config.webhooks.worker ? new WebhookWorker(database, config.webhooks, logger, webhookOptions) : null;
-  webhooks?.start();
   // Subscriptions: websockets upgraded on /graphql, fed by the change bus (docs/changes.md).
   const changeBus = new ChangeBus(database, services.primaryReader, services.changes, services.changeHub, { pollMs: config.changes.pollMs, logger });
   await changeBus.start();
+  // Deliveries wait in the database: a worker started late, or on another instance, sends them all the same.
+  // Started after the bus, which wakes it at each new change (its poll stays, for what the bus cannot hear).
+  const webhooks = config.webhooks.worker ? new WebhookWorker(database, config.webhooks, logger, webhookOptions) : null;
+  if (webhooks && config.webhooks.wake) changeBus.woken.add(() => webhooks.wake());
+  webhooks?.start();
   const subscriptions = new SubscriptionServer({
     schema,
     services,
@@ -379,6 +381,7 @@ export async function createApp(
     requestTimeoutMs: config.requestTimeoutMs,
     logger,
     clientIp,
+    budget,
   });
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isGraphQLPath(req.url) || connections.draining) {

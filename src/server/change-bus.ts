@@ -28,6 +28,8 @@ export class ChangeBus {
   private reconnect: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly onCommit = () => this.wake();
+  /** Called at every wake, whether or not anyone subscribes (the webhook worker: deliveries go out without waiting for its poll). */
+  readonly woken = new Set<() => void>();
 
   constructor(
     private readonly database: Database,
@@ -83,6 +85,7 @@ export class ChangeBus {
   /** Reads and delivers what is new; a wake while reading reads again after. */
   wake(): void {
     if (this.stopped) return;
+    for (const listener of this.woken) listener();
     if (this.reading) {
       this.again = true;
       return;

@@ -22,7 +22,8 @@ import type { RequestContext, RequestOptions } from '../context';
 import type { Logger } from '../logger';
 import { SlowConsumerError } from '../modules/change/change-hub';
 import type { Services } from '../services';
-import { operationCost, staticLimitsRule } from './query-limits';
+import { BudgetExceededError, type ClientBudget } from './client-budget';
+import { documentPrice, operationCost, staticLimitsRule } from './query-limits';
 
 /** Close codes this server sends (graphql-ws's own, 4400–4499 less these, keep their meaning). */
 export const CLOSE_SLOW_CONSUMER = 4420;
@@ -38,6 +39,8 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   /** The client's address as the HTTP server sees it (TRUST_PROXY). */
   clientIp: (req: http.IncomingMessage) => string | undefined;
+  /** The per-client cost budget of HTTP requests (CLIENT_COST_BUDGET); none: subscriptions are not charged. */
+  budget?: ClientBudget;
 }
 
 /** What the server keeps per websocket (graphql-ws's `extra`, beside its socket and request). */
@@ -55,6 +58,12 @@ interface SubscriptionContext {
   base: RequestContext;
   /** The context an event executes with: one per event and caller, shared by that caller's subscriptions of it. */
   forEvent: (event: object) => RequestContext;
+  /** Its caller, document and variables: subscriptions with the same key get the same answer to an event, executed once. */
+  key: string;
+  /** Sends one event's serialized payload as this subscription's `next` message; false when the socket is gone or was closed as a slow consumer. */
+  send: (payload: string) => boolean;
+  /** Charges one delivered event to the client's budget; throws BudgetExceededError (RATE_LIMITED) when it cannot pay. */
+  charge: () => void;
   close: (code: number, reason: string) => void;
 }
 
@@ -64,8 +73,10 @@ interface SubscriptionContext {
  * `connectionParams.apiKey`, or is anonymous; each subscription is parsed, validated and measured
  * against the same depth, node, alias and cost limits as a query before it starts; a connection
  * and a client (its key, else its address) hold at most SUBSCRIPTIONS_PER_CONNECTION and
- * SUBSCRIPTIONS_PER_CLIENT at once. Each event is executed with a context of its own (fresh
- * loaders and a deadline), shared by the subscriptions of the same caller. A socket with more than SUBSCRIPTION_MAX_BUFFERED_BYTES unsent, or a
+ * SUBSCRIPTIONS_PER_CLIENT at once. Each event is executed once per caller, document and
+ * variables (with a context of its own: fresh loaders and a deadline) and serialized once; the
+ * text is sent to every subscription that asked the same, without waiting for any socket to drain.
+ * A socket with more than SUBSCRIPTION_MAX_BUFFERED_BYTES unsent when an event is due, or a
  * subscription that fell more than its queue behind, is closed with 4420. See docs/changes.md.
  */
 export class SubscriptionServer {
@@ -76,7 +87,7 @@ export class SubscriptionServer {
   slowConsumersClosed = 0;
 
   constructor(private readonly options: SubscriptionServerOptions) {
-    const { schema, settings, logger } = options;
+    const { schema, settings } = options;
     useServer<Record<string, unknown> | undefined, Extra>(
       {
         schema,
@@ -85,15 +96,7 @@ export class SubscriptionServer {
         onSubscribe: (ctx, id, payload) => this.admit(ctx, id, payload),
         subscribe: (args) => this.subscribe(args),
         execute: () => ({ errors: [new GraphQLError('Send queries and mutations over HTTP; this socket runs subscriptions.')] }),
-        onNext: (ctx) => {
-          if (ctx.extra.socket.bufferedAmount > settings.maxBufferedBytes) {
-            if (ctx.extra.socket.readyState === ctx.extra.socket.OPEN) {
-              this.slowConsumersClosed += 1;
-              logger.warn({ client: ctx.extra.client, buffered: ctx.extra.socket.bufferedAmount }, 'subscription: slow consumer disconnected');
-            }
-            ctx.extra.socket.close(CLOSE_SLOW_CONSUMER, 'Slow consumer: resume from the last cursor');
-          }
-        },
+        // Events are sent by send() below; graphql-ws sends only what a subscription answers when it starts (its errors).
         onComplete: (ctx, id) => this.release(ctx.extra, id),
         onClose: (ctx) => {
           for (const id of [...(ctx.extra.running ?? [])]) this.release(ctx.extra, id);
@@ -168,6 +171,16 @@ export class SubscriptionServer {
       return refuse('The cost of the subscription could not be computed, so it is refused.', 'GRAPHQL_VALIDATION_FAILED');
     }
     if (!(cost <= limits.maxCost)) return refuse(`Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`, 'GRAPHQL_VALIDATION_FAILED');
+    const options = {
+      viewer: extra.viewer ?? null,
+      ip: extra.client!.startsWith('ip:') ? extra.client!.slice(3) : undefined,
+      timeoutMs: this.options.requestTimeoutMs,
+    };
+    const base = this.options.contextFor(`ws:${id}`, options);
+    // Charged as an HTTP request is, to the same budget (the key, else the address): the document
+    // and the operation's cost when it starts, then the operation's cost for each event delivered.
+    const budget = this.options.budget;
+    const perMinute = extra.viewer?.budget ?? budget?.perMinute ?? 0;
     const running = extra.running!;
     if (running.size >= settings.perConnection) {
       return refuse(`Subscription limit of ${settings.perConnection} per connection reached: complete one first.`, 'SUBSCRIPTION_LIMIT');
@@ -176,16 +189,43 @@ export class SubscriptionServer {
     if ((this.perClient.get(client) ?? 0) >= settings.perClient) {
       return refuse(`Subscription limit of ${settings.perClient} per client reached (over all its connections): complete one first.`, 'SUBSCRIPTION_LIMIT');
     }
+    if (budget) {
+      try {
+        budget.charge(base.client, documentPrice(payload.query) + cost, perMinute);
+      } catch (error) {
+        if (error instanceof BudgetExceededError) return [error];
+        throw error;
+      }
+    }
     running.add(id);
     this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
-    const options = { viewer: extra.viewer ?? null, ip: client.startsWith('ip:') ? client.slice(3) : undefined, timeoutMs: this.options.requestTimeoutMs };
+    const caller = client.startsWith('key:') ? client : 'anonymous';
+    const socket = extra.socket;
+    // The message around a payload, made once: `{"id":ID,"type":"next","payload":` + payload + `}`.
+    const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
     const contextValue: SubscriptionContext = {
-      base: this.options.contextFor(`ws:${id}`, options),
+      base,
+      charge: () => budget?.charge(base.client, cost, perMinute),
+      key: JSON.stringify([caller, payload.operationName ?? null, payload.query, payload.variables ?? null]),
+      send: (text) => {
+        if (socket.readyState !== socket.OPEN) return false;
+        if (socket.bufferedAmount > settings.maxBufferedBytes) {
+          this.slowConsumersClosed += 1;
+          this.options.logger.warn({ client, buffered: socket.bufferedAmount }, 'subscription: slow consumer disconnected');
+          socket.close(CLOSE_SLOW_CONSUMER, 'Slow consumer: resume from the last cursor');
+          return false;
+        }
+        socket.send(head + text + '}');
+        return true;
+      },
       forEvent: (event) =>
         this.eventContext(event, client, () =>
           this.options.contextFor(`ws:${id}`, { ...options, deadline: RequestDeadline.after(this.options.requestTimeoutMs, () => undefined) }),
         ),
-      close: (code, reason) => extra.socket.close(code, reason),
+      close: (code, reason) => {
+        if (code === CLOSE_SLOW_CONSUMER && socket.readyState === socket.OPEN) this.slowConsumersClosed += 1;
+        socket.close(code, reason);
+      },
     };
     return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
   }
@@ -207,6 +247,28 @@ export class SubscriptionServer {
     return context;
   }
 
+  /**
+   * One event's answer, serialized, per subscription key (caller, document, variables): the first
+   * subscription to want it executes and serializes it, the others with the same key wait for that
+   * text. Kept as long as the event object is (a WeakMap); at most one entry per distinct key
+   * among the running subscriptions.
+   */
+  private readonly eventAnswers = new WeakMap<object, Map<string, Promise<string>>>();
+  /** Executions of events, since start (for tests and benchmarks: shared answers do not count). */
+  eventsExecuted = 0;
+  private eventAnswer(event: object, key: string, run: () => Promise<ExecutionResult>): Promise<string> {
+    let byKey = this.eventAnswers.get(event);
+    if (!byKey) this.eventAnswers.set(event, (byKey = new Map()));
+    let answer = byKey.get(key);
+    if (!answer) {
+      this.eventsExecuted += 1;
+      // graphql-ws's own serialization of a result: errors as GraphQLError#toJSON, none when there are none.
+      answer = run().then(({ errors, ...rest }) => JSON.stringify(errors ? { ...rest, errors: errors.map((e) => e.toJSON()) } : rest));
+      byKey.set(key, answer);
+    }
+    return answer;
+  }
+
   private release(extra: Extra, id: string): void {
     if (!extra.running?.delete(id)) return;
     const client = extra.client!;
@@ -215,27 +277,46 @@ export class SubscriptionServer {
     else this.perClient.set(client, left);
   }
 
-  /** graphql-js's subscribe, but each event executes with a context of its own (fresh loaders: nothing cached from the last event). */
+  /**
+   * graphql-js's subscribe, but each event executes with a context of its own (fresh loaders:
+   * nothing cached from the last event), once per subscription key, and is sent from here: the
+   * iterator graphql-ws reads yields nothing and ends when the subscription does, so graphql-ws
+   * neither executes nor serializes an event per subscriber nor waits for a socket to drain.
+   */
   private async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    const { base, forEvent, close } = args.contextValue as SubscriptionContext;
+    const { base, forEvent, close, key, send, charge } = args.contextValue as SubscriptionContext;
     const source = await createSourceEventStream({ ...args, contextValue: base });
     if (!(Symbol.asyncIterator in source)) return source;
     const events = source as AsyncGenerator<unknown>;
+    const answer = (event: object) =>
+      this.eventAnswer(event, key, async () => (await execute({ ...args, rootValue: event, contextValue: forEvent(event) })) as ExecutionResult);
     // An iterator, not an async generator: a generator waiting for its next event would queue
     // `return()` (the client's complete) until that event came, and hold the subscription.
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       async next() {
-        let event: IteratorResult<unknown>;
-        try {
-          event = await events.next();
-        } catch (error) {
-          if (!(error instanceof SlowConsumerError)) throw error;
-          close(CLOSE_SLOW_CONSUMER, 'Slow consumer: resume from the last cursor');
-          return { value: undefined, done: true };
+        for (;;) {
+          let event: IteratorResult<unknown>;
+          try {
+            event = await events.next();
+          } catch (error) {
+            if (!(error instanceof SlowConsumerError)) throw error;
+            close(CLOSE_SLOW_CONSUMER, 'Slow consumer: resume from the last cursor');
+            return { value: undefined, done: true };
+          }
+          if (event.done) return { value: undefined, done: true };
+          const text = await answer(event.value as object);
+          try {
+            charge();
+          } catch (error) {
+            // Over budget: the subscription ends with the RATE_LIMITED error (graphql-ws sends it as its `error`, then releases it).
+            await events.return?.(undefined);
+            throw error;
+          }
+          if (!send(text)) {
+            await events.return?.(undefined);
+            return { value: undefined, done: true };
+          }
         }
-        if (event.done) return { value: undefined, done: true };
-        const context = forEvent(event.value as object);
-        return { value: (await execute({ ...args, rootValue: event.value, contextValue: context })) as ExecutionResult, done: false };
       },
       async return() {
         await events.return?.(undefined);

@@ -17,6 +17,10 @@ import { CHANGE_CHANNEL } from '../change/change-recorder';
 export const MAX_CHANGES_PER_DELIVERY = 100;
 /** Changes read per webhook per poll (those its filter drops included). */
 const CHANGES_READ = 500;
+/** Deliveries deleted from the log per pass at most, so a pass is short however much is old. */
+export const PRUNE_BATCH = 1000;
+/** How often the log is looked at for deliveries past WEBHOOK_DELIVERY_RETENTION_DAYS (sooner while a full batch was deleted). */
+const PRUNE_EVERY_MS = 60_000;
 
 export interface WorkerOptions {
   resolve?: Resolver;
@@ -78,6 +82,10 @@ export class WebhookWorker {
   private readonly random: () => number;
   /** For tests: attempts made by this worker. */
   attempts = 0;
+  /** For tests: deliveries this worker deleted from the log. */
+  pruned = 0;
+  private again = false;
+  private nextPruneAt = 0;
 
   constructor(
     private readonly database: Database,
@@ -102,6 +110,16 @@ export class WebhookWorker {
     await this.running;
   }
 
+  /**
+   * Changes may have been written (the change bus heard a NOTIFY or a commit): a poll now, or
+   * one more right after the running one, so a delivery does not wait for the next poll.
+   */
+  wake(): void {
+    if (this.stopping.signal.aborted) return;
+    if (this.running) this.again = true;
+    else void this.poll();
+  }
+
   /** One poll (at most one at a time); errors are logged, never thrown. */
   poll(): Promise<void> {
     if (this.running || this.stopping.signal.aborted) return this.running ?? Promise.resolve();
@@ -110,13 +128,40 @@ export class WebhookWorker {
         if (!this.database.available) return;
         await this.enqueue();
         await this.deliverDue();
+        if (Date.now() >= this.nextPruneAt) {
+          const deleted = await this.prune();
+          this.nextPruneAt = deleted === PRUNE_BATCH ? 0 : Date.now() + PRUNE_EVERY_MS;
+        }
       } catch (error) {
         this.logger.error({ err: error }, 'webhook worker: poll failed');
       } finally {
         this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
       }
     })();
     return this.running;
+  }
+
+  /**
+   * Deletes up to PRUNE_BATCH delivered or given-up deliveries created before the retention
+   * period, oldest first (pending ones stay whatever their age); returns how many. A read finds
+   * whether there is any first, so a log with nothing old costs no write transaction.
+   */
+  async prune(now = Date.now()): Promise<number> {
+    const cutoff = iso(now - this.settings.retentionMs);
+    const old = `status <> '${WebhookDeliveryStatus.PENDING}' AND created_at < '${cutoff}'`;
+    const any = await this.database.reader.query(`SELECT 1 FROM webhook_delivery WHERE ${old} LIMIT 1`);
+    if (any.length === 0) return 0;
+    const deleted = await this.database.write(async (manager) => {
+      const rows: { id: number }[] = await manager.query(`SELECT id FROM webhook_delivery WHERE ${old} ORDER BY id LIMIT ${PRUNE_BATCH}`);
+      if (rows.length) await manager.query(`DELETE FROM webhook_delivery WHERE id IN (${rows.map((r) => Number(r.id)).join(',')})`);
+      return rows.length;
+    });
+    this.pruned += deleted;
+    return deleted;
   }
 
   /** Step 1: new deliveries from the changes after each webhook's cursor. */
