@@ -20,6 +20,7 @@ import { waitForServer } from './wait-for-server';
  * one client's latency (rounds of sequential requests, alternating between the builds), then
  * requests per second with `--connections` connections (autocannon, alternating too). The party
  * reads go through `--parties` companies spread evenly over the ids (the oldest are the most sued).
+ * `--build-database label=url` gives one build a database of its own (a copy of the same store).
  * Prints a markdown table; medians over the rounds.
  */
 const ROOT = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../..' : '..');
@@ -29,12 +30,14 @@ const { values: args } = parseArgs({
     companies: { type: 'string', default: '1000' },
     'database-url': { type: 'string' },
     build: { type: 'string', multiple: true, default: [] },
+    // `label=url`: that build's server reads its own copy of the store (e.g. one without a later migration).
+    'build-database': { type: 'string', multiple: true, default: [] },
     parties: { type: 'string', default: '20' },
     requests: { type: 'string', default: '40' },
     rounds: { type: 'string', default: '3' },
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
-    operations: { type: 'string', default: 'DisputeList,DisputePage,PartyPage,PartyNetwork,PartyTimeline,Search,TimelineCount' },
+    operations: { type: 'string', default: 'DisputeList,DisputePage,PartyPage,PartyNetwork,PartyTimeline,Search,TimelineCount,TimelineRange' },
   },
 });
 const settings = {
@@ -105,13 +108,23 @@ function reads(documents: Map<string, string>, { parties, names, disputes }: Awa
         JSON.stringify({ operationName: 'TimelineCount', query: 'query TimelineCount { timeline(first: 20) { totalCount edges { node { title } } } }' }),
       ],
     },
+    // The same within a half year: its count is a COUNT over each dated table's index range.
+    {
+      name: 'TimelineRange',
+      bodies: [
+        JSON.stringify({
+          operationName: 'TimelineRange',
+          query: 'query TimelineRange { timeline(first: 20, from: "2019-01", to: "2019-06") { totalCount edges { node { title } } } }',
+        }),
+      ],
+    },
   ];
   const wanted = args.operations!.split(',');
   return all.filter((read) => wanted.includes(read.name));
 }
 
 /** Reads measured with one client only: the whole graph's timeline is not a page the explorer loads. */
-const ONE_CLIENT_ONLY = new Set(['TimelineCount']);
+const ONE_CLIENT_ONLY = new Set(['TimelineCount', 'TimelineRange']);
 
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
@@ -196,7 +209,8 @@ async function main() {
     const list = reads(explorerDocuments(ROOT), await sample(databaseUrl));
     const servers: { label: string; url: string; cold: Map<string, number> }[] = [];
     for (const build of builds) {
-      const url = await start(build.dir, databaseUrl);
+      const own = args['build-database']!.find((spec) => spec.startsWith(`${build.label}=`));
+      const url = await start(build.dir, own ? own.slice(build.label.length + 1) : databaseUrl);
       const cold = new Map<string, number>();
       // The first request of each read after the server started, in order.
       for (const read of list) cold.set(read.name, await post(url, read.bodies[0]));

@@ -74,7 +74,7 @@ describe('long reads (search, networks, timelines, filtered counts)', () => {
     await expect(readerOf(server).queryLong('SELECT 1', [], { signal: controller.signal, timeoutMs: 10_000 })).rejects.toBeInstanceOf(RequestTimeoutError);
   });
 
-  it('sends search, conflictNetwork, conflictPath, timeline (page and count) and filtered counts through it, and nothing else', async () => {
+  it('sends search, conflictNetwork, conflictPath, a party’s timeline (page and count), a bounded count and filtered counts through it, and nothing else', async () => {
     const longReadsOf = async (query: string) => {
       const before = counts(server);
       const res = await server.gql(query);
@@ -88,8 +88,12 @@ describe('long reads (search, networks, timelines, filtered counts)', () => {
     expect(await longReadsOf(`{ search(text: "meng", first: 1) { snippet node { id } } }`)).toBe(1);
     expect(await longReadsOf(`{ conflictNetwork(center: "huawei", depth: 1) { nodes { id } edges { kind } } }`)).toBe(1);
     expect(await longReadsOf(`{ conflictPath(from: "meng-wanzhou", to: "verizon") { nodes { id } } }`)).toBeGreaterThanOrEqual(2);
-    expect(await longReadsOf(`{ timeline(first: 5) { totalCount edges { node { title } } } }`)).toBe(2);
-    expect(await longReadsOf(`{ timeline(first: 5) { edges { node { title } } } }`)).toBe(1);
+    expect(await longReadsOf(`{ timeline(party: "huawei", first: 5) { totalCount edges { node { title } } } }`)).toBe(2);
+    expect(await longReadsOf(`{ timeline(party: "huawei", first: 5) { edges { node { title } } } }`)).toBe(1);
+    // The whole graph's page reads `first + 1` rows per dated table and its count a trigger-kept row;
+    // bounded by from/to, the count is a COUNT over index ranges.
+    expect(await longReadsOf(`{ timeline(first: 5) { totalCount edges { node { title } } } }`)).toBe(0);
+    expect(await longReadsOf(`{ timeline(first: 5, from: "2019") { totalCount edges { node { title } } } }`)).toBe(1);
     expect(await longReadsOf(`{ lawsuits(filter: { kind: PATENT_INFRINGEMENT }) { totalCount edges { node { slug } } } }`)).toBe(1);
     // The unfiltered count reads a trigger-kept row, and the loaders' batches stay on the main thread.
     expect(

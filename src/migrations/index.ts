@@ -17,6 +17,7 @@ import { Webhooks1796500000000 } from './sqlite/1796500000000-Webhooks';
 import { Webhooks1796500000001 } from './postgres/1796500000001-Webhooks';
 import { DraftItemDisputes1797400000000 } from './sqlite/1797400000000-DraftItemDisputes';
 import { DraftItemDisputes1797400000001 } from './postgres/1797400000001-DraftItemDisputes';
+import { TimelineOrder1797500000000 } from './1797500000000-TimelineOrder';
 
 /**
  * The migrations of each dialect, in order. Entity tables: generated per dialect by
@@ -34,6 +35,7 @@ export const sqliteMigrations: Function[] = [
   ChangeEvents1796400000000,
   Webhooks1796500000000,
   DraftItemDisputes1797400000000,
+  TimelineOrder1797500000000,
 ];
 export const postgresMigrations: Function[] = [
   InitialSchema1795670432047,
@@ -46,4 +48,5 @@ export const postgresMigrations: Function[] = [
   ChangeEvents1796400000001,
   Webhooks1796500000001,
   DraftItemDisputes1797400000001,
+  TimelineOrder1797500000000,
 ];

@@ -9,7 +9,12 @@ export interface CountedTable {
   table: string;
   /** The discriminator column counted by value (`party_type`: one count per kind of party). */
   by?: string;
+  /** Count only the rows where this column is not null (a fact table's dated rows: `datedRowCountName`). */
+  nonNull?: string;
 }
+
+/** The row_count name of a table's rows with a date (those on the timeline). */
+export const datedRowCountName = (table: string) => `${table}:dated`;
 
 /** Counted whatever the registry holds. */
 export const CORE_COUNTED: readonly CountedTable[] = [{ table: 'party', by: 'party_type' }, { table: 'source' }];

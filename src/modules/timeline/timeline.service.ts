@@ -14,7 +14,8 @@ import { DISPUTE_FACTS_SQL } from '../dispute/dispute.fact';
 import type { TimelineArgs } from './timeline.args';
 import { TimelineEntry, type TimelineEntryKind, type TimelineFactType } from './timeline-entry.type';
 import { DATED_FACTS, DISPUTE_DATED_FACTS, PARTY_DATED_FACTS, periodKey, sortKeySql } from './timeline.sql';
-import { factParticipantsByIdSql } from '../../common/facts/fact-sql';
+import { factParticipantsByIdSql, timelineCountSql, timelinePageSql, type TimelineBounds } from '../../common/facts/fact-sql';
+import { datedRowCountName } from '../../common/database/counted-rows';
 import { factTypes } from '../../facts';
 
 interface Row {
@@ -39,6 +40,20 @@ function decodeCursor(cursor: string): [string, string, number] {
   return [match[1], match[2], Number(match[3])];
 }
 
+function toEntry(row: Row): TimelineEntry {
+  const entry = new TimelineEntry();
+  entry.date = FuzzyDate.parse(row.date);
+  entry.kind = row.kind;
+  entry.title = row.title;
+  entry.factType = row.fact_type;
+  entry.factId = Number(row.fact_id);
+  entry.sortKey = row.sort_key;
+  return entry;
+}
+
+/** The row_count names of every dated fact table's dated rows. */
+const DATED_COUNTS = factTypes.filter((fact) => fact.timeline).map(({ table }) => datedRowCountName(table));
+
 /** What a timeline is narrowed to besides its arguments: the facts of one dispute. */
 export interface TimelineScope {
   disputeId?: number;
@@ -47,11 +62,12 @@ export interface TimelineScope {
 /** Every dated fact in chronological order, for one party or the whole graph. */
 export class TimelineService {
   /**
-   * The page and its COUNT are long reads: both sort or scan every dated fact of the graph. They
-   * run through the request's reader, bounded by its deadline.
+   * A party's or a dispute's timeline: its page and COUNT read that party's or dispute's facts,
+   * through the request's reader as long reads, bounded by its deadline.
    */
   async timeline(loaders: Loaders, args: Partial<TimelineArgs> & ConnectionArgs, scope: TimelineScope = {}): Promise<Connection<TimelineEntry>> {
     const { reader, longRead } = loaders;
+    if (args.party == null && scope.disputeId == null) return this.wholeGraph(loaders, args);
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     // A party's or a dispute's timeline reads only its facts, each select through an index.
@@ -99,21 +115,52 @@ export class TimelineService {
       [...datedParameters, ...pageParameters, args.first + 1],
       longRead,
     );
-    const entries = rows.map((row) => {
-      const entry = new TimelineEntry();
-      entry.date = FuzzyDate.parse(row.date);
-      entry.kind = row.kind;
-      entry.title = row.title;
-      entry.factType = row.fact_type;
-      entry.factId = Number(row.fact_id);
-      entry.sortKey = row.sort_key;
-      return entry;
-    });
-    return toConnection(entries, args, encodeCursor, () =>
+    return toConnection(rows.map(toEntry), args, encodeCursor, () =>
       reader
         .queryLong<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base}${where(conditions)}) c`, [...datedParameters, ...parameters], longRead)
         .then(([r]) => Number(r.n)),
     );
+  }
+
+  /**
+   * The whole graph's timeline: a merge of each dated table's page read through its timeline
+   * index (timelinePageSql), so a page reads about `first` rows per fact type however many facts
+   * are dated. Its count: the trigger-kept counts of dated rows when unbounded; bounded by
+   * from/to (or as of a date), a COUNT over the index ranges, a long read.
+   */
+  private async wholeGraph(loaders: Loaders, args: Partial<TimelineArgs> & ConnectionArgs): Promise<Connection<TimelineEntry>> {
+    const { reader, longRead } = loaders;
+    const bounds: TimelineBounds = {};
+    if (args.from != null) bounds.from = periodKey(FuzzyDate.parse(args.from).iso, false);
+    if (args.to != null) bounds.to = periodKey(FuzzyDate.parse(args.to).iso, true);
+    const asOf = asOfOf(reader);
+    if (asOf !== null) {
+      // As of a date: only facts a source had stated by then (see field-statement/as-of.ts).
+      bounds.extra = (type) => ({
+        sql: `EXISTS (SELECT 1 FROM citation c JOIN source s ON s.id = c.source_id WHERE c.subject_type = ${type} AND c.subject_id = f.id AND s.published_on <= ?)`,
+        parameters: [asOf],
+      });
+    }
+    const counted = bounds.from == null && bounds.to == null && !bounds.extra;
+    if (args.after != null) {
+      const [key, type, id] = decodeCursor(args.after);
+      bounds.after = { key, type, id };
+    }
+    const page = timelinePageSql(factTypes, bounds, args.first + 1);
+    // As of a date, each table is read in order until enough of its facts were stated by then: a walk
+    // that may go far through an index when few were, hence a long read.
+    const rows = bounds.extra ? await reader.queryLong<Row>(page.sql, page.parameters, longRead) : await reader.query<Row>(page.sql, page.parameters);
+    return toConnection(rows.map(toEntry), args, encodeCursor, async () => {
+      if (counted) {
+        const [row] = await reader.query<{ n: number | string | null }>(`SELECT SUM(n) AS n FROM row_count WHERE ${reader.inList('name')}`, [
+          reader.listParameter(DATED_COUNTS),
+        ]);
+        return Number(row?.n ?? 0);
+      }
+      const count = timelineCountSql(factTypes, { ...bounds, after: undefined });
+      const [row] = await reader.queryLong<{ n: number | string }>(count.sql, count.parameters, longRead);
+      return Number(row.n);
+    });
   }
 
   /** The fact an entry is about. */
