@@ -106,7 +106,7 @@ describeOnSqlite('the SQLite database', () => {
       [
         '-e',
         `
-      const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+      const db = new (require('better-sqlite3'))(${JSON.stringify(file)}, { timeout: 120000 });
       db.exec('BEGIN IMMEDIATE');
       db.prepare("UPDATE party SET description = description WHERE slug = 'huawei'").run();
       process.stdout.write('locked\\n');
@@ -115,12 +115,17 @@ describeOnSqlite('the SQLite database', () => {
       ],
       { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    await new Promise<void>((resolve) => locker.stdout!.once('data', () => resolve()));
+    const exited = new Promise((resolve) => locker.once('exit', resolve));
+    // (A locker that fails before it holds the lock fails the test at once, instead of leaving it waiting.)
+    await new Promise<void>((resolve, reject) => {
+      locker.stdout!.once('data', () => resolve());
+      locker.once('exit', (code) => reject(new Error(`the locking process exited (${code}) before it held the lock`)));
+    });
     const read = await server.gql(`{ companies { totalCount } }`);
     expect(read.data.companies.totalCount).toBe(6);
     const write = await server.gql(statement('while-locked'), {}, editor);
     expect(write.errors).toBeUndefined();
-    await new Promise((resolve) => locker.once('exit', resolve));
+    await exited;
   });
 
   it('goes unavailable when its file disappears, answers clearly meanwhile, and recovers by itself when it returns', async () => {

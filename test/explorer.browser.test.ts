@@ -476,7 +476,7 @@ describe('web explorer at /explorer', () => {
         return route.abort('internetdisconnected');
       });
       await other.goto(`${origin}/graphql`);
-      await other.waitForURL(`${origin}/graphiql/`, { timeout: 30_000 });
+      await other.waitForURL(`${origin}/graphiql/`);
       await other.locator('.graphiql-tab').first().waitFor();
       expect(blocked.some((url) => url.includes('embeddable-sandbox'))).toBe(true);
     } finally {
@@ -504,7 +504,7 @@ describe('web explorer at /explorer', () => {
       await other.clock.runFor(7_500);
       expect(other.url()).toBe(`${origin}/graphql`);
       await other.clock.runFor(1_000);
-      await other.waitForURL(`${origin}/graphiql/`, { timeout: 30_000 });
+      await other.waitForURL(`${origin}/graphiql/`);
       expect(hanging.some((url) => url.includes('embeddable-sandbox'))).toBe(true);
       await other.locator('.graphiql-tab-button').first().waitFor();
     } finally {

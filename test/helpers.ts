@@ -249,8 +249,8 @@ export function capturingLogger(): { logger: AppLogger; lines: () => Record<stri
   };
 }
 
-/** Polls `check` until it is true (no timing assertions: only a generous overall limit). */
-export async function eventually(check: () => Promise<boolean> | boolean, what: string, limitMs = 20_000): Promise<void> {
+/** Polls `check` until it is true (no timing assertions: only an overall limit against a hang, generous for a loaded machine). */
+export async function eventually(check: () => Promise<boolean> | boolean, what: string, limitMs = 120_000): Promise<void> {
   const until = Date.now() + limitMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for: ${what}`);

@@ -18,8 +18,8 @@ export interface PageWatch {
 }
 
 /** Headless Chromium with a new, empty profile, at 1280×900, with no background traffic of its own. */
-export function launchChromium(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
+export async function launchChromium(): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'explorer-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -34,6 +34,9 @@ export function launchChromium(): Promise<BrowserContext> {
     ],
     viewport: { width: 1280, height: 900 },
   });
+  // Waits are hang guards, not timings: generous for a loaded machine (Playwright's default is 30 s).
+  context.setDefaultTimeout(120_000);
+  return context;
 }
 
 /**
