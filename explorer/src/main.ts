@@ -24,6 +24,7 @@ import { drawNetwork } from './graph';
 import { webHref } from './links';
 import { followDispute } from './live';
 import { renderReview } from './review';
+import { h, words, type Child } from './dom';
 
 declare global {
   interface Window {
@@ -36,15 +37,7 @@ const main = document.getElementById('main') as HTMLElement;
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-text') as HTMLInputElement;
 
-// ---------- small DOM helpers (text is always set as text, never parsed as HTML) ----------
-
-type Child = Node | string | null | undefined | false;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  for (const child of children) if (child) el.append(child);
-  return el;
-}
+// ---------- small DOM helpers (h and words are in dom.ts) ----------
 
 /** A source's title, a link only to a web (http/https) address; any other URL is shown as text after it. */
 function sourceTitle(source: { title: string; url?: string | null }): Child[] {
@@ -116,9 +109,6 @@ function fuzzyDate(date: DayFragment | null): string {
 function dateEl(date: DayFragment): HTMLElement {
   return h('time', { datetime: date.iso, class: date.approximate || date.bound ? 'fuzzy' : '' }, fuzzyDate(date));
 }
-
-/** An enum value as words: IN_EFFECT -> "in effect". */
-const words = (value: string) => value.replace(/_/g, ' ').toLowerCase();
 
 // ---------- says who: attribution, hedges, and inferred values (every Cited fact) ----------
 

@@ -14,6 +14,7 @@ import {
   type ReviewMentionFragment,
 } from './generated/graphql';
 import { webHref } from './links';
+import { h, words, type Child } from './dom';
 
 /**
  * The review page for editors (`#/review`, `#/review/DRAFT_ID`): paste a report to draft it, read its
@@ -23,19 +24,9 @@ import { webHref } from './links';
  */
 let editorKey: string | null = null;
 
-// ---------- DOM helpers (text is always set as text, never parsed as HTML) ----------
-
-type Child = Node | string | null | undefined | false;
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  for (const child of children) if (child) el.append(child);
-  return el;
-}
+// ---------- helpers (h and words are in dom.ts) ----------
 
 const messageOf = (error: unknown) => (error instanceof ApiFailure || error instanceof Error ? error.message : String(error));
-/** An enum value as words: PATENT_INFRINGEMENT -> "patent infringement". */
-const words = (value: string) => value.replace(/_/g, ' ').toLowerCase();
 /** A field name as a label: "regulatoryActions" -> "regulatory actions". */
 const fieldLabel = (field: string) => field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 const draftHref = (id: string) => `#/review/${encodeURIComponent(id)}`;
