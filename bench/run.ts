@@ -39,6 +39,9 @@ const { values: args } = parseArgs({
     // PostgreSQL only: leave the PostGraphile 4 variant out.
     'no-postgraphile': { type: 'boolean', default: false },
     operations: { type: 'string', default: OPERATIONS.map((o) => o.name).join(',') },
+    // `N=url`: measure scale N on that existing database as it is (migrated, never dropped or reloaded),
+    // e.g. a 1,000,000-company store loaded under an older generator hash that takes most of an hour to load again.
+    'database-url': { type: 'string', multiple: true, default: [] },
     out: { type: 'string', default: path.join(ROOT, 'bench/results/latest.md') },
   },
 });
@@ -49,6 +52,16 @@ if (args.db !== 'sqlite' && args.db !== 'postgres') {
 }
 const dialect: BenchDialect = args.db;
 const DIALECT_TITLES: Record<BenchDialect, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+const givenDatabases = new Map(
+  args['database-url']!.map((spec) => {
+    const at = spec.indexOf('=');
+    if (at < 1 || !Number.isInteger(Number(spec.slice(0, at)))) {
+      process.stderr.write(`error: --database-url takes N=url (got ${JSON.stringify(spec)})\n`);
+      process.exit(2);
+    }
+    return [Number(spec.slice(0, at)), spec.slice(at + 1)] as const;
+  }),
+);
 const settings = {
   scales: args.scales!.split(',').map(Number),
   warmup: quick ? 2 : Number(args.warmup),
@@ -313,6 +326,7 @@ function reproduceCommand(): string {
     ...(!quick && args.runs !== '3' ? [`--runs ${args.runs}`] : []),
     ...(!quick && args.duration !== '20' ? [`--duration ${args.duration}`] : []),
     ...(args['no-postgraphile'] ? ['--no-postgraphile'] : []),
+    ...[...givenDatabases.keys()].map((n) => `--database-url ${n}=…`),
   ];
   return `npm run bench -- ${options.join(' ')}`;
 }
@@ -336,7 +350,7 @@ async function main() {
   const companyCounts = new Set<CompanyCountSource>();
   const apq: string[] = [];
   for (const companies of settings.scales) {
-    const databaseUrl = await databases.prepare(companies);
+    const databaseUrl = givenDatabases.get(companies) ?? (await databases.prepare(companies));
     // Opened in-process first: that applies pending migrations, which a server on PostgreSQL
     // would refuse to start without (a kept bench_N may predate one).
     const statements = await statementsPerRequest(databaseUrl);
