@@ -10,6 +10,7 @@ import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { seedAll } from '../seeds/seed-all';
 import { freePort } from './free-port';
 import { serverNodeFlags } from './server-flags';
+import { followUpReport } from './follow-up-report';
 
 /**
  * `npm run bench:live [-- --subscribers 2000 --rounds 5]`: one built server on a fresh seeded
@@ -36,33 +37,13 @@ const ROUNDS = Number(args.rounds);
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = JSON.parse(readFileSync(path.join(ROOT, 'seeds/2020-02-06-huawei-verizon.json'), 'utf8'));
 const DISPUTE = 'huawei-verizon-patents';
-const SUITS = ['huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt'];
-const SETTLED = 'Huawei and Verizon have settled both of the patent infringement suits';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const median = (xs: number[]) => percentile(xs, 50);
 
 /** A follow-up report: the suits stated SETTLED (or FILED again) by a new source, so each round adds statements. */
-function report(round: number) {
-  const day = String(1 + round).padStart(2, '0');
-  const status = round % 2 === 0 ? 'SETTLED' : 'FILED';
-  const quote = `${SETTLED} (round ${round})`;
-  const item = (slug: string) => {
-    const {
-      provenance: _p,
-      attribution: _a,
-      claimedBy: _c,
-      hedges: _h,
-      ...rest
-    } = structuredClone(SEED.lawsuits.find((i: { slug: string }) => i.slug === slug));
-    return { ...rest, status, quotes: [quote], attribution: 'REPORTED', provenance: { status: { basis: 'STATED', quotes: [quote] } } };
-  };
-  return {
-    source: { slug: `bench-live-${round}`, title: 'Bench report', publisher: 'Bench Wire', publishedOn: `2022-01-${day}`, text: `Bench Wire. ${quote}.` },
-    lawsuits: SUITS.map(item),
-  };
-}
+const report = (round: number) => followUpReport(SEED, round + 1, { wire: 'Bench Wire', publishedOn: `2022-01-${String(1 + round).padStart(2, '0')}` });
 
 /** The server's memory after two full collections (heap-on-signal.js prints it): RSS and the live heap, in kB. */
 let lastHeap: { rss: number; heapUsed: number; external: number; arrayBuffers: number } | null = null;

@@ -17,6 +17,7 @@ import {
   type TestServer,
 } from './helpers';
 import { post, startServer, stop } from './server-process';
+import { followUpReport, SEED_SUITS as SUITS, SETTLED_SENTENCE as SETTLED } from '../bench/follow-up-report';
 
 /**
  * The change feed: every accepted write records its changes; the feed reads them by cursor (GraphQL
@@ -26,9 +27,7 @@ import { post, startServer, stop } from './server-process';
  */
 
 const SEED = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8'));
-const SUITS = ['huawei-v-verizon-patent-suit-rkq', 'huawei-v-verizon-patent-suit-wbt'];
 const DISPUTE = 'huawei-verizon-patents';
-const SETTLED = 'Huawei and Verizon have settled both of the patent infringement suits';
 const OVER = 'the patent fight between the two companies is over';
 
 function followUp(n: number) {
@@ -333,29 +332,7 @@ describe('subscriptions over graphql-ws', () => {
 });
 
 /** A report for the flood of writes below: the suits stated SETTLED or FILED again by a new source each time. */
-function floodReport(n: number) {
-  const quote = `${SETTLED} (report ${n})`;
-  const item = (slug: string) => {
-    const {
-      provenance: _p,
-      attribution: _a,
-      claimedBy: _c,
-      hedges: _h,
-      ...rest
-    } = structuredClone(SEED.lawsuits.find((i: { slug: string }) => i.slug === slug));
-    return {
-      ...rest,
-      status: n % 2 ? 'SETTLED' : 'FILED',
-      quotes: [quote],
-      attribution: 'REPORTED',
-      provenance: { status: { basis: 'STATED', quotes: [quote] } },
-    };
-  };
-  return {
-    source: { slug: `flood-${n}`, title: 'Flood report', publisher: 'Flood Wire', publishedOn: '2022-01-01', text: `Flood Wire. ${quote}.` },
-    lawsuits: SUITS.map(item),
-  };
-}
+const floodReport = (n: number) => followUpReport(SEED, n, { wire: 'Flood Wire', publishedOn: '2022-01-01' });
 
 /** A large answer per event (the seed report's text, several times over), so that a few writes fill a socket. */
 const HEAVY = `subscription { disputeChanged(slug: "${DISPUTE}") { change { cursor } dispute { citations { source { text } } lawsuits { citations { quote source { text } } } } } }`;
