@@ -21,7 +21,7 @@ import { serverNodeFlags } from './server-flags';
  *   import in flight when the server is told to stop; every answer is matched with the database.
  * `npm run attack` runs them after the hostile corpus (bench/attack.ts); alone:
  * `node dist/bench/attack-connections.js [--out FILE]`. The client tools are the tests' too
- * (test/hostile-connections.test.ts, test/shutdown.test.ts).
+ * (test/hostile-connections.suite.ts, test/shutdown.test.ts).
  */
 
 // ---------------------------------------------------------------------------------------------

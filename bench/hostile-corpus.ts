@@ -3,7 +3,7 @@
  * cost the server a lot (exponential fragment fan-out, recursion through unions, expensive fields
  * under aliases, directive spreads, padding around a document to dodge caches) or to make it
  * answer a client's mistake as a server fault. `npm run attack` sends the corpus to a production
- * server on a large store; test/hostile.test.ts checks each family at several sizes by counting
+ * server on a large store; test/hostile.suite.ts checks each family at several sizes by counting
  * the work done.
  */
 

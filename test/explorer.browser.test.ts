@@ -129,7 +129,7 @@ describe('web explorer at /explorer', () => {
     }
     const landing = await (await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } })).text();
     expect(landing).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\son\w+=/i); // no inline script, style or handler
-    // Outside production the bundles' source maps are served (NODE_ENV=production: see http.test.ts).
+    // Outside production the bundles' source maps are served (NODE_ENV=production: see http.suite.ts).
     expect((await fetch(`${origin}/explorer/explorer.js`)).headers.get('sourcemap')).toBe('/explorer/explorer.js.map');
   });
 

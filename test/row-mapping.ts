@@ -11,7 +11,7 @@ import { WebhookService } from '../src/modules/webhook/webhook.service';
 
 /**
  * What the row-mapping tests share (the unit one on in-memory SQLite, `src/common/database/
- * sql-reader.test.ts`, and the integration one on the suite's database, `test/row-mapper.test.ts`):
+ * sql-reader.test.ts`, and the integration one on the suite's database, `test/row-mapper.suite.ts`):
  * every entity read both ways, and probe entities with the column kinds our entities do not use
  * (booleans, dates, a list of transformers, simple-array, simple-enum, reals) on both dialects.
  */

@@ -24,7 +24,7 @@ export const PRICES = {
   filter: 50,
   /**
    * A read as of a date (`asOf`), flat, over one and a half times what the answer costs otherwise:
-   * every batch of facts also reads their statements (test/statements.test.ts: at most twice the
+   * every batch of facts also reads their statements (test/statements.suite.ts: at most twice the
    * SQL statements; bench/results/statements.md: 1.06× the CPU of the dispute page).
    */
   asOf: 100,

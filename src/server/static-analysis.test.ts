@@ -7,7 +7,7 @@ import { operationCost, staticLimitsRule } from './query-limits';
 
 /**
  * The static analysis of hostile documents (bench/hostile-corpus.ts), on the schema alone: work is
- * counted (selection sets measured), never timed. What the server answers them is test/hostile.test.ts.
+ * counted (selection sets measured), never timed. What the server answers them is test/hostile.suite.ts.
  */
 const measured = (schema: GraphQLSchema, query: string) => {
   const document = parse(query);

@@ -1,5 +1,5 @@
 /*
- * Run by test/request-memory.test.ts as `node --expose-gc --max-semi-space-size=64
+ * Run by test/request-memory.suite.ts as `node --expose-gc --max-semi-space-size=64
  * test/support/request-retention.js` (plain JavaScript: it needs a process and a heap of its own).
  *
  * The built server (dist/) on an in-memory SQLite database with the seed and 300 synthetic

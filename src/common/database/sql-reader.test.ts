@@ -7,7 +7,7 @@ import { expectSameEntities } from '../../../test/row-mapping';
 import { Company } from '../../modules/company/company.entity';
 import { PartyEntity } from '../../modules/party/party.entity';
 
-/** The row mapping on in-memory SQLite (test/row-mapper.test.ts runs the same on the suite's database, PostgreSQL too). */
+/** The row mapping on in-memory SQLite (test/row-mapper.suite.ts runs the same on the suite's database, PostgreSQL too). */
 describe('SqlReader row mapping, as TypeORM maps rows', () => {
   let dataSource: DataSource;
   beforeAll(async () => {

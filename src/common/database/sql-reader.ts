@@ -306,7 +306,7 @@ const AS_READ = new Set<unknown>([
  * transformers, one or a list, even of null; simple-json; booleans; dates; simple-array…).
  * Plain text and integer columns are copied, and simple-json parsed, without that call, which is
  * what keeps mapping cheap; any other column kind goes through TypeORM's own hydration.
- * `sql-reader.test.ts` and `test/row-mapper.test.ts` compare the result with `find`'s.
+ * `sql-reader.test.ts` and `test/row-mapper.suite.ts` compare the result with `find`'s.
  */
 class RowMapper {
   private readonly shapes = new Map<string | undefined, Shape>();

@@ -6,7 +6,7 @@ import { partyAsserts } from '../party/party.asserts';
 /**
  * Says who, in the seed document itself (no database): every cited item gives each field that
  * asserts something a provenance entry, with quotes of the source or a note, and names who says so.
- * What the API answers about it is test/says-who.test.ts.
+ * What the API answers about it is test/says-who.suite.ts.
  */
 const seed = JSON.parse(readFileSync(path.resolve(__dirname, '../../../seeds/2020-02-06-huawei-verizon.json'), 'utf8'));
 const text: string = seed.source.text;

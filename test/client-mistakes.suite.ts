@@ -5,7 +5,7 @@ import { bearer, capturingLogger, createKey, startTestServer, type TestServer } 
 
 /**
  * A client's mistakes: answered 4xx with a code, logged at info without a stack (only internal
- * errors are logged at error level, with one: test/http.test.ts), its input echoed back cut to a
+ * errors are logged at error level, with one: test/http.suite.ts), its input echoed back cut to a
  * short prefix; and party names that mix lookalike scripts refused on every write path.
  */
 const SOURCE = '2020-02-06-huawei-verizon';

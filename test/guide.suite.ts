@@ -5,7 +5,7 @@ import { describeOnSqlite, sharedTestServer, type TestServer } from './helpers';
 // Every query of the guide (and README's example) that is followed by its answer (a ```graphql
 // block, then a ```json block) is sent to a seeded server, and the answer must be the one the
 // document shows, so the documents cannot drift from the product. After a change to the seed or the
-// schema, `UPDATE_GUIDE=1 npx jest test/guide.test.ts` writes the server's answers into them instead
+// schema, `UPDATE_GUIDE=1 npx jest test/guide.suite.ts` writes the server's answers into them instead
 // (read the diff before committing). SQLite only: the answers show the embedded database's search scores.
 const DOCUMENTS = [
   { file: 'docs/guide.md', least: 8 },
