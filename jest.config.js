@@ -1,0 +1,52 @@
+// Both tiers as two Jest projects (docs/development.md#tests).
+const os = require('node:os');
+
+// One and a half workers per processor: the browser and process suites wait on their children part of
+// the time, so a third worker on two cores keeps both busy. (Jest's own "150%" is not a percentage it
+// accepts: it reads any value over 100% as that many workers.)
+const workers = Math.max(2, Math.floor(os.availableParallelism() * 1.5));
+
+module.exports = {
+  testTimeout: 180000,
+  maxWorkers: workers,
+  projects: [
+    {
+      displayName: 'unit',
+      roots: ['<rootDir>/src'],
+      testEnvironment: 'node',
+      testMatch: ['**/*.test.ts'],
+      setupFiles: ['reflect-metadata'],
+      transform: {
+        '^.+\\.ts$': [
+          'ts-jest',
+          {
+            tsconfig: '<rootDir>/tsconfig.jest.json',
+            diagnostics: {
+              ignoreCodes: [151002],
+            },
+          },
+        ],
+      },
+    },
+    {
+      displayName: 'integration',
+      roots: ['<rootDir>/test', '<rootDir>/seeds'],
+      testEnvironment: '<rootDir>/test/support/worker-environment.js',
+      testMatch: ['**/*.test.ts'],
+      setupFiles: ['reflect-metadata'],
+      transform: {
+        '^.+\\.ts$': [
+          'ts-jest',
+          {
+            tsconfig: '<rootDir>/tsconfig.jest.json',
+            diagnostics: {
+              ignoreCodes: [151002],
+            },
+          },
+        ],
+      },
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+  ],
+};
