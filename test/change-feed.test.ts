@@ -1,10 +1,6 @@
+import { suiteGroup } from './support/suite-group';
+
 /**
  * The change feed: its cursors, subscriptions over graphql-ws, and webhooks with their deliveries.
- * Each subject keeps its own file (`<subject>.suite.ts`) and its own describe block; run in one Jest file they
- * share one module registry, so the server's ~1,800 modules are loaded and its schema first built once for the
- * group instead of once per subject (about 1 s of CPU each). One subject alone: `npx jest FILE -t "^subject "`.
  */
-for (const subject of ['changes', 'webhooks'])
-  describe(subject, () => {
-    require(`./${subject}.suite`);
-  });
+suiteGroup(__dirname, ['changes', 'webhooks']);

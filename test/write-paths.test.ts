@@ -1,11 +1,7 @@
+import { suiteGroup } from './support/suite-group';
+
 /**
  * The write paths: mutations, the write rules on every path, identities that move, statements of dated sources,
  * drafts of new reports, the importer run twice, exports, and the migrations.
- * Each subject keeps its own file (`<subject>.suite.ts`) and its own describe block; run in one Jest file they
- * share one module registry, so the server's ~1,800 modules are loaded and its schema first built once for the
- * group instead of once per subject (about 1 s of CPU each). One subject alone: `npx jest FILE -t "^subject "`.
  */
-for (const subject of ['writes', 'write-rules', 'identity', 'statements', 'drafts', 'seed-idempotency', 'exports', 'migrations'])
-  describe(subject, () => {
-    require(`./${subject}.suite`);
-  });
+suiteGroup(__dirname, ['writes', 'write-rules', 'identity', 'statements', 'drafts', 'seed-idempotency', 'exports', 'migrations']);
