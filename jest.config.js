@@ -6,6 +6,13 @@ const os = require('node:os');
 // accepts: it reads any value over 100% as that many workers.)
 const workers = Math.max(2, Math.floor(os.availableParallelism() * 1.5));
 
+// TypeScript compiled without type checking (`npm test` type-checks everything once first): ts-jest's
+// transpile-only mode through tsconfig.jest.json's isolatedModules. 151002 is ts-jest's note on a Node16-style
+// `module` setting, printed for every file.
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: { ignoreCodes: [151002] } }],
+};
+
 module.exports = {
   testTimeout: 180000,
   maxWorkers: workers,
@@ -17,17 +24,7 @@ module.exports = {
       // One file that runs every src/**/*.test.ts in one module registry (it says why).
       testMatch: ['<rootDir>/src/unit.test.ts'],
       setupFiles: ['reflect-metadata'],
-      transform: {
-        '^.+\\.ts$': [
-          'ts-jest',
-          {
-            tsconfig: '<rootDir>/tsconfig.jest.json',
-            diagnostics: {
-              ignoreCodes: [151002],
-            },
-          },
-        ],
-      },
+      transform,
     },
     {
       displayName: 'integration',
@@ -35,17 +32,7 @@ module.exports = {
       testEnvironment: '<rootDir>/test/support/worker-environment.js',
       testMatch: ['**/*.test.ts'],
       setupFiles: ['reflect-metadata'],
-      transform: {
-        '^.+\\.ts$': [
-          'ts-jest',
-          {
-            tsconfig: '<rootDir>/tsconfig.jest.json',
-            diagnostics: {
-              ignoreCodes: [151002],
-            },
-          },
-        ],
-      },
+      transform,
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
