@@ -17,7 +17,7 @@ import {
   type TestServer,
 } from './helpers';
 import { post, startServer, stop } from './server-process';
-import { followUpReport, SEED_SUITS as SUITS, SETTLED_SENTENCE as SETTLED } from '../bench/follow-up-report';
+import { followUpReport, SEED_SUITS as SUITS, SETTLED_SENTENCE as SETTLED, withoutSaysWho } from '../bench/follow-up-report';
 
 /**
  * The change feed: every accepted write records its changes; the feed reads them by cursor (GraphQL
@@ -38,10 +38,7 @@ function followUp(n: number) {
     publishedOn: `2021-07-${String(20 + n).padStart(2, '0')}`,
     text: `Test Wire, July 2021. ${SETTLED} that Huawei filed against the carrier. With the settlement, ${OVER}.`,
   };
-  const item = (key: string, slug: string) => {
-    const { provenance: _p, attribution: _a, claimedBy: _c, hedges: _h, ...rest } = structuredClone(SEED[key].find((i: { slug: string }) => i.slug === slug));
-    return rest;
-  };
+  const item = (key: string, slug: string) => withoutSaysWho(structuredClone(SEED[key].find((i: { slug: string }) => i.slug === slug)));
   return {
     source,
     lawsuits: SUITS.map((slug) => ({

@@ -14,6 +14,7 @@ import { seedAll } from '../seeds/seed-all';
 import { createBulkWriter } from '../seeds/synthetic/bulk-writer';
 import { writeSyntheticGraph } from '../seeds/synthetic/synthetic-graph';
 import { openTestDatabase, SEED_DOCUMENT_PATH } from './helpers';
+import { withoutSaysWho } from '../bench/follow-up-report';
 
 /** A Writable keeping what it is given, as lines. */
 function collector(): { out: Writable; lines: () => string[] } {
@@ -40,7 +41,7 @@ const SETTLED = 'Huawei and Verizon settled the first of the two patent suits ou
 /** A later report that settles one suit: a statement added to one lawsuit, from a new source. */
 function settlement() {
   const seed = structuredClone(SEED);
-  const { provenance: _p, attribution: _a, claimedBy: _c, hedges: _h, ...suit } = seed.lawsuits.find((item: { slug: string }) => item.slug === SUIT);
+  const suit = withoutSaysWho(seed.lawsuits.find((item: { slug: string }) => item.slug === SUIT));
   return {
     source: {
       slug: '2021-01-05-export-test-settlement',

@@ -4,6 +4,7 @@ import { seedAll } from '../seeds/seed-all';
 import { IdentityService } from '../src/modules/identity/identity.service';
 import { readFileSync } from 'node:fs';
 import { bearer, createKey, freshDatabaseUrl, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
+import { withoutSaysWho } from '../bench/follow-up-report';
 import { invariantViolations } from './says-who-invariant';
 
 /**
@@ -325,7 +326,7 @@ describe('identifiers that move', () => {
   it('shows a fact’s link rows as of a date: a party a later source adds is not on the fact before', async () => {
     // The suit restated by a later source, only its defendants changed (and stated).
     const seeded = JSON.parse(readFileSync(SEED_DOCUMENT_PATH, 'utf8')).lawsuits.find((l: { slug: string }) => l.slug === SUITS[1]);
-    const { provenance: _p, attribution: _a, claimedBy: _c, hedges: _h, ...suit } = seeded;
+    const suit = withoutSaysWho(seeded);
     const doc = {
       source: {
         slug: 'identity-joinder',

@@ -3,6 +3,7 @@ import { Role } from '../src/common/role.enum';
 import { seedAll } from '../seeds/seed-all';
 import { StatementCounter } from '../src/common/database/statement-counter';
 import { bearer, createKey, freshDatabaseUrl, openTestDatabase, SEED_DOCUMENT_PATH, startTestServer, type TestServer } from './helpers';
+import { withoutSaysWho } from '../bench/follow-up-report';
 import { invariantViolations } from './says-who-invariant';
 
 /**
@@ -44,10 +45,15 @@ const seedItem = (key: string, slug: string) => structuredClone(SEED[key].find((
 /** The follow-up as a source document: the suits and the dispute restated, only their status changed (and stated). */
 function followUpDocument() {
   const suits = SUITS.map((slug) => {
-    const { provenance: _p, attribution: _a, claimedBy: _c, hedges: _h, ...suit } = seedItem('lawsuits', slug);
-    return { ...suit, status: 'SETTLED', quotes: [SETTLED], attribution: 'REPORTED', provenance: { status: { basis: 'STATED', quotes: [SETTLED] } } };
+    return {
+      ...withoutSaysWho(seedItem('lawsuits', slug)),
+      status: 'SETTLED',
+      quotes: [SETTLED],
+      attribution: 'REPORTED',
+      provenance: { status: { basis: 'STATED', quotes: [SETTLED] } },
+    };
   });
-  const { provenance: _p, attribution: _a, claimedBy: _c, hedges: _h, ...dispute } = seedItem('disputes', DISPUTE);
+  const dispute = withoutSaysWho(seedItem('disputes', DISPUTE));
   return {
     source: FOLLOW_UP,
     lawsuits: suits,
