@@ -8,6 +8,8 @@ export class RequestDeadline {
   private controller: AbortController | null = null;
   private hasPassed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When a deadline without a timer of its own passes (performance.now() time). */
+  private endsAt: number | undefined;
 
   /**
    * A deadline that passes by itself `ms` from now, then calls `onPass` (which answers the client),
@@ -23,7 +25,19 @@ export class RequestDeadline {
     return deadline;
   }
 
+  /**
+   * A deadline `ms` from now that nobody waits on: no timer runs unless work asks for the signal (and
+   * that one does not keep the process alive), so work that ends unnoticed, as a subscription event's
+   * execution does, leaves nothing pending behind it.
+   */
+  static within(ms: number): RequestDeadline {
+    const deadline = new RequestDeadline();
+    deadline.endsAt = performance.now() + ms;
+    return deadline;
+  }
+
   get passed(): boolean {
+    if (!this.hasPassed && this.endsAt !== undefined && performance.now() >= this.endsAt) this.pass();
     return this.hasPassed;
   }
 
@@ -31,7 +45,8 @@ export class RequestDeadline {
   get signal(): AbortSignal {
     if (!this.controller) {
       this.controller = new AbortController();
-      if (this.hasPassed) this.controller.abort();
+      if (this.passed) this.controller.abort();
+      else if (this.endsAt !== undefined) setTimeout(() => this.pass(), this.endsAt - performance.now()).unref();
     }
     return this.controller.signal;
   }

@@ -220,7 +220,7 @@ export class SubscriptionServer {
       },
       forEvent: (event) =>
         this.eventContext(event, client, () =>
-          this.options.contextFor(`ws:${id}`, { ...options, deadline: RequestDeadline.after(this.options.requestTimeoutMs, () => undefined) }),
+          this.options.contextFor(`ws:${id}`, { ...options, deadline: RequestDeadline.within(this.options.requestTimeoutMs) }),
         ),
       close: (code, reason) => {
         if (code === CLOSE_SLOW_CONSUMER && socket.readyState === socket.OPEN) this.slowConsumersClosed += 1;
