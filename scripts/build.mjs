@@ -3,7 +3,7 @@
 // ... each run first) takes well under a second of work. `rm -rf dist` forces a full build.
 //  1. `tsc -b tsconfig.build.json`: up-to-date check against dist/tsconfig.build.tsbuildinfo; recompiles only
 //     what changed.
-//  2. Prunes dist/**/*.js(.map) whose TypeScript source is gone (a deleted or renamed file would otherwise stay
+//  2. Prunes dist/**/*.js(.map) and .d.ts whose TypeScript source is gone (a deleted or renamed file would otherwise stay
 //     runnable, e.g. `node dist/scripts/old.js`).
 //  3. The explorer (codegen + tsc + esbuild) only when a SHA-256 of its inputs differs from the one stamped in
 //     dist/explorer/.inputs.sha256 after its last successful build, or its outputs are missing.
@@ -38,7 +38,7 @@ run([tsc, '-b', 'tsconfig.build.json']);
 // 2. Stale outputs. tsconfig.build.json compiles these roots (and ormconfig.ts); dist/explorer is step 3's.
 for (const top of ['src', 'seeds', 'scripts', 'bench']) {
   for (const file of walk(path.join(dist, top))) {
-    const match = /^(.*)\.js(\.map)?$/.exec(path.relative(dist, file));
+    const match = /^(.*)\.(?:js|js\.map|d\.ts)$/.exec(path.relative(dist, file));
     if (match && !existsSync(path.join(root, `${match[1]}.ts`))) rmSync(file);
   }
 }

@@ -23,7 +23,9 @@ async function startBuiltServer(url, env) {
   const { createLogger } = require(path.join(DIST, 'src/logger.js'));
   const { createApp } = require(path.join(DIST, 'src/server/app.js'));
   const dataSource = await openDatabase(url, { migrate: true });
-  const app = await createApp(dataSource, readConfig(env), createLogger('silent'));
+  // Closed only as the worker exits, when no request is in flight and its only sockets are the worker's own idle
+  // clients: no grace period to wait out (the default would keep the worker past Jest's half second to exit).
+  const app = await createApp(dataSource, readConfig({ ...env, SHUTDOWN_GRACE_MS: '1' }), createLogger('silent'));
   const port = await app.listen(0);
   app.httpServer.unref();
   app.httpServer.on('connection', (socket) => socket.unref());
