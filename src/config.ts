@@ -1,5 +1,9 @@
 import ipaddr from 'ipaddr.js';
 import { readFileSync } from 'node:fs';
+
+/** DRAFT_DEADLINE_MS unless set: the longest a report's extraction may take before the draft is refused (it runs outside the write transaction). */
+export const DEFAULT_DRAFT_DEADLINE_MS = 5_000;
+
 /** Query limits: each rejects an operation before execution (see src/server/query-limits.ts). */
 export interface QueryLimits {
   maxDepth: number;
@@ -284,7 +288,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     requestTimeoutMs,
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
-    draftDeadlineMs: positiveInt(env, 'DRAFT_DEADLINE_MS', 5_000),
+    draftDeadlineMs: positiveInt(env, 'DRAFT_DEADLINE_MS', DEFAULT_DRAFT_DEADLINE_MS),
     databaseCheckMs: positiveInt(env, 'DATABASE_CHECK_MS', 1000),
     clientCostBudget: costBudget(env, maxCost),
     trustProxy: trustProxy(env.TRUST_PROXY),

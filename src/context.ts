@@ -18,7 +18,7 @@ export interface RequestContext {
   /** Aborted when the request runs past its time limit (the deadline's signal). */
   readonly signal: AbortSignal;
   timeoutMs: number;
-  /** How long drafting may read one report (DRAFT_DEADLINE_MS); undefined: the drafting module's default. */
+  /** How long drafting may read one report (DRAFT_DEADLINE_MS); undefined: DEFAULT_DRAFT_DEADLINE_MS. */
   readonly draftDeadlineMs?: number;
   /** When the context was made, as `performance.now()` (the request's duration in its log line). */
   readonly startedAt: number;

@@ -17,14 +17,13 @@ import { cueSets } from './cue-registry';
 import { draftReport, type DraftContent } from './draft';
 import { Draft, DraftDispute, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from './draft.entity';
 import type { StoredFact } from './items';
+import { DEFAULT_DRAFT_DEADLINE_MS } from '../../config';
 import { slugify } from './items';
 import { PartyIndex, type KnownParty, type PartyKind } from './party-linking';
 import { addSource } from '../source/source.writes';
 import { loadDraftingLibraries } from './extract';
 import { disputesJoined, disputesOfParties, subjectFieldOf, type FactParties } from '../dispute/dispute-membership';
 
-/** The longest a report's extraction may take before the draft is refused (it runs outside the write transaction). */
-export const DRAFT_DEADLINE_MS = 5_000;
 /** The most stored facts of one type compared with a report's proposals (those naming the report's parties). */
 export const MAX_STORED_FACTS = 500;
 /** The most items one acceptDraftItems or rejectDraftItems names. */
@@ -155,7 +154,7 @@ export async function extractDraft(
   reader: DraftReader,
   input: AddSourceInput,
   signal?: AbortSignal,
-  deadlineMs = DRAFT_DEADLINE_MS,
+  deadlineMs = DEFAULT_DRAFT_DEADLINE_MS,
 ): Promise<{ content: DraftContent; ms: number }> {
   // The source's own rules first (its text at most 90,000 characters): nothing is read that could not be stored.
   const problems = check(object(sourceRules), input);
