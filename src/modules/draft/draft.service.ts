@@ -8,6 +8,7 @@ import { check, line, list, object, optional } from '../../common/validation/rul
 import type { WriteDeclaration } from '../../common/writes/declarations';
 import type { FactWriter } from '../../common/writes/fact-writer';
 import { invalidArguments } from '../../common/writes/write-checks';
+import { DEFAULT_DRAFT_DEADLINE_MS } from '../../config';
 import { factTypes } from '../../facts';
 import type { FactType, Participant } from '../../common/facts/fact-type';
 import { sourceRules } from '../source/source.writes';
@@ -17,7 +18,6 @@ import { cueSets } from './cue-registry';
 import { draftReport, type DraftContent } from './draft';
 import { Draft, DraftDispute, DraftItem, DraftItemKind, DraftItemStatus, DraftMention, DraftStatus, MentionDecision } from './draft.entity';
 import type { StoredFact } from './items';
-import { DEFAULT_DRAFT_DEADLINE_MS } from '../../config';
 import { slugify } from './items';
 import { PartyIndex, type KnownParty, type PartyKind } from './party-linking';
 import { addSource } from '../source/source.writes';
