@@ -286,7 +286,9 @@ describe('webhooks', () => {
     const url = await freshDatabaseUrl();
     let up = false;
     const r = await receiver(() => (up ? 200 : 503));
-    let server = await startTestServer({ url, env: { ...LOOPBACK_RECEIVER, WEBHOOK_DISABLE_AFTER: '1000' } });
+    // The delivery must still be pending at the restart: it fails every ~20 ms until the worker stops (15-16
+    // attempts before the restart, quiet), so neither the webhook's disabling nor the delivery's last attempt may come first.
+    let server = await startTestServer({ url, env: { ...LOOPBACK_RECEIVER, WEBHOOK_DISABLE_AFTER: '1000', WEBHOOK_MAX_ATTEMPTS: '1000' } });
     try {
       const admin = await createKey(server, 'ADMIN' as never);
       const { webhook } = (await createWebhook(server, admin, r.url, { parties: ['restart-a', 'restart-b', 'restart-c'] })).data.createWebhook;
